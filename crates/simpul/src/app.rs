@@ -1,0 +1,67 @@
+//! The application: everything a request or a job needs, built once at start.
+
+use std::{ops::Deref, sync::Arc};
+
+use crate::{
+    config::Config,
+    infra::{
+        clock::Clock,
+        db::{ConnectOptions, Db},
+        mail::Mailer,
+    },
+    web::{metrics::Metrics, ratelimit::IpLimiter},
+};
+
+/// Shared state of one running node.
+pub struct App {
+    pub config: Config,
+    pub db: Db,
+    pub clock: Clock,
+    pub mailer: Mailer,
+    pub metrics: Metrics,
+    pub login_ip_limiter: IpLimiter,
+}
+
+impl App {
+    /// Connects to the database and applies migrations. A migration failure is returned
+    /// before anything else happens.
+    pub async fn start(
+        config: Config,
+        clock: Clock,
+        db_opts: ConnectOptions,
+    ) -> anyhow::Result<App> {
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create data directory {}: {e}",
+                config.data_dir.display()
+            )
+        })?;
+        let db = Db::connect(config.database_url.expose(), &db_opts).await?;
+        db.migrate().await?;
+        Ok(App::with_db(config, clock, db)?)
+    }
+
+    /// Builds the app around an already migrated database.
+    pub fn with_db(config: Config, clock: Clock, db: Db) -> anyhow::Result<App> {
+        let mailer = Mailer::new(config.smtp.as_ref(), config.outbox_dir(), &config.mail_from)?;
+        Ok(App {
+            config,
+            db,
+            clock,
+            mailer,
+            metrics: Metrics::default(),
+            login_ip_limiter: IpLimiter::per_minute(20),
+        })
+    }
+}
+
+/// The axum state: a cheap handle to the [`App`].
+#[derive(Clone)]
+pub struct AppState(pub Arc<App>);
+
+impl Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.0
+    }
+}

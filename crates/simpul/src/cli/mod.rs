@@ -1,0 +1,275 @@
+//! Command-line interface: `serve`, `migrate`, `user create`, `token create`,
+//! `regions import`, `backup`. `--data-dir` and `--database-url` work before or after the
+//! subcommand.
+
+mod backup;
+mod serve;
+
+use std::{path::PathBuf, process::ExitCode};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::{
+    app::App,
+    config::{Config, Secret, SmtpConfig},
+    domain::access::Actor,
+    features::{regions, tokens, users},
+    infra::{clock::Clock, db::ConnectOptions},
+};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "simpul",
+    version,
+    about = "Simpul — platform Kelompok Informasi Masyarakat"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// Folder for the SQLite database, the mail outbox and uploads.
+    #[arg(
+        long,
+        global = true,
+        env = "SIMPUL_DATA_DIR",
+        default_value = "simpul-data"
+    )]
+    pub data_dir: PathBuf,
+    /// `postgres://…` to use PostgreSQL; default: SQLite in the data folder.
+    #[arg(
+        long,
+        global = true,
+        env = "SIMPUL_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Start the web server (and the background jobs).
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Manage regions.
+    #[command(subcommand)]
+    Regions(RegionsCommand),
+    /// Copy the SQLite database consistently while the server runs.
+    Backup {
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[arg(long, env = "SIMPUL_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// Public address used in links (default: http://<listen>).
+    #[arg(long, env = "SIMPUL_BASE_URL")]
+    pub base_url: Option<url::Url>,
+    /// On an empty data folder, load Kota Cilegon and sample data.
+    #[arg(long)]
+    pub demo: bool,
+    #[arg(long, env = "SIMPUL_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    #[arg(long, env = "SIMPUL_SMTP_PORT", default_value_t = 587)]
+    pub smtp_port: u16,
+    #[arg(long, env = "SIMPUL_SMTP_USERNAME")]
+    pub smtp_username: Option<String>,
+    #[arg(long, env = "SIMPUL_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// `starttls` (default), `tls` or `none`.
+    #[arg(long, env = "SIMPUL_SMTP_SECURITY", default_value = "starttls")]
+    pub smtp_security: String,
+    #[arg(
+        long,
+        env = "SIMPUL_MAIL_FROM",
+        default_value = "Simpul <noreply@simpul.invalid>"
+    )]
+    pub mail_from: String,
+    /// Name shown in the header, e.g. "KIM Kota Cilegon".
+    #[arg(long, env = "SIMPUL_SITE_NAME", default_value = "Simpul KIM")]
+    pub site_name: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account with a role. Prompts for a password on a terminal, otherwise prints a
+    /// link for choosing one.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// admin, redaksi, anggota, petugas_opd or dpo.
+        #[arg(long)]
+        role: String,
+        /// KIM id for redaksi/anggota (default: the city desk).
+        #[arg(long)]
+        kim: Option<i64>,
+        /// OPD id for petugas_opd.
+        #[arg(long)]
+        opd: Option<i64>,
+        /// Print a link instead of asking for a password.
+        #[arg(long)]
+        reset_link: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Issue a token. The token is printed once, as the last line.
+    Create {
+        #[arg(long)]
+        name: String,
+        /// `read` or `write`.
+        #[arg(long, default_value = "read")]
+        scope: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RegionsCommand {
+    /// Load kota/kecamatan/kelurahan from a CSV file (`kota,kecamatan,kelurahan`).
+    Import { file: PathBuf },
+}
+
+impl GlobalArgs {
+    /// The configuration for commands other than `serve`.
+    pub fn config(&self) -> Config {
+        let mut c = Config::for_data_dir(self.data_dir.clone());
+        if let Some(u) = &self.database_url {
+            c.database_url = Secret::new(u.clone());
+        }
+        c
+    }
+}
+
+async fn open(config: Config) -> anyhow::Result<App> {
+    App::start(config, Clock::System, ConnectOptions::default()).await
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = cli.global.config();
+    match cli.command {
+        Command::Serve(args) => serve::run(config, args).await,
+        Command::Migrate => {
+            let app = open(config).await?;
+            println!("migrations applied ({} known)", app.db.migrate().await?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { out } => backup::run(config, &out).await,
+        Command::Regions(RegionsCommand::Import { file }) => {
+            let data = std::fs::read(&file)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let app = open(config).await?;
+            match regions::service::import_csv(&app, &Actor::cli(), &data).await {
+                Ok(r) => {
+                    println!(
+                        "{} rows: {} regions created, {} already present",
+                        r.rows, r.created, r.existing
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(regions::service::ImportError::Rows(errs)) => {
+                    for e in &errs {
+                        eprintln!("{}:{}: {}", file.display(), e.line, e.message);
+                    }
+                    eprintln!("nothing imported: {} bad row(s)", errs.len());
+                    Ok(ExitCode::from(2))
+                }
+                Err(regions::service::ImportError::App(e)) => Err(anyhow::anyhow!("{e}")),
+            }
+        }
+        Command::User(UserCommand::Create {
+            email,
+            name,
+            role,
+            kim,
+            opd,
+            reset_link,
+        }) => {
+            let app = open(config).await?;
+            let password = if !reset_link && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                let p = rpassword::prompt_password("Password: ")?;
+                let again = rpassword::prompt_password("Password (again): ")?;
+                anyhow::ensure!(p == again, "the passwords differ");
+                Some(p)
+            } else {
+                None
+            };
+            let form = users::service::StaffForm {
+                name,
+                email,
+                role,
+                kim_id: kim.map(|k| k.to_string()).unwrap_or_default(),
+                opd_id: opd.map(|o| o.to_string()).unwrap_or_default(),
+            };
+            match users::service::create_staff(&app, &Actor::cli(), &form, password).await {
+                Ok((id, link)) => {
+                    println!("account #{id} created");
+                    if let Some(l) = link {
+                        println!("link for choosing a password (valid 60 minutes):\n{l}");
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(crate::error::AppError::Validation(errs)) => {
+                    for e in errs.0 {
+                        eprintln!("{}: {}", e.field, crate::infra::i18n::Lang::En.t(&e.code));
+                    }
+                    Ok(ExitCode::from(2))
+                }
+                Err(e) => Err(anyhow::anyhow!("{e}")),
+            }
+        }
+        Command::Token(TokenCommand::Create { name, scope }) => {
+            let app = open(config).await?;
+            match tokens::service::create(
+                &app,
+                &Actor::cli(),
+                &tokens::service::TokenForm { name, scope },
+            )
+            .await
+            {
+                Ok(secret) => {
+                    eprintln!("token created; it is shown only once:");
+                    println!("{secret}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(crate::error::AppError::Validation(errs)) => {
+                    for e in errs.0 {
+                        eprintln!("{}: {}", e.field, crate::infra::i18n::Lang::En.t(&e.code));
+                    }
+                    Ok(ExitCode::from(2))
+                }
+                Err(e) => Err(anyhow::anyhow!("{e}")),
+            }
+        }
+    }
+}
+
+/// SMTP settings from `serve` flags.
+pub(crate) fn smtp_config(a: &ServeArgs) -> Option<SmtpConfig> {
+    let host = a.smtp_host.clone()?;
+    Some(SmtpConfig {
+        host,
+        port: a.smtp_port,
+        username: a.smtp_username.clone(),
+        password: a.smtp_password.clone().map(Secret::new),
+        tls: a.smtp_security == "tls",
+        starttls: a.smtp_security == "starttls",
+    })
+}

@@ -1,0 +1,50 @@
+//! `simpul serve`: migrate, print the setup link when there is no administrator, run the
+//! job worker and the HTTP server until Ctrl-C.
+
+use std::{process::ExitCode, sync::Arc};
+
+use super::{ServeArgs, smtp_config};
+use crate::{
+    app::{App, AppState},
+    config::Config,
+    features::accounts,
+    infra::{clock::Clock, db::ConnectOptions, jobs},
+};
+
+pub async fn run(mut config: Config, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    config.listen = args.listen;
+    config.base_url = match &args.base_url {
+        Some(u) => u.clone(),
+        None => url::Url::parse(&format!("http://{}", args.listen))?,
+    };
+    config.smtp = smtp_config(&args);
+    config.mail_from = args.mail_from.clone();
+    config.site_name = args.site_name.clone();
+    let app = App::start(config, Clock::System, ConnectOptions::default()).await?;
+    if args.demo {
+        crate::demo::load_if_empty(&app).await?;
+    }
+    if accounts::service::needs_setup(&app).await? {
+        let link = accounts::service::create_setup_link(&app).await?;
+        println!(
+            "\nNo administrator yet. Open this one-time link to create the first one:\n\n    {link}\n"
+        );
+    }
+    let listener = tokio::net::TcpListener::bind(app.config.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", app.config.listen))?;
+    tracing::info!(address = %app.config.listen, base_url = %app.config.base_url, "Simpul is listening");
+    let app = Arc::new(app);
+    tokio::spawn(jobs::worker(app.clone()));
+    let router = crate::web::router(AppState(app.clone()));
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    app.db.close().await;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,128 @@
+//! Run-time configuration from flags and `SIMPUL_*` environment variables. Secrets are wrapped
+//! in [`Secret`], whose `Debug` never shows them, so they cannot reach the logs.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use crate::infra::crypto::HashStrength;
+
+/// A secret string; prints as `[redacted]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// SMTP relay settings; without them mail is written to the outbox folder.
+#[derive(Debug, Clone)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    /// Implicit TLS (port 465).
+    pub tls: bool,
+    /// STARTTLS (port 587).
+    pub starttls: bool,
+}
+
+/// Everything the server needs to know at start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    /// `postgres://…` or `sqlite://…`; a PostgreSQL URL may carry a password, so it is secret.
+    pub database_url: Secret,
+    /// Public address, used in links in mail and feeds; `https` turns on Secure cookies.
+    pub base_url: url::Url,
+    pub smtp: Option<SmtpConfig>,
+    pub mail_from: String,
+    pub hash_strength: HashStrength,
+    /// Largest accepted request body for forms and JSON.
+    pub max_body_bytes: usize,
+    /// Name of the deployment's region (shown in the header), e.g. "Kota Cilegon".
+    pub site_name: String,
+}
+
+impl Config {
+    /// Defaults for a data directory: SQLite inside it, local address.
+    pub fn for_data_dir(data_dir: PathBuf) -> Config {
+        let db = data_dir.join("simpul.db");
+        Config {
+            listen: "127.0.0.1:8080".parse().expect("valid address"),
+            database_url: Secret::new(format!("sqlite://{}", db.display())),
+            data_dir,
+            base_url: url::Url::parse("http://127.0.0.1:8080").expect("valid url"),
+            smtp: None,
+            mail_from: "Simpul <noreply@simpul.invalid>".into(),
+            hash_strength: HashStrength::Strong,
+            max_body_bytes: 2 * 1024 * 1024,
+            site_name: "Simpul".into(),
+        }
+    }
+
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        !self.database_url.expose().starts_with("postgres")
+    }
+
+    /// Whether cookies must be marked `Secure`.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.scheme() == "https"
+    }
+
+    /// The origin (`scheme://host[:port]`) browsers send in `Origin` for our own forms.
+    pub fn origin(&self) -> String {
+        self.base_url.origin().ascii_serialization()
+    }
+
+    /// An absolute link for `path` (which starts with `/`).
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.as_str().trim_end_matches('/'), path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_print() {
+        let mut c = Config::for_data_dir("d".into());
+        c.database_url = Secret::new("postgres://u:hunter2@db/simpul");
+        c.smtp = Some(SmtpConfig {
+            host: "smtp".into(),
+            port: 587,
+            username: Some("u".into()),
+            password: Some(Secret::new("pa55")),
+            tls: false,
+            starttls: true,
+        });
+        let dbg = format!("{c:?}");
+        assert!(!dbg.contains("hunter2") && !dbg.contains("pa55"), "{dbg}");
+    }
+
+    #[test]
+    fn links_and_origin() {
+        let mut c = Config::for_data_dir("d".into());
+        c.base_url = url::Url::parse("https://kim.cilegon.go.id/").unwrap();
+        assert_eq!(c.link("/kim"), "https://kim.cilegon.go.id/kim");
+        assert_eq!(c.origin(), "https://kim.cilegon.go.id");
+        assert!(c.secure_cookies());
+    }
+}

@@ -1,0 +1,274 @@
+//! Who may do what: roles, their scopes, and the permissions they grant.
+//!
+//! Services call [`Actor::require`] before every state change; the web layer uses the same
+//! [`Permission`]s to declare each route's access, so the access-matrix test and the
+//! services agree by construction.
+
+use serde::Serialize;
+
+/// A role a person holds. A person may hold several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Diskominfo administrator.
+    Admin,
+    /// Editor of a KIM group or of the city desk.
+    Redaksi,
+    /// Member of a KIM group or of the city desk.
+    Anggota,
+    /// Officer of one government unit.
+    PetugasOpd,
+    /// Data-protection officer (UU PDP 27/2022).
+    Dpo,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Redaksi,
+        Role::Anggota,
+        Role::PetugasOpd,
+        Role::Dpo,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Redaksi => "redaksi",
+            Role::Anggota => "anggota",
+            Role::PetugasOpd => "petugas_opd",
+            Role::Dpo => "dpo",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    /// Which scope this role needs.
+    pub fn scope_kind(self) -> ScopeKind {
+        match self {
+            Role::Admin | Role::Dpo => ScopeKind::None,
+            Role::Redaksi | Role::Anggota => ScopeKind::KimOrCity,
+            Role::PetugasOpd => ScopeKind::Opd,
+        }
+    }
+}
+
+/// The kind of scope a role requires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    None,
+    KimOrCity,
+    Opd,
+}
+
+/// Where a role applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Scope {
+    /// City-wide role without a unit (admin, dpo).
+    Global,
+    /// The city editorial desk (Redaksi/anggota not tied to one KIM).
+    City,
+    Kim(i64),
+    Opd(i64),
+}
+
+impl Scope {
+    /// The key stored in `user_roles.scope_key`.
+    pub fn key(self) -> String {
+        match self {
+            Scope::Global => String::new(),
+            Scope::City => "city".into(),
+            Scope::Kim(id) => format!("kim:{id}"),
+            Scope::Opd(id) => format!("opd:{id}"),
+        }
+    }
+
+    pub fn from_parts(scope_key: &str, kim_id: Option<i64>, opd_id: Option<i64>) -> Scope {
+        match (scope_key, kim_id, opd_id) {
+            ("city", _, _) => Scope::City,
+            (_, Some(k), _) => Scope::Kim(k),
+            (_, _, Some(o)) => Scope::Opd(o),
+            _ => Scope::Global,
+        }
+    }
+
+    pub fn kim_id(self) -> Option<i64> {
+        if let Scope::Kim(id) = self {
+            Some(id)
+        } else {
+            None
+        }
+    }
+
+    pub fn opd_id(self) -> Option<i64> {
+        if let Scope::Opd(id) = self {
+            Some(id)
+        } else {
+            None
+        }
+    }
+}
+
+/// A role with its scope, as held by one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Grant {
+    pub role: Role,
+    pub scope: Scope,
+}
+
+impl Grant {
+    /// Checks that the scope fits the role (e.g. `petugas_opd` needs an OPD).
+    pub fn new(role: Role, scope: Scope) -> Option<Grant> {
+        let ok = match role.scope_kind() {
+            ScopeKind::None => scope == Scope::Global,
+            ScopeKind::KimOrCity => matches!(scope, Scope::Kim(_) | Scope::City),
+            ScopeKind::Opd => matches!(scope, Scope::Opd(_)),
+        };
+        ok.then_some(Grant { role, scope })
+    }
+}
+
+/// Something a person may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Create, edit and delete KIM groups, assign their members.
+    ManageKim,
+    /// Create and edit government units.
+    ManageOpd,
+    /// Import and edit regions.
+    ManageRegions,
+    /// Create accounts, grant and revoke roles.
+    ManageUsers,
+    /// Issue and revoke API tokens.
+    ManageTokens,
+    /// Read the audit trail.
+    ViewAudit,
+    /// See the local mail outbox (mails written to disk when no SMTP server is set).
+    ViewOutbox,
+    /// See the admin area at all.
+    EnterAdmin,
+}
+
+/// Whether a set of grants carries a permission.
+pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
+    let has = |r: Role| grants.iter().any(|g| g.role == r);
+    match p {
+        Permission::ManageKim
+        | Permission::ManageOpd
+        | Permission::ManageRegions
+        | Permission::ManageUsers
+        | Permission::ManageTokens
+        | Permission::ViewOutbox => has(Role::Admin),
+        Permission::ViewAudit => has(Role::Admin) || has(Role::Dpo),
+        Permission::EnterAdmin => has(Role::Admin) || has(Role::Dpo),
+    }
+}
+
+/// Who is acting: a signed-in person, an API token, the CLI, or an anonymous visitor.
+/// Every service call takes one, and every audit event records it.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    /// Name shown in the audit trail ("Siti (#3)", "token:ci-bot", "cli", "anonim").
+    pub label: String,
+    pub grants: Vec<Grant>,
+    pub request_id: Option<String>,
+}
+
+/// The service refused because the actor lacks a permission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("forbidden")]
+pub struct Forbidden;
+
+impl Actor {
+    /// The command-line operator: the person with shell access to the server is trusted.
+    pub fn cli() -> Actor {
+        Actor {
+            user_id: None,
+            label: "cli".into(),
+            grants: vec![Grant {
+                role: Role::Admin,
+                scope: Scope::Global,
+            }],
+            request_id: None,
+        }
+    }
+
+    pub fn anonymous(request_id: Option<String>) -> Actor {
+        Actor {
+            user_id: None,
+            label: "anonim".into(),
+            grants: vec![],
+            request_id,
+        }
+    }
+
+    pub fn can(&self, p: Permission) -> bool {
+        grants_allow(&self.grants, p)
+    }
+
+    pub fn require(&self, p: Permission) -> Result<(), Forbidden> {
+        if self.can(p) { Ok(()) } else { Err(Forbidden) }
+    }
+
+    pub fn has_role(&self, r: Role) -> bool {
+        self.grants.iter().any(|g| g.role == r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn scopes_must_fit_roles() {
+        assert!(Grant::new(Role::Admin, Scope::Global).is_some());
+        assert!(Grant::new(Role::Admin, Scope::Kim(1)).is_none());
+        assert!(Grant::new(Role::Redaksi, Scope::City).is_some());
+        assert!(Grant::new(Role::Anggota, Scope::Kim(3)).is_some());
+        assert!(Grant::new(Role::Anggota, Scope::Global).is_none());
+        assert!(Grant::new(Role::PetugasOpd, Scope::Opd(2)).is_some());
+        assert!(Grant::new(Role::PetugasOpd, Scope::Kim(2)).is_none());
+        assert!(Grant::new(Role::Dpo, Scope::Global).is_some());
+    }
+
+    #[test]
+    fn permissions_by_role() {
+        let admin = [Grant {
+            role: Role::Admin,
+            scope: Scope::Global,
+        }];
+        let dpo = [Grant {
+            role: Role::Dpo,
+            scope: Scope::Global,
+        }];
+        let redaksi = [Grant {
+            role: Role::Redaksi,
+            scope: Scope::Kim(1),
+        }];
+        assert!(grants_allow(&admin, Permission::ManageKim));
+        assert!(grants_allow(&dpo, Permission::ViewAudit));
+        assert!(!grants_allow(&dpo, Permission::ManageKim));
+        assert!(!grants_allow(&redaksi, Permission::ViewAudit));
+        assert!(!grants_allow(&[], Permission::EnterAdmin));
+    }
+
+    #[test]
+    fn scope_keys() {
+        assert_eq!(Scope::Kim(4).key(), "kim:4");
+        assert_eq!(Scope::from_parts("kim:4", Some(4), None), Scope::Kim(4));
+        assert_eq!(Scope::from_parts("city", None, None), Scope::City);
+        assert_eq!(Scope::from_parts("", None, None), Scope::Global);
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure domain types and rules: no I/O, unit-tested next to the code.
+
+pub mod access;
+pub mod kim;
+pub mod opd;
+pub mod region;
+pub mod text;
+pub mod time;
+pub mod user;
+pub mod validation;

@@ -1,0 +1,150 @@
+//! Small parsed text types: e-mail addresses, phone numbers, passwords.
+
+/// A syntactically plausible e-mail address, trimmed and lower-cased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(s: &str) -> Option<Email> {
+        let s = s.trim().to_lowercase();
+        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return None;
+        }
+        let (local, domain) = s.rsplit_once('@')?;
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
+            return None;
+        }
+        Some(Email(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An Indonesian phone number in international form (`+62…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    /// Accepts `0812…`, `62812…`, `+62 812-…`, and landlines like `(0254) 391234`.
+    pub fn parse(s: &str) -> Option<PhoneNumber> {
+        let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+        let cleaned_ok = s
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if !cleaned_ok {
+            return None;
+        }
+        let national = if let Some(rest) = digits.strip_prefix("62") {
+            rest.to_owned()
+        } else if let Some(rest) = digits.strip_prefix('0') {
+            rest.to_owned()
+        } else {
+            return None;
+        };
+        if !(7..=13).contains(&national.len()) || national.starts_with('0') {
+            return None;
+        }
+        Some(PhoneNumber(format!("+62{national}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Minimum password length (NIST SP 800-63B asks for at least 8; we ask for 10).
+pub const PASSWORD_MIN: usize = 10;
+/// Upper bound so hashing cost stays bounded.
+pub const PASSWORD_MAX: usize = 128;
+
+/// Why a new password is refused: an i18n key.
+pub fn password_problem(pw: &str, email: &str) -> Option<&'static str> {
+    let n = pw.chars().count();
+    if n < PASSWORD_MIN {
+        Some("err-password-short")
+    } else if n > PASSWORD_MAX {
+        Some("err-too-long")
+    } else if !email.is_empty() && pw.to_lowercase().contains(&email.to_lowercase()) {
+        Some("err-password-email")
+    } else if COMMON.contains(&pw.to_lowercase().as_str()) {
+        Some("err-password-common")
+    } else {
+        None
+    }
+}
+
+const COMMON: &[&str] = &[
+    "1234567890",
+    "12345678910",
+    "qwertyuiop",
+    "password123",
+    "passw0rd123",
+    "indonesia1",
+    "indonesia123",
+    "cilegon123",
+    "bismillah1",
+    "bismillah123",
+    "admin12345",
+    "0123456789",
+    "1111111111",
+    "abcdefghij",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            Email::parse(" Siti@Cilegon.go.id ").unwrap().as_str(),
+            "siti@cilegon.go.id"
+        );
+        for bad in [
+            "", "a", "a@b", "@x.id", "a b@x.id", "a@.x.id", "a@x..id", "a@x.id.",
+        ] {
+            assert!(Email::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        assert_eq!(
+            PhoneNumber::parse("0812-3456-7890").unwrap().as_str(),
+            "+6281234567890"
+        );
+        assert_eq!(
+            PhoneNumber::parse("+62 812 3456 7890").unwrap().as_str(),
+            "+6281234567890"
+        );
+        assert_eq!(
+            PhoneNumber::parse("(0254) 391234").unwrap().as_str(),
+            "+62254391234"
+        );
+        assert!(PhoneNumber::parse("12345").is_none());
+        assert!(PhoneNumber::parse("0812abc4567").is_none());
+    }
+
+    #[test]
+    fn passwords() {
+        assert_eq!(password_problem("short", ""), Some("err-password-short"));
+        assert_eq!(
+            password_problem("bismillah123", ""),
+            Some("err-password-common")
+        );
+        assert_eq!(
+            password_problem("xsiti@x.idx", "siti@x.id"),
+            Some("err-password-email")
+        );
+        assert_eq!(password_problem("kuda-lumping-merah", "siti@x.id"), None);
+    }
+}

@@ -1,0 +1,185 @@
+//! Instants (`Timestamp`, UTC milliseconds) and calendar dates (`Date`), with WIB display.
+
+use std::fmt;
+
+/// Western Indonesia Time (WIB), UTC+7, the zone Kota Cilegon and most users live in.
+pub const WIB_OFFSET_MS: i64 = 7 * 3_600_000;
+
+/// An instant as integer milliseconds since the Unix epoch, UTC. Stored as such in both engines.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    pub fn millis(self) -> i64 {
+        self.0
+    }
+
+    pub fn plus_minutes(self, m: i64) -> Timestamp {
+        Timestamp(self.0 + m * 60_000)
+    }
+
+    pub fn plus_days(self, d: i64) -> Timestamp {
+        Timestamp(self.0 + d * 86_400_000)
+    }
+
+    /// The civil date and time in WIB.
+    pub fn to_wib(self) -> (Date, u32, u32) {
+        let local = self.0 + WIB_OFFSET_MS;
+        let days = local.div_euclid(86_400_000);
+        let ms_of_day = local.rem_euclid(86_400_000);
+        let minutes = (ms_of_day / 60_000) as u32;
+        (Date::from_days(days), minutes / 60, minutes % 60)
+    }
+
+    /// `2026-11-28 13:05 WIB`.
+    pub fn format_wib(self) -> String {
+        let (d, h, m) = self.to_wib();
+        format!("{d} {h:02}:{m:02} WIB")
+    }
+
+    /// RFC 3339 in UTC, for APIs and feeds.
+    pub fn to_rfc3339(self) -> String {
+        let days = self.0.div_euclid(86_400_000);
+        let ms = self.0.rem_euclid(86_400_000);
+        let d = Date::from_days(days);
+        let (h, mi, s) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
+        format!("{d}T{h:02}:{mi:02}:{s:02}Z")
+    }
+}
+
+/// A calendar date (no time zone), e.g. an SK date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD` (what `<input type="date">` sends), checking the day exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year: i32 = s[0..4].parse().ok()?;
+        let month: u32 = s[5..7].parse().ok()?;
+        let day: u32 = s[8..10].parse().ok()?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || year < 1900
+        {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 → date (Howard Hinnant's civil-from-days).
+    pub fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let y = yoe + era * 400;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        Date {
+            year: (if m <= 2 { y + 1 } else { y }) as i32,
+            month: m,
+            day: d,
+        }
+    }
+
+    /// `28 November 2026` in Indonesian, `28 November 2026` in English.
+    pub fn format_long(self, lang: &str) -> String {
+        const ID: [&str; 12] = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let names = if lang == "en" { EN } else { ID };
+        format!(
+            "{} {} {}",
+            self.day,
+            names[(self.month - 1) as usize],
+            self.year
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wib_is_utc_plus_seven() {
+        // 2026-11-28T20:30:00Z is 2026-11-29 03:30 WIB.
+        let t = Timestamp(1_795_897_800_000);
+        assert_eq!(t.to_rfc3339(), "2026-11-28T20:30:00Z");
+        assert_eq!(t.format_wib(), "2026-11-29 03:30 WIB");
+    }
+
+    #[test]
+    fn dates_parse_only_real_days() {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(),
+            Some("2024-02-29")
+        );
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2023-13-01").is_none());
+        assert!(Date::parse("28/11/2026").is_none());
+        assert!(Date::parse("").is_none());
+        assert_eq!(
+            Date::parse("2026-08-17").unwrap().format_long("id"),
+            "17 Agustus 2026"
+        );
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days(20_420).to_string(), "2025-11-28");
+    }
+}

@@ -1,0 +1,65 @@
+//! Admin dashboard and outbox pages.
+
+use askama::Template;
+use axum::{extract::State, response::Response};
+
+use crate::{
+    app::AppState,
+    domain::access::Permission,
+    error::AppResult,
+    features::{kim, opd, regions},
+    infra::mail::{self, OutboxFile},
+    web::{
+        page::{Page, render},
+        viewer::Viewer,
+    },
+};
+
+#[derive(Template)]
+#[template(path = "admin/dashboard.html")]
+struct Dashboard {
+    page: Page,
+    kim_count: i64,
+    opd_count: i64,
+    region_count: i64,
+    manage: bool,
+    outbox: bool,
+}
+
+pub async fn show_dashboard(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let page = Page::new(&app, &viewer, "/admin", "admin-title");
+    Ok(render(&Dashboard {
+        kim_count: kim::repo::count(&app.db).await?,
+        opd_count: opd::repo::count(&app.db).await?,
+        region_count: regions::repo::count(&app.db).await?,
+        manage: viewer.can(Permission::ManageKim),
+        outbox: app.mailer.outbox_dir().is_some(),
+        page,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+struct OutboxPage {
+    page: Page,
+    mails: Vec<OutboxFile>,
+    smtp: bool,
+}
+
+pub async fn list_outbox(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let mails = match app.mailer.outbox_dir() {
+        Some(d) => {
+            let d = d.clone();
+            tokio::task::spawn_blocking(move || mail::list_outbox(&d, 50))
+                .await
+                .map_err(anyhow::Error::from)?
+        }
+        None => Vec::new(),
+    };
+    let page = Page::new(&app, &viewer, "/admin/surel", "outbox-title");
+    Ok(render(&OutboxPage {
+        page,
+        smtp: app.mailer.outbox_dir().is_none(),
+        mails,
+    }))
+}

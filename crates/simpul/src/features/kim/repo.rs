@@ -1,0 +1,172 @@
+//! SQL for KIM groups.
+
+use crate::{
+    domain::{kim::KimInput, time::Timestamp},
+    infra::db::{DbError, Executor, Tx, query},
+};
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct KimRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub level: String,
+    pub region_id: i64,
+    pub region_name: String,
+    pub sk_number: Option<String>,
+    pub sk_date: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub facebook: Option<String>,
+    pub instagram: Option<String>,
+    pub youtube: Option<String>,
+    pub tiktok: Option<String>,
+    pub ketua: Option<String>,
+    pub sekretaris: Option<String>,
+    pub bendahara: Option<String>,
+}
+
+const COLS: &str = "k.id, k.slug, k.name, k.level, k.region_id, r.name AS region_name, k.sk_number, k.sk_date, k.address, k.phone,
+    k.email, k.website, k.facebook, k.instagram, k.youtube, k.tiktok, k.ketua, k.sekretaris, k.bendahara";
+
+pub async fn find_by_slug(ex: impl Executor, slug: &str) -> Result<Option<KimRow>, DbError> {
+    query(format!(
+        "SELECT {COLS} FROM kim_groups k JOIN regions r ON r.id = k.region_id WHERE k.slug = $1"
+    ))
+    .bind(slug)
+    .fetch_optional(ex)
+    .await
+}
+
+pub async fn find(ex: impl Executor, id: i64) -> Result<Option<KimRow>, DbError> {
+    query(format!(
+        "SELECT {COLS} FROM kim_groups k JOIN regions r ON r.id = k.region_id WHERE k.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(ex)
+    .await
+}
+
+/// A row of the directory.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
+pub struct KimListRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    /// `kelurahan`, `kecamatan` or `kota`.
+    pub level: String,
+    pub region_name: String,
+    /// The kecamatan (for a kelurahan-level group) or kota the region belongs to.
+    pub parent_region_name: Option<String>,
+    pub members: i64,
+}
+
+/// The directory, filtered by name text and kecamatan, ordered by name.
+pub async fn list(
+    ex: impl Executor,
+    q: &str,
+    kecamatan_id: Option<i64>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<KimListRow>, DbError> {
+    let pattern = format!(
+        "%{}%",
+        q.trim().to_lowercase().replace(['%', '_', '\\'], "")
+    );
+    query(
+        "SELECT k.id, k.slug, k.name, k.level, r.name AS region_name, p.name AS parent_region_name,
+                (SELECT COUNT(*) FROM user_roles ur WHERE ur.kim_id = k.id) AS members
+         FROM kim_groups k JOIN regions r ON r.id = k.region_id LEFT JOIN regions p ON p.id = r.parent_id
+         WHERE LOWER(k.name) LIKE $1 AND ($2 IS NULL OR r.id = $2 OR r.parent_id = $2)
+         ORDER BY k.name LIMIT $3 OFFSET $4",
+    )
+    .bind(pattern)
+    .bind(kecamatan_id)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(ex)
+    .await
+}
+
+pub async fn latest(ex: impl Executor, n: i64) -> Result<Vec<KimListRow>, DbError> {
+    query(
+        "SELECT k.id, k.slug, k.name, k.level, r.name AS region_name, p.name AS parent_region_name, CAST(0 AS BIGINT) AS members
+         FROM kim_groups k JOIN regions r ON r.id = k.region_id LEFT JOIN regions p ON p.id = r.parent_id
+         ORDER BY k.created_at DESC, k.id DESC LIMIT $1",
+    )
+    .bind(n)
+    .fetch_all(ex)
+    .await
+}
+
+pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM kim_groups").scalar(ex).await
+}
+
+pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
+    Ok(query("SELECT COUNT(*) FROM kim_groups WHERE slug = $1")
+        .bind(slug)
+        .scalar::<i64>(ex)
+        .await?
+        > 0)
+}
+
+pub async fn insert(tx: &mut Tx, slug: &str, k: &KimInput, now: Timestamp) -> Result<i64, DbError> {
+    query(
+        "INSERT INTO kim_groups (slug, name, level, region_id, sk_number, sk_date, address, phone, email, website, facebook,
+            instagram, youtube, tiktok, ketua, sekretaris, bendahara, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
+    )
+    .bind(slug)
+    .bind(k.name.as_str())
+    .bind(k.level.as_str())
+    .bind(k.region_id)
+    .bind(k.sk_number.clone())
+    .bind(k.sk_date.clone())
+    .bind(k.address.clone())
+    .bind(k.phone.clone())
+    .bind(k.email.clone())
+    .bind(k.website.clone())
+    .bind(k.facebook.clone())
+    .bind(k.instagram.clone())
+    .bind(k.youtube.clone())
+    .bind(k.tiktok.clone())
+    .bind(k.ketua.clone())
+    .bind(k.sekretaris.clone())
+    .bind(k.bendahara.clone())
+    .bind(now.0)
+    .scalar(tx)
+    .await
+}
+
+/// Updates a group; its slug stays, so links keep working.
+pub async fn update(tx: &mut Tx, id: i64, k: &KimInput, now: Timestamp) -> Result<(), DbError> {
+    query(
+        "UPDATE kim_groups SET name = $2, level = $3, region_id = $4, sk_number = $5, sk_date = $6, address = $7, phone = $8,
+            email = $9, website = $10, facebook = $11, instagram = $12, youtube = $13, tiktok = $14, ketua = $15,
+            sekretaris = $16, bendahara = $17, updated_at = $18 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(k.name.as_str())
+    .bind(k.level.as_str())
+    .bind(k.region_id)
+    .bind(k.sk_number.clone())
+    .bind(k.sk_date.clone())
+    .bind(k.address.clone())
+    .bind(k.phone.clone())
+    .bind(k.email.clone())
+    .bind(k.website.clone())
+    .bind(k.facebook.clone())
+    .bind(k.instagram.clone())
+    .bind(k.youtube.clone())
+    .bind(k.tiktok.clone())
+    .bind(k.ketua.clone())
+    .bind(k.sekretaris.clone())
+    .bind(k.bendahara.clone())
+    .bind(now.0)
+    .execute(tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,208 @@
+//! The KIM registry: create and edit groups, assign members. Admin only; every change audited.
+
+use serde::Deserialize;
+use simpul_text::slugify;
+
+use super::repo;
+use crate::{
+    app::App,
+    domain::{
+        access::{Actor, Grant, Permission, Role, Scope},
+        kim::{KimForm, KimInput, region_level_for},
+        text::Email,
+        validation::FieldErrors,
+    },
+    error::{AppError, AppResult},
+    features::{accounts, regions, users},
+    infra::{
+        audit::{self, Event},
+        db::Tx,
+        jobs::{self, Job},
+        mail::Mail,
+    },
+};
+
+/// Checks the form and that the chosen region exists at the group's level.
+async fn validate(app: &App, form: &KimForm) -> AppResult<KimInput> {
+    let input = form.validate()?;
+    let region = regions::repo::find(&app.db, input.region_id).await?;
+    if region.is_none_or(|r| r.level != region_level_for(input.level).as_str()) {
+        let mut e = FieldErrors::new();
+        e.add("region_id", "err-region-level");
+        return Err(e.into());
+    }
+    Ok(input)
+}
+
+/// A slug from the name, made unique with a number if needed.
+async fn unique_slug(tx: &mut Tx, name: &str) -> AppResult<String> {
+    let base = match slugify(name, 80) {
+        s if s.is_empty() => "kim".to_owned(),
+        s => s,
+    };
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        if !repo::slug_taken(&mut *tx, &candidate).await? {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::Conflict("err-slug"))
+}
+
+pub async fn create(app: &App, actor: &Actor, form: &KimForm) -> AppResult<(i64, String)> {
+    actor.require(Permission::ManageKim)?;
+    let input = validate(app, form).await?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let slug = unique_slug(&mut tx, &input.name).await?;
+    let id = repo::insert(&mut tx, &slug, &input, now).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        now,
+        Event::new("kim.create", "kim", id).after(&input),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((id, slug))
+}
+
+pub async fn update(app: &App, actor: &Actor, id: i64, form: &KimForm) -> AppResult<()> {
+    actor.require(Permission::ManageKim)?;
+    let before = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    let input = validate(app, form).await?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    repo::update(&mut tx, id, &input, now).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        now,
+        Event::new("kim.update", "kim", id)
+            .before(&before)
+            .after(&input),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The "add member" form: an existing account by e-mail, or a new one (name + e-mail).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct MemberForm {
+    pub email: String,
+    pub name: String,
+    /// `anggota` or `redaksi`.
+    pub role: String,
+}
+
+/// Gives a person a role in the group. A new person gets an account and a mail with a link
+/// to choose their password.
+pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm) -> AppResult<()> {
+    actor.require(Permission::ManageKim)?;
+    let kim = repo::find(&app.db, kim_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut e = FieldErrors::new();
+    let email = Email::parse(&form.email);
+    if email.is_none() {
+        e.add(
+            "email",
+            if form.email.trim().is_empty() {
+                "err-required"
+            } else {
+                "err-email"
+            },
+        );
+    }
+    let role = Role::parse(&form.role).filter(|r| matches!(r, Role::Anggota | Role::Redaksi));
+    if role.is_none() {
+        e.add("role", "err-choose");
+    }
+    let name = e.optional("name", &form.name, 100);
+    e.into_result()?;
+    let (email, role) = (email.expect("checked"), role.expect("checked"));
+    let grant = Grant::new(role, Scope::Kim(kim_id)).ok_or(AppError::BadRequest("err-choose"))?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let user_id = match accounts::repo::find_user_by_email(&mut tx, email.as_str()).await? {
+        Some(u) => u.id,
+        None => {
+            let Some(name) = name else {
+                let mut e = FieldErrors::new();
+                e.add("name", "err-name-for-new");
+                return Err(e.into());
+            };
+            let id =
+                accounts::repo::insert_user(&mut tx, &name, email.as_str(), None, Some(now), now)
+                    .await?;
+            audit::record(
+                &mut tx,
+                actor,
+                now,
+                Event::new("user.create", "user", id).after(&serde_json::json!({ "name": name })),
+            )
+            .await?;
+            let link = accounts::service::issue_reset_link(&mut tx, app, id, now).await?;
+            let lang = crate::infra::i18n::Lang::Id;
+            let body = lang.t_args(
+                "mail-welcome-body",
+                &[
+                    ("name", name.clone()),
+                    ("kim", kim.name.clone()),
+                    ("link", link),
+                ],
+            );
+            jobs::enqueue(
+                &mut tx,
+                now,
+                &Job::SendMail(Mail {
+                    to: email.as_str().to_owned(),
+                    subject: lang.t("mail-welcome-subject"),
+                    body,
+                }),
+            )
+            .await?;
+            id
+        }
+    };
+    if users::repo::insert_grant(&mut tx, user_id, grant, now).await? {
+        let after = serde_json::json!({ "user_id": user_id, "role": role.as_str(), "scope": grant.scope.key() });
+        audit::record(
+            &mut tx,
+            actor,
+            now,
+            Event::new("user.role_grant", "kim", kim_id).after(&after),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes a role held in this group.
+pub async fn remove_member(app: &App, actor: &Actor, kim_id: i64, grant_id: i64) -> AppResult<()> {
+    actor.require(Permission::ManageKim)?;
+    let g = users::repo::find_grant(&app.db, grant_id)
+        .await?
+        .filter(|g| g.kim_id == Some(kim_id))
+        .ok_or(AppError::NotFound)?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    users::repo::delete_grant(&mut tx, grant_id).await?;
+    let before = serde_json::json!({ "user_id": g.user_id, "role": g.role, "scope": g.scope_key });
+    audit::record(
+        &mut tx,
+        actor,
+        now,
+        Event::new("user.role_revoke", "kim", kim_id).before(&before),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

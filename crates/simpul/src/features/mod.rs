@@ -1,0 +1,13 @@
+//! Capabilities. Each folder has the same shape: `mod.rs` (routes), `service.rs` (permission
+//! check → validate → repo calls in one transaction → audit), `repo.rs` (the only SQL),
+//! `html.rs` (page handlers) and, where there is one, `api.rs` (JSON handlers).
+
+pub mod accounts;
+pub mod admin;
+pub mod audit;
+pub mod home;
+pub mod kim;
+pub mod opd;
+pub mod regions;
+pub mod tokens;
+pub mod users;

@@ -1,0 +1,97 @@
+//! SQL for government units.
+
+use crate::{
+    domain::{opd::OpdInput, time::Timestamp},
+    infra::db::{DbError, Executor, Tx, query},
+};
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
+pub struct OpdRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub short_name: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// Categories handled, joined with newlines.
+    pub categories: Option<String>,
+}
+
+const SELECT: &str = "SELECT o.id, o.slug, o.name, o.short_name, o.address, o.phone, o.email, o.website,
+    (SELECT STRING_AGG(c.name, '\n' ORDER BY c.id) FROM opd_categories c WHERE c.opd_id = o.id) AS categories FROM opd o";
+
+pub async fn list(ex: impl Executor) -> Result<Vec<OpdRow>, DbError> {
+    query(format!("{SELECT} ORDER BY o.name"))
+        .fetch_all(ex)
+        .await
+}
+
+pub async fn find(ex: impl Executor, id: i64) -> Result<Option<OpdRow>, DbError> {
+    query(format!("{SELECT} WHERE o.id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
+}
+
+pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM opd").scalar(ex).await
+}
+
+pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
+    Ok(query("SELECT COUNT(*) FROM opd WHERE slug = $1")
+        .bind(slug)
+        .scalar::<i64>(ex)
+        .await?
+        > 0)
+}
+
+pub async fn insert(tx: &mut Tx, slug: &str, o: &OpdInput, now: Timestamp) -> Result<i64, DbError> {
+    let id: i64 = query(
+        "INSERT INTO opd (slug, name, short_name, address, phone, email, website, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+    )
+    .bind(slug)
+    .bind(o.name.as_str())
+    .bind(o.short_name.as_str())
+    .bind(o.address.clone())
+    .bind(o.phone.clone())
+    .bind(o.email.clone())
+    .bind(o.website.clone())
+    .bind(now.0)
+    .scalar(&mut *tx)
+    .await?;
+    replace_categories(tx, id, &o.categories).await?;
+    Ok(id)
+}
+
+pub async fn update(tx: &mut Tx, id: i64, o: &OpdInput, now: Timestamp) -> Result<(), DbError> {
+    query("UPDATE opd SET name = $2, short_name = $3, address = $4, phone = $5, email = $6, website = $7, updated_at = $8 WHERE id = $1")
+        .bind(id)
+        .bind(o.name.as_str())
+        .bind(o.short_name.as_str())
+        .bind(o.address.clone())
+        .bind(o.phone.clone())
+        .bind(o.email.clone())
+        .bind(o.website.clone())
+        .bind(now.0)
+        .execute(&mut *tx)
+        .await?;
+    replace_categories(tx, id, &o.categories).await
+}
+
+async fn replace_categories(tx: &mut Tx, id: i64, cats: &[String]) -> Result<(), DbError> {
+    query("DELETE FROM opd_categories WHERE opd_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for c in cats {
+        query("INSERT INTO opd_categories (opd_id, name) VALUES ($1, $2)")
+            .bind(id)
+            .bind(c.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}

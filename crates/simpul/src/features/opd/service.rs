@@ -1,0 +1,64 @@
+//! The OPD registry: admin only, audited.
+
+use simpul_text::slugify;
+
+use super::repo;
+use crate::{
+    app::App,
+    domain::{
+        access::{Actor, Permission},
+        opd::OpdForm,
+    },
+    error::{AppError, AppResult},
+    infra::audit::{self, Event},
+};
+
+pub async fn create(app: &App, actor: &Actor, form: &OpdForm) -> AppResult<i64> {
+    actor.require(Permission::ManageOpd)?;
+    let input = form.validate()?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let base = match slugify(&input.short_name, 60) {
+        s if s.is_empty() => "opd".to_owned(),
+        s => s,
+    };
+    let mut slug = base.clone();
+    let mut n = 1;
+    while repo::slug_taken(&mut tx, &slug).await? {
+        n += 1;
+        slug = format!("{base}-{n}");
+        if n > 1000 {
+            return Err(AppError::Conflict("err-slug"));
+        }
+    }
+    let id = repo::insert(&mut tx, &slug, &input, now).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        now,
+        Event::new("opd.create", "opd", id).after(&input),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(app: &App, actor: &Actor, id: i64, form: &OpdForm) -> AppResult<()> {
+    actor.require(Permission::ManageOpd)?;
+    let before = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    let input = form.validate()?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    repo::update(&mut tx, id, &input, now).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        now,
+        Event::new("opd.update", "opd", id)
+            .before(&before)
+            .after(&input),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! SQL for regions.
+
+use crate::{
+    domain::time::Timestamp,
+    infra::db::{DbError, Executor, Tx, query},
+};
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
+pub struct RegionRow {
+    pub id: i64,
+    /// `kota`, `kecamatan` or `kelurahan`.
+    pub level: String,
+    pub name: String,
+    pub slug: String,
+    pub parent_id: Option<i64>,
+    pub code: Option<String>,
+}
+
+const COLS: &str = "id, level, name, slug, parent_id, code";
+
+/// Inserts a region unless one with the same path exists; returns its id and whether it is new.
+pub async fn upsert(
+    tx: &mut Tx,
+    level: &str,
+    name: &str,
+    slug: &str,
+    path_key: &str,
+    parent_id: Option<i64>,
+    now: Timestamp,
+) -> Result<(i64, bool), DbError> {
+    let inserted: Option<i64> = query(
+        "INSERT INTO regions (level, name, slug, path_key, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (path_key) DO NOTHING RETURNING id",
+    )
+    .bind(level)
+    .bind(name)
+    .bind(slug)
+    .bind(path_key)
+    .bind(parent_id)
+    .bind(now.0)
+    .scalar_optional(&mut *tx)
+    .await?;
+    match inserted {
+        Some(id) => Ok((id, true)),
+        None => Ok((
+            query("SELECT id FROM regions WHERE path_key = $1")
+                .bind(path_key)
+                .scalar(tx)
+                .await?,
+            false,
+        )),
+    }
+}
+
+pub async fn list(
+    ex: impl Executor,
+    level: Option<&str>,
+    parent_id: Option<i64>,
+) -> Result<Vec<RegionRow>, DbError> {
+    query(format!(
+        "SELECT {COLS} FROM regions WHERE ($1 IS NULL OR level = $1) AND ($2 IS NULL OR parent_id = $2) ORDER BY level, name"
+    ))
+    .bind(level)
+    .bind(parent_id)
+    .fetch_all(ex)
+    .await
+}
+
+pub async fn find(ex: impl Executor, id: i64) -> Result<Option<RegionRow>, DbError> {
+    query(format!("SELECT {COLS} FROM regions WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
+}
+
+/// A region with its ancestors' names, for choosers ("Bulakan — Cibeber").
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RegionChoice {
+    pub id: i64,
+    pub level: String,
+    pub label: String,
+}
+
+pub async fn choices(ex: impl Executor) -> Result<Vec<RegionChoice>, DbError> {
+    query(
+        "SELECT r.id, r.level, CASE WHEN p.name IS NULL THEN r.name ELSE r.name || ' — ' || p.name END AS label
+         FROM regions r LEFT JOIN regions p ON p.id = r.parent_id
+         ORDER BY CASE r.level WHEN 'kota' THEN 0 WHEN 'kecamatan' THEN 1 ELSE 2 END, p.name, r.name",
+    )
+    .fetch_all(ex)
+    .await
+}
+
+pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM regions").scalar(ex).await
+}

@@ -1,0 +1,113 @@
+//! Importing regions: all rows or none, idempotent, audited.
+
+use simpul_text::slugify;
+
+use super::repo;
+use crate::{
+    app::App,
+    domain::{
+        access::{Actor, Permission},
+        region::{RowError, parse_regions_csv},
+    },
+    error::{AppError, AppResult},
+    infra::audit::{self, Event},
+};
+
+/// What an import did.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    pub rows: usize,
+    pub created: usize,
+    pub existing: usize,
+}
+
+/// Why an import changed nothing.
+#[derive(Debug)]
+pub enum ImportError {
+    Rows(Vec<RowError>),
+    App(AppError),
+}
+
+impl From<AppError> for ImportError {
+    fn from(e: AppError) -> Self {
+        ImportError::App(e)
+    }
+}
+
+/// Imports a regions CSV in one transaction.
+pub async fn import_csv(
+    app: &App,
+    actor: &Actor,
+    data: &[u8],
+) -> Result<ImportReport, ImportError> {
+    actor
+        .require(Permission::ManageRegions)
+        .map_err(AppError::from)?;
+    let rows = parse_regions_csv(data).map_err(ImportError::Rows)?;
+    let now = app.clock.now();
+    let run = async {
+        let mut tx = app.db.begin().await?;
+        let mut report = ImportReport {
+            rows: rows.len(),
+            ..Default::default()
+        };
+        let mut count = |new: bool| {
+            if new {
+                report.created += 1
+            } else {
+                report.existing += 1
+            }
+        };
+        for r in &rows {
+            let (k, ke, kl) = (
+                slugify(&r.kota, 80),
+                slugify(&r.kecamatan, 80),
+                slugify(&r.kelurahan, 80),
+            );
+            let (kota_id, new) = repo::upsert(&mut tx, "kota", &r.kota, &k, &k, None, now).await?;
+            count(new);
+            let kec_path = format!("{k}/{ke}");
+            let (kec_id, new) = repo::upsert(
+                &mut tx,
+                "kecamatan",
+                &r.kecamatan,
+                &ke,
+                &kec_path,
+                Some(kota_id),
+                now,
+            )
+            .await?;
+            count(new);
+            let (_, new) = repo::upsert(
+                &mut tx,
+                "kelurahan",
+                &r.kelurahan,
+                &kl,
+                &format!("{kec_path}/{kl}"),
+                Some(kec_id),
+                now,
+            )
+            .await?;
+            count(new);
+        }
+        audit::record(
+            &mut tx,
+            actor,
+            now,
+            Event {
+                action: "region.import",
+                entity_type: "region",
+                entity_id: None,
+                before: None,
+                after: serde_json::to_value(&report).ok(),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        AppResult::Ok(report)
+    };
+    Ok(run.await?)
+}
+
+/// The Kota Cilegon regions shipped with the binary (used by `serve --demo`).
+pub const CILEGON_CSV: &[u8] = include_bytes!("../../../data/regions/cilegon.csv");

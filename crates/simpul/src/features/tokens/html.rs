@@ -1,0 +1,97 @@
+//! The admin's API-token page.
+
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Redirect, Response},
+};
+
+use super::{repo, service};
+use crate::{
+    app::AppState,
+    domain::{time::Timestamp, validation::FieldErrors},
+    error::{AppError, AppResult},
+    web::{
+        extract::Form,
+        page::{Page, render, render_invalid},
+        viewer::Viewer,
+    },
+};
+
+#[derive(Template)]
+#[template(path = "admin/tokens.html")]
+struct TokensPage {
+    page: Page,
+    tokens: Vec<repo::TokenRow>,
+    form: service::TokenForm,
+    errors: FieldErrors,
+    new_secret: Option<String>,
+}
+
+impl TokensPage {
+    fn when(&self, ms: &i64) -> String {
+        Timestamp(*ms).format_wib()
+    }
+}
+
+async fn page(
+    app: &AppState,
+    viewer: &Viewer,
+    form: service::TokenForm,
+    errors: FieldErrors,
+    new_secret: Option<String>,
+) -> AppResult<TokensPage> {
+    let tokens = repo::list(&app.db).await?;
+    Ok(TokensPage {
+        page: Page::new(app, viewer, "/admin/token", "tokens-title"),
+        tokens,
+        form,
+        errors,
+        new_secret,
+    })
+}
+
+pub async fn list_tokens(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let form = service::TokenForm {
+        scope: "read".into(),
+        ..Default::default()
+    };
+    Ok(render(
+        &page(&app, &viewer, form, FieldErrors::new(), None).await?,
+    ))
+}
+
+pub async fn create_token(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<service::TokenForm>,
+) -> AppResult<Response> {
+    match service::create(&app, &viewer.actor(), &form).await {
+        Ok(secret) => Ok(render(
+            &page(
+                &app,
+                &viewer,
+                service::TokenForm {
+                    scope: "read".into(),
+                    ..Default::default()
+                },
+                FieldErrors::new(),
+                Some(secret),
+            )
+            .await?,
+        )),
+        Err(AppError::Validation(errors)) => Ok(render_invalid(
+            &page(&app, &viewer, form, errors, None).await?,
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn revoke_token(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    service::revoke(&app, &viewer.actor(), id).await?;
+    Ok(Redirect::to("/admin/token").into_response())
+}

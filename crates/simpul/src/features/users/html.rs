@@ -1,0 +1,102 @@
+//! The admin's people page: list, create, revoke roles.
+
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Deserialize;
+
+use super::{repo, service};
+use crate::{
+    app::AppState,
+    domain::validation::FieldErrors,
+    error::{AppError, AppResult},
+    features::{kim, opd},
+    web::{
+        extract::{Form, Query},
+        page::{Page, render, render_invalid},
+        viewer::Viewer,
+    },
+};
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    page: Page,
+    users: Vec<(repo::UserListRow, Vec<repo::GrantRow>)>,
+    q: String,
+    form: service::StaffForm,
+    errors: FieldErrors,
+    kims: Vec<kim::repo::KimListRow>,
+    units: Vec<opd::repo::OpdRow>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct UserQuery {
+    q: String,
+}
+
+async fn users_page(
+    app: &AppState,
+    viewer: &Viewer,
+    q: String,
+    form: service::StaffForm,
+    errors: FieldErrors,
+) -> AppResult<UsersPage> {
+    let mut users = Vec::new();
+    for u in repo::list_users(&app.db, &q, 200, 0).await? {
+        let grants = repo::grants_for(&app.db, u.id).await?;
+        users.push((u, grants));
+    }
+    let kims = kim::repo::list(&app.db, "", None, 1000, 0).await?;
+    let units = opd::repo::list(&app.db).await?;
+    let page = Page::new(app, viewer, "/admin/pengguna", "users-title");
+    Ok(UsersPage {
+        page,
+        users,
+        q,
+        form,
+        errors,
+        kims,
+        units,
+    })
+}
+
+pub async fn list_users(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<UserQuery>,
+) -> AppResult<Response> {
+    let form = service::StaffForm {
+        role: "anggota".into(),
+        ..Default::default()
+    };
+    Ok(render(
+        &users_page(&app, &viewer, q.q, form, FieldErrors::new()).await?,
+    ))
+}
+
+pub async fn create_user(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<service::StaffForm>,
+) -> AppResult<Response> {
+    match service::create_staff(&app, &viewer.actor(), &form, None).await {
+        Ok(_) => Ok(Redirect::to("/admin/pengguna").into_response()),
+        Err(AppError::Validation(errors)) => Ok(render_invalid(
+            &users_page(&app, &viewer, String::new(), form, errors).await?,
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn revoke_role(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path((id, grant_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    service::revoke(&app, &viewer.actor(), id, grant_id).await?;
+    Ok(Redirect::to("/admin/pengguna").into_response())
+}

@@ -1,0 +1,22 @@
+//! People and roles, managed by the admin: staff accounts for every role and scope.
+
+pub mod html;
+pub mod repo;
+pub mod service;
+
+use crate::{
+    domain::access::Permission,
+    web::{Access, Routes},
+};
+
+pub fn routes() -> Routes {
+    let admin = Access::Permission(Permission::ManageUsers);
+    Routes::new()
+        .get("/admin/pengguna", admin, html::list_users)
+        .post("/admin/pengguna", admin, html::create_user)
+        .post(
+            "/admin/pengguna/{id}/peran/{grant_id}/hapus",
+            admin,
+            html::revoke_role,
+        )
+}

@@ -1,0 +1,409 @@
+//! The database seam: one `Db` handle over SQLite (embedded default) or PostgreSQL.
+//!
+//! Queries are written once in the dialect both engines share (`$1` placeholders,
+//! `RETURNING`, `ON CONFLICT`) and built with [`query`]; arguments are collected as
+//! engine-neutral [`Arg`]s and bound when the engine is known. Rows decode through
+//! `sqlx::FromRow`, derived once per row type. SQL lives only in feature `repo.rs` files.
+//!
+//! SQLite gets one writer connection (transactions queue instead of failing with
+//! `SQLITE_BUSY`) and a small pool of readers; WAL mode lets readers run beside the writer.
+
+mod migrate;
+
+use std::{borrow::Cow, path::Path, str::FromStr, time::Duration};
+
+use sqlx::{
+    PgPool, Postgres, Sqlite, SqlitePool,
+    postgres::{PgConnectOptions, PgPoolOptions, PgRow},
+    sqlite::{
+        SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+    },
+};
+
+pub use migrate::MigrationError;
+
+/// Which engine a [`Db`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A cloneable handle to the database.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// An open transaction. Dropped without [`Tx::commit`], it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(sqlx::Transaction<'static, Postgres>),
+}
+
+/// Errors from the database layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// A UNIQUE constraint rejected the write; carries the constraint or column text.
+    #[error("unique constraint violated: {0}")]
+    Unique(String),
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+    #[error("unsupported database url: {0}")]
+    BadUrl(String),
+}
+
+/// Connection settings that are not in the URL.
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    pub max_connections: u32,
+    /// PostgreSQL only: the schema to use (tests isolate themselves with one each).
+    pub pg_schema: Option<String>,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: 8,
+            pg_schema: None,
+        }
+    }
+}
+
+impl Db {
+    /// Connects to `url`: `postgres://…` or `sqlite://path` (created if missing).
+    pub async fn connect(url: &str, opts: &ConnectOptions) -> Result<Db, DbError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let mut o = PgConnectOptions::from_str(url)?;
+            if let Some(schema) = &opts.pg_schema {
+                o = o.options([("search_path", schema.as_str())]);
+            }
+            let pool = PgPoolOptions::new()
+                .max_connections(opts.max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(o)
+                .await?;
+            Ok(Db::Postgres(pool))
+        } else if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            Self::connect_sqlite(Path::new(path), opts.max_connections).await
+        } else {
+            Err(DbError::BadUrl(url.chars().take(16).collect()))
+        }
+    }
+
+    async fn connect_sqlite(path: &Path, readers: u32) -> Result<Db, DbError> {
+        let base = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(base.clone())
+            .await?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(readers.max(1))
+            .connect_with(base.read_only(true))
+            .await?;
+        Ok(Db::Sqlite { read, write })
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Db::Sqlite { .. } => Engine::Sqlite,
+            Db::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// Begins a transaction (on SQLite: on the single writer connection).
+    pub async fn begin(&self) -> Result<Tx, DbError> {
+        Ok(match self {
+            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin().await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    /// Applies pending migrations; each runs in its own transaction.
+    pub async fn migrate(&self) -> Result<usize, MigrationError> {
+        migrate::run(self).await
+    }
+
+    /// SQLite only: writes a consistent copy of the live database to `out` (`VACUUM INTO`),
+    /// without blocking readers. PostgreSQL deployments use `pg_dump`.
+    pub async fn vacuum_into(&self, out: &Path) -> Result<(), DbError> {
+        match self {
+            Db::Sqlite { write, .. } => {
+                sqlx::query("VACUUM INTO $1")
+                    .bind(out.to_string_lossy().into_owned())
+                    .execute(write)
+                    .await?;
+                Ok(())
+            }
+            Db::Postgres(_) => Err(DbError::BadUrl("backup of PostgreSQL: use pg_dump".into())),
+        }
+    }
+
+    /// Closes every connection (used at shutdown and after a backup).
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), DbError> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// An engine-neutral bind argument. NULLs are typed so PostgreSQL accepts them.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    I64(Option<i64>),
+    F64(Option<f64>),
+    Bool(Option<bool>),
+    Text(Option<String>),
+}
+
+macro_rules! arg_from {
+    ($t:ty, $variant:ident, $conv:expr) => {
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Arg {
+                Arg::$variant(Some($conv(v)))
+            }
+        }
+        impl From<Option<$t>> for Arg {
+            fn from(v: Option<$t>) -> Arg {
+                Arg::$variant(v.map($conv))
+            }
+        }
+    };
+}
+arg_from!(i64, I64, |v| v);
+arg_from!(i32, I64, i64::from);
+arg_from!(f64, F64, |v| v);
+arg_from!(bool, Bool, |v| v);
+arg_from!(String, Text, |v| v);
+arg_from!(&str, Text, str::to_owned);
+arg_from!(&String, Text, String::clone);
+
+impl From<Option<&Option<String>>> for Arg {
+    fn from(v: Option<&Option<String>>) -> Arg {
+        Arg::Text(v.cloned().flatten())
+    }
+}
+
+/// A row type both engines can decode.
+pub trait FromRow:
+    for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin
+{
+}
+impl<T> FromRow for T where
+    T: for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin
+{
+}
+
+/// A single-column value both engines can decode.
+pub trait Scalar:
+    sqlx::Type<Sqlite>
+    + for<'r> sqlx::Decode<'r, Sqlite>
+    + sqlx::Type<Postgres>
+    + for<'r> sqlx::Decode<'r, Postgres>
+    + Send
+    + Unpin
+{
+}
+impl<T> Scalar for T where
+    T: sqlx::Type<Sqlite>
+        + for<'r> sqlx::Decode<'r, Sqlite>
+        + sqlx::Type<Postgres>
+        + for<'r> sqlx::Decode<'r, Postgres>
+        + Send
+        + Unpin
+{
+}
+
+/// Where a query runs: the pool (`&Db`) or an open transaction (`&mut Tx`).
+pub trait Executor: Send {
+    fn conn(&mut self) -> Conn<'_>;
+}
+
+#[doc(hidden)]
+pub enum Conn<'a> {
+    SqlitePool(&'a SqlitePool),
+    SqliteTx(&'a mut sqlx::SqliteConnection),
+    Pg(&'a PgPool),
+    PgTx(&'a mut sqlx::PgConnection),
+}
+
+impl Executor for &Db {
+    fn conn(&mut self) -> Conn<'_> {
+        match *self {
+            Db::Sqlite { read, .. } => Conn::SqlitePool(read),
+            Db::Postgres(p) => Conn::Pg(p),
+        }
+    }
+}
+
+impl Executor for &mut Tx {
+    fn conn(&mut self) -> Conn<'_> {
+        match &mut **self {
+            Tx::Sqlite(t) => Conn::SqliteTx(&mut *t),
+            Tx::Postgres(t) => Conn::PgTx(&mut *t),
+        }
+    }
+}
+
+/// Starts a query; add arguments with [`Query::bind`] in `$n` order.
+pub fn query(sql: impl Into<Cow<'static, str>>) -> Query {
+    Query {
+        sql: sql.into(),
+        args: Vec::new(),
+    }
+}
+
+/// A query with its arguments, not yet bound to an engine.
+#[must_use]
+pub struct Query {
+    sql: Cow<'static, str>,
+    args: Vec<Arg>,
+}
+
+macro_rules! bind_all {
+    ($q:expr, $args:expr) => {{
+        let mut q = $q;
+        for a in $args {
+            q = match a {
+                Arg::I64(v) => q.bind(v),
+                Arg::F64(v) => q.bind(v),
+                Arg::Bool(v) => q.bind(v),
+                Arg::Text(v) => q.bind(v),
+            };
+        }
+        q
+    }};
+}
+
+macro_rules! dispatch {
+    ($self:ident, $ex:ident, $method:ident, $build:ident) => {{
+        let Query { sql, args } = $self;
+        match $ex.conn() {
+            Conn::SqlitePool(p) => {
+                bind_all!(sqlx::$build::<Sqlite, _>(sqlx::AssertSqlSafe(sql)), args)
+                    .$method(p)
+                    .await
+            }
+            Conn::SqliteTx(c) => {
+                bind_all!(sqlx::$build::<Sqlite, _>(sqlx::AssertSqlSafe(sql)), args)
+                    .$method(c)
+                    .await
+            }
+            Conn::Pg(p) => {
+                bind_all!(sqlx::$build::<Postgres, _>(sqlx::AssertSqlSafe(sql)), args)
+                    .$method(p)
+                    .await
+            }
+            Conn::PgTx(c) => {
+                bind_all!(sqlx::$build::<Postgres, _>(sqlx::AssertSqlSafe(sql)), args)
+                    .$method(c)
+                    .await
+            }
+        }
+        .map_err(DbError::from_sqlx)
+    }};
+}
+
+impl Query {
+    pub fn bind(mut self, v: impl Into<Arg>) -> Self {
+        self.args.push(v.into());
+        self
+    }
+
+    pub async fn fetch_all<T: FromRow>(self, mut ex: impl Executor) -> Result<Vec<T>, DbError> {
+        dispatch!(self, ex, fetch_all, query_as)
+    }
+
+    pub async fn fetch_optional<T: FromRow>(
+        self,
+        mut ex: impl Executor,
+    ) -> Result<Option<T>, DbError> {
+        dispatch!(self, ex, fetch_optional, query_as)
+    }
+
+    pub async fn fetch_one<T: FromRow>(self, mut ex: impl Executor) -> Result<T, DbError> {
+        dispatch!(self, ex, fetch_one, query_as)
+    }
+
+    pub async fn scalar<T: Scalar>(self, mut ex: impl Executor) -> Result<T, DbError> {
+        dispatch!(self, ex, fetch_one, query_scalar)
+    }
+
+    pub async fn scalar_optional<T: Scalar>(
+        self,
+        mut ex: impl Executor,
+    ) -> Result<Option<T>, DbError> {
+        dispatch!(self, ex, fetch_optional, query_scalar)
+    }
+
+    pub async fn scalars<T: Scalar>(self, mut ex: impl Executor) -> Result<Vec<T>, DbError> {
+        dispatch!(self, ex, fetch_all, query_scalar)
+    }
+
+    /// Runs a statement; returns the number of rows it changed.
+    pub async fn execute(self, mut ex: impl Executor) -> Result<u64, DbError> {
+        let Query { sql, args } = self;
+        let n = match ex.conn() {
+            Conn::SqlitePool(p) => bind_all!(sqlx::query::<Sqlite>(sqlx::AssertSqlSafe(sql)), args)
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected()),
+            Conn::SqliteTx(c) => bind_all!(sqlx::query::<Sqlite>(sqlx::AssertSqlSafe(sql)), args)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()),
+            Conn::Pg(p) => bind_all!(sqlx::query::<Postgres>(sqlx::AssertSqlSafe(sql)), args)
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected()),
+            Conn::PgTx(c) => bind_all!(sqlx::query::<Postgres>(sqlx::AssertSqlSafe(sql)), args)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()),
+        };
+        n.map_err(DbError::from_sqlx)
+    }
+}
+
+impl DbError {
+    fn from_sqlx(e: sqlx::Error) -> DbError {
+        if let Some(db) = e.as_database_error() {
+            if db.is_unique_violation() {
+                let what = db
+                    .constraint()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| db.message().to_owned());
+                return DbError::Unique(what);
+            }
+        }
+        DbError::Sqlx(e)
+    }
+
+    pub fn is_unique(&self) -> bool {
+        matches!(self, DbError::Unique(_))
+    }
+}

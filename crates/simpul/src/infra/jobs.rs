@@ -1,0 +1,121 @@
+//! The job queue: rows in `jobs`, claimed with a lease so several nodes can share it and a
+//! crash only delays a job. Mail is the first kind; later capabilities add theirs.
+
+use serde::{Deserialize, Serialize};
+
+use super::db::{Db, DbError, Tx, query};
+use crate::{app::App, domain::time::Timestamp, infra::mail::Mail};
+
+/// A unit of background work.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Job {
+    SendMail(Mail),
+}
+
+impl Job {
+    fn kind(&self) -> &'static str {
+        match self {
+            Job::SendMail(_) => "send_mail",
+        }
+    }
+}
+
+/// How long a claimed job is reserved before another worker may retry it.
+const LEASE_MINUTES: i64 = 5;
+const MAX_ATTEMPTS: i64 = 8;
+
+/// Queues a job inside the caller's transaction, so it exists exactly when the change does.
+pub async fn enqueue(tx: &mut Tx, now: Timestamp, job: &Job) -> Result<(), DbError> {
+    let payload = serde_json::to_string(job).expect("jobs serialise");
+    query("INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ($1, $2, $3, $3)")
+        .bind(job.kind())
+        .bind(payload)
+        .bind(now.0)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct Claimed {
+    id: i64,
+    payload: String,
+    attempts: i64,
+}
+
+/// Claims one due job, or `None`. The conditional UPDATE makes the claim atomic on both engines.
+async fn claim(db: &Db, now: Timestamp) -> Result<Option<Claimed>, DbError> {
+    let mut tx = db.begin().await?;
+    let candidate: Option<i64> = query(
+        "SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
+         AND attempts < $2 ORDER BY run_at, id LIMIT 1",
+    )
+    .bind(now.0)
+    .bind(MAX_ATTEMPTS)
+    .scalar_optional(&mut tx)
+    .await?;
+    let Some(id) = candidate else { return Ok(None) };
+    let row: Option<Claimed> = query(
+        "UPDATE jobs SET locked_until = $2, attempts = attempts + 1 WHERE id = $1 AND done_at IS NULL
+         AND (locked_until IS NULL OR locked_until < $3) RETURNING id, payload, attempts",
+    )
+    .bind(id)
+    .bind(now.plus_minutes(LEASE_MINUTES).0)
+    .bind(now.0)
+    .fetch_optional(&mut tx)
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Runs every due job once; returns how many ran. Failed jobs retry with back-off.
+pub async fn run_due(app: &App) -> anyhow::Result<usize> {
+    let mut n = 0;
+    while let Some(job) = claim(&app.db, app.clock.now()).await? {
+        n += 1;
+        let result = match serde_json::from_str::<Job>(&job.payload) {
+            Ok(j) => perform(app, j).await,
+            Err(e) => Err(anyhow::anyhow!("unreadable job payload: {e}")),
+        };
+        let now = app.clock.now();
+        let mut tx = app.db.begin().await?;
+        match result {
+            Ok(()) => {
+                query("UPDATE jobs SET done_at = $2, locked_until = NULL WHERE id = $1")
+                    .bind(job.id)
+                    .bind(now.0)
+                    .execute(&mut tx)
+                    .await?;
+            }
+            Err(e) => {
+                tracing::warn!(job_id = job.id, attempts = job.attempts, error = %e, "job failed");
+                let retry = now.plus_minutes(2_i64.pow(job.attempts.min(10) as u32));
+                query("UPDATE jobs SET last_error = $2, locked_until = NULL, run_at = $3 WHERE id = $1")
+                    .bind(job.id)
+                    .bind(e.to_string().chars().take(500).collect::<String>())
+                    .bind(retry.0)
+                    .execute(&mut tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+    }
+    Ok(n)
+}
+
+async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
+    match job {
+        Job::SendMail(m) => app.mailer.send(&m).await,
+    }
+}
+
+/// The background worker: polls for due jobs until the process stops.
+pub async fn worker(app: std::sync::Arc<App>) {
+    loop {
+        if let Err(e) = run_due(&app).await {
+            tracing::error!(error = %e, "job worker");
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    }
+}

@@ -1,0 +1,165 @@
+//! Outgoing mail: SMTP when configured, otherwise `.eml` files in `<data-dir>/outbox/` so a
+//! fresh install works without a mail server. Mail is only ever sent from the job queue.
+
+use std::path::PathBuf;
+
+use lettre::{
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    message::{Mailbox, header::ContentType},
+    transport::smtp::authentication::Credentials,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::config::SmtpConfig;
+
+/// One message to send.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Where mail goes.
+#[derive(Clone)]
+pub enum Mailer {
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
+    Outbox {
+        dir: PathBuf,
+        from: Mailbox,
+    },
+}
+
+impl Mailer {
+    pub fn new(
+        smtp: Option<&SmtpConfig>,
+        outbox_dir: PathBuf,
+        from: &str,
+    ) -> anyhow::Result<Mailer> {
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("invalid sender address {from:?}: {e}"))?;
+        Ok(match smtp {
+            Some(c) => {
+                let mut b = if c.starttls {
+                    AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&c.host)?
+                } else if c.tls {
+                    AsyncSmtpTransport::<Tokio1Executor>::relay(&c.host)?
+                } else {
+                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&c.host)
+                };
+                b = b.port(c.port);
+                if let (Some(u), Some(p)) = (&c.username, &c.password) {
+                    b = b.credentials(Credentials::new(u.clone(), p.expose().to_owned()));
+                }
+                Mailer::Smtp {
+                    transport: b.build(),
+                    from,
+                }
+            }
+            None => Mailer::Outbox {
+                dir: outbox_dir,
+                from,
+            },
+        })
+    }
+
+    /// Sends (or writes) one message.
+    pub async fn send(&self, mail: &Mail) -> anyhow::Result<()> {
+        let from = match self {
+            Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from.clone(),
+        };
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
+        let msg = Message::builder()
+            .from(from)
+            .to(to)
+            .subject(&mail.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())?;
+        match self {
+            Mailer::Smtp { transport, .. } => {
+                transport.send(msg).await?;
+            }
+            Mailer::Outbox { dir, .. } => {
+                tokio::fs::create_dir_all(dir).await?;
+                let name = format!(
+                    "{}-{}.eml",
+                    crate::infra::clock::Clock::System.now().0,
+                    &crate::infra::crypto::random_token(6)
+                );
+                tokio::fs::write(dir.join(name), msg.formatted()).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The outbox folder when mail is written to disk.
+    pub fn outbox_dir(&self) -> Option<&PathBuf> {
+        match self {
+            Mailer::Outbox { dir, .. } => Some(dir),
+            Mailer::Smtp { .. } => None,
+        }
+    }
+}
+
+/// A written `.eml` file, as listed on the admin page.
+#[derive(Debug, Clone)]
+pub struct OutboxFile {
+    pub name: String,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Lists the newest `limit` mails in the outbox folder.
+pub fn list_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxFile> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".eml"))
+        .collect();
+    names.sort_unstable_by(|a, b| b.cmp(a));
+    names
+        .into_iter()
+        .take(limit)
+        .filter_map(|name| {
+            let raw = std::fs::read_to_string(dir.join(&name)).ok()?;
+            let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+            let header = |k: &str| {
+                head.lines()
+                    .find_map(|l| l.strip_prefix(k))
+                    .map(|v| v.trim().to_owned())
+                    .unwrap_or_default()
+            };
+            Some(OutboxFile {
+                to: header("To:"),
+                subject: decode_subject(&header("Subject:")),
+                body: body.replace("\r\n", "\n"),
+                name,
+            })
+        })
+        .collect()
+}
+
+/// Subjects with non-ASCII text are RFC 2047 encoded; show them decoded when they are base64 UTF-8.
+fn decode_subject(s: &str) -> String {
+    use base64::Engine as _;
+    if let Some(inner) = s
+        .strip_prefix("=?utf-8?b?")
+        .and_then(|r| r.strip_suffix("?="))
+    {
+        if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(inner) {
+            return String::from_utf8_lossy(&bytes).into_owned();
+        }
+    }
+    s.to_owned()
+}

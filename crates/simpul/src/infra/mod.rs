@@ -1,0 +1,9 @@
+//! Infrastructure: database, clock, crypto, mail, i18n, audit trail, job queue.
+
+pub mod audit;
+pub mod clock;
+pub mod crypto;
+pub mod db;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;

@@ -1,0 +1,89 @@
+//! Turns responses marked with [`ErrorKind`] into a translated HTML error page, or a JSON
+//! problem for the API. Also the 404 fallback.
+
+use askama::Template;
+use axum::{
+    Json,
+    extract::{Request, State},
+    http::{StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+
+use crate::{
+    app::AppState,
+    error::{AppError, ErrorKind},
+    web::{page::Page, viewer::Viewer},
+};
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Page,
+    status: u16,
+    detail: String,
+}
+
+pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let path_and_query = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| path.clone());
+    let wants_json = path.starts_with("/api/")
+        || req
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.starts_with("application/json"));
+    let res = next.run(req).await;
+    let Some(kind) = res.extensions().get::<ErrorKind>().cloned() else {
+        return res;
+    };
+    let status = res.status();
+    let viewer = res.extensions().get::<Viewer>().cloned();
+    let lang = viewer.as_ref().map(|v| v.lang).unwrap_or_default();
+    if wants_json {
+        let errors: Vec<_> = kind
+            .fields
+            .0
+            .iter()
+            .map(|f| serde_json::json!({ "field": f.field, "code": f.code, "message": lang.t(&f.code) }))
+            .collect();
+        let mut body = serde_json::json!({
+            "type": "about:blank",
+            "title": lang.t(kind.title_key),
+            "status": status.as_u16(),
+            "detail": lang.t(kind.detail_key),
+            "code": kind.detail_key,
+        });
+        if !errors.is_empty() {
+            body["errors"] = serde_json::Value::Array(errors);
+        }
+        let mut r = (status, Json(body)).into_response();
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static("application/problem+json"),
+        );
+        return r;
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        let next: String =
+            url::form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect();
+        return Redirect::to(&format!("/masuk?next={next}")).into_response();
+    }
+    let Some(viewer) = viewer else { return res };
+    let page = Page::new(&app, &viewer, &path, kind.title_key);
+    let tpl = ErrorPage {
+        page,
+        status: status.as_u16(),
+        detail: lang.t(kind.detail_key),
+    };
+    crate::web::page::render_status(status, &tpl)
+}
+
+/// The fallback for unknown paths.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}

@@ -1,0 +1,93 @@
+//! What every page template needs: language, CSRF token, the signed-in person, and the
+//! navigation state. Templates call `page.t("key")` for text.
+
+use askama::Template;
+use axum::{
+    http::{StatusCode, header},
+    response::{Html, IntoResponse, Response},
+};
+
+use crate::{
+    app::App, domain::access::Permission, error::AppError, infra::i18n::Lang, web::viewer::Viewer,
+};
+
+/// The page frame's data.
+pub struct Page {
+    pub lang: Lang,
+    pub title: String,
+    pub csrf: String,
+    pub user_name: Option<String>,
+    pub can_admin: bool,
+    pub path: String,
+    pub site_name: String,
+    pub css_url: &'static str,
+    pub description: String,
+}
+
+impl Page {
+    /// A page titled with the translation of `title_key`.
+    pub fn new(app: &App, viewer: &Viewer, path: &str, title_key: &str) -> Page {
+        let title = viewer.lang.t(title_key);
+        Page::titled(app, viewer, path, title)
+    }
+
+    /// A page with a literal title (e.g. a KIM group's name).
+    pub fn titled(app: &App, viewer: &Viewer, path: &str, title: String) -> Page {
+        Page {
+            lang: viewer.lang,
+            title,
+            csrf: viewer.csrf.clone(),
+            user_name: viewer.user.as_ref().map(|u| u.name.clone()),
+            can_admin: viewer.can(Permission::EnterAdmin),
+            path: path.to_owned(),
+            site_name: app.config.site_name.clone(),
+            css_url: super::assets::css_url(),
+            description: viewer.lang.t("site-description"),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// The translation of `prefix` + `key`, e.g. `tk("role-", "admin")`.
+    pub fn tk(&self, prefix: &str, key: &str) -> String {
+        self.lang.t(&format!("{prefix}{key}"))
+    }
+
+    /// A translation with one `{ $name }` argument.
+    pub fn t1(&self, key: &str, name: &'static str, value: impl ToString) -> String {
+        self.lang.t_args(key, &[(name, value.to_string())])
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// Whether a navigation link points at the current section (for `aria-current`).
+    pub fn is_current(&self, prefix: &str) -> bool {
+        if prefix == "/" {
+            self.path == "/"
+        } else {
+            self.path.starts_with(prefix)
+        }
+    }
+}
+
+/// Renders a template into an HTML response with `status`.
+pub fn render_status(status: StatusCode, tpl: &impl Template) -> Response {
+    match tpl.render() {
+        Ok(html) => (status, [(header::CACHE_CONTROL, "no-cache")], Html(html)).into_response(),
+        Err(e) => AppError::Internal(anyhow::anyhow!("template: {e}")).into_response(),
+    }
+}
+
+/// Renders a template as a 200 page.
+pub fn render(tpl: &impl Template) -> Response {
+    render_status(StatusCode::OK, tpl)
+}
+
+/// Renders a form again with its errors (422), keeping what the user typed.
+pub fn render_invalid(tpl: &impl Template) -> Response {
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, tpl)
+}

@@ -1,0 +1,260 @@
+//! Who is asking: loads the session (or API token) once per request, picks the language,
+//! and guards every unsafe request with the CSRF token and an Origin check.
+//!
+//! Browser forms carry `_csrf`; the token is the session's (signed in) or a random cookie
+//! (anonymous). tower-http's CSRF layer lets requests without `Origin` and `Sec-Fetch-Site`
+//! through (old phone browsers), which is why the form token is always required here.
+
+use axum::{
+    body::Body,
+    extract::{FromRequestParts, Request, State},
+    http::{HeaderMap, HeaderValue, Method, header, request::Parts},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+
+use crate::{
+    app::AppState,
+    domain::access::{Actor, Grant, Permission, grants_allow},
+    error::AppError,
+    features::{accounts, tokens},
+    infra::{crypto, i18n::Lang},
+};
+
+pub const SESSION_COOKIE: &str = "simpul_sid";
+pub const CSRF_COOKIE: &str = "simpul_csrf";
+pub const LANG_COOKIE: &str = "simpul_lang";
+
+/// A signed-in person.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub grants: Vec<Grant>,
+    pub session_hash: String,
+}
+
+/// An API client authenticated by token.
+#[derive(Debug, Clone)]
+pub struct TokenClient {
+    pub id: i64,
+    pub name: String,
+    pub scope: String,
+}
+
+/// The person or client behind a request.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub user: Option<SessionUser>,
+    pub token: Option<TokenClient>,
+    pub lang: Lang,
+    pub csrf: String,
+    pub request_id: String,
+}
+
+impl Viewer {
+    pub fn can(&self, p: Permission) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| grants_allow(&u.grants, p))
+    }
+
+    /// The actor for service calls and audit events.
+    pub fn actor(&self) -> Actor {
+        let rid = Some(self.request_id.clone());
+        match (&self.user, &self.token) {
+            (Some(u), _) => Actor {
+                user_id: Some(u.id),
+                label: format!("{} (#{})", u.name, u.id),
+                grants: u.grants.clone(),
+                request_id: rid,
+            },
+            (None, Some(t)) => Actor {
+                user_id: None,
+                label: format!("token:{}", t.name),
+                grants: vec![],
+                request_id: rid,
+            },
+            (None, None) => Actor::anonymous(rid),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("viewer middleware not installed")))
+    }
+}
+
+/// Builds a cookie with our defaults (HttpOnly, SameSite=Lax, Secure on https).
+pub fn cookie(
+    app: &AppState,
+    name: &'static str,
+    value: String,
+    max_age_days: i64,
+) -> Cookie<'static> {
+    let mut c = Cookie::new(name, value);
+    c.set_path("/");
+    c.set_http_only(true);
+    c.set_same_site(SameSite::Lax);
+    c.set_secure(app.config.secure_cookies());
+    c.set_max_age(cookie::time::Duration::days(max_age_days));
+    c
+}
+
+/// The middleware: resolves the viewer, checks CSRF on unsafe methods, sets the anonymous
+/// CSRF cookie when it was missing.
+pub async fn load(
+    State(app): State<AppState>,
+    jar: CookieJar,
+    req: Request,
+    next: Next,
+) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let request_id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let lang = jar
+        .get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Lang::from_accept_language)
+        })
+        .unwrap_or_default();
+    let now = app.clock.now();
+
+    // The API authenticates by token only; cookies are ignored there, so no CSRF is possible.
+    let (user, token, session_csrf) = if is_api {
+        let token = match bearer(req.headers()) {
+            Some(t) => match tokens::service::authenticate(&app, &t, now).await {
+                Ok(found) => found,
+                Err(e) => return e.into_response(),
+            },
+            None => None,
+        };
+        (None, token, None)
+    } else {
+        match jar.get(SESSION_COOKIE) {
+            Some(c) => match accounts::service::session_user(&app, c.value(), now).await {
+                Ok(Some((u, csrf))) => (Some(u), None, Some(csrf)),
+                Ok(None) => (None, None, None),
+                Err(e) => return e.into_response(),
+            },
+            None => (None, None, None),
+        }
+    };
+    let cookie_csrf = jar
+        .get(CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| v.len() >= 32);
+    let new_csrf = if session_csrf.is_none() && cookie_csrf.is_none() {
+        Some(crypto::random_token(32))
+    } else {
+        None
+    };
+    let csrf = session_csrf
+        .or(cookie_csrf)
+        .or_else(|| new_csrf.clone())
+        .unwrap_or_default();
+    let viewer = Viewer {
+        user,
+        token,
+        lang,
+        csrf,
+        request_id,
+    };
+
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let mut req = req;
+    if unsafe_method && !is_api {
+        match check_csrf(&app, &viewer, req).await {
+            Ok(r) => req = r,
+            Err(e) => {
+                let mut res = e.into_response();
+                res.extensions_mut().insert(viewer);
+                return res;
+            }
+        }
+    }
+    req.extensions_mut().insert(viewer.clone());
+    let mut res = next.run(req).await;
+    res.extensions_mut().insert(viewer);
+    if let Some(v) = new_csrf {
+        if let Ok(h) = HeaderValue::from_str(&cookie(&app, CSRF_COOKIE, v, 365).to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, h);
+        }
+    }
+    res
+}
+
+fn bearer(h: &HeaderMap) -> Option<String> {
+    let v = h.get(header::AUTHORIZATION)?.to_str().ok()?;
+    v.strip_prefix("Bearer ").map(|t| t.trim().to_owned())
+}
+
+/// Checks the Origin (when the browser sends one) and the form token; returns the request
+/// with its body restored for the handler.
+async fn check_csrf(app: &AppState, viewer: &Viewer, req: Request) -> Result<Request, AppError> {
+    let headers = req.headers();
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        if origin != app.config.origin() && origin != "null" {
+            return Err(AppError::BadRequest("err-csrf"));
+        }
+    }
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if site == "cross-site" {
+            return Err(AppError::BadRequest("err-csrf"));
+        }
+    }
+    if let Some(t) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+        return if crypto::secure_eq(t, &viewer.csrf) {
+            Ok(req)
+        } else {
+            Err(AppError::BadRequest("err-csrf"))
+        };
+    }
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    let from_query = req
+        .uri()
+        .query()
+        .and_then(|q| form_value(q.as_bytes(), "_csrf"));
+    if !is_form {
+        return match from_query {
+            Some(t) if crypto::secure_eq(&t, &viewer.csrf) => Ok(req),
+            _ => Err(AppError::BadRequest("err-csrf")),
+        };
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, app.config.max_body_bytes)
+        .await
+        .map_err(|_| AppError::BadRequest("err-too-large"))?;
+    match form_value(&bytes, "_csrf") {
+        Some(t) if crypto::secure_eq(&t, &viewer.csrf) => {
+            Ok(Request::from_parts(parts, Body::from(bytes)))
+        }
+        _ => Err(AppError::BadRequest("err-csrf")),
+    }
+}
+
+fn form_value(body: &[u8], key: &str) -> Option<String> {
+    url::form_urlencoded::parse(body)
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+}
