@@ -140,6 +140,14 @@ pub fn list_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxFile> {
                     .map(|v| v.trim().to_owned())
                     .unwrap_or_default()
             };
+            let body = match header("Content-Transfer-Encoding:")
+                .to_ascii_lowercase()
+                .as_str()
+            {
+                "quoted-printable" => decode_quoted_printable(body),
+                "base64" => decode_base64_body(body),
+                _ => body.to_owned(),
+            };
             Some(OutboxFile {
                 to: header("To:"),
                 subject: decode_subject(&header("Subject:")),
@@ -162,4 +170,51 @@ fn decode_subject(s: &str) -> String {
         }
     }
     s.to_owned()
+}
+
+/// Decodes a quoted-printable body (soft line breaks and `=XX` escapes), as UTF-8.
+fn decode_quoted_printable(s: &str) -> String {
+    let joined = s.replace("=\r\n", "").replace("=\n", "");
+    let b = joined.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' && i + 2 < b.len() {
+            if let Some(v) = joined
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn decode_base64_body(s: &str) -> String {
+    use base64::Engine as _;
+    let compact: String = s.split_whitespace().collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(compact)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_else(|_| s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_printable_links_come_back_whole() {
+        let qp = "Buka tautan ini:=\r\nhttp://x/verifikasi?token=3Dabc=\r\ndef caf=C3=A9";
+        assert_eq!(
+            decode_quoted_printable(qp),
+            "Buka tautan ini:http://x/verifikasi?token=abcdef café"
+        );
+        assert_eq!(decode_quoted_printable("a=ZZb="), "a=ZZb=");
+    }
 }

@@ -80,7 +80,12 @@ pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next
         status: status.as_u16(),
         detail: lang.t(kind.detail_key),
     };
-    crate::web::page::render_status(status, &tpl)
+    let mut page = crate::web::page::render_status(status, &tpl);
+    // Keep cookies set on the way (the anonymous CSRF cookie matches the page's forms).
+    for c in res.headers().get_all(header::SET_COOKIE) {
+        page.headers_mut().append(header::SET_COOKIE, c.clone());
+    }
+    page
 }
 
 /// The fallback for unknown paths.

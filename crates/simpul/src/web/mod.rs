@@ -71,8 +71,10 @@ pub fn router(state: AppState) -> Router {
     };
     routes
         .fallback(errors::not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), errors::render_errors))
+        // The viewer (session, language, CSRF) wraps the routes; error rendering wraps the
+        // viewer so that its own refusals (CSRF) get a translated page too.
         .layer(middleware::from_fn_with_state(state.clone(), viewer::load))
+        .layer(middleware::from_fn_with_state(state.clone(), errors::render_errors))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(CompressionLayer::new())
         .layer(hdr(header::CONTENT_SECURITY_POLICY, CSP))

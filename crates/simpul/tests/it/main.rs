@@ -1,1 +1,15 @@
-fn main() {}
+//! The one integration-test binary: every route through the router, in-process.
+//! Runs on SQLite by default, on PostgreSQL when `SIMPUL_TEST_POSTGRES_URL` is set.
+
+mod support;
+
+mod access_matrix;
+mod accounts;
+mod api;
+mod bad_input;
+mod cli;
+mod kim;
+mod opd;
+mod regions;
+mod schema;
+mod shell;

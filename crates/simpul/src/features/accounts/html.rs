@@ -74,7 +74,7 @@ pub async fn login(
             };
             let page = Page::new(&app, &viewer, "/masuk", "login-title");
             let status = if f == LoginFailure::Invalid || f == LoginFailure::Unverified {
-                axum::http::StatusCode::UNAUTHORIZED
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY
             } else {
                 axum::http::StatusCode::TOO_MANY_REQUESTS
             };

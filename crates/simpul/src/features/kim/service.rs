@@ -8,7 +8,7 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Grant, Permission, Role, Scope},
-        kim::{KimForm, KimInput, region_level_for},
+        kim::{KimForm, KimInput, KimLevel, region_level_for},
         text::Email,
         validation::FieldErrors,
     },
@@ -22,16 +22,32 @@ use crate::{
     },
 };
 
-/// Checks the form and that the chosen region exists at the group's level.
+/// Checks the form and that the chosen region exists at the group's level; every problem is
+/// reported at once.
 async fn validate(app: &App, form: &KimForm) -> AppResult<KimInput> {
-    let input = form.validate()?;
-    let region = regions::repo::find(&app.db, input.region_id).await?;
-    if region.is_none_or(|r| r.level != region_level_for(input.level).as_str()) {
-        let mut e = FieldErrors::new();
-        e.add("region_id", "err-region-level");
-        return Err(e.into());
+    let parsed = form.validate();
+    let level = KimLevel::parse(form.level.trim());
+    let region_id = form.region_id.trim().parse::<i64>().ok();
+    let region_ok = match (level, region_id) {
+        (Some(level), Some(id)) => regions::repo::find(&app.db, id)
+            .await?
+            .is_some_and(|r| r.level == region_level_for(level).as_str()),
+        _ => true,
+    };
+    match parsed {
+        Ok(input) if region_ok => Ok(input),
+        Ok(_) => {
+            let mut e = FieldErrors::new();
+            e.add("region_id", "err-region-level");
+            Err(e.into())
+        }
+        Err(mut e) => {
+            if !region_ok && e.get("region_id").is_none() {
+                e.add("region_id", "err-region-level");
+            }
+            Err(e.into())
+        }
     }
-    Ok(input)
 }
 
 /// A slug from the name, made unique with a number if needed.

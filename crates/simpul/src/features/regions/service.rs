@@ -51,11 +51,15 @@ pub async fn import_csv(
             rows: rows.len(),
             ..Default::default()
         };
-        let mut count = |new: bool| {
-            if new {
-                report.created += 1
-            } else {
-                report.existing += 1
+        // Each region is counted once, though many rows name the same kota and kecamatan.
+        let mut seen = std::collections::HashSet::new();
+        let mut count = |id: i64, new: bool| {
+            if seen.insert(id) {
+                if new {
+                    report.created += 1
+                } else {
+                    report.existing += 1
+                }
             }
         };
         for r in &rows {
@@ -65,7 +69,7 @@ pub async fn import_csv(
                 slugify(&r.kelurahan, 80),
             );
             let (kota_id, new) = repo::upsert(&mut tx, "kota", &r.kota, &k, &k, None, now).await?;
-            count(new);
+            count(kota_id, new);
             let kec_path = format!("{k}/{ke}");
             let (kec_id, new) = repo::upsert(
                 &mut tx,
@@ -77,8 +81,8 @@ pub async fn import_csv(
                 now,
             )
             .await?;
-            count(new);
-            let (_, new) = repo::upsert(
+            count(kec_id, new);
+            let (kel_id, new) = repo::upsert(
                 &mut tx,
                 "kelurahan",
                 &r.kelurahan,
@@ -88,7 +92,7 @@ pub async fn import_csv(
                 now,
             )
             .await?;
-            count(new);
+            count(kel_id, new);
         }
         audit::record(
             &mut tx,

@@ -1,0 +1,221 @@
+//! The access matrix: every registered route, for every kind of visitor, is allowed or
+//! denied exactly as declared here. A route added to the router but not to this table fails.
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use simpul::{domain::access::Role, infra::db::query, web::route_table};
+
+use crate::support::{Client, TestApp};
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Who {
+    Everyone,
+    /// Only visitors who are not signed in; signed-in people are sent home.
+    Guests,
+    SignedIn,
+    Admin,
+    AdminOrDpo,
+    Token,
+}
+
+const MATRIX: &[(&str, &str, Who)] = &[
+    ("GET", "/", Who::Everyone),
+    ("POST", "/bahasa", Who::Everyone),
+    ("GET", "/healthz", Who::Everyone),
+    ("GET", "/metrics", Who::Everyone),
+    ("GET", "/static/{file}", Who::Everyone),
+    ("GET", "/api/openapi.json", Who::Everyone),
+    ("GET", "/masuk", Who::Guests),
+    ("POST", "/masuk", Who::Guests),
+    ("GET", "/akun", Who::SignedIn),
+    ("GET", "/akun/sandi", Who::SignedIn),
+    ("POST", "/akun/sandi", Who::SignedIn),
+    ("GET", "/lupa-sandi", Who::Everyone),
+    ("POST", "/lupa-sandi", Who::Everyone),
+    ("GET", "/atur-ulang-sandi", Who::Everyone),
+    ("POST", "/atur-ulang-sandi", Who::Everyone),
+    ("GET", "/daftar", Who::Guests),
+    ("POST", "/daftar", Who::Guests),
+    ("GET", "/verifikasi", Who::Everyone),
+    ("GET", "/setup", Who::Everyone),
+    ("POST", "/setup", Who::Everyone),
+    ("GET", "/admin/pengguna", Who::Admin),
+    ("POST", "/admin/pengguna", Who::Admin),
+    (
+        "POST",
+        "/admin/pengguna/{id}/peran/{grant_id}/hapus",
+        Who::Admin,
+    ),
+    ("GET", "/api/v1/regions", Who::Everyone),
+    ("GET", "/kim", Who::Everyone),
+    ("GET", "/kim/{slug}", Who::Everyone),
+    ("GET", "/admin/kim", Who::Admin),
+    ("GET", "/admin/kim/baru", Who::Admin),
+    ("POST", "/admin/kim/baru", Who::Admin),
+    ("GET", "/admin/kim/{id}/ubah", Who::Admin),
+    ("POST", "/admin/kim/{id}/ubah", Who::Admin),
+    ("GET", "/admin/kim/{id}/anggota", Who::Admin),
+    ("POST", "/admin/kim/{id}/anggota", Who::Admin),
+    (
+        "POST",
+        "/admin/kim/{id}/anggota/{grant_id}/hapus",
+        Who::Admin,
+    ),
+    ("GET", "/api/v1/kim", Who::Everyone),
+    ("GET", "/api/v1/kim/{slug}", Who::Everyone),
+    ("GET", "/opd", Who::Everyone),
+    ("GET", "/admin/opd", Who::Admin),
+    ("GET", "/admin/opd/baru", Who::Admin),
+    ("POST", "/admin/opd/baru", Who::Admin),
+    ("GET", "/admin/opd/{id}/ubah", Who::Admin),
+    ("POST", "/admin/opd/{id}/ubah", Who::Admin),
+    ("GET", "/api/v1/opd", Who::Everyone),
+    ("GET", "/admin/audit", Who::AdminOrDpo),
+    ("GET", "/admin/token", Who::Admin),
+    ("POST", "/admin/token", Who::Admin),
+    ("POST", "/admin/token/{id}/cabut", Who::Admin),
+    ("GET", "/api/v1/token", Who::Token),
+    ("GET", "/admin", Who::AdminOrDpo),
+    ("GET", "/admin/surel", Who::Admin),
+    ("POST", "/keluar", Who::SignedIn),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Visitor {
+    Anonymous,
+    Citizen,
+    Staff(Role),
+    Token,
+}
+
+fn allowed(who: Who, v: Visitor) -> bool {
+    match who {
+        Who::Everyone => true,
+        Who::Guests => matches!(v, Visitor::Anonymous | Visitor::Token),
+        Who::SignedIn => matches!(v, Visitor::Citizen | Visitor::Staff(_)),
+        Who::Admin => v == Visitor::Staff(Role::Admin),
+        Who::AdminOrDpo => matches!(v, Visitor::Staff(Role::Admin) | Visitor::Staff(Role::Dpo)),
+        Who::Token => v == Visitor::Token,
+    }
+}
+
+#[tokio::test]
+async fn every_route_is_declared_in_the_matrix() {
+    let declared: BTreeSet<(String, String)> = MATRIX
+        .iter()
+        .map(|(m, p, _)| (m.to_string(), p.to_string()))
+        .collect();
+    let registered: BTreeSet<(String, String)> = route_table()
+        .iter()
+        .map(|r| (r.method.to_string(), r.path.to_string()))
+        .collect();
+    let undeclared: Vec<_> = registered.difference(&declared).collect();
+    let stale: Vec<_> = declared.difference(&registered).collect();
+    assert!(
+        undeclared.is_empty(),
+        "routes missing from the access matrix: {undeclared:?}"
+    );
+    assert!(stale.is_empty(), "matrix rows with no route: {stale:?}");
+}
+
+#[tokio::test]
+async fn every_visitor_gets_exactly_the_declared_access() {
+    let t = TestApp::new().await;
+    let (kim_id, slug) = t.kim("KIM Matriks").await;
+    let opd_id = t.opd("Dinas Matriks").await;
+    let victim = t.user(Role::Anggota, Some(kim_id), None).await;
+    let victim_id: i64 = query("SELECT id FROM users WHERE email = $1")
+        .bind(victim.as_str())
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    let grant_id: i64 = query("SELECT id FROM user_roles WHERE user_id = $1")
+        .bind(victim_id)
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    let token = t.token("read").await;
+    t.token("read").await;
+    let token_id: i64 = query("SELECT MAX(id) FROM api_tokens")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+
+    let fill = |path: &str| -> String {
+        let id = if path.starts_with("/admin/opd") {
+            opd_id
+        } else if path.starts_with("/admin/pengguna") {
+            victim_id
+        } else if path.starts_with("/admin/token") {
+            token_id
+        } else {
+            kim_id
+        };
+        path.replace("{slug}", &slug)
+            .replace("{id}", &id.to_string())
+            .replace("{grant_id}", &grant_id.to_string())
+            .replace("{file}", "app.css")
+    };
+
+    let mut visitors: Vec<(Visitor, Client)> = vec![
+        (Visitor::Anonymous, t.client()),
+        (
+            Visitor::Token,
+            t.client()
+                .with_header("authorization", &format!("Bearer {token}")),
+        ),
+    ];
+    let citizen = t.citizen().await;
+    visitors.push((
+        Visitor::Citizen,
+        t.login(&citizen, crate::support::PASSWORD).await,
+    ));
+    for role in Role::ALL {
+        visitors.push((Visitor::Staff(role), t.login_as(role).await));
+    }
+
+    let mut rows: Vec<_> = MATRIX.to_vec();
+    rows.sort_by_key(|(_, p, _)| *p == "/keluar");
+    let mut failures = Vec::new();
+    for (method, path, who) in rows {
+        for (visitor, client) in visitors.iter_mut() {
+            let url = fill(path);
+            let r = if method == "GET" {
+                client.get(&url).await
+            } else {
+                client.post_form(&url, &[]).await
+            };
+            assert_ne!(
+                r.status,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "{method} {url} as {visitor:?}: {}",
+                r.body
+            );
+            let ok = if allowed(who, *visitor) {
+                !r.is_denied()
+                    && !(who == Who::Guests
+                        && r.status == StatusCode::SEE_OTHER
+                        && r.location() == "/")
+            } else if who == Who::Guests {
+                r.status == StatusCode::SEE_OTHER && r.location() == "/"
+            } else {
+                r.is_denied()
+            };
+            if !ok {
+                failures.push(format!(
+                    "{method} {url} as {visitor:?}: {} {}",
+                    r.status,
+                    r.location()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "access differs from the matrix:\n{}",
+        failures.join("\n")
+    );
+    let _ = Method::GET;
+}

@@ -1,0 +1,426 @@
+//! The test harness every capability's tests use: a fresh app per test (SQLite in a temp
+//! folder, or its own PostgreSQL schema when `SIMPUL_TEST_POSTGRES_URL` is set), an
+//! in-process client with cookies and CSRF handling, and builders for fixtures.
+
+#![allow(dead_code)]
+
+use std::{collections::HashMap, sync::Arc};
+
+use axum::{
+    Router,
+    body::Body,
+    http::{HeaderMap, Method, Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use simpul::{
+    app::{App, AppState},
+    config::{Config, Secret},
+    domain::{
+        access::{Actor, Role},
+        kim::KimForm,
+        opd::OpdForm,
+        time::Timestamp,
+    },
+    features::{kim, opd, regions, tokens, users},
+    infra::{
+        clock::Clock,
+        crypto::{self, HashStrength},
+        db::{ConnectOptions, Db, Engine, query},
+        jobs,
+        mail::{self, OutboxFile},
+    },
+};
+use tower::ServiceExt;
+
+/// 2026-11-28 09:00 WIB.
+pub const START: Timestamp = Timestamp(1_795_831_200_000);
+pub const PASSWORD: &str = "kopi-tubruk-cilegon";
+
+pub struct TestApp {
+    pub app: Arc<App>,
+    pub router: Router,
+    pub dir: tempfile::TempDir,
+}
+
+pub fn postgres_url() -> Option<String> {
+    std::env::var("SIMPUL_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+impl TestApp {
+    /// A migrated, empty app with Kota Cilegon's regions loaded.
+    pub async fn new() -> TestApp {
+        let t = Self::empty().await;
+        regions::service::import_csv(&t.app, &Actor::cli(), regions::service::CILEGON_CSV)
+            .await
+            .map_err(|_| "import")
+            .unwrap();
+        t
+    }
+
+    /// A migrated app with no data at all.
+    pub async fn empty() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::for_data_dir(dir.path().to_path_buf());
+        config.hash_strength = HashStrength::Fast;
+        let db = match postgres_url() {
+            Some(url) => {
+                let schema = format!(
+                    "t_{}",
+                    crypto::random_token(9)
+                        .to_lowercase()
+                        .replace(['-', '_'], "x")
+                );
+                let admin = Db::connect(
+                    &url,
+                    &ConnectOptions {
+                        max_connections: 1,
+                        pg_schema: None,
+                    },
+                )
+                .await
+                .unwrap();
+                query(format!("CREATE SCHEMA {schema}"))
+                    .execute(&admin)
+                    .await
+                    .unwrap();
+                admin.close().await;
+                config.database_url = Secret::new(url.clone());
+                Db::connect(
+                    &url,
+                    &ConnectOptions {
+                        max_connections: 4,
+                        pg_schema: Some(schema),
+                    },
+                )
+                .await
+                .unwrap()
+            }
+            None => Db::connect(
+                config.database_url.expose(),
+                &ConnectOptions {
+                    max_connections: 4,
+                    pg_schema: None,
+                },
+            )
+            .await
+            .unwrap(),
+        };
+        db.migrate().await.unwrap();
+        let app = Arc::new(App::with_db(config, Clock::manual(START), db).unwrap());
+        let router = simpul::web::router(AppState(app.clone()));
+        TestApp { app, router, dir }
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.app.db.engine()
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookies: HashMap::new(),
+            csrf: None,
+            headers: Vec::new(),
+        }
+    }
+
+    /// Creates a person holding `role` (scoped to `kim`/`opd` ids where the role needs one)
+    /// with [`PASSWORD`]; returns their e-mail.
+    pub async fn user(&self, role: Role, kim: Option<i64>, opd: Option<i64>) -> String {
+        let email = format!(
+            "{}-{}@example.id",
+            role.as_str(),
+            crypto::random_token(4).to_lowercase()
+        );
+        let form = users::service::StaffForm {
+            name: format!("Uji {}", role.as_str()),
+            email: email.clone(),
+            role: role.as_str().into(),
+            kim_id: kim.map(|k| k.to_string()).unwrap_or_default(),
+            opd_id: opd.map(|o| o.to_string()).unwrap_or_default(),
+        };
+        users::service::create_staff(&self.app, &Actor::cli(), &form, Some(PASSWORD.into()))
+            .await
+            .unwrap();
+        email
+    }
+
+    /// A verified citizen account without any role; returns the e-mail.
+    pub async fn citizen(&self) -> String {
+        let email = format!(
+            "warga-{}@example.id",
+            crypto::random_token(4).to_lowercase()
+        );
+        let hash = crypto::hash_password(PASSWORD.into(), HashStrength::Fast)
+            .await
+            .unwrap();
+        let mut tx = self.app.db.begin().await.unwrap();
+        simpul::features::accounts::repo::insert_user(
+            &mut tx,
+            "Warga Uji",
+            &email,
+            Some(&hash),
+            Some(START),
+            START,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        email
+    }
+
+    /// A client signed in as a new person with `role` (scoped to a new KIM/OPD if needed).
+    pub async fn login_as(&self, role: Role) -> Client {
+        let (kim, opd) = match role {
+            Role::Redaksi | Role::Anggota => (Some(self.kim("KIM Uji Peran").await.0), None),
+            Role::PetugasOpd => (None, Some(self.opd("Dinas Uji").await)),
+            _ => (None, None),
+        };
+        let email = self.user(role, kim, opd).await;
+        self.login(&email, PASSWORD).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Client {
+        let mut c = self.client();
+        let r = c
+            .post_form(
+                "/masuk",
+                &[("email", email), ("password", password), ("next", "/")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "login failed: {}", r.body);
+        c
+    }
+
+    /// A KIM group at kelurahan level in Bulakan (or the next free name); returns (id, slug).
+    pub async fn kim(&self, name: &str) -> (i64, String) {
+        let region: i64 = query("SELECT id FROM regions WHERE name = 'Bulakan'")
+            .scalar(&self.app.db)
+            .await
+            .unwrap();
+        let form = KimForm {
+            name: name.into(),
+            level: "kelurahan".into(),
+            region_id: region.to_string(),
+            ..Default::default()
+        };
+        kim::service::create(&self.app, &Actor::cli(), &form)
+            .await
+            .unwrap()
+    }
+
+    pub async fn opd(&self, name: &str) -> i64 {
+        let form = OpdForm {
+            name: name.into(),
+            short_name: name.chars().take(10).collect(),
+            ..Default::default()
+        };
+        opd::service::create(&self.app, &Actor::cli(), &form)
+            .await
+            .unwrap()
+    }
+
+    pub async fn token(&self, scope: &str) -> String {
+        tokens::service::create(
+            &self.app,
+            &Actor::cli(),
+            &tokens::service::TokenForm {
+                name: "uji".into(),
+                scope: scope.into(),
+            },
+        )
+        .await
+        .unwrap()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        query(format!("SELECT COUNT(*) FROM {table}"))
+            .scalar(&self.app.db)
+            .await
+            .unwrap()
+    }
+
+    /// Runs the queued jobs (mail) now.
+    pub async fn run_jobs(&self) -> usize {
+        jobs::run_due(&self.app).await.unwrap()
+    }
+
+    /// Mails written to the outbox folder, newest first.
+    pub async fn outbox(&self) -> Vec<OutboxFile> {
+        self.run_jobs().await;
+        mail::list_outbox(&self.app.config.outbox_dir(), 100)
+    }
+
+    /// The first link in the newest mail to `to` that contains `path`.
+    pub async fn link_in_mail(&self, to: &str, path: &str) -> String {
+        let mails = self.outbox().await;
+        let m = mails
+            .iter()
+            .find(|m| m.to.contains(to))
+            .unwrap_or_else(|| panic!("no mail to {to}"));
+        let start = m
+            .body
+            .find(path)
+            .unwrap_or_else(|| panic!("no {path} link in {}", m.body));
+        m.body[start..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_owned()
+    }
+
+    pub fn advance_minutes(&self, m: i64) {
+        self.app.clock.advance_minutes(m);
+    }
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// Whether the response turns the visitor away (403, 401, or a redirect to sign in).
+    pub fn is_denied(&self) -> bool {
+        self.status == StatusCode::FORBIDDEN
+            || self.status == StatusCode::UNAUTHORIZED
+            || (self.status == StatusCode::SEE_OTHER && self.location().starts_with("/masuk"))
+    }
+}
+
+/// An in-process browser: keeps cookies and the CSRF token.
+pub struct Client {
+    router: Router,
+    cookies: HashMap<String, String>,
+    csrf: Option<String>,
+    headers: Vec<(String, String)>,
+}
+
+impl Client {
+    /// Adds a header to every request (e.g. `Authorization`).
+    pub fn with_header(mut self, k: &str, v: &str) -> Self {
+        self.headers.push((k.into(), v.into()));
+        self
+    }
+
+    pub async fn get(&mut self, path: &str) -> Resp {
+        self.send(Method::GET, path, None, Body::empty()).await
+    }
+
+    /// Posts a form with the CSRF token added.
+    pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let token = self.csrf_token().await;
+        let mut body = url::form_urlencoded::Serializer::new(String::new());
+        body.append_pair("_csrf", &token);
+        for (k, v) in fields {
+            body.append_pair(k, v);
+        }
+        self.send(
+            Method::POST,
+            path,
+            Some("application/x-www-form-urlencoded"),
+            Body::from(body.finish()),
+        )
+        .await
+    }
+
+    /// Posts a raw body without adding anything.
+    pub async fn post_raw(
+        &mut self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<Body>,
+    ) -> Resp {
+        self.send(Method::POST, path, Some(content_type), body.into())
+            .await
+    }
+
+    pub async fn csrf_token(&mut self) -> String {
+        if self.csrf.is_none() {
+            let r = self.get("/").await;
+            assert_eq!(r.status, StatusCode::OK);
+        }
+        self.csrf.clone().expect("a page carries the CSRF token")
+    }
+
+    pub async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: Body,
+    ) -> Resp {
+        let mut req = Request::builder().method(method).uri(path);
+        if !self.cookies.is_empty() {
+            let c: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            req = req.header(header::COOKIE, c.join("; "));
+        }
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
+        }
+        for (k, v) in &self.headers {
+            req = req.header(k.as_str(), v.as_str());
+        }
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(body).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        for sc in headers.get_all(header::SET_COOKIE) {
+            let s = sc.to_str().unwrap();
+            let (kv, attrs) = s.split_once(';').unwrap_or((s, ""));
+            let (k, v) = kv.split_once('=').unwrap();
+            if k == "simpul_sid" {
+                // A new or ended session comes with a new CSRF token, as in a browser.
+                self.csrf = None;
+            }
+            if attrs.contains("Max-Age=0") || v.is_empty() {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
+        }
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let body = String::from_utf8_lossy(&bytes).into_owned();
+        if let Some(t) = extract_csrf(&body) {
+            self.csrf = Some(t);
+        }
+        Resp {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub fn has_cookie(&self, name: &str) -> bool {
+        self.cookies.contains_key(name)
+    }
+}
+
+fn extract_csrf(html: &str) -> Option<String> {
+    let i = html.find("name=\"_csrf\" value=\"")? + "name=\"_csrf\" value=\"".len();
+    html[i..].split('"').next().map(str::to_owned)
+}
