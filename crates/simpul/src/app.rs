@@ -38,7 +38,7 @@ impl App {
         })?;
         let db = Db::connect(config.database_url.expose(), &db_opts).await?;
         db.migrate().await?;
-        Ok(App::with_db(config, clock, db)?)
+        App::with_db(config, clock, db)
     }
 
     /// Builds the app around an already migrated database.

@@ -92,10 +92,10 @@ impl KimForm {
         }
         let sk_number = e.optional("sk_number", &self.sk_number, 100);
         let sk_date = e.optional("sk_date", &self.sk_date, 10);
-        if let Some(d) = &sk_date {
-            if Date::parse(d).is_none() {
-                e.add("sk_date", "err-date");
-            }
+        if let Some(d) = &sk_date
+            && Date::parse(d).is_none()
+        {
+            e.add("sk_date", "err-date");
         }
         let address = e.optional("address", &self.address, 300);
         let phone = e.optional_phone("phone", &self.phone);

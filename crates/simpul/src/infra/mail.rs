@@ -164,10 +164,9 @@ fn decode_subject(s: &str) -> String {
     if let Some(inner) = s
         .strip_prefix("=?utf-8?b?")
         .and_then(|r| r.strip_suffix("?="))
+        && let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(inner)
     {
-        if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(inner) {
-            return String::from_utf8_lossy(&bytes).into_owned();
-        }
+        return String::from_utf8_lossy(&bytes).into_owned();
     }
     s.to_owned()
 }
@@ -179,15 +178,15 @@ fn decode_quoted_printable(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'=' && i + 2 < b.len() {
-            if let Some(v) = joined
+        if b[i] == b'='
+            && i + 2 < b.len()
+            && let Some(v) = joined
                 .get(i + 1..i + 3)
                 .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+        {
+            out.push(v);
+            i += 3;
+            continue;
         }
         out.push(b[i]);
         i += 1;

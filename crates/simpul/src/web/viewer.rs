@@ -193,10 +193,10 @@ pub async fn load(
     req.extensions_mut().insert(viewer.clone());
     let mut res = next.run(req).await;
     res.extensions_mut().insert(viewer);
-    if let Some(v) = new_csrf {
-        if let Ok(h) = HeaderValue::from_str(&cookie(&app, CSRF_COOKIE, v, 365).to_string()) {
-            res.headers_mut().append(header::SET_COOKIE, h);
-        }
+    if let Some(v) = new_csrf
+        && let Ok(h) = HeaderValue::from_str(&cookie(&app, CSRF_COOKIE, v, 365).to_string())
+    {
+        res.headers_mut().append(header::SET_COOKIE, h);
     }
     res
 }
@@ -210,15 +210,16 @@ fn bearer(h: &HeaderMap) -> Option<String> {
 /// with its body restored for the handler.
 async fn check_csrf(app: &AppState, viewer: &Viewer, req: Request) -> Result<Request, AppError> {
     let headers = req.headers();
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        if origin != app.config.origin() && origin != "null" {
-            return Err(AppError::BadRequest("err-csrf"));
-        }
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
+        && origin != app.config.origin()
+        && origin != "null"
+    {
+        return Err(AppError::BadRequest("err-csrf"));
     }
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if site == "cross-site" {
-            return Err(AppError::BadRequest("err-csrf"));
-        }
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && site == "cross-site"
+    {
+        return Err(AppError::BadRequest("err-csrf"));
     }
     if let Some(t) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
         return if crypto::secure_eq(t, &viewer.csrf) {

@@ -93,13 +93,7 @@ pub async fn list_users(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<UserListRow>, DbError> {
-    let pattern = format!(
-        "%{}%",
-        q.to_lowercase()
-            .replace('\\', "")
-            .replace('%', "")
-            .replace('_', "")
-    );
+    let pattern = format!("%{}%", q.to_lowercase().replace(['\\', '%', '_'], ""));
     query(
         "SELECT u.id, u.name, u.email, u.disabled, u.email_verified_at,
                 (SELECT STRING_AGG(r.role, ', ') FROM user_roles r WHERE r.user_id = u.id) AS roles

@@ -89,10 +89,10 @@ pub async fn create_staff(
         );
     }
     let grant = form.grant(&mut e);
-    if let (Some(pw), Some(m)) = (&password, &email) {
-        if let Some(code) = crate::domain::text::password_problem(pw, m.as_str()) {
-            e.add("password", code);
-        }
+    if let (Some(pw), Some(m)) = (&password, &email)
+        && let Some(code) = crate::domain::text::password_problem(pw, m.as_str())
+    {
+        e.add("password", code);
     }
     e.into_result()?;
     let grant = grant.ok_or(AppError::BadRequest("err-choose"))?;

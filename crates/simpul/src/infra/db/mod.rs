@@ -391,14 +391,14 @@ impl Query {
 
 impl DbError {
     fn from_sqlx(e: sqlx::Error) -> DbError {
-        if let Some(db) = e.as_database_error() {
-            if db.is_unique_violation() {
-                let what = db
-                    .constraint()
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| db.message().to_owned());
-                return DbError::Unique(what);
-            }
+        if let Some(db) = e.as_database_error()
+            && db.is_unique_violation()
+        {
+            let what = db
+                .constraint()
+                .map(str::to_owned)
+                .unwrap_or_else(|| db.message().to_owned());
+            return DbError::Unique(what);
         }
         DbError::Sqlx(e)
     }
