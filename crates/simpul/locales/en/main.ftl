@@ -117,6 +117,7 @@ kim-admin-title = Manage KIM groups
 kim-new-title = Add a KIM group
 kim-edit-title = Edit KIM group
 kim-members-title = Members
+kim-no-regions = No regions yet. The server administrator loads them with: simpul regions import FILE.csv
 kim-no-members = No members yet.
 kim-add-member = Add a member
 kim-add-member-hint = Enter the e-mail. If the person has no account yet, also give their name; we will send a link to choose a password.

@@ -117,6 +117,7 @@ kim-admin-title = Kelola KIM
 kim-new-title = Tambah KIM
 kim-edit-title = Ubah KIM
 kim-members-title = Anggota
+kim-no-regions = Belum ada wilayah. Administrator server memuatnya dengan perintah: simpul regions import BERKAS.csv
 kim-no-members = Belum ada anggota.
 kim-add-member = Tambah anggota
 kim-add-member-hint = Masukkan e-mail. Jika orang itu belum punya akun, isi juga namanya; kami kirim tautan untuk membuat kata sandi.

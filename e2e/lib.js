@@ -1,0 +1,69 @@
+// Shared helpers for the browser journeys: start a fresh Simpul, drive Debian's Chromium,
+// check every page with axe-core and at a 360 px wide screen.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export const SHOTS = path.join(ROOT, 'e2e', 'screenshots');
+
+/** Starts `simpul serve` on a free port with an empty data folder; resolves once listening. */
+export async function startServer({ args = [], regions = null } = {}) {
+  const bin = process.env.SIMPUL_BIN || path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'simpul');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'simpul-e2e-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const env = { ...process.env, SIMPUL_LOG: 'warn' };
+  delete env.SIMPUL_DATABASE_URL;
+  if (regions) {
+    const code = await new Promise((resolve) => {
+      spawn(bin, ['regions', 'import', regions, '--data-dir', dataDir], { env, stdio: 'ignore' }).on('exit', resolve);
+    });
+    if (code !== 0) throw new Error(`regions import failed with ${code}`);
+  }
+  const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, ...args], { env });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, output: () => out, stop: () => child.kill('SIGINT') };
+}
+
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return browser;
+}
+
+/** A phone-sized context; CSP is bypassed only so axe-core can be injected. */
+export async function phone(browser) {
+  return browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true, locale: 'id-ID' });
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA) and checks the page fits 360 px without sideways scrolling. */
+export async function checkPage(page, name) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  return { violations: result, overflow };
+}
