@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system packages Simpul's tests and tools need on a Debian machine:
+# Chromium and ChromeDriver for the browser journeys, and (with --bench) wrk and nginx for the
+# load benchmarks. Node.js and npm must already be present for the journeys.
+set -euo pipefail
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+if [[ "${1:-}" == "--bench" ]]; then
+  command -v wrk >/dev/null 2>&1 || need+=(wrk)
+  command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
+fi
+if ((${#need[@]})); then
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  echo "installing: ${need[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v node >/dev/null 2>&1 || { echo "Node.js is needed for the browser journeys (apt-get install nodejs npm)" >&2; exit 1; }
+echo "system packages ready"
