@@ -110,11 +110,30 @@ async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
     }
 }
 
-/// The background worker: polls for due jobs until the process stops.
+/// Removes data that has served its purpose (expired sessions and links, old sign-in
+/// attempts), so nothing personal is kept longer than needed.
+pub async fn housekeeping(app: &App) -> anyhow::Result<u64> {
+    let mut tx = app.db.begin().await?;
+    let n = crate::features::accounts::repo::purge_expired(&mut tx, app.clock.now()).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// The background worker: polls for due jobs until the process stops, and tidies up every
+/// ten minutes.
 pub async fn worker(app: std::sync::Arc<App>) {
+    let mut last_housekeeping = std::time::Instant::now() - std::time::Duration::from_secs(3600);
     loop {
         if let Err(e) = run_due(&app).await {
             tracing::error!(error = %e, "job worker");
+        }
+        if last_housekeeping.elapsed() >= std::time::Duration::from_secs(600) {
+            last_housekeeping = std::time::Instant::now();
+            match housekeeping(&app).await {
+                Ok(n) if n > 0 => tracing::info!(removed = n, "housekeeping"),
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "housekeeping"),
+            }
         }
         tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     }

@@ -298,3 +298,36 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
             .unwrap();
     assert_eq!(changes, 1);
 }
+
+#[tokio::test]
+async fn housekeeping_forgets_expired_sessions_links_and_attempts() {
+    let t = TestApp::new().await;
+    let email = t
+        .user(Role::Anggota, Some(t.kim("KIM H").await.0), None)
+        .await;
+    let mut c = t.login(&email, PASSWORD).await;
+    t.client()
+        .post_form(
+            "/masuk",
+            &[("email", &email), ("password", "salah-salah-123")],
+        )
+        .await;
+    t.client()
+        .post_form("/lupa-sandi", &[("email", &email)])
+        .await;
+    simpul::infra::jobs::housekeeping(&t.app).await.unwrap();
+    assert_eq!(
+        (t.count("sessions").await, t.count("one_time_tokens").await),
+        (1, 1),
+        "live data stays"
+    );
+    t.advance_minutes(31 * 24 * 60);
+    simpul::infra::jobs::housekeeping(&t.app).await.unwrap();
+    assert_eq!(
+        t.count("sessions").await
+            + t.count("one_time_tokens").await
+            + t.count("login_attempts").await,
+        0
+    );
+    assert!(c.get("/akun").await.is_denied());
+}

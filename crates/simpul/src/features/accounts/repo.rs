@@ -249,3 +249,21 @@ pub async fn failures_since(
     .scalar(ex)
     .await
 }
+
+/// Deletes expired sessions, spent or expired one-time links, and sign-in attempts older
+/// than a day (they only matter for the 15-minute lockout window). Returns rows removed.
+pub async fn purge_expired(tx: &mut Tx, now: Timestamp) -> Result<u64, DbError> {
+    let mut n = query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now.0)
+        .execute(&mut *tx)
+        .await?;
+    n += query("DELETE FROM one_time_tokens WHERE expires_at <= $1 OR used_at IS NOT NULL")
+        .bind(now.0)
+        .execute(&mut *tx)
+        .await?;
+    n += query("DELETE FROM login_attempts WHERE at < $1")
+        .bind(now.plus_days(-1).0)
+        .execute(&mut *tx)
+        .await?;
+    Ok(n)
+}
