@@ -26,10 +26,7 @@ pub fn slugify(text: &str, max_len: usize) -> String {
         }
     }
     if out.len() > max_len {
-        let cut = out[..max_len]
-            .rfind('-')
-            .filter(|&i| i > max_len / 2)
-            .unwrap_or(max_len);
+        let cut = out[..max_len].rfind('-').filter(|&i| i > max_len / 2).unwrap_or(max_len);
         out.truncate(cut);
         while out.ends_with('-') {
             out.pop();
@@ -42,8 +39,8 @@ pub fn slugify(text: &str, max_len: usize) -> String {
 fn fold_char(ch: char) -> Option<&'static str> {
     const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     const LETTERS: [&str; 26] = [
-        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-        "s", "t", "u", "v", "w", "x", "y", "z",
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v",
+        "w", "x", "y", "z",
     ];
     if ch.is_ascii_digit() {
         return Some(DIGITS[(ch as u8 - b'0') as usize]);
@@ -52,17 +49,13 @@ fn fold_char(ch: char) -> Option<&'static str> {
         return Some(LETTERS[(ch.to_ascii_lowercase() as u8 - b'a') as usize]);
     }
     let s = match ch {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => {
-            "a"
-        }
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "a",
         'æ' | 'Æ' => "ae",
         'ç' | 'Ç' => "c",
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => "e",
         'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "i",
         'ñ' | 'Ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => {
-            "o"
-        }
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => "o",
         'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => "u",
         'ý' | 'ÿ' | 'Ý' => "y",
         'ß' => "ss",
@@ -79,15 +72,9 @@ mod tests {
     #[test]
     fn indonesian_titles_become_ascii_slugs() {
         assert_eq!(slugify("KIM Bulakan Maju", 80), "kim-bulakan-maju");
-        assert_eq!(
-            slugify("  Jum'at Bersih di Kel. Ciwaduk!! ", 80),
-            "jumat-bersih-di-kel-ciwaduk"
-        );
+        assert_eq!(slugify("  Jum'at Bersih di Kel. Ciwaduk!! ", 80), "jumat-bersih-di-kel-ciwaduk");
         assert_eq!(slugify("Café & Résumé", 80), "cafe-dan-resume");
-        assert_eq!(
-            slugify("Dinas Kominfo (Diskominfo) 2026", 80),
-            "dinas-kominfo-diskominfo-2026"
-        );
+        assert_eq!(slugify("Dinas Kominfo (Diskominfo) 2026", 80), "dinas-kominfo-diskominfo-2026");
     }
 
     #[test]
@@ -98,10 +85,7 @@ mod tests {
 
     #[test]
     fn long_titles_are_cut_at_a_word() {
-        let s = slugify(
-            "pembangunan jalan lingkungan kelurahan kebonsari selesai",
-            30,
-        );
+        let s = slugify("pembangunan jalan lingkungan kelurahan kebonsari selesai", 30);
         assert!(s.len() <= 30, "{s}");
         assert!(!s.ends_with('-'));
         assert_eq!(s, "pembangunan-jalan-lingkungan");

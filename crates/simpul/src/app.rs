@@ -19,23 +19,18 @@ pub struct App {
     pub clock: Clock,
     pub mailer: Mailer,
     pub metrics: Metrics,
+    /// Sign-in attempts per client address.
     pub login_ip_limiter: IpLimiter,
+    /// Requests that send mail or hash a password (registration, reset, setup, password change).
+    pub sensitive_limiter: IpLimiter,
 }
 
 impl App {
     /// Connects to the database and applies migrations. A migration failure is returned
     /// before anything else happens.
-    pub async fn start(
-        config: Config,
-        clock: Clock,
-        db_opts: ConnectOptions,
-    ) -> anyhow::Result<App> {
-        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot create data directory {}: {e}",
-                config.data_dir.display()
-            )
-        })?;
+    pub async fn start(config: Config, clock: Clock, db_opts: ConnectOptions) -> anyhow::Result<App> {
+        std::fs::create_dir_all(&config.data_dir)
+            .map_err(|e| anyhow::anyhow!("cannot create data directory {}: {e}", config.data_dir.display()))?;
         let db = Db::connect(config.database_url.expose(), &db_opts).await?;
         db.migrate().await?;
         App::with_db(config, clock, db)
@@ -51,6 +46,7 @@ impl App {
             mailer,
             metrics: Metrics::default(),
             login_ip_limiter: IpLimiter::per_minute(20),
+            sensitive_limiter: IpLimiter::per_minute(10),
         })
     }
 }

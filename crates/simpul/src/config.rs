@@ -52,6 +52,8 @@ pub struct Config {
     pub hash_strength: HashStrength,
     /// Largest accepted request body for forms and JSON.
     pub max_body_bytes: usize,
+    /// Take the client address from the last `X-Forwarded-For` entry (behind a load balancer).
+    pub trust_forwarded_for: bool,
     /// Name of the deployment's region (shown in the header), e.g. "Kota Cilegon".
     pub site_name: String,
 }
@@ -70,6 +72,7 @@ impl Config {
             hash_strength: HashStrength::Strong,
             max_body_bytes: 2 * 1024 * 1024,
             site_name: "Simpul".into(),
+            trust_forwarded_for: false,
         }
     }
 

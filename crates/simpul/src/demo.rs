@@ -11,23 +11,17 @@ use crate::{
 
 pub async fn load_if_empty(app: &App) -> anyhow::Result<()> {
     let users: i64 = query("SELECT COUNT(*) FROM users").scalar(&app.db).await?;
-    let groups: i64 = query("SELECT COUNT(*) FROM kim_groups")
-        .scalar(&app.db)
-        .await?;
+    let groups: i64 = query("SELECT COUNT(*) FROM kim_groups").scalar(&app.db).await?;
     if users > 0 || groups > 0 {
         println!("--demo: the data folder is not empty; no sample data loaded");
         return Ok(());
     }
-    load(app)
-        .await
-        .map_err(|e| anyhow::anyhow!("demo data: {e}"))
+    load(app).await.map_err(|e| anyhow::anyhow!("demo data: {e}"))
 }
 
 async fn region_id(app: &App, name: &str) -> AppResult<String> {
-    let id: i64 = query("SELECT id FROM regions WHERE name = $1 ORDER BY id LIMIT 1")
-        .bind(name)
-        .scalar(&app.db)
-        .await?;
+    let id: i64 =
+        query("SELECT id FROM regions WHERE name = $1 ORDER BY id LIMIT 1").bind(name).scalar(&app.db).await?;
     Ok(id.to_string())
 }
 
@@ -35,9 +29,7 @@ async fn load(app: &App) -> AppResult<()> {
     let cli = Actor::cli();
     regions::service::import_csv(app, &cli, regions::service::CILEGON_CSV)
         .await
-        .map_err(|_| {
-            crate::error::AppError::Internal(anyhow::anyhow!("bundled regions file is invalid"))
-        })?;
+        .map_err(|_| crate::error::AppError::Internal(anyhow::anyhow!("bundled regions file is invalid")))?;
     let groups = [
         ("KIM Bulakan Maju", "kelurahan", "Bulakan"),
         ("KIM Ciwaduk Bersatu", "kelurahan", "Ciwaduk"),
@@ -54,75 +46,28 @@ async fn load(app: &App) -> AppResult<()> {
         kim_ids.push(kim::service::create(app, &cli, &form).await?.0);
     }
     let units = [
-        (
-            "Dinas Komunikasi, Informatika, Statistik dan Persandian",
-            "Diskominfo",
-            "Informasi publik\nHoaks",
-        ),
-        (
-            "Dinas Pekerjaan Umum dan Penataan Ruang",
-            "DPUPR",
-            "Jalan rusak\nDrainase\nPenerangan jalan",
-        ),
+        ("Dinas Komunikasi, Informatika, Statistik dan Persandian", "Diskominfo", "Informasi publik\nHoaks"),
+        ("Dinas Pekerjaan Umum dan Penataan Ruang", "DPUPR", "Jalan rusak\nDrainase\nPenerangan jalan"),
         ("Dinas Kesehatan", "Dinkes", "Layanan puskesmas\nImunisasi"),
     ];
     let mut opd_ids = Vec::new();
     for (name, short, cats) in units {
-        let form = OpdForm {
-            name: name.into(),
-            short_name: short.into(),
-            categories: cats.into(),
-            ..Default::default()
-        };
+        let form =
+            OpdForm { name: name.into(), short_name: short.into(), categories: cats.into(), ..Default::default() };
         opd_ids.push(opd::service::create(app, &cli, &form).await?);
     }
     println!("\nDemo accounts (passwords shown once):");
     let people = [
-        (
-            "Admin Diskominfo",
-            "admin@demo.simpul.id",
-            "admin",
-            String::new(),
-            String::new(),
-        ),
-        (
-            "Rina Redaksi",
-            "redaksi@demo.simpul.id",
-            "redaksi",
-            kim_ids[0].to_string(),
-            String::new(),
-        ),
-        (
-            "Budi Anggota",
-            "anggota@demo.simpul.id",
-            "anggota",
-            kim_ids[0].to_string(),
-            String::new(),
-        ),
-        (
-            "Sari Petugas DPUPR",
-            "opd@demo.simpul.id",
-            "petugas_opd",
-            String::new(),
-            opd_ids[1].to_string(),
-        ),
-        (
-            "Dedi DPO",
-            "dpo@demo.simpul.id",
-            "dpo",
-            String::new(),
-            String::new(),
-        ),
+        ("Admin Diskominfo", "admin@demo.simpul.id", "admin", String::new(), String::new()),
+        ("Rina Redaksi", "redaksi@demo.simpul.id", "redaksi", kim_ids[0].to_string(), String::new()),
+        ("Budi Anggota", "anggota@demo.simpul.id", "anggota", kim_ids[0].to_string(), String::new()),
+        ("Sari Petugas DPUPR", "opd@demo.simpul.id", "petugas_opd", String::new(), opd_ids[1].to_string()),
+        ("Dedi DPO", "dpo@demo.simpul.id", "dpo", String::new(), String::new()),
     ];
     for (name, email, role, kim_id, opd_id) in people {
         let password = crypto::random_token(12);
-        let form = users::service::StaffForm {
-            name: name.into(),
-            email: email.into(),
-            role: role.into(),
-            kim_id,
-            opd_id,
-        };
+        let form =
+            users::service::StaffForm { name: name.into(), email: email.into(), role: role.into(), kim_id, opd_id };
         users::service::create_staff(app, &cli, &form, Some(password.clone())).await?;
         println!("  {role:<12} {email:<26} {password}");
     }

@@ -69,26 +69,18 @@ impl IntoResponse for AppError {
         let (title_key, detail_key, fields) = match self {
             AppError::NotFound => ("error-404-title", "error-404-detail", FieldErrors::new()),
             AppError::Forbidden => ("error-403-title", "error-403-detail", FieldErrors::new()),
-            AppError::Unauthenticated => {
-                ("error-401-title", "error-401-detail", FieldErrors::new())
-            }
+            AppError::Unauthenticated => ("error-401-title", "error-401-detail", FieldErrors::new()),
             AppError::Validation(f) => ("error-422-title", "error-422-detail", f),
             AppError::BadRequest(k) => ("error-400-title", k, FieldErrors::new()),
             AppError::Conflict(k) => ("error-409-title", k, FieldErrors::new()),
-            AppError::TooManyRequests => {
-                ("error-429-title", "error-429-detail", FieldErrors::new())
-            }
+            AppError::TooManyRequests => ("error-429-title", "error-429-detail", FieldErrors::new()),
             AppError::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
                 ("error-500-title", "error-500-detail", FieldErrors::new())
             }
         };
         let mut res = status.into_response();
-        res.extensions_mut().insert(ErrorKind {
-            title_key,
-            detail_key,
-            fields,
-        });
+        res.extensions_mut().insert(ErrorKind { title_key, detail_key, fields });
         res
     }
 }

@@ -14,19 +14,8 @@ pub async fn run(config: Config, out: &Path) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    anyhow::ensure!(
-        !out.exists(),
-        "{} already exists; choose a new file",
-        out.display()
-    );
-    let db = Db::connect(
-        config.database_url.expose(),
-        &ConnectOptions {
-            max_connections: 1,
-            pg_schema: None,
-        },
-    )
-    .await?;
+    anyhow::ensure!(!out.exists(), "{} already exists; choose a new file", out.display());
+    let db = Db::connect(config.database_url.expose(), &ConnectOptions { max_connections: 1, pg_schema: None }).await?;
     db.vacuum_into(out).await?;
     db.close().await;
     println!("backup written to {}", out.display());

@@ -17,12 +17,8 @@ use crate::{
     infra::{clock::Clock, db::ConnectOptions},
 };
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "simpul",
-    version,
-    about = "Simpul — platform Kelompok Informasi Masyarakat"
-)]
+#[derive(Parser)]
+#[command(name = "simpul", version, about = "Simpul — platform Kelompok Informasi Masyarakat")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -30,27 +26,17 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Clone)]
 pub struct GlobalArgs {
     /// Folder for the SQLite database, the mail outbox and uploads.
-    #[arg(
-        long,
-        global = true,
-        env = "SIMPUL_DATA_DIR",
-        default_value = "simpul-data"
-    )]
+    #[arg(long, global = true, env = "SIMPUL_DATA_DIR", default_value = "simpul-data")]
     pub data_dir: PathBuf,
     /// `postgres://…` to use PostgreSQL; default: SQLite in the data folder.
-    #[arg(
-        long,
-        global = true,
-        env = "SIMPUL_DATABASE_URL",
-        hide_env_values = true
-    )]
+    #[arg(long, global = true, env = "SIMPUL_DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
 }
 
-#[derive(Subcommand, Debug)]
+#[derive(Subcommand)]
 pub enum Command {
     /// Start the web server (and the background jobs).
     Serve(ServeArgs),
@@ -73,7 +59,7 @@ pub enum Command {
     },
 }
 
-#[derive(Args, Debug)]
+#[derive(Args)]
 pub struct ServeArgs {
     #[arg(long, env = "SIMPUL_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: std::net::SocketAddr,
@@ -91,21 +77,32 @@ pub struct ServeArgs {
     pub smtp_username: Option<String>,
     #[arg(long, env = "SIMPUL_SMTP_PASSWORD", hide_env_values = true)]
     pub smtp_password: Option<String>,
-    /// `starttls` (default), `tls` or `none`.
-    #[arg(long, env = "SIMPUL_SMTP_SECURITY", default_value = "starttls")]
-    pub smtp_security: String,
-    #[arg(
-        long,
-        env = "SIMPUL_MAIL_FROM",
-        default_value = "Simpul <noreply@simpul.invalid>"
-    )]
+    /// How the SMTP connection is protected.
+    #[arg(long, env = "SIMPUL_SMTP_SECURITY", value_enum, default_value_t = SmtpSecurity::Starttls)]
+    pub smtp_security: SmtpSecurity,
+    #[arg(long, env = "SIMPUL_MAIL_FROM", default_value = "Simpul <noreply@simpul.invalid>")]
     pub mail_from: String,
+    /// Behind a load balancer: take the client address from the last X-Forwarded-For entry
+    /// (used for per-address rate limits). Leave off when clients connect directly.
+    #[arg(long, env = "SIMPUL_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
     /// Name shown in the header, e.g. "KIM Kota Cilegon".
     #[arg(long, env = "SIMPUL_SITE_NAME", default_value = "Simpul KIM")]
     pub site_name: String,
 }
 
-#[derive(Subcommand, Debug)]
+/// SMTP transport security.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SmtpSecurity {
+    /// STARTTLS, usually port 587.
+    Starttls,
+    /// Implicit TLS, usually port 465.
+    Tls,
+    /// No encryption: only for a relay on the same machine.
+    None,
+}
+
+#[derive(Subcommand)]
 pub enum UserCommand {
     /// Create an account with a role. Prompts for a password on a terminal, otherwise prints a
     /// link for choosing one.
@@ -129,7 +126,7 @@ pub enum UserCommand {
     },
 }
 
-#[derive(Subcommand, Debug)]
+#[derive(Subcommand)]
 pub enum TokenCommand {
     /// Issue a token. The token is printed once, as the last line.
     Create {
@@ -141,7 +138,7 @@ pub enum TokenCommand {
     },
 }
 
-#[derive(Subcommand, Debug)]
+#[derive(Subcommand)]
 pub enum RegionsCommand {
     /// Load kota/kecamatan/kelurahan from a CSV file (`kota,kecamatan,kelurahan`).
     Import { file: PathBuf },
@@ -173,15 +170,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Backup { out } => backup::run(config, &out).await,
         Command::Regions(RegionsCommand::Import { file }) => {
-            let data = std::fs::read(&file)
-                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let data = std::fs::read(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let app = open(config).await?;
             match regions::service::import_csv(&app, &Actor::cli(), &data).await {
                 Ok(r) => {
-                    println!(
-                        "{} rows: {} regions created, {} already present",
-                        r.rows, r.created, r.existing
-                    );
+                    println!("{} rows: {} regions created, {} already present", r.rows, r.created, r.existing);
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(regions::service::ImportError::Rows(errs)) => {
@@ -194,14 +187,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(regions::service::ImportError::App(e)) => Err(anyhow::anyhow!("{e}")),
             }
         }
-        Command::User(UserCommand::Create {
-            email,
-            name,
-            role,
-            kim,
-            opd,
-            reset_link,
-        }) => {
+        Command::User(UserCommand::Create { email, name, role, kim, opd, reset_link }) => {
             let app = open(config).await?;
             let password = if !reset_link && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
                 let p = rpassword::prompt_password("Password: ")?;
@@ -237,13 +223,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Token(TokenCommand::Create { name, scope }) => {
             let app = open(config).await?;
-            match tokens::service::create(
-                &app,
-                &Actor::cli(),
-                &tokens::service::TokenForm { name, scope },
-            )
-            .await
-            {
+            match tokens::service::create(&app, &Actor::cli(), &tokens::service::TokenForm { name, scope }).await {
                 Ok(secret) => {
                     eprintln!("token created; it is shown only once:");
                     println!("{secret}");
@@ -269,7 +249,7 @@ pub(crate) fn smtp_config(a: &ServeArgs) -> Option<SmtpConfig> {
         port: a.smtp_port,
         username: a.smtp_username.clone(),
         password: a.smtp_password.clone().map(Secret::new),
-        tls: a.smtp_security == "tls",
-        starttls: a.smtp_security == "starttls",
+        tls: a.smtp_security == SmtpSecurity::Tls,
+        starttls: a.smtp_security == SmtpSecurity::Starttls,
     })
 }

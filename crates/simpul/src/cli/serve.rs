@@ -15,8 +15,18 @@ pub async fn run(mut config: Config, args: ServeArgs) -> anyhow::Result<ExitCode
     config.listen = args.listen;
     config.base_url = match &args.base_url {
         Some(u) => u.clone(),
+        // Listening on every interface: links must name a real address, so use loopback and
+        // ask for --base-url (forms posted from another origin are refused).
+        None if args.listen.ip().is_unspecified() => {
+            eprintln!(
+                "warning: --listen {} without --base-url; links will use 127.0.0.1. Set --base-url to the public address.",
+                args.listen
+            );
+            url::Url::parse(&format!("http://127.0.0.1:{}", args.listen.port()))?
+        }
         None => url::Url::parse(&format!("http://{}", args.listen))?,
     };
+    config.trust_forwarded_for = args.trust_forwarded_for;
     config.smtp = smtp_config(&args);
     config.mail_from = args.mail_from.clone();
     config.site_name = args.site_name.clone();
@@ -26,9 +36,7 @@ pub async fn run(mut config: Config, args: ServeArgs) -> anyhow::Result<ExitCode
     }
     if accounts::service::needs_setup(&app).await? {
         let link = accounts::service::create_setup_link(&app).await?;
-        println!(
-            "\nNo administrator yet. Open this one-time link to create the first one:\n\n    {link}\n"
-        );
+        println!("\nNo administrator yet. Open this one-time link to create the first one:\n\n    {link}\n");
     }
     let listener = tokio::net::TcpListener::bind(app.config.listen)
         .await
@@ -36,15 +44,13 @@ pub async fn run(mut config: Config, args: ServeArgs) -> anyhow::Result<ExitCode
     tracing::info!(address = %app.config.listen, base_url = %app.config.base_url, "Simpul is listening");
     let app = Arc::new(app);
     tokio::spawn(jobs::worker(app.clone()));
+    tokio::spawn(crate::maintenance::run_forever(app.clone()));
     let router = crate::web::router(AppState(app.clone()));
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
     app.db.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -23,13 +23,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Admin,
-        Role::Redaksi,
-        Role::Anggota,
-        Role::PetugasOpd,
-        Role::Dpo,
-    ];
+    pub const ALL: [Role; 5] = [Role::Admin, Role::Redaksi, Role::Anggota, Role::PetugasOpd, Role::Dpo];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -96,19 +90,11 @@ impl Scope {
     }
 
     pub fn kim_id(self) -> Option<i64> {
-        if let Scope::Kim(id) = self {
-            Some(id)
-        } else {
-            None
-        }
+        if let Scope::Kim(id) = self { Some(id) } else { None }
     }
 
     pub fn opd_id(self) -> Option<i64> {
-        if let Scope::Opd(id) = self {
-            Some(id)
-        } else {
-            None
-        }
+        if let Scope::Opd(id) = self { Some(id) } else { None }
     }
 }
 
@@ -189,21 +175,13 @@ impl Actor {
         Actor {
             user_id: None,
             label: "cli".into(),
-            grants: vec![Grant {
-                role: Role::Admin,
-                scope: Scope::Global,
-            }],
+            grants: vec![Grant { role: Role::Admin, scope: Scope::Global }],
             request_id: None,
         }
     }
 
     pub fn anonymous(request_id: Option<String>) -> Actor {
-        Actor {
-            user_id: None,
-            label: "anonim".into(),
-            grants: vec![],
-            request_id,
-        }
+        Actor { user_id: None, label: "anonim".into(), grants: vec![], request_id }
     }
 
     pub fn can(&self, p: Permission) -> bool {
@@ -245,18 +223,9 @@ mod tests {
 
     #[test]
     fn permissions_by_role() {
-        let admin = [Grant {
-            role: Role::Admin,
-            scope: Scope::Global,
-        }];
-        let dpo = [Grant {
-            role: Role::Dpo,
-            scope: Scope::Global,
-        }];
-        let redaksi = [Grant {
-            role: Role::Redaksi,
-            scope: Scope::Kim(1),
-        }];
+        let admin = [Grant { role: Role::Admin, scope: Scope::Global }];
+        let dpo = [Grant { role: Role::Dpo, scope: Scope::Global }];
+        let redaksi = [Grant { role: Role::Redaksi, scope: Scope::Kim(1) }];
         assert!(grants_allow(&admin, Permission::ManageKim));
         assert!(grants_allow(&dpo, Permission::ViewAudit));
         assert!(!grants_allow(&dpo, Permission::ManageKim));

@@ -81,12 +81,7 @@ impl KimForm {
         if level.is_none() {
             e.add("level", "err-choose");
         }
-        let region_id = self
-            .region_id
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|&id| id > 0);
+        let region_id = self.region_id.trim().parse::<i64>().ok().filter(|&id| id > 0);
         if region_id.is_none() {
             e.add("region_id", "err-choose");
         }
@@ -181,11 +176,7 @@ mod tests {
 
     #[test]
     fn contacts_are_normalised() {
-        let f = KimForm {
-            phone: "0812 3456 7890".into(),
-            email: "KIM@Example.ID".into(),
-            ..form()
-        };
+        let f = KimForm { phone: "0812 3456 7890".into(), email: "KIM@Example.ID".into(), ..form() };
         let k = f.validate().unwrap();
         assert_eq!(k.phone.as_deref(), Some("+6281234567890"));
         assert_eq!(k.email.as_deref(), Some("kim@example.id"));

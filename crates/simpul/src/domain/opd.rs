@@ -40,11 +40,7 @@ impl OpdForm {
         let email = e.optional_email("email", &self.email);
         let website = e.optional_url("website", &self.website);
         let mut categories: Vec<String> = Vec::new();
-        for c in self
-            .categories
-            .split(['\n', ','])
-            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
-        {
+        for c in self.categories.split(['\n', ',']).map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ")) {
             if c.is_empty() {
                 continue;
             }
@@ -59,15 +55,7 @@ impl OpdForm {
         if categories.len() > 50 {
             e.add("categories", "err-too-many");
         }
-        let input = OpdInput {
-            name,
-            short_name,
-            address,
-            phone,
-            email,
-            website,
-            categories,
-        };
+        let input = OpdInput { name, short_name, address, phone, email, website, categories };
         e.into_result().map(|()| input)
     }
 }
@@ -85,10 +73,7 @@ mod tests {
             ..Default::default()
         };
         let o = f.validate().unwrap();
-        assert_eq!(
-            o.categories,
-            vec!["Jalan rusak", "Drainase", "Penerangan jalan"]
-        );
+        assert_eq!(o.categories, vec!["Jalan rusak", "Drainase", "Penerangan jalan"]);
     }
 
     #[test]

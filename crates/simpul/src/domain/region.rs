@@ -54,37 +54,22 @@ pub fn parse_regions_csv(data: &[u8]) -> Result<Vec<RegionRow>, Vec<RowError>> {
     let text = match std::str::from_utf8(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)) {
         Ok(t) => t,
         Err(e) => {
-            let line = 1 + data[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64;
-            return Err(vec![RowError {
-                line,
-                message: "not valid UTF-8".into(),
-            }]);
+            let line = 1 + data[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64;
+            return Err(vec![RowError { line, message: "not valid UTF-8".into() }]);
         }
     };
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
     let mut errors = Vec::new();
     match rdr.headers() {
         Ok(h) => {
             let cols: Vec<String> = h.iter().map(|c| c.trim().to_lowercase()).collect();
             if cols != REGION_COLUMNS {
-                errors.push(RowError {
-                    line: 1,
-                    message: format!("header must be {}", REGION_COLUMNS.join(",")),
-                });
+                errors.push(RowError { line: 1, message: format!("header must be {}", REGION_COLUMNS.join(",")) });
                 return Err(errors);
             }
         }
         Err(e) => {
-            return Err(vec![RowError {
-                line: 1,
-                message: e.to_string(),
-            }]);
+            return Err(vec![RowError { line: 1, message: e.to_string() }]);
         }
     }
     let mut rows = Vec::new();
@@ -94,10 +79,7 @@ pub fn parse_regions_csv(data: &[u8]) -> Result<Vec<RegionRow>, Vec<RowError>> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                errors.push(RowError {
-                    line,
-                    message: e.to_string(),
-                });
+                errors.push(RowError { line, message: e.to_string() });
                 continue;
             }
         };
@@ -106,33 +88,18 @@ pub fn parse_regions_csv(data: &[u8]) -> Result<Vec<RegionRow>, Vec<RowError>> {
             continue;
         }
         if rec.len() != 3 {
-            errors.push(RowError {
-                line,
-                message: format!("expected 3 columns, found {}", rec.len()),
-            });
+            errors.push(RowError { line, message: format!("expected 3 columns, found {}", rec.len()) });
             continue;
         }
-        let f: Vec<String> = rec
-            .iter()
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
+        let f: Vec<String> = rec.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
         if let Some(i) = f.iter().position(|s| s.is_empty()) {
-            errors.push(RowError {
-                line,
-                message: format!("column {} is empty", REGION_COLUMNS[i]),
-            });
+            errors.push(RowError { line, message: format!("column {} is empty", REGION_COLUMNS[i]) });
             continue;
         }
-        if let Some(i) = f
-            .iter()
-            .position(|s| s.chars().count() > 100 || s.chars().any(char::is_control))
-        {
+        if let Some(i) = f.iter().position(|s| s.chars().count() > 100 || s.chars().any(char::is_control)) {
             errors.push(RowError {
                 line,
-                message: format!(
-                    "column {} is too long or has control characters",
-                    REGION_COLUMNS[i]
-                ),
+                message: format!("column {} is too long or has control characters", REGION_COLUMNS[i]),
             });
             continue;
         }
@@ -140,36 +107,18 @@ pub fn parse_regions_csv(data: &[u8]) -> Result<Vec<RegionRow>, Vec<RowError>> {
             || simpul_text::slugify(&f[1], 80).is_empty()
             || simpul_text::slugify(&f[2], 80).is_empty()
         {
-            errors.push(RowError {
-                line,
-                message: "names must contain letters or digits".into(),
-            });
+            errors.push(RowError { line, message: "names must contain letters or digits".into() });
             continue;
         }
-        let row = RegionRow {
-            kota: f[0].clone(),
-            kecamatan: f[1].clone(),
-            kelurahan: f[2].clone(),
-        };
-        if seen.insert((
-            row.kota.to_lowercase(),
-            row.kecamatan.to_lowercase(),
-            row.kelurahan.to_lowercase(),
-        )) {
+        let row = RegionRow { kota: f[0].clone(), kecamatan: f[1].clone(), kelurahan: f[2].clone() };
+        if seen.insert((row.kota.to_lowercase(), row.kecamatan.to_lowercase(), row.kelurahan.to_lowercase())) {
             rows.push(row);
         }
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError {
-            line: 2,
-            message: "the file has no rows".into(),
-        });
+        errors.push(RowError { line: 2, message: "the file has no rows".into() });
     }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(rows) } else { Err(errors) }
 }
 
 #[cfg(test)]
@@ -178,24 +127,27 @@ mod tests {
 
     #[test]
     fn valid_file_parses() {
-        let rows = parse_regions_csv(b"kota,kecamatan,kelurahan\nKota Cilegon,Cibeber,Bulakan\nKota Cilegon, Cibeber ,Cikerai\n\n").unwrap();
+        let rows = parse_regions_csv(
+            b"kota,kecamatan,kelurahan\nKota Cilegon,Cibeber,Bulakan\nKota Cilegon, Cibeber ,Cikerai\n\n",
+        )
+        .unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].kecamatan, "Cibeber");
     }
 
     #[test]
     fn bad_rows_are_reported_by_line() {
-        let errs = parse_regions_csv(b"kota,kecamatan,kelurahan\nKota Cilegon,Cibeber,Bulakan\nKota Cilegon,,Cikerai\nKota Cilegon,Cibeber\n").unwrap_err();
+        let errs = parse_regions_csv(
+            b"kota,kecamatan,kelurahan\nKota Cilegon,Cibeber,Bulakan\nKota Cilegon,,Cikerai\nKota Cilegon,Cibeber\n",
+        )
+        .unwrap_err();
         assert_eq!(errs.iter().map(|e| e.line).collect::<Vec<_>>(), vec![3, 4]);
     }
 
     #[test]
     fn wrong_header_and_encoding() {
         assert_eq!(parse_regions_csv(b"a,b,c\nx,y,z\n").unwrap_err()[0].line, 1);
-        assert_eq!(
-            parse_regions_csv(b"kota,kecamatan,kelurahan\nx,y,z\n\xff,y,z\n").unwrap_err()[0].line,
-            3
-        );
+        assert_eq!(parse_regions_csv(b"kota,kecamatan,kelurahan\nx,y,z\n\xff,y,z\n").unwrap_err()[0].line, 3);
         assert!(parse_regions_csv(b"kota,kecamatan,kelurahan\n").is_err());
     }
 }

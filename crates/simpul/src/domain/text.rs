@@ -15,9 +15,7 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
         if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
             return None;
         }
@@ -37,9 +35,7 @@ impl PhoneNumber {
     /// Accepts `0812…`, `62812…`, `+62 812-…`, and landlines like `(0254) 391234`.
     pub fn parse(s: &str) -> Option<PhoneNumber> {
         let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-        let cleaned_ok = s
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        let cleaned_ok = s.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
         if !cleaned_ok {
             return None;
         }
@@ -105,31 +101,17 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(
-            Email::parse(" Siti@Cilegon.go.id ").unwrap().as_str(),
-            "siti@cilegon.go.id"
-        );
-        for bad in [
-            "", "a", "a@b", "@x.id", "a b@x.id", "a@.x.id", "a@x..id", "a@x.id.",
-        ] {
+        assert_eq!(Email::parse(" Siti@Cilegon.go.id ").unwrap().as_str(), "siti@cilegon.go.id");
+        for bad in ["", "a", "a@b", "@x.id", "a b@x.id", "a@.x.id", "a@x..id", "a@x.id."] {
             assert!(Email::parse(bad).is_none(), "{bad}");
         }
     }
 
     #[test]
     fn phones() {
-        assert_eq!(
-            PhoneNumber::parse("0812-3456-7890").unwrap().as_str(),
-            "+6281234567890"
-        );
-        assert_eq!(
-            PhoneNumber::parse("+62 812 3456 7890").unwrap().as_str(),
-            "+6281234567890"
-        );
-        assert_eq!(
-            PhoneNumber::parse("(0254) 391234").unwrap().as_str(),
-            "+62254391234"
-        );
+        assert_eq!(PhoneNumber::parse("0812-3456-7890").unwrap().as_str(), "+6281234567890");
+        assert_eq!(PhoneNumber::parse("+62 812 3456 7890").unwrap().as_str(), "+6281234567890");
+        assert_eq!(PhoneNumber::parse("(0254) 391234").unwrap().as_str(), "+62254391234");
         assert!(PhoneNumber::parse("12345").is_none());
         assert!(PhoneNumber::parse("0812abc4567").is_none());
     }
@@ -137,14 +119,8 @@ mod tests {
     #[test]
     fn passwords() {
         assert_eq!(password_problem("short", ""), Some("err-password-short"));
-        assert_eq!(
-            password_problem("bismillah123", ""),
-            Some("err-password-common")
-        );
-        assert_eq!(
-            password_problem("xsiti@x.idx", "siti@x.id"),
-            Some("err-password-email")
-        );
+        assert_eq!(password_problem("bismillah123", ""), Some("err-password-common"));
+        assert_eq!(password_problem("xsiti@x.idx", "siti@x.id"), Some("err-password-email"));
         assert_eq!(password_problem("kuda-lumping-merah", "siti@x.id"), None);
     }
 }

@@ -6,9 +6,7 @@ use std::fmt;
 pub const WIB_OFFSET_MS: i64 = 7 * 3_600_000;
 
 /// An instant as integer milliseconds since the Unix epoch, UTC. Stored as such in both engines.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 
@@ -69,8 +67,7 @@ impl Date {
         let year: i32 = s[0..4].parse().ok()?;
         let month: u32 = s[5..7].parse().ok()?;
         let day: u32 = s[8..10].parse().ok()?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || year < 1900
-        {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || year < 1900 {
             return None;
         }
         Some(Date { year, month, day })
@@ -87,11 +84,7 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        Date {
-            year: (if m <= 2 { y + 1 } else { y }) as i32,
-            month: m,
-            day: d,
-        }
+        Date { year: (if m <= 2 { y + 1 } else { y }) as i32, month: m, day: d }
     }
 
     /// `28 November 2026` in Indonesian, `28 November 2026` in English.
@@ -125,12 +118,7 @@ impl Date {
             "December",
         ];
         let names = if lang == "en" { EN } else { ID };
-        format!(
-            "{} {} {}",
-            self.day,
-            names[(self.month - 1) as usize],
-            self.year
-        )
+        format!("{} {} {}", self.day, names[(self.month - 1) as usize], self.year)
     }
 }
 
@@ -163,18 +151,12 @@ mod tests {
 
     #[test]
     fn dates_parse_only_real_days() {
-        assert_eq!(
-            Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(),
-            Some("2024-02-29")
-        );
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
         assert!(Date::parse("2023-02-29").is_none());
         assert!(Date::parse("2023-13-01").is_none());
         assert!(Date::parse("28/11/2026").is_none());
         assert!(Date::parse("").is_none());
-        assert_eq!(
-            Date::parse("2026-08-17").unwrap().format_long("id"),
-            "17 Agustus 2026"
-        );
+        assert_eq!(Date::parse("2026-08-17").unwrap().format_long("id"), "17 Agustus 2026");
     }
 
     #[test]

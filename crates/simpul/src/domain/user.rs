@@ -30,10 +30,7 @@ pub struct NewAccount {
 
 impl std::fmt::Debug for NewAccount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewAccount")
-            .field("name", &self.name)
-            .field("email", &self.email)
-            .finish_non_exhaustive()
+        f.debug_struct("NewAccount").field("name", &self.name).field("email", &self.email).finish_non_exhaustive()
     }
 }
 
@@ -53,11 +50,7 @@ impl AccountForm {
             e.add("password_confirm", "err-password-mismatch");
         }
         e.into_result()?;
-        Ok(NewAccount {
-            name,
-            email: email.expect("checked above"),
-            password: self.password.clone(),
-        })
+        Ok(NewAccount { name, email: email.expect("checked above"), password: self.password.clone() })
     }
 }
 
@@ -91,17 +84,15 @@ impl PasswordForm {
     }
 }
 
-/// Only same-site paths may be used as a post-login redirect.
+/// Only same-site paths may be used as a redirect target: an absolute path of visible ASCII
+/// (percent-encoded otherwise), no scheme-relative `//`, no backslashes or control characters
+/// (browsers drop tabs and newlines, which turns `/\t/evil` into `//evil`).
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/')
+    let ok = next.starts_with('/')
         && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.contains(['\r', '\n'])
-    {
-        next
-    } else {
-        "/"
-    }
+        && next.len() <= 2000
+        && next.bytes().all(|b| (0x21..=0x7e).contains(&b) && b != b'\\');
+    if ok { next } else { "/" }
 }
 
 #[cfg(test)]
@@ -117,14 +108,8 @@ mod tests {
             password_confirm: "kuda-lumping-merah".into(),
         };
         assert_eq!(ok.validate().unwrap().email.as_str(), "siti@example.id");
-        let bad = AccountForm {
-            password_confirm: "other-password".into(),
-            ..ok.clone()
-        };
-        assert_eq!(
-            bad.validate().unwrap_err().get("password_confirm"),
-            Some("err-password-mismatch")
-        );
+        let bad = AccountForm { password_confirm: "other-password".into(), ..ok.clone() };
+        assert_eq!(bad.validate().unwrap_err().get("password_confirm"), Some("err-password-mismatch"));
         let e = AccountForm::default().validate().unwrap_err();
         assert_eq!(e.get("name"), Some("err-required"));
         assert_eq!(e.get("email"), Some("err-required"));
@@ -148,5 +133,9 @@ mod tests {
         assert_eq!(safe_next("//evil.example"), "/");
         assert_eq!(safe_next("https://evil.example"), "/");
         assert_eq!(safe_next("/\\evil"), "/");
+        assert_eq!(safe_next("/\t/evil.example"), "/");
+        assert_eq!(safe_next("/a\u{1}b"), "/");
+        assert_eq!(safe_next("/kim?q=caf\u{e9}"), "/");
+        assert_eq!(safe_next("/kim?q=caf%C3%A9&hal=2"), "/kim?q=caf%C3%A9&hal=2");
     }
 }

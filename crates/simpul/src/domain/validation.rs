@@ -21,10 +21,7 @@ impl FieldErrors {
     }
 
     pub fn add(&mut self, field: &str, code: &str) {
-        self.0.push(FieldError {
-            field: field.to_owned(),
-            code: code.to_owned(),
-        });
+        self.0.push(FieldError { field: field.to_owned(), code: code.to_owned() });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -33,10 +30,7 @@ impl FieldErrors {
 
     /// The first error code for `field`, for showing beside it.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.code.as_str())
+        self.0.iter().find(|e| e.field == field).map(|e| e.code.as_str())
     }
 
     pub fn into_result(self) -> Result<(), FieldErrors> {
@@ -105,8 +99,7 @@ impl FieldErrors {
 
 /// Control characters other than tab/newline have no place in form text.
 fn has_control_chars(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
 }
 
 #[cfg(test)]

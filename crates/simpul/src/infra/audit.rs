@@ -17,13 +17,7 @@ pub struct Event<'a> {
 
 impl<'a> Event<'a> {
     pub fn new(action: &'a str, entity_type: &'a str, entity_id: impl ToString) -> Self {
-        Event {
-            action,
-            entity_type,
-            entity_id: Some(entity_id.to_string()),
-            before: None,
-            after: None,
-        }
+        Event { action, entity_type, entity_id: Some(entity_id.to_string()), before: None, after: None }
     }
 
     pub fn before(mut self, v: &impl Serialize) -> Self {
@@ -38,12 +32,7 @@ impl<'a> Event<'a> {
 }
 
 /// Writes `event` inside `tx`; if the transaction rolls back, so does the event.
-pub async fn record(
-    tx: &mut Tx,
-    actor: &Actor,
-    at: Timestamp,
-    event: Event<'_>,
-) -> Result<(), DbError> {
+pub async fn record(tx: &mut Tx, actor: &Actor, at: Timestamp, event: Event<'_>) -> Result<(), DbError> {
     query(
         "INSERT INTO audit_events (at, actor_user_id, actor_label, action, entity_type, entity_id, before_json, after_json, request_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",

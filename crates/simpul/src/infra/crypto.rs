@@ -47,8 +47,16 @@ fn argon(strength: HashStrength) -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
+/// At most one Argon2 computation per core at a time: each takes 19 MiB and a few tens of
+/// milliseconds, so a burst of sign-ins queues instead of exhausting memory.
+fn hashing_permits() -> &'static tokio::sync::Semaphore {
+    static S: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    S.get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())))
+}
+
 /// Hashes a password on a blocking thread.
 pub async fn hash_password(password: String, strength: HashStrength) -> anyhow::Result<String> {
+    let _permit = hashing_permits().acquire().await?;
     tokio::task::spawn_blocking(move || {
         let salt = new_salt();
         argon(strength)
@@ -61,11 +69,8 @@ pub async fn hash_password(password: String, strength: HashStrength) -> anyhow::
 
 /// Verifies a password on a blocking thread. `None` hash (no password set) never matches, but
 /// still costs one hash so timing does not reveal whether the account exists.
-pub async fn verify_password(
-    password: String,
-    hash: Option<String>,
-    strength: HashStrength,
-) -> bool {
+pub async fn verify_password(password: String, hash: Option<String>, strength: HashStrength) -> bool {
+    let Ok(_permit) = hashing_permits().acquire().await else { return false };
     tokio::task::spawn_blocking(move || {
         let a = argon(strength);
         match hash.as_deref().and_then(|h| PasswordHash::new(h).ok()) {
@@ -87,9 +92,7 @@ mod tests {
 
     #[tokio::test]
     async fn passwords_verify() {
-        let h = hash_password("kuda-lumping".into(), HashStrength::Fast)
-            .await
-            .unwrap();
+        let h = hash_password("kuda-lumping".into(), HashStrength::Fast).await.unwrap();
         assert!(h.starts_with("$argon2id$"));
         assert!(verify_password("kuda-lumping".into(), Some(h.clone()), HashStrength::Fast).await);
         assert!(!verify_password("kuda-lumpin".into(), Some(h), HashStrength::Fast).await);

@@ -40,12 +40,7 @@ impl Lang {
     /// Picks from an `Accept-Language` header: English only when preferred over Indonesian.
     pub fn from_accept_language(h: &str) -> Lang {
         for part in h.split(',') {
-            let tag = part
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
+            let tag = part.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
             if tag.starts_with("id") || tag.starts_with("in") {
                 return Lang::Id;
             }
@@ -67,20 +62,14 @@ impl Lang {
 
     /// The text for `key`; the key itself if it is missing (a test keeps that from shipping).
     pub fn t(self, key: &str) -> String {
-        LOCALES
-            .try_lookup(self.langid(), key)
-            .unwrap_or_else(|| key.to_owned())
+        LOCALES.try_lookup(self.langid(), key).unwrap_or_else(|| key.to_owned())
     }
 
     /// The text for `key` with `{ $name }` arguments filled in.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
-            .collect();
-        LOCALES
-            .try_lookup_with_args(self.langid(), key, &map)
-            .unwrap_or_else(|| key.to_owned())
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        LOCALES.try_lookup_with_args(self.langid(), key, &map).unwrap_or_else(|| key.to_owned())
     }
 }
 
@@ -111,19 +100,13 @@ mod tests {
     fn lookups_work_in_both_languages() {
         assert_eq!(Lang::Id.t("nav-home"), "Beranda");
         assert_eq!(Lang::En.t("nav-home"), "Home");
-        assert_eq!(
-            Lang::En.t_args("kim-members-count", &[("count", "3".into())]),
-            "3 members"
-        );
+        assert_eq!(Lang::En.t_args("kim-members-count", &[("count", "3".into())]), "3 members");
     }
 
     #[test]
     fn accept_language() {
         assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Lang::En);
-        assert_eq!(
-            Lang::from_accept_language("id-ID,id;q=0.9,en;q=0.8"),
-            Lang::Id
-        );
+        assert_eq!(Lang::from_accept_language("id-ID,id;q=0.9,en;q=0.8"), Lang::Id);
         assert_eq!(Lang::from_accept_language(""), Lang::Id);
     }
 }

@@ -82,7 +82,7 @@ pub async fn run_due(app: &App) -> anyhow::Result<usize> {
         let mut tx = app.db.begin().await?;
         match result {
             Ok(()) => {
-                query("UPDATE jobs SET done_at = $2, locked_until = NULL WHERE id = $1")
+                query("UPDATE jobs SET done_at = $2, locked_until = NULL, payload = '{}' WHERE id = $1")
                     .bind(job.id)
                     .bind(now.0)
                     .execute(&mut tx)
@@ -110,31 +110,18 @@ async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
     }
 }
 
-/// Removes data that has served its purpose (expired sessions and links, old sign-in
-/// attempts), so nothing personal is kept longer than needed.
-pub async fn housekeeping(app: &App) -> anyhow::Result<u64> {
-    let mut tx = app.db.begin().await?;
-    let n = crate::features::accounts::repo::purge_expired(&mut tx, app.clock.now()).await?;
-    tx.commit().await?;
-    Ok(n)
-}
-
-/// The background worker: polls for due jobs until the process stops, and tidies up every
-/// ten minutes.
+/// The background worker: polls for due jobs until the process stops.
 pub async fn worker(app: std::sync::Arc<App>) {
-    let mut last_housekeeping = std::time::Instant::now() - std::time::Duration::from_secs(3600);
     loop {
         if let Err(e) = run_due(&app).await {
             tracing::error!(error = %e, "job worker");
         }
-        if last_housekeeping.elapsed() >= std::time::Duration::from_secs(600) {
-            last_housekeeping = std::time::Instant::now();
-            match housekeeping(&app).await {
-                Ok(n) if n > 0 => tracing::info!(removed = n, "housekeeping"),
-                Ok(_) => {}
-                Err(e) => tracing::error!(error = %e, "housekeeping"),
-            }
-        }
         tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     }
+}
+
+/// Deletes finished jobs older than `before`; their payloads (mail bodies with names and
+/// links) are not kept longer than needed.
+pub async fn purge_done(tx: &mut Tx, before: Timestamp) -> Result<u64, DbError> {
+    query("DELETE FROM jobs WHERE done_at IS NOT NULL AND done_at < $1").bind(before.0).execute(tx).await
 }

@@ -23,25 +23,13 @@ pub struct Mail {
 /// Where mail goes.
 #[derive(Clone)]
 pub enum Mailer {
-    Smtp {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
-        from: Mailbox,
-    },
-    Outbox {
-        dir: PathBuf,
-        from: Mailbox,
-    },
+    Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    Outbox { dir: PathBuf, from: Mailbox },
 }
 
 impl Mailer {
-    pub fn new(
-        smtp: Option<&SmtpConfig>,
-        outbox_dir: PathBuf,
-        from: &str,
-    ) -> anyhow::Result<Mailer> {
-        let from: Mailbox = from
-            .parse()
-            .map_err(|e| anyhow::anyhow!("invalid sender address {from:?}: {e}"))?;
+    pub fn new(smtp: Option<&SmtpConfig>, outbox_dir: PathBuf, from: &str) -> anyhow::Result<Mailer> {
+        let from: Mailbox = from.parse().map_err(|e| anyhow::anyhow!("invalid sender address {from:?}: {e}"))?;
         Ok(match smtp {
             Some(c) => {
                 let mut b = if c.starttls {
@@ -55,15 +43,9 @@ impl Mailer {
                 if let (Some(u), Some(p)) = (&c.username, &c.password) {
                     b = b.credentials(Credentials::new(u.clone(), p.expose().to_owned()));
                 }
-                Mailer::Smtp {
-                    transport: b.build(),
-                    from,
-                }
+                Mailer::Smtp { transport: b.build(), from }
             }
-            None => Mailer::Outbox {
-                dir: outbox_dir,
-                from,
-            },
+            None => Mailer::Outbox { dir: outbox_dir, from },
         })
     }
 
@@ -72,10 +54,7 @@ impl Mailer {
         let from = match self {
             Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from.clone(),
         };
-        let to: Mailbox = mail
-            .to
-            .parse()
-            .map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
+        let to: Mailbox = mail.to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
         let msg = Message::builder()
             .from(from)
             .to(to)
@@ -134,16 +113,9 @@ pub fn list_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxFile> {
         .filter_map(|name| {
             let raw = std::fs::read_to_string(dir.join(&name)).ok()?;
             let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-            let header = |k: &str| {
-                head.lines()
-                    .find_map(|l| l.strip_prefix(k))
-                    .map(|v| v.trim().to_owned())
-                    .unwrap_or_default()
-            };
-            let body = match header("Content-Transfer-Encoding:")
-                .to_ascii_lowercase()
-                .as_str()
-            {
+            let header =
+                |k: &str| head.lines().find_map(|l| l.strip_prefix(k)).map(|v| v.trim().to_owned()).unwrap_or_default();
+            let body = match header("Content-Transfer-Encoding:").to_ascii_lowercase().as_str() {
                 "quoted-printable" => decode_quoted_printable(body),
                 "base64" => decode_base64_body(body),
                 _ => body.to_owned(),
@@ -158,12 +130,25 @@ pub fn list_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxFile> {
         .collect()
 }
 
+/// Deletes outbox mails written before `cutoff` (file names start with the write time in
+/// milliseconds); returns how many were removed.
+pub fn prune_outbox(dir: &std::path::Path, cutoff: crate::domain::time::Timestamp) -> u64 {
+    let Ok(rd) = std::fs::read_dir(dir) else { return 0 };
+    let mut n = 0;
+    for e in rd.filter_map(|e| e.ok()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let written = name.split('-').next().and_then(|t| t.parse::<i64>().ok());
+        if name.ends_with(".eml") && written.is_some_and(|t| t < cutoff.0) && std::fs::remove_file(e.path()).is_ok() {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Subjects with non-ASCII text are RFC 2047 encoded; show them decoded when they are base64 UTF-8.
 fn decode_subject(s: &str) -> String {
     use base64::Engine as _;
-    if let Some(inner) = s
-        .strip_prefix("=?utf-8?b?")
-        .and_then(|r| r.strip_suffix("?="))
+    if let Some(inner) = s.strip_prefix("=?utf-8?b?").and_then(|r| r.strip_suffix("?="))
         && let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(inner)
     {
         return String::from_utf8_lossy(&bytes).into_owned();
@@ -180,9 +165,7 @@ fn decode_quoted_printable(s: &str) -> String {
     while i < b.len() {
         if b[i] == b'='
             && i + 2 < b.len()
-            && let Some(v) = joined
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(v) = joined.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(v);
             i += 3;
@@ -210,10 +193,7 @@ mod tests {
     #[test]
     fn quoted_printable_links_come_back_whole() {
         let qp = "Buka tautan ini:=\r\nhttp://x/verifikasi?token=3Dabc=\r\ndef caf=C3=A9";
-        assert_eq!(
-            decode_quoted_printable(qp),
-            "Buka tautan ini:http://x/verifikasi?token=abcdef café"
-        );
+        assert_eq!(decode_quoted_printable(qp), "Buka tautan ini:http://x/verifikasi?token=abcdef café");
         assert_eq!(decode_quoted_printable("a=ZZb="), "a=ZZb=");
     }
 }

@@ -26,11 +26,7 @@ struct ErrorPage {
 
 pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
-    let path_and_query = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| path.clone());
+    let path_and_query = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| path.clone());
     let wants_json = path.starts_with("/api/")
         || req
             .headers()
@@ -62,30 +58,32 @@ pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next
             body["errors"] = serde_json::Value::Array(errors);
         }
         let mut r = (status, Json(body)).into_response();
-        r.headers_mut().insert(
-            header::CONTENT_TYPE,
-            header::HeaderValue::from_static("application/problem+json"),
-        );
+        r.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("application/problem+json"));
         return r;
     }
     if status == StatusCode::UNAUTHORIZED {
-        let next: String =
-            url::form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect();
+        let next: String = url::form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect();
         return Redirect::to(&format!("/masuk?next={next}")).into_response();
     }
-    let Some(viewer) = viewer else { return res };
+    let viewer = viewer.unwrap_or_else(|| Viewer::anonymous(lang));
     let page = Page::new(&app, &viewer, &path, kind.title_key);
-    let tpl = ErrorPage {
-        page,
-        status: status.as_u16(),
-        detail: lang.t(kind.detail_key),
-    };
+    let tpl = ErrorPage { page, status: status.as_u16(), detail: lang.t(kind.detail_key) };
     let mut page = crate::web::page::render_status(status, &tpl);
     // Keep cookies set on the way (the anonymous CSRF cookie matches the page's forms).
     for c in res.headers().get_all(header::SET_COOKIE) {
         page.headers_mut().append(header::SET_COOKIE, c.clone());
     }
     page
+}
+
+/// A handler that panicked becomes a translated 500 page; the panic is logged.
+pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let msg = err
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| err.downcast_ref::<&str>().copied())
+        .unwrap_or("panic");
+    AppError::Internal(anyhow::anyhow!("handler panicked: {msg}")).into_response()
 }
 
 /// The fallback for unknown paths.

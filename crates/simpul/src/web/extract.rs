@@ -6,7 +6,7 @@ use axum::{
 };
 use serde::de::DeserializeOwned;
 
-use crate::error::AppError;
+use crate::{app::AppState, error::AppError};
 
 /// A URL-encoded form. A body that cannot be read as the form gives a translated 400.
 pub struct Form<T>(pub T);
@@ -30,17 +30,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
         use axum::extract::rejection::JsonRejection;
-        axum::Json::<T>::from_request(req, state)
-            .await
-            .map(|j| Json(j.0))
-            .map_err(|e| match e {
-                JsonRejection::MissingJsonContentType(_) => {
-                    AppError::BadRequest("err-json-content-type")
-                }
-                JsonRejection::JsonSyntaxError(_) => AppError::BadRequest("err-json-syntax"),
-                JsonRejection::JsonDataError(_) => AppError::BadRequest("err-json-data"),
-                _ => AppError::BadRequest("err-json-syntax"),
-            })
+        axum::Json::<T>::from_request(req, state).await.map(|j| Json(j.0)).map_err(|e| match e {
+            JsonRejection::MissingJsonContentType(_) => AppError::BadRequest("err-json-content-type"),
+            JsonRejection::JsonSyntaxError(_) => AppError::BadRequest("err-json-syntax"),
+            JsonRejection::JsonDataError(_) => AppError::BadRequest("err-json-data"),
+            _ => AppError::BadRequest("err-json-syntax"),
+        })
     }
 }
 
@@ -58,14 +53,58 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     }
 }
 
-/// The client's address: the socket peer (the server does not trust forwarding headers).
+/// Path parameters; a segment of the wrong type (`/admin/kim/abc`) gives a translated 400.
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| Path(p.0))
+            .map_err(|_| AppError::BadRequest("err-bad-query"))
+    }
+}
+
+/// For optional numbers in query strings: an empty value (`?kecamatan=`, what a form's
+/// "all" option sends) means "not given" rather than an error.
+pub fn empty_as_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    let s: Option<String> = serde::Deserialize::deserialize(d)?;
+    match s.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => v.parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+/// The client's address: the socket peer, or, when `--trust-forwarded-for` is set because a
+/// load balancer stands in front, the last address that balancer appended to
+/// `X-Forwarded-For`.
 #[derive(Debug, Clone)]
 pub struct ClientIp(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+        if app.config.trust_forwarded_for {
+            let forwarded = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+                .last();
+            if let Some(ip) = forwarded {
+                return Ok(ClientIp(ip.to_string()));
+            }
+        }
         let ip = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()

@@ -37,12 +37,7 @@ impl Metrics {
         let mut s = String::new();
         s.push_str("# HELP simpul_http_requests_total HTTP requests by status class.\n# TYPE simpul_http_requests_total counter\n");
         for (i, c) in self.by_class.iter().enumerate() {
-            let _ = writeln!(
-                s,
-                "simpul_http_requests_total{{class=\"{}xx\"}} {}",
-                i + 1,
-                c.load(Ordering::Relaxed)
-            );
+            let _ = writeln!(s, "simpul_http_requests_total{{class=\"{}xx\"}} {}", i + 1, c.load(Ordering::Relaxed));
         }
         s.push_str("# HELP simpul_http_request_duration_seconds Request latency.\n# TYPE simpul_http_request_duration_seconds histogram\n");
         for (i, b) in BUCKETS_MS.iter().enumerate() {
@@ -54,10 +49,7 @@ impl Metrics {
             );
         }
         let count = self.count.load(Ordering::Relaxed);
-        let _ = writeln!(
-            s,
-            "simpul_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}"
-        );
+        let _ = writeln!(s, "simpul_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}");
         let _ = writeln!(
             s,
             "simpul_http_request_duration_seconds_sum {}",
@@ -76,7 +68,6 @@ pub async fn track(
 ) -> Response {
     let start = Instant::now();
     let res = next.run(req).await;
-    app.metrics
-        .observe(res.status().as_u16(), start.elapsed().as_micros() as u64);
+    app.metrics.observe(res.status().as_u16(), start.elapsed().as_micros() as u64);
     res
 }

@@ -18,11 +18,8 @@ use axum::{
     middleware,
 };
 use tower_http::{
-    compression::CompressionLayer,
-    limit::RequestBodyLimitLayer,
-    request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
-    set_header::SetResponseHeaderLayer,
-    trace::TraceLayer,
+    compression::CompressionLayer, limit::RequestBodyLimitLayer, request_id::PropagateRequestIdLayer,
+    set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 
 use crate::{app::AppState, features, web::routes::RouteInfo};
@@ -47,15 +44,21 @@ pub fn route_table() -> Vec<RouteInfo> {
     all_routes().into_parts().1
 }
 
-#[derive(Clone)]
-struct RandomRequestId;
-
-impl MakeRequestId for RandomRequestId {
-    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
-        HeaderValue::from_str(&crate::infra::crypto::random_token(9))
-            .ok()
-            .map(RequestId::new)
+/// Gives every request a fresh id (a client-sent `x-request-id` is replaced, so ids in logs
+/// and audit events are always ours): a per-process random prefix and a counter.
+async fn assign_request_id(mut req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    use std::sync::{
+        OnceLock,
+        atomic::{AtomicU64, Ordering},
+    };
+    static PREFIX: OnceLock<String> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let prefix = PREFIX.get_or_init(|| crate::infra::crypto::random_token(4));
+    let id = format!("{prefix}-{:x}", COUNTER.fetch_add(1, Ordering::Relaxed));
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        req.headers_mut().insert("x-request-id", v);
     }
+    next.run(req).await
 }
 
 /// A Content-Security-Policy with no inline script and no framing.
@@ -74,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         // The viewer (session, language, CSRF) wraps the routes; error rendering wraps the
         // viewer so that its own refusals (CSRF) get a translated page too.
         .layer(middleware::from_fn_with_state(state.clone(), viewer::load))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(errors::panic_response))
         .layer(middleware::from_fn_with_state(state.clone(), errors::render_errors))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(CompressionLayer::new())
@@ -83,12 +87,20 @@ pub fn router(state: AppState) -> Router {
         .layer(hdr(header::X_FRAME_OPTIONS, "DENY"))
         .layer(hdr(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"))
         .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
-        .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-            let rid = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("http", method = %req.method(), path = %req.uri().path(), request_id = %rid)
-        }).on_request(()).on_response(tower_http::trace::DefaultOnResponse::new().latency_unit(tower_http::LatencyUnit::Micros)))
-        .layer(SetRequestIdLayer::new(x_request_id, RandomRequestId))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(PropagateRequestIdLayer::new(x_request_id))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<_>| {
+                    let rid = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("http", method = %req.method(), path = %req.uri().path(), request_id = %rid)
+                })
+                .on_request(())
+                .on_response(tower_http::trace::DefaultOnResponse::new().latency_unit(tower_http::LatencyUnit::Micros)),
+        )
+        .layer(middleware::from_fn(assign_request_id))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .with_state(state)
 }

@@ -7,9 +7,7 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 
-use crate::{
-    app::App, domain::access::Permission, error::AppError, infra::i18n::Lang, web::viewer::Viewer,
-};
+use crate::{app::App, domain::access::Permission, error::AppError, infra::i18n::Lang, web::viewer::Viewer};
 
 /// The page frame's data.
 pub struct Page {
@@ -66,11 +64,7 @@ impl Page {
 
     /// Whether a navigation link points at the current section (for `aria-current`).
     pub fn is_current(&self, prefix: &str) -> bool {
-        if prefix == "/" {
-            self.path == "/"
-        } else {
-            self.path.starts_with(prefix)
-        }
+        if prefix == "/" { self.path == "/" } else { self.path.starts_with(prefix) }
     }
 }
 

@@ -10,9 +10,7 @@ pub struct IpLimiter(DefaultKeyedRateLimiter<String>);
 
 impl IpLimiter {
     pub fn per_minute(n: u32) -> Self {
-        IpLimiter(RateLimiter::keyed(Quota::per_minute(
-            NonZeroU32::new(n.max(1)).expect("non-zero"),
-        )))
+        IpLimiter(RateLimiter::keyed(Quota::per_minute(NonZeroU32::new(n.max(1)).expect("non-zero"))))
     }
 
     /// Counts one event; `false` when the client is over the limit.

@@ -12,7 +12,12 @@ use axum::{
     routing::{MethodRouter, get, post},
 };
 
-use crate::{app::AppState, domain::access::Permission, error::AppError, web::viewer::Viewer};
+use crate::{
+    app::AppState,
+    domain::access::Permission,
+    error::AppError,
+    web::{extract::ClientIp, viewer::Viewer},
+};
 
 /// Who may call a route. Services check again (and check scopes) before changing anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,10 +50,7 @@ pub struct Routes {
 
 impl Default for Routes {
     fn default() -> Self {
-        Routes {
-            router: Router::new(),
-            table: Vec::new(),
-        }
+        Routes { router: Router::new(), table: Vec::new() }
     }
 }
 
@@ -73,22 +75,21 @@ impl Routes {
         self.add(Method::POST, path, access, post(handler))
     }
 
-    fn add(
-        mut self,
-        method: Method,
-        path: &'static str,
-        access: Access,
-        mr: MethodRouter<AppState>,
-    ) -> Self {
-        let mr = mr.route_layer(middleware::from_fn(move |req: Request, next: Next| {
-            check(access, req, next)
-        }));
+    /// A POST that sends mail or hashes a password: also limited per client address
+    /// (`App::sensitive_limiter`), so it cannot be used to flood mailboxes or the CPU.
+    pub fn post_limited<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let mr = post(handler).route_layer(middleware::from_fn(limit_sensitive));
+        self.add(Method::POST, path, access, mr)
+    }
+
+    fn add(mut self, method: Method, path: &'static str, access: Access, mr: MethodRouter<AppState>) -> Self {
+        let mr = mr.route_layer(middleware::from_fn(move |req: Request, next: Next| check(access, req, next)));
         self.router = self.router.route(path, mr);
-        self.table.push(RouteInfo {
-            method,
-            path,
-            access,
-        });
+        self.table.push(RouteInfo { method, path, access });
         self
     }
 
@@ -111,9 +112,7 @@ async fn check(access: Access, req: Request, next: Next) -> Response {
         Access::Public => Ok(()),
         Access::Guest if viewer.user.is_some() => Err(Redirect::Home),
         Access::Guest => Ok(()),
-        Access::SignedIn if viewer.user.is_none() => {
-            Err(Redirect::Error(AppError::Unauthenticated))
-        }
+        Access::SignedIn if viewer.user.is_none() => Err(Redirect::Error(AppError::Unauthenticated)),
         Access::SignedIn => Ok(()),
         Access::Permission(p) => match &viewer.user {
             None => Err(Redirect::Error(AppError::Unauthenticated)),
@@ -128,6 +127,18 @@ async fn check(access: Access, req: Request, next: Next) -> Response {
         Err(Redirect::Home) => axum::response::Redirect::to("/").into_response(),
         Err(Redirect::Error(e)) => e.into_response(),
     }
+}
+
+async fn limit_sensitive(req: Request, next: Next) -> Response {
+    let Some(app) = req.extensions().get::<AppState>().cloned() else {
+        return AppError::Internal(anyhow::anyhow!("app state missing")).into_response();
+    };
+    let (mut parts, body) = req.into_parts();
+    let Ok(ip) = <ClientIp as axum::extract::FromRequestParts<AppState>>::from_request_parts(&mut parts, &app).await;
+    if !app.sensitive_limiter.allow(&ip.0) {
+        return AppError::TooManyRequests.into_response();
+    }
+    next.run(Request::from_parts(parts, body)).await
 }
 
 enum Redirect {

@@ -55,10 +55,14 @@ pub struct Viewer {
 }
 
 impl Viewer {
+    /// A visitor about whom nothing is known (used when a request failed before the viewer
+    /// was resolved).
+    pub fn anonymous(lang: Lang) -> Viewer {
+        Viewer { user: None, token: None, lang, csrf: String::new(), request_id: "-".into() }
+    }
+
     pub fn can(&self, p: Permission) -> bool {
-        self.user
-            .as_ref()
-            .is_some_and(|u| grants_allow(&u.grants, p))
+        self.user.as_ref().is_some_and(|u| grants_allow(&u.grants, p))
     }
 
     /// The actor for service calls and audit events.
@@ -71,12 +75,9 @@ impl Viewer {
                 grants: u.grants.clone(),
                 request_id: rid,
             },
-            (None, Some(t)) => Actor {
-                user_id: None,
-                label: format!("token:{}", t.name),
-                grants: vec![],
-                request_id: rid,
-            },
+            (None, Some(t)) => {
+                Actor { user_id: None, label: format!("token:{}", t.name), grants: vec![], request_id: rid }
+            }
             (None, None) => Actor::anonymous(rid),
         }
     }
@@ -95,12 +96,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Viewer {
 }
 
 /// Builds a cookie with our defaults (HttpOnly, SameSite=Lax, Secure on https).
-pub fn cookie(
-    app: &AppState,
-    name: &'static str,
-    value: String,
-    max_age_days: i64,
-) -> Cookie<'static> {
+pub fn cookie(app: &AppState, name: &'static str, value: String, max_age_days: i64) -> Cookie<'static> {
     let mut c = Cookie::new(name, value);
     c.set_path("/");
     c.set_http_only(true);
@@ -112,27 +108,14 @@ pub fn cookie(
 
 /// The middleware: resolves the viewer, checks CSRF on unsafe methods, sets the anonymous
 /// CSRF cookie when it was missing.
-pub async fn load(
-    State(app): State<AppState>,
-    jar: CookieJar,
-    req: Request,
-    next: Next,
-) -> Response {
+pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    let request_id = req
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
+    let request_id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
     let lang = jar
         .get(LANG_COOKIE)
         .and_then(|c| Lang::parse(c.value()))
         .or_else(|| {
-            req.headers()
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .map(Lang::from_accept_language)
+            req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::from_accept_language)
         })
         .unwrap_or_default();
     let now = app.clock.now();
@@ -157,26 +140,10 @@ pub async fn load(
             None => (None, None, None),
         }
     };
-    let cookie_csrf = jar
-        .get(CSRF_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|v| v.len() >= 32);
-    let new_csrf = if session_csrf.is_none() && cookie_csrf.is_none() {
-        Some(crypto::random_token(32))
-    } else {
-        None
-    };
-    let csrf = session_csrf
-        .or(cookie_csrf)
-        .or_else(|| new_csrf.clone())
-        .unwrap_or_default();
-    let viewer = Viewer {
-        user,
-        token,
-        lang,
-        csrf,
-        request_id,
-    };
+    let cookie_csrf = jar.get(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32);
+    let new_csrf = if session_csrf.is_none() && cookie_csrf.is_none() { Some(crypto::random_token(32)) } else { None };
+    let csrf = session_csrf.or(cookie_csrf).or_else(|| new_csrf.clone()).unwrap_or_default();
+    let viewer = Viewer { user, token, lang, csrf, request_id };
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = req;
@@ -191,6 +158,7 @@ pub async fn load(
         }
     }
     req.extensions_mut().insert(viewer.clone());
+    req.extensions_mut().insert(app.clone());
     let mut res = next.run(req).await;
     res.extensions_mut().insert(viewer);
     if let Some(v) = new_csrf
@@ -211,8 +179,7 @@ fn bearer(h: &HeaderMap) -> Option<String> {
 async fn check_csrf(app: &AppState, viewer: &Viewer, req: Request) -> Result<Request, AppError> {
     let headers = req.headers();
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
-        && origin != app.config.origin()
-        && origin != "null"
+        && !same_origin(app, origin, headers.get(header::HOST).and_then(|v| v.to_str().ok()))
     {
         return Err(AppError::BadRequest("err-csrf"));
     }
@@ -222,20 +189,13 @@ async fn check_csrf(app: &AppState, viewer: &Viewer, req: Request) -> Result<Req
         return Err(AppError::BadRequest("err-csrf"));
     }
     if let Some(t) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
-        return if crypto::secure_eq(t, &viewer.csrf) {
-            Ok(req)
-        } else {
-            Err(AppError::BadRequest("err-csrf"))
-        };
+        return if crypto::secure_eq(t, &viewer.csrf) { Ok(req) } else { Err(AppError::BadRequest("err-csrf")) };
     }
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    let from_query = req
-        .uri()
-        .query()
-        .and_then(|q| form_value(q.as_bytes(), "_csrf"));
+    let from_query = req.uri().query().and_then(|q| form_value(q.as_bytes(), "_csrf"));
     if !is_form {
         return match from_query {
             Some(t) if crypto::secure_eq(&t, &viewer.csrf) => Ok(req),
@@ -247,15 +207,27 @@ async fn check_csrf(app: &AppState, viewer: &Viewer, req: Request) -> Result<Req
         .await
         .map_err(|_| AppError::BadRequest("err-too-large"))?;
     match form_value(&bytes, "_csrf") {
-        Some(t) if crypto::secure_eq(&t, &viewer.csrf) => {
-            Ok(Request::from_parts(parts, Body::from(bytes)))
-        }
+        Some(t) if crypto::secure_eq(&t, &viewer.csrf) => Ok(Request::from_parts(parts, Body::from(bytes))),
         _ => Err(AppError::BadRequest("err-csrf")),
     }
 }
 
+/// An `Origin` is ours when it is the configured base URL's origin, or names the host the
+/// request was sent to (a node reached under another name, e.g. behind a load balancer).
+fn same_origin(app: &AppState, origin: &str, host: Option<&str>) -> bool {
+    // "null" comes from privacy-preserving contexts; the form token still has to match.
+    if origin == app.config.origin() || origin == "null" {
+        return true;
+    }
+    let Ok(u) = url::Url::parse(origin) else { return false };
+    let authority = match (u.host_str(), u.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_owned(),
+        _ => return false,
+    };
+    host.is_some_and(|h| h.eq_ignore_ascii_case(&authority))
+}
+
 fn form_value(body: &[u8], key: &str) -> Option<String> {
-    url::form_urlencoded::parse(body)
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.into_owned())
+    url::form_urlencoded::parse(body).find(|(k, _)| k == key).map(|(_, v)| v.into_owned())
 }

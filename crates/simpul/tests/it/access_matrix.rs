@@ -43,11 +43,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/setup", Who::Everyone),
     ("GET", "/admin/pengguna", Who::Admin),
     ("POST", "/admin/pengguna", Who::Admin),
-    (
-        "POST",
-        "/admin/pengguna/{id}/peran/{grant_id}/hapus",
-        Who::Admin,
-    ),
+    ("POST", "/admin/pengguna/{id}/peran/{grant_id}/hapus", Who::Admin),
     ("GET", "/api/v1/regions", Who::Everyone),
     ("GET", "/kim", Who::Everyone),
     ("GET", "/kim/{slug}", Who::Everyone),
@@ -58,11 +54,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/admin/kim/{id}/ubah", Who::Admin),
     ("GET", "/admin/kim/{id}/anggota", Who::Admin),
     ("POST", "/admin/kim/{id}/anggota", Who::Admin),
-    (
-        "POST",
-        "/admin/kim/{id}/anggota/{grant_id}/hapus",
-        Who::Admin,
-    ),
+    ("POST", "/admin/kim/{id}/anggota/{grant_id}/hapus", Who::Admin),
     ("GET", "/api/v1/kim", Who::Everyone),
     ("GET", "/api/v1/kim/{slug}", Who::Everyone),
     ("GET", "/opd", Who::Everyone),
@@ -103,20 +95,12 @@ fn allowed(who: Who, v: Visitor) -> bool {
 
 #[tokio::test]
 async fn every_route_is_declared_in_the_matrix() {
-    let declared: BTreeSet<(String, String)> = MATRIX
-        .iter()
-        .map(|(m, p, _)| (m.to_string(), p.to_string()))
-        .collect();
-    let registered: BTreeSet<(String, String)> = route_table()
-        .iter()
-        .map(|r| (r.method.to_string(), r.path.to_string()))
-        .collect();
+    let declared: BTreeSet<(String, String)> = MATRIX.iter().map(|(m, p, _)| (m.to_string(), p.to_string())).collect();
+    let registered: BTreeSet<(String, String)> =
+        route_table().iter().map(|r| (r.method.to_string(), r.path.to_string())).collect();
     let undeclared: Vec<_> = registered.difference(&declared).collect();
     let stale: Vec<_> = declared.difference(&registered).collect();
-    assert!(
-        undeclared.is_empty(),
-        "routes missing from the access matrix: {undeclared:?}"
-    );
+    assert!(undeclared.is_empty(), "routes missing from the access matrix: {undeclared:?}");
     assert!(stale.is_empty(), "matrix rows with no route: {stale:?}");
 }
 
@@ -126,22 +110,13 @@ async fn every_visitor_gets_exactly_the_declared_access() {
     let (kim_id, slug) = t.kim("KIM Matriks").await;
     let opd_id = t.opd("Dinas Matriks").await;
     let victim = t.user(Role::Anggota, Some(kim_id), None).await;
-    let victim_id: i64 = query("SELECT id FROM users WHERE email = $1")
-        .bind(victim.as_str())
-        .scalar(&t.app.db)
-        .await
-        .unwrap();
-    let grant_id: i64 = query("SELECT id FROM user_roles WHERE user_id = $1")
-        .bind(victim_id)
-        .scalar(&t.app.db)
-        .await
-        .unwrap();
+    let victim_id: i64 =
+        query("SELECT id FROM users WHERE email = $1").bind(victim.as_str()).scalar(&t.app.db).await.unwrap();
+    let grant_id: i64 =
+        query("SELECT id FROM user_roles WHERE user_id = $1").bind(victim_id).scalar(&t.app.db).await.unwrap();
     let token = t.token("read").await;
     t.token("read").await;
-    let token_id: i64 = query("SELECT MAX(id) FROM api_tokens")
-        .scalar(&t.app.db)
-        .await
-        .unwrap();
+    let token_id: i64 = query("SELECT MAX(id) FROM api_tokens").scalar(&t.app.db).await.unwrap();
 
     let fill = |path: &str| -> String {
         let id = if path.starts_with("/admin/opd") {
@@ -161,17 +136,10 @@ async fn every_visitor_gets_exactly_the_declared_access() {
 
     let mut visitors: Vec<(Visitor, Client)> = vec![
         (Visitor::Anonymous, t.client()),
-        (
-            Visitor::Token,
-            t.client()
-                .with_header("authorization", &format!("Bearer {token}")),
-        ),
+        (Visitor::Token, t.client().with_header("authorization", &format!("Bearer {token}"))),
     ];
     let citizen = t.citizen().await;
-    visitors.push((
-        Visitor::Citizen,
-        t.login(&citizen, crate::support::PASSWORD).await,
-    ));
+    visitors.push((Visitor::Citizen, t.login(&citizen, crate::support::PASSWORD).await));
     for role in Role::ALL {
         visitors.push((Visitor::Staff(role), t.login_as(role).await));
     }
@@ -182,17 +150,8 @@ async fn every_visitor_gets_exactly_the_declared_access() {
     for (method, path, who) in rows {
         for (visitor, client) in visitors.iter_mut() {
             let url = fill(path);
-            let r = if method == "GET" {
-                client.get(&url).await
-            } else {
-                client.post_form(&url, &[]).await
-            };
-            assert_ne!(
-                r.status,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "{method} {url} as {visitor:?}: {}",
-                r.body
-            );
+            let r = if method == "GET" { client.get(&url).await } else { client.post_form(&url, &[]).await };
+            assert_ne!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{method} {url} as {visitor:?}: {}", r.body);
             let sent_home = r.status == StatusCode::SEE_OTHER && r.location() == "/";
             let turned_away = r.is_denied() || (who == Who::Guests && sent_home);
             let ok = if allowed(who, *visitor) {
@@ -203,17 +162,9 @@ async fn every_visitor_gets_exactly_the_declared_access() {
                 r.is_denied()
             };
             if !ok {
-                failures.push(format!(
-                    "{method} {url} as {visitor:?}: {} {}",
-                    r.status,
-                    r.location()
-                ));
+                failures.push(format!("{method} {url} as {visitor:?}: {} {}", r.status, r.location()));
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "access differs from the matrix:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "access differs from the matrix:\n{}", failures.join("\n"));
 }

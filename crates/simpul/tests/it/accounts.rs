@@ -27,10 +27,7 @@ async fn first_admin_is_created_from_the_one_time_setup_link() {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        bad.body.contains("admin@cilegon.go.id"),
-        "the form keeps what was typed"
-    );
+    assert!(bad.body.contains("admin@cilegon.go.id"), "the form keeps what was typed");
     assert_eq!(t.count("users").await, 0);
     let ok = c
         .post_form(
@@ -57,9 +54,7 @@ async fn session_cookie_is_http_only_lax_and_stored_hashed() {
     let t = TestApp::new().await;
     let email = t.user(Role::Admin, None, None).await;
     let mut c = t.client();
-    let r = c
-        .post_form("/masuk", &[("email", &email), ("password", PASSWORD)])
-        .await;
+    let r = c.post_form("/masuk", &[("email", &email), ("password", PASSWORD)]).await;
     let cookie = r
         .headers
         .get_all("set-cookie")
@@ -67,21 +62,10 @@ async fn session_cookie_is_http_only_lax_and_stored_hashed() {
         .map(|v| v.to_str().unwrap().to_owned())
         .find(|v| v.starts_with("simpul_sid="))
         .unwrap();
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
-    let value = cookie
-        .trim_start_matches("simpul_sid=")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let stored: i64 = query("SELECT COUNT(*) FROM sessions WHERE id_hash = $1")
-        .bind(value.as_str())
-        .scalar(&t.app.db)
-        .await
-        .unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let value = cookie.trim_start_matches("simpul_sid=").split(';').next().unwrap().to_owned();
+    let stored: i64 =
+        query("SELECT COUNT(*) FROM sessions WHERE id_hash = $1").bind(value.as_str()).scalar(&t.app.db).await.unwrap();
     assert_eq!(stored, 0, "the raw session id is never stored");
     assert_eq!(t.count("sessions").await, 1);
     let out = c.post_form("/keluar", &[]).await;
@@ -93,25 +77,10 @@ async fn session_cookie_is_http_only_lax_and_stored_hashed() {
 #[tokio::test]
 async fn wrong_password_and_unknown_email_look_the_same() {
     let t = TestApp::new().await;
-    let email = t
-        .user(Role::Anggota, Some(t.kim("KIM A").await.0), None)
-        .await;
+    let email = t.user(Role::Anggota, Some(t.kim("KIM A").await.0), None).await;
     let mut c = t.client();
-    let wrong = c
-        .post_form(
-            "/masuk",
-            &[("email", &email), ("password", "salah-sekali-123")],
-        )
-        .await;
-    let unknown = c
-        .post_form(
-            "/masuk",
-            &[
-                ("email", "nobody@example.id"),
-                ("password", "salah-sekali-123"),
-            ],
-        )
-        .await;
+    let wrong = c.post_form("/masuk", &[("email", &email), ("password", "salah-sekali-123")]).await;
+    let unknown = c.post_form("/masuk", &[("email", "nobody@example.id"), ("password", "salah-sekali-123")]).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(wrong.status, unknown.status);
     assert!(wrong.body.contains("E-mail atau kata sandi salah."));
@@ -125,41 +94,18 @@ async fn five_failures_lock_the_account_for_fifteen_minutes_and_are_audited() {
     let email = t.user(Role::Admin, None, None).await;
     let mut c = t.client();
     for _ in 0..5 {
-        c.post_form(
-            "/masuk",
-            &[("email", &email), ("password", "tebak-tebakan-1")],
-        )
-        .await;
+        c.post_form("/masuk", &[("email", &email), ("password", "tebak-tebakan-1")]).await;
     }
-    let locked = c
-        .post_form("/masuk", &[("email", &email), ("password", PASSWORD)])
-        .await;
+    let locked = c.post_form("/masuk", &[("email", &email), ("password", PASSWORD)]).await;
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(locked.body.contains("Terlalu banyak percobaan masuk"));
     for _ in 0..6 {
-        c.post_form(
-            "/masuk",
-            &[
-                ("email", "ghost@example.id"),
-                ("password", "tebak-tebakan-1"),
-            ],
-        )
-        .await;
+        c.post_form("/masuk", &[("email", "ghost@example.id"), ("password", "tebak-tebakan-1")]).await;
     }
-    let ghost = c
-        .post_form(
-            "/masuk",
-            &[("email", "ghost@example.id"), ("password", PASSWORD)],
-        )
-        .await;
-    assert!(
-        ghost.body.contains("Terlalu banyak percobaan masuk"),
-        "unknown addresses lock the same way"
-    );
-    let lockouts: i64 = query("SELECT COUNT(*) FROM audit_events WHERE action = 'auth.lockout'")
-        .scalar(&t.app.db)
-        .await
-        .unwrap();
+    let ghost = c.post_form("/masuk", &[("email", "ghost@example.id"), ("password", PASSWORD)]).await;
+    assert!(ghost.body.contains("Terlalu banyak percobaan masuk"), "unknown addresses lock the same way");
+    let lockouts: i64 =
+        query("SELECT COUNT(*) FROM audit_events WHERE action = 'auth.lockout'").scalar(&t.app.db).await.unwrap();
     assert_eq!(lockouts, 2);
     t.advance_minutes(16);
     t.login(&email, PASSWORD).await;
@@ -168,45 +114,25 @@ async fn five_failures_lock_the_account_for_fifteen_minutes_and_are_audited() {
 #[tokio::test]
 async fn password_reset_by_mailed_link_works_once() {
     let t = TestApp::new().await;
-    let email = t
-        .user(Role::Redaksi, Some(t.kim("KIM R").await.0), None)
-        .await;
+    let email = t.user(Role::Redaksi, Some(t.kim("KIM R").await.0), None).await;
     let mut c = t.client();
     let r = c.post_form("/lupa-sandi", &[("email", &email)]).await;
     assert_eq!(r.status, StatusCode::OK);
-    let unknown = c
-        .post_form("/lupa-sandi", &[("email", "nobody@example.id")])
-        .await;
-    assert_eq!(
-        unknown.body.replace(&email, ""),
-        r.body.replace(&email, ""),
-        "same answer for unknown addresses"
-    );
+    let unknown = c.post_form("/lupa-sandi", &[("email", "nobody@example.id")]).await;
+    assert_eq!(unknown.body.replace(&email, ""), r.body.replace(&email, ""), "same answer for unknown addresses");
     let link = t.link_in_mail(&email, "/atur-ulang-sandi").await;
     let path = link.trim_start_matches("http://127.0.0.1:8080");
     assert_eq!(c.get(path).await.status, StatusCode::OK);
     let token = path.split("token=").nth(1).unwrap();
     let new_pw = "lautan-biru-krakatau";
-    let done = c
-        .post_form(
-            "/atur-ulang-sandi",
-            &[
-                ("token", token),
-                ("password", new_pw),
-                ("password_confirm", new_pw),
-            ],
-        )
-        .await;
+    let done =
+        c.post_form("/atur-ulang-sandi", &[("token", token), ("password", new_pw), ("password_confirm", new_pw)]).await;
     assert_eq!(done.status, StatusCode::OK);
     t.login(&email, new_pw).await;
     let reuse = c
         .post_form(
             "/atur-ulang-sandi",
-            &[
-                ("token", token),
-                ("password", "another-pass-123"),
-                ("password_confirm", "another-pass-123"),
-            ],
+            &[("token", token), ("password", "another-pass-123"), ("password_confirm", "another-pass-123")],
         )
         .await;
     assert_eq!(reuse.status, StatusCode::BAD_REQUEST);
@@ -215,9 +141,7 @@ async fn password_reset_by_mailed_link_works_once() {
     t.advance_minutes(61);
     let late = t.link_in_mail(&email, "/atur-ulang-sandi").await;
     assert_eq!(
-        c.get(late.trim_start_matches("http://127.0.0.1:8080"))
-            .await
-            .status,
+        c.get(late.trim_start_matches("http://127.0.0.1:8080")).await.status,
         StatusCode::BAD_REQUEST,
         "links expire"
     );
@@ -227,36 +151,21 @@ async fn password_reset_by_mailed_link_works_once() {
 async fn citizens_register_and_verify_their_email() {
     let t = TestApp::new().await;
     let mut c = t.client();
-    let fields = [
-        ("name", "Siti Warga"),
-        ("email", "siti@example.id"),
-        ("password", PASSWORD),
-        ("password_confirm", PASSWORD),
-    ];
+    let fields =
+        [("name", "Siti Warga"), ("email", "siti@example.id"), ("password", PASSWORD), ("password_confirm", PASSWORD)];
     let r = c.post_form("/daftar", &fields).await;
     assert_eq!(r.status, StatusCode::OK);
-    let early = c
-        .post_form(
-            "/masuk",
-            &[("email", "siti@example.id"), ("password", PASSWORD)],
-        )
-        .await;
+    let early = c.post_form("/masuk", &[("email", "siti@example.id"), ("password", PASSWORD)]).await;
     assert!(early.body.contains("belum diverifikasi"));
     let link = t.link_in_mail("siti@example.id", "/verifikasi").await;
-    let v = c
-        .get(link.trim_start_matches("http://127.0.0.1:8080"))
-        .await;
+    let v = c.get(link.trim_start_matches("http://127.0.0.1:8080")).await;
     assert_eq!(v.status, StatusCode::OK);
     let mut signed_in = t.login("siti@example.id", PASSWORD).await;
     let account = signed_in.get("/akun").await;
     assert!(account.body.contains("Akun warga"));
     assert!(signed_in.get("/admin").await.status == StatusCode::FORBIDDEN);
     let twice = t.client().post_form("/daftar", &fields).await;
-    assert_eq!(
-        twice.status,
-        StatusCode::OK,
-        "a second registration does not reveal the account"
-    );
+    assert_eq!(twice.status, StatusCode::OK, "a second registration does not reveal the account");
     assert_eq!(t.count("users").await, 1);
 }
 
@@ -291,43 +200,27 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     assert_eq!(ok.status, StatusCode::OK);
     assert_eq!(a.get("/akun").await.status, StatusCode::OK);
     assert!(b.get("/akun").await.is_denied(), "the other session ended");
-    let changes: i64 =
-        query("SELECT COUNT(*) FROM audit_events WHERE action = 'user.password_change'")
-            .scalar(&t.app.db)
-            .await
-            .unwrap();
+    let changes: i64 = query("SELECT COUNT(*) FROM audit_events WHERE action = 'user.password_change'")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
     assert_eq!(changes, 1);
 }
 
 #[tokio::test]
 async fn housekeeping_forgets_expired_sessions_links_and_attempts() {
     let t = TestApp::new().await;
-    let email = t
-        .user(Role::Anggota, Some(t.kim("KIM H").await.0), None)
-        .await;
+    let email = t.user(Role::Anggota, Some(t.kim("KIM H").await.0), None).await;
     let mut c = t.login(&email, PASSWORD).await;
-    t.client()
-        .post_form(
-            "/masuk",
-            &[("email", &email), ("password", "salah-salah-123")],
-        )
-        .await;
-    t.client()
-        .post_form("/lupa-sandi", &[("email", &email)])
-        .await;
-    simpul::infra::jobs::housekeeping(&t.app).await.unwrap();
-    assert_eq!(
-        (t.count("sessions").await, t.count("one_time_tokens").await),
-        (1, 1),
-        "live data stays"
-    );
+    t.client().post_form("/masuk", &[("email", &email), ("password", "salah-salah-123")]).await;
+    t.client().post_form("/lupa-sandi", &[("email", &email)]).await;
+    assert_eq!(t.run_jobs().await, 1);
+    simpul::maintenance::run_once(&t.app).await.unwrap();
+    assert_eq!((t.count("sessions").await, t.count("one_time_tokens").await), (1, 1), "live data stays");
     t.advance_minutes(31 * 24 * 60);
-    simpul::infra::jobs::housekeeping(&t.app).await.unwrap();
-    assert_eq!(
-        t.count("sessions").await
-            + t.count("one_time_tokens").await
-            + t.count("login_attempts").await,
-        0
-    );
+    simpul::maintenance::run_once(&t.app).await.unwrap();
+    assert_eq!(t.count("sessions").await + t.count("one_time_tokens").await + t.count("login_attempts").await, 0);
+    assert_eq!(t.count("jobs").await, 0, "sent mails are forgotten");
+    assert!(t.outbox().await.is_empty(), "old outbox mails are removed");
     assert!(c.get("/akun").await.is_denied());
 }

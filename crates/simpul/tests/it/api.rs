@@ -10,10 +10,7 @@ async fn openapi_describes_every_api_route() {
     let t = TestApp::new().await;
     let doc = t.client().get("/api/openapi.json").await.json();
     let paths = doc["paths"].as_object().unwrap();
-    for r in route_table()
-        .iter()
-        .filter(|r| r.path.starts_with("/api/v1/"))
-    {
+    for r in route_table().iter().filter(|r| r.path.starts_with("/api/v1/")) {
         let method = r.method.as_str().to_lowercase();
         assert!(
             paths.get(r.path).and_then(|p| p.get(&method)).is_some(),
@@ -29,32 +26,20 @@ async fn openapi_describes_every_api_route() {
 async fn tokens_are_shown_once_stored_hashed_and_revocable() {
     let t = TestApp::new().await;
     let mut admin = t.login_as(Role::Admin).await;
-    let page = admin
-        .post_form(
-            "/admin/token",
-            &[("name", "dashboard-bot"), ("scope", "read")],
-        )
-        .await;
+    let page = admin.post_form("/admin/token", &[("name", "dashboard-bot"), ("scope", "read")]).await;
     assert_eq!(page.status, StatusCode::OK);
     let start = page.body.find("smp_").unwrap();
-    let secret: String = page.body[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-        .collect();
+    let secret: String =
+        page.body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
     let stored: i64 = query("SELECT COUNT(*) FROM api_tokens WHERE token_hash = $1")
         .bind(secret.as_str())
         .scalar(&t.app.db)
         .await
         .unwrap();
     assert_eq!(stored, 0, "only the hash is stored");
-    assert!(
-        !admin.get("/admin/token").await.body.contains(&secret),
-        "shown only once"
-    );
+    assert!(!admin.get("/admin/token").await.body.contains(&secret), "shown only once");
 
-    let mut bot = t
-        .client()
-        .with_header("authorization", &format!("Bearer {secret}"));
+    let mut bot = t.client().with_header("authorization", &format!("Bearer {secret}"));
     let me = bot.get("/api/v1/token").await;
     assert_eq!(me.status, StatusCode::OK);
     assert_eq!(me.json()["scope"], "read");
@@ -64,41 +49,18 @@ async fn tokens_are_shown_once_stored_hashed_and_revocable() {
     assert_eq!(anon.headers["content-type"], "application/problem+json");
     assert_eq!(anon.json()["status"], 401);
 
-    let id: i64 = query("SELECT id FROM api_tokens")
-        .scalar(&t.app.db)
-        .await
-        .unwrap();
-    assert_eq!(
-        admin
-            .post_form(&format!("/admin/token/{id}/cabut"), &[])
-            .await
-            .status,
-        StatusCode::SEE_OTHER
-    );
-    assert_eq!(
-        bot.get("/api/v1/token").await.status,
-        StatusCode::UNAUTHORIZED
-    );
-    let wrong = t
-        .client()
-        .with_header("authorization", "Bearer smp_not-a-token")
-        .get("/api/v1/regions")
-        .await;
-    assert_eq!(
-        wrong.status,
-        StatusCode::UNAUTHORIZED,
-        "a bad token is refused even on public reads"
-    );
+    let id: i64 = query("SELECT id FROM api_tokens").scalar(&t.app.db).await.unwrap();
+    assert_eq!(admin.post_form(&format!("/admin/token/{id}/cabut"), &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(bot.get("/api/v1/token").await.status, StatusCode::UNAUTHORIZED);
+    let wrong = t.client().with_header("authorization", "Bearer smp_not-a-token").get("/api/v1/regions").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED, "a bad token is refused even on public reads");
 }
 
 #[tokio::test]
 async fn a_browser_session_does_not_authenticate_the_api() {
     let t = TestApp::new().await;
     let mut admin = t.login_as(Role::Admin).await;
-    assert_eq!(
-        admin.get("/api/v1/token").await.status,
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(admin.get("/api/v1/token").await.status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
@@ -109,20 +71,10 @@ async fn kim_profiles_hide_members() {
     let mut c = t.client();
     let one = c.get(&format!("/api/v1/kim/{slug}")).await;
     assert_eq!(one.status, StatusCode::OK);
-    assert!(
-        !one.body.contains("@example.id"),
-        "no member e-mails in the API"
-    );
+    assert!(!one.body.contains("@example.id"), "no member e-mails in the API");
     let list = c.get("/api/v1/kim?q=publik").await.json();
     assert_eq!(list[0]["members"], 1);
-    let missing = c
-        .send(
-            Method::GET,
-            "/api/v1/kim/tidak-ada",
-            None,
-            axum::body::Body::empty(),
-        )
-        .await;
+    let missing = c.send(Method::GET, "/api/v1/kim/tidak-ada", None, axum::body::Body::empty()).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(missing.json()["title"], "Halaman tidak ditemukan");
 }

@@ -5,8 +5,7 @@ use std::process::Command;
 
 fn simpul(dir: &std::path::Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_simpul"));
-    c.env_remove("SIMPUL_DATABASE_URL")
-        .env("SIMPUL_LOG", "warn");
+    c.env_remove("SIMPUL_DATABASE_URL").env("SIMPUL_LOG", "warn");
     c.env("SIMPUL_DATA_DIR", dir.join("unused"));
     c
 }
@@ -16,46 +15,18 @@ fn regions_import_reports_bad_lines_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("data");
     let bad = dir.path().join("bad.csv");
-    std::fs::write(
-        &bad,
-        "kota,kecamatan,kelurahan\nKota Cilegon,Cibeber,Bulakan\nKota Cilegon,Cibeber\n",
-    )
-    .unwrap();
-    let out = simpul(dir.path())
-        .args(["regions", "import"])
-        .arg(&bad)
-        .arg("--data-dir")
-        .arg(&d)
-        .output()
-        .unwrap();
+    std::fs::write(&bad, "kota,kecamatan,kelurahan\nKota Cilegon,Cibeber,Bulakan\nKota Cilegon,Cibeber\n").unwrap();
+    let out = simpul(dir.path()).args(["regions", "import"]).arg(&bad).arg("--data-dir").arg(&d).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("bad.csv:3:") && err.contains("nothing imported"),
-        "{err}"
-    );
+    assert!(err.contains("bad.csv:3:") && err.contains("nothing imported"), "{err}");
 
     let good = concat!(env!("CARGO_MANIFEST_DIR"), "/data/regions/cilegon.csv");
-    let first = simpul(dir.path())
-        .arg("--data-dir")
-        .arg(&d)
-        .args(["regions", "import", good])
-        .output()
-        .unwrap();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    let first = simpul(dir.path()).arg("--data-dir").arg(&d).args(["regions", "import", good]).output().unwrap();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(String::from_utf8_lossy(&first.stdout).contains("52 regions created"));
-    let again = simpul(dir.path())
-        .args(["regions", "import", good, "--data-dir"])
-        .arg(&d)
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8_lossy(&again.stdout).contains("0 regions created, 52 already present")
-    );
+    let again = simpul(dir.path()).args(["regions", "import", good, "--data-dir"]).arg(&d).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 regions created, 52 already present"));
 }
 
 #[test]
@@ -63,74 +34,29 @@ fn token_is_the_last_line_and_user_create_prints_a_link() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("data");
     let out = simpul(dir.path())
-        .args([
-            "token",
-            "create",
-            "--name",
-            "ci",
-            "--scope",
-            "read",
-            "--data-dir",
-        ])
+        .args(["token", "create", "--name", "ci", "--scope", "read", "--data-dir"])
         .arg(&d)
         .output()
         .unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout
-            .trim_end()
-            .lines()
-            .last()
-            .unwrap()
-            .starts_with("smp_")
-    );
+    assert!(stdout.trim_end().lines().last().unwrap().starts_with("smp_"));
     let bad = simpul(dir.path())
-        .args([
-            "token",
-            "create",
-            "--name",
-            "ci",
-            "--scope",
-            "root",
-            "--data-dir",
-        ])
+        .args(["token", "create", "--name", "ci", "--scope", "root", "--data-dir"])
         .arg(&d)
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 
     let user = simpul(dir.path())
-        .args([
-            "user",
-            "create",
-            "--role",
-            "admin",
-            "--email",
-            "admin@cilegon.go.id",
-            "--reset-link",
-            "--data-dir",
-        ])
+        .args(["user", "create", "--role", "admin", "--email", "admin@cilegon.go.id", "--reset-link", "--data-dir"])
         .arg(&d)
         .output()
         .unwrap();
-    assert!(
-        user.status.success(),
-        "{}",
-        String::from_utf8_lossy(&user.stderr)
-    );
+    assert!(user.status.success(), "{}", String::from_utf8_lossy(&user.stderr));
     assert!(String::from_utf8_lossy(&user.stdout).contains("/atur-ulang-sandi?token="));
     let dup = simpul(dir.path())
-        .args([
-            "user",
-            "create",
-            "--role",
-            "admin",
-            "--email",
-            "admin@cilegon.go.id",
-            "--reset-link",
-            "--data-dir",
-        ])
+        .args(["user", "create", "--role", "admin", "--email", "admin@cilegon.go.id", "--reset-link", "--data-dir"])
         .arg(&d)
         .output()
         .unwrap();
@@ -141,55 +67,18 @@ fn token_is_the_last_line_and_user_create_prints_a_link() {
 fn backup_copies_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("data");
-    assert!(
-        simpul(dir.path())
-            .args(["migrate", "--data-dir"])
-            .arg(&d)
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(simpul(dir.path()).args(["migrate", "--data-dir"]).arg(&d).status().unwrap().success());
     let good = concat!(env!("CARGO_MANIFEST_DIR"), "/data/regions/cilegon.csv");
-    assert!(
-        simpul(dir.path())
-            .args(["regions", "import", good, "--data-dir"])
-            .arg(&d)
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(simpul(dir.path()).args(["regions", "import", good, "--data-dir"]).arg(&d).status().unwrap().success());
     let copy = dir.path().join("copy.db");
-    let out = simpul(dir.path())
-        .args(["backup", "--out"])
-        .arg(&copy)
-        .arg("--data-dir")
-        .arg(&d)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = simpul(dir.path()).args(["backup", "--out"]).arg(&copy).arg("--data-dir").arg(&d).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let restored = dir.path().join("restored");
     std::fs::create_dir_all(&restored).unwrap();
     std::fs::copy(&copy, restored.join("simpul.db")).unwrap();
-    let again = simpul(dir.path())
-        .args(["regions", "import", good, "--data-dir"])
-        .arg(&restored)
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8_lossy(&again.stdout).contains("0 regions created"),
-        "the copy holds the regions"
-    );
-    let exists = simpul(dir.path())
-        .args(["backup", "--out"])
-        .arg(&copy)
-        .arg("--data-dir")
-        .arg(&d)
-        .output()
-        .unwrap();
+    let again = simpul(dir.path()).args(["regions", "import", good, "--data-dir"]).arg(&restored).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 regions created"), "the copy holds the regions");
+    let exists = simpul(dir.path()).args(["backup", "--out"]).arg(&copy).arg("--data-dir").arg(&d).output().unwrap();
     assert!(!exists.status.success(), "never overwrites");
 }
 
@@ -197,13 +86,7 @@ fn backup_copies_the_database() {
 fn backup_explains_pg_dump_for_postgres() {
     let dir = tempfile::tempdir().unwrap();
     let out = simpul(dir.path())
-        .args([
-            "backup",
-            "--out",
-            "x.db",
-            "--database-url",
-            "postgres://127.0.0.1/none",
-        ])
+        .args(["backup", "--out", "x.db", "--database-url", "postgres://127.0.0.1/none"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

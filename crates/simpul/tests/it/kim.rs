@@ -45,23 +45,15 @@ async fn admin_registers_a_group_that_appears_in_the_public_directory() {
             && page.body.contains("+6281234567890")
             && page.body.contains("Hj. Nur&#39;aini")
     );
-    let filtered = anon
-        .get(&format!("/kim?kecamatan={}", region(&t, "Citangkil").await))
-        .await;
-    assert!(
-        filtered.body.contains("KIM Kebonsari Sejahtera"),
-        "Kebonsari is in Citangkil"
-    );
-    let other = anon
-        .get(&format!("/kim?kecamatan={}", region(&t, "Cibeber").await))
-        .await;
+    let filtered = anon.get(&format!("/kim?kecamatan={}", region(&t, "Citangkil").await)).await;
+    assert!(filtered.body.contains("KIM Kebonsari Sejahtera"), "Kebonsari is in Citangkil");
+    let other = anon.get(&format!("/kim?kecamatan={}", region(&t, "Cibeber").await)).await;
     assert!(!other.body.contains("KIM Kebonsari Sejahtera"));
-    let audited: i64 = query(
-        "SELECT COUNT(*) FROM audit_events WHERE action = 'kim.create' AND request_id IS NOT NULL",
-    )
-    .scalar(&t.app.db)
-    .await
-    .unwrap();
+    let audited: i64 =
+        query("SELECT COUNT(*) FROM audit_events WHERE action = 'kim.create' AND request_id IS NOT NULL")
+            .scalar(&t.app.db)
+            .await
+            .unwrap();
     assert_eq!(audited, 1);
 }
 
@@ -83,10 +75,7 @@ async fn an_invalid_form_keeps_what_was_typed_and_stores_nothing() {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        r.body.contains("KIM &#60;Salah&#62; Tingkat"),
-        "typed text is kept and escaped"
-    );
+    assert!(r.body.contains("KIM &#60;Salah&#62; Tingkat"), "typed text is kept and escaped");
     assert!(r.body.contains("bukan-email"));
     assert!(r.body.contains("Wilayah harus sesuai tingkat KIM"));
     assert!(r.body.contains("Tanggal tidak valid"));
@@ -105,20 +94,14 @@ async fn slugs_are_unique_and_stay_when_the_name_changes() {
     let r = admin
         .post_form(
             &format!("/admin/kim/{id1}/ubah"),
-            &[
-                ("name", "KIM Bulakan Raya"),
-                ("level", "kelurahan"),
-                ("region_id", &bulakan),
-            ],
+            &[("name", "KIM Bulakan Raya"), ("level", "kelurahan"), ("region_id", &bulakan)],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let page = t.client().get("/kim/kim-bulakan").await;
     assert!(page.body.contains("KIM Bulakan Raya"));
-    let before: String = query("SELECT before_json FROM audit_events WHERE action = 'kim.update'")
-        .scalar(&t.app.db)
-        .await
-        .unwrap();
+    let before: String =
+        query("SELECT before_json FROM audit_events WHERE action = 'kim.update'").scalar(&t.app.db).await.unwrap();
     assert!(before.contains("\"KIM Bulakan\""));
 }
 
@@ -128,21 +111,14 @@ async fn admin_assigns_members_and_new_people_get_a_password_link() {
     let (id, _) = t.kim("KIM Anggota").await;
     let mut admin = t.login_as(Role::Admin).await;
     let missing_name = admin
-        .post_form(
-            &format!("/admin/kim/{id}/anggota"),
-            &[("email", "baru@example.id"), ("role", "anggota")],
-        )
+        .post_form(&format!("/admin/kim/{id}/anggota"), &[("email", "baru@example.id"), ("role", "anggota")])
         .await;
     assert_eq!(missing_name.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(missing_name.body.contains("baru@example.id"));
     let r = admin
         .post_form(
             &format!("/admin/kim/{id}/anggota"),
-            &[
-                ("email", "baru@example.id"),
-                ("name", "Ahmad Baru"),
-                ("role", "redaksi"),
-            ],
+            &[("email", "baru@example.id"), ("name", "Ahmad Baru"), ("role", "redaksi")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -150,23 +126,18 @@ async fn admin_assigns_members_and_new_people_get_a_password_link() {
     assert!(page.body.contains("Ahmad Baru"));
     let link = t.link_in_mail("baru@example.id", "/atur-ulang-sandi").await;
     assert!(link.contains("token="));
-    let grant: i64 = query("SELECT r.id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = 'baru@example.id'").scalar(&t.app.db).await.unwrap();
-    let rm = admin
-        .post_form(&format!("/admin/kim/{id}/anggota/{grant}/hapus"), &[])
-        .await;
-    assert_eq!(rm.status, StatusCode::SEE_OTHER);
-    assert!(
-        !admin
-            .get(&format!("/admin/kim/{id}/anggota"))
-            .await
-            .body
-            .contains("Ahmad Baru")
-    );
-    let actions: Vec<String> =
-        query("SELECT action FROM audit_events WHERE action LIKE 'user.role%' ORDER BY id")
-            .scalars(&t.app.db)
+    let grant: i64 =
+        query("SELECT r.id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = 'baru@example.id'")
+            .scalar(&t.app.db)
             .await
             .unwrap();
+    let rm = admin.post_form(&format!("/admin/kim/{id}/anggota/{grant}/hapus"), &[]).await;
+    assert_eq!(rm.status, StatusCode::SEE_OTHER);
+    assert!(!admin.get(&format!("/admin/kim/{id}/anggota")).await.body.contains("Ahmad Baru"));
+    let actions: Vec<String> = query("SELECT action FROM audit_events WHERE action LIKE 'user.role%' ORDER BY id")
+        .scalars(&t.app.db)
+        .await
+        .unwrap();
     assert_eq!(actions, vec!["user.role_grant", "user.role_revoke"]);
 }
 
@@ -178,14 +149,7 @@ async fn editors_and_members_cannot_change_the_registry() {
         let before = t.count("kim_groups").await;
         let bulakan = region(&t, "Bulakan").await;
         let r = c
-            .post_form(
-                "/admin/kim/baru",
-                &[
-                    ("name", "KIM Liar"),
-                    ("level", "kelurahan"),
-                    ("region_id", &bulakan),
-                ],
-            )
+            .post_form("/admin/kim/baru", &[("name", "KIM Liar"), ("level", "kelurahan"), ("region_id", &bulakan)])
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{role:?}");
         assert_eq!(t.count("kim_groups").await, before);

@@ -36,10 +36,7 @@ async fn schema_of(db: &Db) -> Schema {
 fn schema_from_postgres_files() -> Schema {
     let mut s = Schema::new();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/postgres");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     for f in files {
         let sql = std::fs::read_to_string(f).unwrap();
@@ -51,12 +48,7 @@ fn schema_from_postgres_files() -> Schema {
             let mut cols: Vec<String> = body
                 .lines()
                 .map(str::trim)
-                .filter(|l| {
-                    !l.is_empty()
-                        && !l.starts_with("UNIQUE")
-                        && !l.starts_with("--")
-                        && !l.starts_with(')')
-                })
+                .filter(|l| !l.is_empty() && !l.starts_with("UNIQUE") && !l.starts_with("--") && !l.starts_with(')'))
                 .map(|l| l.split_whitespace().next().unwrap().to_owned())
                 .collect();
             cols.sort();
@@ -69,12 +61,9 @@ fn schema_from_postgres_files() -> Schema {
 #[tokio::test]
 async fn sqlite_and_postgres_schemas_match() {
     let dir = tempfile::tempdir().unwrap();
-    let sqlite = Db::connect(
-        &format!("sqlite://{}", dir.path().join("p.db").display()),
-        &ConnectOptions::default(),
-    )
-    .await
-    .unwrap();
+    let sqlite = Db::connect(&format!("sqlite://{}", dir.path().join("p.db").display()), &ConnectOptions::default())
+        .await
+        .unwrap();
     sqlite.migrate().await.unwrap();
     let lite = schema_of(&sqlite).await;
     assert!(lite.len() >= 12, "{lite:?}");

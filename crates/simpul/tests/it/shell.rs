@@ -11,15 +11,11 @@ async fn home_is_indonesian_and_english_is_one_click_away() {
     let home = c.get("/").await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.body.contains("<html lang=\"id\">") && home.body.contains("Beranda"));
-    let r = c
-        .post_form("/bahasa", &[("lang", "en"), ("next", "/kim")])
-        .await;
+    let r = c.post_form("/bahasa", &[("lang", "en"), ("next", "/kim")]).await;
     assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/kim"));
     let kim = c.get("/kim").await;
     assert!(kim.body.contains("<html lang=\"en\">") && kim.body.contains("KIM directory"));
-    let evil = c
-        .post_form("/bahasa", &[("lang", "id"), ("next", "//evil.example")])
-        .await;
+    let evil = c.post_form("/bahasa", &[("lang", "id"), ("next", "//evil.example")]).await;
     assert_eq!(evil.location(), "/");
 }
 
@@ -30,15 +26,11 @@ async fn error_pages_speak_both_languages() {
     let nf = c.get("/tidak-ada").await;
     assert_eq!(nf.status, StatusCode::NOT_FOUND);
     assert!(nf.body.contains("Halaman tidak ditemukan"));
-    c.post_form("/bahasa", &[("lang", "en"), ("next", "/")])
-        .await;
+    c.post_form("/bahasa", &[("lang", "en"), ("next", "/")]).await;
     assert!(c.get("/nope").await.body.contains("Page not found"));
     let mut anon = t.client();
     let admin = anon.get("/admin/kim").await;
-    assert_eq!(
-        (admin.status, admin.location()),
-        (StatusCode::SEE_OTHER, "/masuk?next=%2Fadmin%2Fkim")
-    );
+    assert_eq!((admin.status, admin.location()), (StatusCode::SEE_OTHER, "/masuk?next=%2Fadmin%2Fkim"));
 }
 
 #[tokio::test]
@@ -55,17 +47,11 @@ async fn security_headers_are_on_every_response() {
             "{path}"
         );
         assert_eq!(r.headers["x-content-type-options"], "nosniff");
-        assert_eq!(
-            r.headers["referrer-policy"],
-            "strict-origin-when-cross-origin"
-        );
+        assert_eq!(r.headers["referrer-policy"], "strict-origin-when-cross-origin");
         assert!(r.headers.contains_key("x-request-id"));
     }
     let home = c.get("/").await;
-    assert!(
-        !home.body.contains("<script"),
-        "no inline or external script"
-    );
+    assert!(!home.body.contains("<script"), "no inline or external script");
 }
 
 #[tokio::test]
@@ -74,27 +60,11 @@ async fn health_metrics_and_hashed_assets() {
     let mut c = t.client();
     assert_eq!(c.get("/healthz").await.body, "ok");
     let home = c.get("/").await;
-    let css = home
-        .body
-        .split("href=\"/static/")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let css = home.body.split("href=\"/static/").nth(1).unwrap().split('"').next().unwrap().to_owned();
     let r = c.get(&format!("/static/{css}")).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(
-        r.headers["cache-control"]
-            .to_str()
-            .unwrap()
-            .contains("immutable")
-    );
-    assert_eq!(
-        c.get("/static/app.old.css").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert!(r.headers["cache-control"].to_str().unwrap().contains("immutable"));
+    assert_eq!(c.get("/static/app.old.css").await.status, StatusCode::NOT_FOUND);
     let m = c.get("/metrics").await.body;
     assert!(m.contains("simpul_http_requests_total{class=\"2xx\"}"));
     assert!(m.contains("simpul_http_request_duration_seconds_count"));

@@ -39,18 +39,9 @@ pub struct NextQuery {
     next: String,
 }
 
-pub async fn show_login(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Query(q): Query<NextQuery>,
-) -> Response {
+pub async fn show_login(State(app): State<AppState>, viewer: Viewer, Query(q): Query<NextQuery>) -> Response {
     let page = Page::new(&app, &viewer, "/masuk", "login-title");
-    render(&LoginPage {
-        page,
-        email: String::new(),
-        next: safe_next(&q.next).to_owned(),
-        error: None,
-    })
+    render(&LoginPage { page, email: String::new(), next: safe_next(&q.next).to_owned(), error: None })
 }
 
 pub async fn login(
@@ -60,11 +51,7 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     match service::login(&app, &form, &ip, &viewer.request_id).await {
-        Ok(s) => with_session_cookie(
-            &app,
-            s.token,
-            Redirect::to(safe_next(&form.next)).into_response(),
-        ),
+        Ok(s) => with_session_cookie(&app, s.token, Redirect::to(safe_next(&form.next)).into_response()),
         Err(f) => {
             let key = match f {
                 LoginFailure::Invalid => "login-invalid",
@@ -90,9 +77,7 @@ pub async fn login(
 }
 
 fn with_session_cookie(app: &AppState, token: String, mut res: Response) -> Response {
-    if let Ok(v) = HeaderValue::from_str(
-        &cookie(app, SESSION_COOKIE, token, service::SESSION_DAYS).to_string(),
-    ) {
+    if let Ok(v) = HeaderValue::from_str(&cookie(app, SESSION_COOKIE, token, service::SESSION_DAYS).to_string()) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
@@ -129,17 +114,11 @@ pub async fn show_account(State(app): State<AppState>, viewer: Viewer) -> AppRes
         .map(|g| {
             (
                 page.t(&format!("role-{}", g.role)),
-                g.unit_name
-                    .or_else(|| (g.scope_key == "city").then(|| page.t("scope-city"))),
+                g.unit_name.or_else(|| (g.scope_key == "city").then(|| page.t("scope-city"))),
             )
         })
         .collect();
-    Ok(render(&AccountPage {
-        name: user.name.clone(),
-        email: user.email.clone(),
-        roles,
-        page,
-    }))
+    Ok(render(&AccountPage { name: user.name.clone(), email: user.email.clone(), roles, page }))
 }
 
 #[derive(Template)]
@@ -154,12 +133,7 @@ struct PasswordPage {
 
 pub async fn show_change_password(State(app): State<AppState>, viewer: Viewer) -> Response {
     let page = Page::new(&app, &viewer, "/akun/sandi", "password-title");
-    render(&PasswordPage {
-        page,
-        errors: FieldErrors::new(),
-        token: None,
-        done: false,
-    })
+    render(&PasswordPage { page, errors: FieldErrors::new(), token: None, done: false })
 }
 
 pub async fn change_password(
@@ -170,18 +144,10 @@ pub async fn change_password(
     let user = viewer.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let page = Page::new(&app, &viewer, "/akun/sandi", "password-title");
     match service::change_password(&app, &viewer.actor(), user, &form).await {
-        Ok(()) => Ok(render(&PasswordPage {
-            page,
-            errors: FieldErrors::new(),
-            token: None,
-            done: true,
-        })),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(&PasswordPage {
-            page,
-            errors,
-            token: None,
-            done: false,
-        })),
+        Ok(()) => Ok(render(&PasswordPage { page, errors: FieldErrors::new(), token: None, done: true })),
+        Err(AppError::Validation(errors)) => {
+            Ok(render_invalid(&PasswordPage { page, errors, token: None, done: false }))
+        }
         Err(e) => Err(e),
     }
 }
@@ -203,12 +169,7 @@ pub struct EmailForm {
 
 pub async fn show_forgot_password(State(app): State<AppState>, viewer: Viewer) -> Response {
     let page = Page::new(&app, &viewer, "/lupa-sandi", "forgot-title");
-    render(&ForgotPage {
-        page,
-        email: String::new(),
-        errors: FieldErrors::new(),
-        sent: false,
-    })
+    render(&ForgotPage { page, email: String::new(), errors: FieldErrors::new(), sent: false })
 }
 
 pub async fn request_password_reset(
@@ -218,18 +179,10 @@ pub async fn request_password_reset(
 ) -> AppResult<Response> {
     let page = Page::new(&app, &viewer, "/lupa-sandi", "forgot-title");
     match service::request_reset(&app, &viewer.actor(), &form.email, viewer.lang).await {
-        Ok(()) => Ok(render(&ForgotPage {
-            page,
-            email: String::new(),
-            errors: FieldErrors::new(),
-            sent: true,
-        })),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(&ForgotPage {
-            page,
-            email: form.email,
-            errors,
-            sent: false,
-        })),
+        Ok(()) => Ok(render(&ForgotPage { page, email: String::new(), errors: FieldErrors::new(), sent: true })),
+        Err(AppError::Validation(errors)) => {
+            Ok(render_invalid(&ForgotPage { page, email: form.email, errors, sent: false }))
+        }
         Err(e) => Err(e),
     }
 }
@@ -249,12 +202,7 @@ pub async fn show_reset_password(
         return Err(AppError::BadRequest("err-link-invalid"));
     }
     let page = Page::new(&app, &viewer, "/atur-ulang-sandi", "reset-title");
-    Ok(render(&PasswordPage {
-        page,
-        errors: FieldErrors::new(),
-        token: Some(q.token),
-        done: false,
-    }))
+    Ok(render(&PasswordPage { page, errors: FieldErrors::new(), token: Some(q.token), done: false }))
 }
 
 #[derive(Deserialize, Default)]
@@ -277,18 +225,10 @@ pub async fn reset_password(
         password_confirm: form.password_confirm,
     };
     match service::reset_password(&app, &viewer.actor(), &form.token, &pw).await {
-        Ok(()) => Ok(render(&PasswordPage {
-            page,
-            errors: FieldErrors::new(),
-            token: None,
-            done: true,
-        })),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(&PasswordPage {
-            page,
-            errors,
-            token: Some(form.token),
-            done: false,
-        })),
+        Ok(()) => Ok(render(&PasswordPage { page, errors: FieldErrors::new(), token: None, done: true })),
+        Err(AppError::Validation(errors)) => {
+            Ok(render_invalid(&PasswordPage { page, errors, token: Some(form.token), done: false }))
+        }
         Err(e) => Err(e),
     }
 }
@@ -329,13 +269,9 @@ pub async fn register(
             setup_token: None,
             sent: true,
         })),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(&RegisterPage {
-            page,
-            form,
-            errors,
-            setup_token: None,
-            sent: false,
-        })),
+        Err(AppError::Validation(errors)) => {
+            Ok(render_invalid(&RegisterPage { page, form, errors, setup_token: None, sent: false }))
+        }
         Err(e) => Err(e),
     }
 }
@@ -356,11 +292,7 @@ pub async fn verify_email(
     service::verify_email(&app, &viewer.actor(), &q.token).await?;
     let page = Page::new(&app, &viewer, "/verifikasi", "verify-title");
     let link = Some(("/masuk".to_owned(), page.t("nav-login")));
-    Ok(render(&MessagePage {
-        message: page.t("verify-done"),
-        link,
-        page,
-    }))
+    Ok(render(&MessagePage { message: page.t("verify-done"), link, page }))
 }
 
 pub async fn show_setup(
@@ -368,9 +300,7 @@ pub async fn show_setup(
     viewer: Viewer,
     Query(q): Query<TokenQuery>,
 ) -> AppResult<Response> {
-    if !service::needs_setup(&app).await?
-        || !service::link_is_valid(&app, &q.token, "setup").await?
-    {
+    if !service::needs_setup(&app).await? || !service::link_is_valid(&app, &q.token, "setup").await? {
         return Err(AppError::BadRequest("err-link-invalid"));
     }
     let page = Page::new(&app, &viewer, "/setup", "setup-title");
@@ -397,11 +327,7 @@ pub async fn complete_setup(
     Form(form): Form<SetupForm>,
 ) -> AppResult<Response> {
     match service::complete_setup(&app, &viewer.actor(), &form.token, &form.account).await {
-        Ok(s) => Ok(with_session_cookie(
-            &app,
-            s.token,
-            Redirect::to("/admin").into_response(),
-        )),
+        Ok(s) => Ok(with_session_cookie(&app, s.token, Redirect::to("/admin").into_response())),
         Err(AppError::Validation(errors)) => {
             let page = Page::new(&app, &viewer, "/setup", "setup-title");
             Ok(render_invalid(&RegisterPage {

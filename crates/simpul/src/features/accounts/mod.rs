@@ -13,18 +13,14 @@ pub fn routes() -> Routes {
         .post("/keluar", Access::SignedIn, html::logout)
         .get("/akun", Access::SignedIn, html::show_account)
         .get("/akun/sandi", Access::SignedIn, html::show_change_password)
-        .post("/akun/sandi", Access::SignedIn, html::change_password)
+        .post_limited("/akun/sandi", Access::SignedIn, html::change_password)
         .get("/lupa-sandi", Access::Public, html::show_forgot_password)
-        .post("/lupa-sandi", Access::Public, html::request_password_reset)
-        .get(
-            "/atur-ulang-sandi",
-            Access::Public,
-            html::show_reset_password,
-        )
-        .post("/atur-ulang-sandi", Access::Public, html::reset_password)
+        .post_limited("/lupa-sandi", Access::Public, html::request_password_reset)
+        .get("/atur-ulang-sandi", Access::Public, html::show_reset_password)
+        .post_limited("/atur-ulang-sandi", Access::Public, html::reset_password)
         .get("/daftar", Access::Guest, html::show_register)
-        .post("/daftar", Access::Guest, html::register)
+        .post_limited("/daftar", Access::Guest, html::register)
         .get("/verifikasi", Access::Public, html::verify_email)
         .get("/setup", Access::Public, html::show_setup)
-        .post("/setup", Access::Public, html::complete_setup)
+        .post_limited("/setup", Access::Public, html::complete_setup)
 }

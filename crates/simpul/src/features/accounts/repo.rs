@@ -17,21 +17,12 @@ pub struct UserRow {
 
 const USER_COLS: &str = "id, name, email, password_hash, email_verified_at, disabled";
 
-pub async fn find_user_by_email(
-    ex: impl Executor,
-    email: &str,
-) -> Result<Option<UserRow>, DbError> {
-    query(format!("SELECT {USER_COLS} FROM users WHERE email = $1"))
-        .bind(email)
-        .fetch_optional(ex)
-        .await
+pub async fn find_user_by_email(ex: impl Executor, email: &str) -> Result<Option<UserRow>, DbError> {
+    query(format!("SELECT {USER_COLS} FROM users WHERE email = $1")).bind(email).fetch_optional(ex).await
 }
 
 pub async fn find_user(ex: impl Executor, id: i64) -> Result<Option<UserRow>, DbError> {
-    query(format!("SELECT {USER_COLS} FROM users WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(ex)
-        .await
+    query(format!("SELECT {USER_COLS} FROM users WHERE id = $1")).bind(id).fetch_optional(ex).await
 }
 
 pub async fn insert_user(
@@ -55,12 +46,7 @@ pub async fn insert_user(
     .await
 }
 
-pub async fn set_password(
-    tx: &mut Tx,
-    user_id: i64,
-    hash: &str,
-    now: Timestamp,
-) -> Result<(), DbError> {
+pub async fn set_password(tx: &mut Tx, user_id: i64, hash: &str, now: Timestamp) -> Result<(), DbError> {
     query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1")
         .bind(user_id)
         .bind(hash)
@@ -112,11 +98,7 @@ pub async fn insert_session(
     Ok(())
 }
 
-pub async fn find_session(
-    ex: impl Executor,
-    id_hash: &str,
-    now: Timestamp,
-) -> Result<Option<SessionRow>, DbError> {
+pub async fn find_session(ex: impl Executor, id_hash: &str, now: Timestamp) -> Result<Option<SessionRow>, DbError> {
     query(
         "SELECT s.user_id, u.name, u.email, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled = FALSE",
@@ -128,20 +110,13 @@ pub async fn find_session(
 }
 
 pub async fn delete_session(tx: &mut Tx, id_hash: &str) -> Result<(), DbError> {
-    query("DELETE FROM sessions WHERE id_hash = $1")
-        .bind(id_hash)
-        .execute(tx)
-        .await?;
+    query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(tx).await?;
     Ok(())
 }
 
 /// Ends every session of a user except `keep` (after a password change or reset).
 pub async fn delete_other_sessions(tx: &mut Tx, user_id: i64, keep: &str) -> Result<(), DbError> {
-    query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
-        .bind(user_id)
-        .bind(keep)
-        .execute(tx)
-        .await?;
+    query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2").bind(user_id).bind(keep).execute(tx).await?;
     Ok(())
 }
 
@@ -186,12 +161,7 @@ pub async fn peek_link(
 }
 
 /// Uses a link: succeeds once, only before it expires.
-pub async fn take_link(
-    tx: &mut Tx,
-    hash: &str,
-    purpose: &str,
-    now: Timestamp,
-) -> Result<Option<LinkRow>, DbError> {
+pub async fn take_link(tx: &mut Tx, hash: &str, purpose: &str, now: Timestamp) -> Result<Option<LinkRow>, DbError> {
     query(
         "UPDATE one_time_tokens SET used_at = $3 WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
          RETURNING id, user_id",
@@ -204,12 +174,7 @@ pub async fn take_link(
 }
 
 /// Voids the unused links of one purpose (a new setup or reset link replaces the old ones).
-pub async fn void_links(
-    tx: &mut Tx,
-    purpose: &str,
-    user_id: Option<i64>,
-    now: Timestamp,
-) -> Result<(), DbError> {
+pub async fn void_links(tx: &mut Tx, purpose: &str, user_id: Option<i64>, now: Timestamp) -> Result<(), DbError> {
     query("UPDATE one_time_tokens SET used_at = $3 WHERE purpose = $1 AND used_at IS NULL AND (user_id = $2 OR ($2 IS NULL AND user_id IS NULL))")
         .bind(purpose)
         .bind(user_id)
@@ -219,12 +184,7 @@ pub async fn void_links(
     Ok(())
 }
 
-pub async fn record_attempt(
-    tx: &mut Tx,
-    key: &str,
-    now: Timestamp,
-    success: bool,
-) -> Result<(), DbError> {
+pub async fn record_attempt(tx: &mut Tx, key: &str, now: Timestamp, success: bool) -> Result<(), DbError> {
     query("INSERT INTO login_attempts (account_key, at, success) VALUES ($1, $2, $3)")
         .bind(key)
         .bind(now.0)
@@ -235,11 +195,7 @@ pub async fn record_attempt(
 }
 
 /// Failed attempts for an account key since `since`, stopping at the last success.
-pub async fn failures_since(
-    ex: impl Executor,
-    key: &str,
-    since: Timestamp,
-) -> Result<i64, DbError> {
+pub async fn failures_since(ex: impl Executor, key: &str, since: Timestamp) -> Result<i64, DbError> {
     query(
         "SELECT COUNT(*) FROM login_attempts WHERE account_key = $1 AND at >= $2 AND success = FALSE
          AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE account_key = $1 AND success = TRUE), 0)",
@@ -253,17 +209,11 @@ pub async fn failures_since(
 /// Deletes expired sessions, spent or expired one-time links, and sign-in attempts older
 /// than a day (they only matter for the 15-minute lockout window). Returns rows removed.
 pub async fn purge_expired(tx: &mut Tx, now: Timestamp) -> Result<u64, DbError> {
-    let mut n = query("DELETE FROM sessions WHERE expires_at <= $1")
-        .bind(now.0)
-        .execute(&mut *tx)
-        .await?;
+    let mut n = query("DELETE FROM sessions WHERE expires_at <= $1").bind(now.0).execute(&mut *tx).await?;
     n += query("DELETE FROM one_time_tokens WHERE expires_at <= $1 OR used_at IS NOT NULL")
         .bind(now.0)
         .execute(&mut *tx)
         .await?;
-    n += query("DELETE FROM login_attempts WHERE at < $1")
-        .bind(now.plus_days(-1).0)
-        .execute(&mut *tx)
-        .await?;
+    n += query("DELETE FROM login_attempts WHERE at < $1").bind(now.plus_days(-1).0).execute(&mut *tx).await?;
     Ok(n)
 }

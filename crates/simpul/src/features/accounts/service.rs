@@ -46,30 +46,13 @@ pub struct NewSession {
 }
 
 /// Resolves a session cookie to the signed-in person.
-pub async fn session_user(
-    app: &App,
-    cookie: &str,
-    now: Timestamp,
-) -> AppResult<Option<(SessionUser, String)>> {
+pub async fn session_user(app: &App, cookie: &str, now: Timestamp) -> AppResult<Option<(SessionUser, String)>> {
     let hash = crypto::sha256_hex(cookie);
     let Some(s) = repo::find_session(&app.db, &hash, now).await? else {
         return Ok(None);
     };
-    let grants = users::repo::grants_for(&app.db, s.user_id)
-        .await?
-        .iter()
-        .filter_map(|g| g.grant())
-        .collect();
-    Ok(Some((
-        SessionUser {
-            id: s.user_id,
-            name: s.name,
-            email: s.email,
-            grants,
-            session_hash: hash,
-        },
-        s.csrf_token,
-    )))
+    let grants = users::repo::grants_for(&app.db, s.user_id).await?.iter().filter_map(|g| g.grant()).collect();
+    Ok(Some((SessionUser { id: s.user_id, name: s.name, email: s.email, grants, session_hash: hash }, s.csrf_token)))
 }
 
 fn account_key(email: &str) -> String {
@@ -77,12 +60,7 @@ fn account_key(email: &str) -> String {
 }
 
 /// Checks the password and opens a session.
-pub async fn login(
-    app: &App,
-    form: &LoginForm,
-    ip: &str,
-    request_id: &str,
-) -> Result<NewSession, LoginFailure> {
+pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> Result<NewSession, LoginFailure> {
     if !app.login_ip_limiter.allow(ip) {
         return Err(LoginFailure::TooManyFromHere);
     }
@@ -92,25 +70,19 @@ pub async fn login(
         tracing::error!(error = %e, "login");
         LoginFailure::Invalid
     };
-    let failures = repo::failures_since(&app.db, &key, now.plus_minutes(-LOCKOUT_MINUTES))
-        .await
-        .map_err(internal)?;
+    let failures = repo::failures_since(&app.db, &key, now.plus_minutes(-LOCKOUT_MINUTES)).await.map_err(internal)?;
     if failures >= MAX_FAILURES {
         return Err(LoginFailure::Locked);
     }
     let user = match Email::parse(&form.email) {
-        Some(e) => repo::find_user_by_email(&app.db, e.as_str())
-            .await
-            .map_err(internal)?,
+        Some(e) => repo::find_user_by_email(&app.db, e.as_str()).await.map_err(internal)?,
         None => None,
     };
     let hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let ok = crypto::verify_password(form.password.clone(), hash, app.config.hash_strength).await
         && user.as_ref().is_some_and(|u| !u.disabled);
     let mut tx = app.db.begin().await.map_err(internal)?;
-    repo::record_attempt(&mut tx, &key, now, ok)
-        .await
-        .map_err(internal)?;
+    repo::record_attempt(&mut tx, &key, now, ok).await.map_err(internal)?;
     if !ok {
         if failures + 1 == MAX_FAILURES {
             let actor = Actor::anonymous(Some(request_id.to_owned()));
@@ -121,9 +93,7 @@ pub async fn login(
                 before: None,
                 after: None,
             };
-            audit::record(&mut tx, &actor, now, ev)
-                .await
-                .map_err(internal)?;
+            audit::record(&mut tx, &actor, now, ev).await.map_err(internal)?;
         }
         tx.commit().await.map_err(internal)?;
         return Err(LoginFailure::Invalid);
@@ -156,22 +126,11 @@ pub async fn logout(app: &App, user: &SessionUser) -> AppResult<()> {
 }
 
 /// Changes the signed-in person's password; other sessions end.
-pub async fn change_password(
-    app: &App,
-    actor: &Actor,
-    user: &SessionUser,
-    form: &PasswordForm,
-) -> AppResult<()> {
-    let row = repo::find_user(&app.db, user.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+pub async fn change_password(app: &App, actor: &Actor, user: &SessionUser, form: &PasswordForm) -> AppResult<()> {
+    let row = repo::find_user(&app.db, user.id).await?.ok_or(AppError::NotFound)?;
     let new = form.validate_new(&row.email)?;
-    if !crypto::verify_password(
-        form.current_password.clone(),
-        row.password_hash.clone(),
-        app.config.hash_strength,
-    )
-    .await
+    if !crypto::verify_password(form.current_password.clone(), row.password_hash.clone(), app.config.hash_strength)
+        .await
     {
         let mut e = FieldErrors::new();
         e.add("current_password", "err-password-wrong");
@@ -182,13 +141,7 @@ pub async fn change_password(
     let mut tx = app.db.begin().await?;
     repo::set_password(&mut tx, user.id, &hash, now).await?;
     repo::delete_other_sessions(&mut tx, user.id, &user.session_hash).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("user.password_change", "user", user.id),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("user.password_change", "user", user.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -215,21 +168,11 @@ pub async fn request_reset(app: &App, actor: &Actor, email: &str, lang: Lang) ->
         subject: lang.t("mail-reset-subject"),
         body: lang.t_args(
             "mail-reset-body",
-            &[
-                ("name", user.name.clone()),
-                ("link", link),
-                ("minutes", RESET_MINUTES.to_string()),
-            ],
+            &[("name", user.name.clone()), ("link", link), ("minutes", RESET_MINUTES.to_string())],
         ),
     };
     jobs::enqueue(&mut tx, now, &Job::SendMail(mail)).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("user.reset_requested", "user", user.id),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("user.reset_requested", "user", user.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -243,62 +186,33 @@ pub async fn issue_reset_link(
 ) -> AppResult<String> {
     repo::void_links(tx, "reset", Some(user_id), now).await?;
     let token = crypto::random_token(32);
-    repo::insert_link(
-        tx,
-        &crypto::sha256_hex(&token),
-        "reset",
-        Some(user_id),
-        now,
-        now.plus_minutes(RESET_MINUTES),
-    )
-    .await?;
+    repo::insert_link(tx, &crypto::sha256_hex(&token), "reset", Some(user_id), now, now.plus_minutes(RESET_MINUTES))
+        .await?;
     Ok(app.config.link(&format!("/atur-ulang-sandi?token={token}")))
 }
 
 /// Whether a one-time link is still usable (to decide between its form and an error).
 pub async fn link_is_valid(app: &App, token: &str, purpose: &str) -> AppResult<bool> {
-    Ok(repo::peek_link(
-        &app.db,
-        &crypto::sha256_hex(token),
-        purpose,
-        app.clock.now(),
-    )
-    .await?
-    .is_some())
+    Ok(repo::peek_link(&app.db, &crypto::sha256_hex(token), purpose, app.clock.now()).await?.is_some())
 }
 
 /// Sets a new password from a reset link; every session of the account ends.
-pub async fn reset_password(
-    app: &App,
-    actor: &Actor,
-    token: &str,
-    form: &PasswordForm,
-) -> AppResult<()> {
+pub async fn reset_password(app: &App, actor: &Actor, token: &str, form: &PasswordForm) -> AppResult<()> {
     let now = app.clock.now();
     let hash_tok = crypto::sha256_hex(token);
-    let link = repo::peek_link(&app.db, &hash_tok, "reset", now)
-        .await?
-        .ok_or(AppError::BadRequest("err-link-invalid"))?;
-    let user = repo::find_user(&app.db, link.user_id.unwrap_or(0))
-        .await?
-        .ok_or(AppError::BadRequest("err-link-invalid"))?;
+    let link =
+        repo::peek_link(&app.db, &hash_tok, "reset", now).await?.ok_or(AppError::BadRequest("err-link-invalid"))?;
+    let user =
+        repo::find_user(&app.db, link.user_id.unwrap_or(0)).await?.ok_or(AppError::BadRequest("err-link-invalid"))?;
     let new = form.validate_new(&user.email)?;
     let hash = crypto::hash_password(new, app.config.hash_strength).await?;
     let mut tx = app.db.begin().await?;
-    repo::take_link(&mut tx, &hash_tok, "reset", now)
-        .await?
-        .ok_or(AppError::BadRequest("err-link-invalid"))?;
+    repo::take_link(&mut tx, &hash_tok, "reset", now).await?.ok_or(AppError::BadRequest("err-link-invalid"))?;
     repo::set_password(&mut tx, user.id, &hash, now).await?;
     // A reset link reached the mailbox, so the address is proven.
     repo::mark_verified(&mut tx, user.id, now).await?;
     repo::delete_other_sessions(&mut tx, user.id, "").await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("user.password_reset", "user", user.id),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("user.password_reset", "user", user.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -314,42 +228,21 @@ pub async fn register(app: &App, actor: &Actor, form: &AccountForm, lang: Lang) 
         let mail = Mail {
             to: existing.email,
             subject: lang.t("mail-exists-subject"),
-            body: lang.t_args(
-                "mail-exists-body",
-                &[("link", app.config.link("/lupa-sandi"))],
-            ),
+            body: lang.t_args("mail-exists-body", &[("link", app.config.link("/lupa-sandi"))]),
         };
         jobs::enqueue(&mut tx, now, &Job::SendMail(mail)).await?;
         tx.commit().await?;
         return Ok(());
     }
-    let id = repo::insert_user(
-        &mut tx,
-        &acc.name,
-        acc.email.as_str(),
-        Some(&hash),
-        None,
-        now,
-    )
-    .await?;
+    let id = repo::insert_user(&mut tx, &acc.name, acc.email.as_str(), Some(&hash), None, now).await?;
     let token = crypto::random_token(32);
-    repo::insert_link(
-        &mut tx,
-        &crypto::sha256_hex(&token),
-        "verify",
-        Some(id),
-        now,
-        now.plus_days(VERIFY_DAYS),
-    )
-    .await?;
+    repo::insert_link(&mut tx, &crypto::sha256_hex(&token), "verify", Some(id), now, now.plus_days(VERIFY_DAYS))
+        .await?;
     let link = app.config.link(&format!("/verifikasi?token={token}"));
     let mail = Mail {
         to: acc.email.as_str().to_owned(),
         subject: lang.t("mail-verify-subject"),
-        body: lang.t_args(
-            "mail-verify-body",
-            &[("name", acc.name.clone()), ("link", link)],
-        ),
+        body: lang.t_args("mail-verify-body", &[("name", acc.name.clone()), ("link", link)]),
     };
     jobs::enqueue(&mut tx, now, &Job::SendMail(mail)).await?;
     audit::record(
@@ -369,17 +262,9 @@ pub async fn verify_email(app: &App, actor: &Actor, token: &str) -> AppResult<()
     let link = repo::take_link(&mut tx, &crypto::sha256_hex(token), "verify", now)
         .await?
         .ok_or(AppError::BadRequest("err-link-invalid"))?;
-    let uid = link
-        .user_id
-        .ok_or(AppError::BadRequest("err-link-invalid"))?;
+    let uid = link.user_id.ok_or(AppError::BadRequest("err-link-invalid"))?;
     repo::mark_verified(&mut tx, uid, now).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("user.verify_email", "user", uid),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("user.verify_email", "user", uid)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -395,53 +280,24 @@ pub async fn create_setup_link(app: &App) -> AppResult<String> {
     let token = crypto::random_token(32);
     let mut tx = app.db.begin().await?;
     repo::void_links(&mut tx, "setup", None, now).await?;
-    repo::insert_link(
-        &mut tx,
-        &crypto::sha256_hex(&token),
-        "setup",
-        None,
-        now,
-        now.plus_days(SETUP_DAYS),
-    )
-    .await?;
+    repo::insert_link(&mut tx, &crypto::sha256_hex(&token), "setup", None, now, now.plus_days(SETUP_DAYS)).await?;
     tx.commit().await?;
     Ok(app.config.link(&format!("/setup?token={token}")))
 }
 
 /// Creates the first administrator from the setup link and signs them in.
-pub async fn complete_setup(
-    app: &App,
-    actor: &Actor,
-    token: &str,
-    form: &AccountForm,
-) -> AppResult<NewSession> {
+pub async fn complete_setup(app: &App, actor: &Actor, token: &str, form: &AccountForm) -> AppResult<NewSession> {
     let now = app.clock.now();
     let tok_hash = crypto::sha256_hex(token);
-    if !needs_setup(app).await?
-        || repo::peek_link(&app.db, &tok_hash, "setup", now)
-            .await?
-            .is_none()
-    {
+    if !needs_setup(app).await? || repo::peek_link(&app.db, &tok_hash, "setup", now).await?.is_none() {
         return Err(AppError::BadRequest("err-link-invalid"));
     }
     let acc = form.validate()?;
     let hash = crypto::hash_password(acc.password.clone(), app.config.hash_strength).await?;
     let mut tx = app.db.begin().await?;
-    repo::take_link(&mut tx, &tok_hash, "setup", now)
-        .await?
-        .ok_or(AppError::BadRequest("err-link-invalid"))?;
-    let id = create_account(
-        &mut tx,
-        actor,
-        &acc,
-        Some(&hash),
-        Grant {
-            role: Role::Admin,
-            scope: Scope::Global,
-        },
-        now,
-    )
-    .await?;
+    repo::take_link(&mut tx, &tok_hash, "setup", now).await?.ok_or(AppError::BadRequest("err-link-invalid"))?;
+    let id = create_account(&mut tx, actor, &acc, Some(&hash), Grant { role: Role::Admin, scope: Scope::Global }, now)
+        .await?;
     let session = crypto::random_token(32);
     repo::insert_session(
         &mut tx,
@@ -466,31 +322,14 @@ pub async fn create_account(
     grant: Grant,
     now: Timestamp,
 ) -> AppResult<i64> {
-    if repo::find_user_by_email(&mut *tx, acc.email.as_str())
-        .await?
-        .is_some()
-    {
+    if repo::find_user_by_email(&mut *tx, acc.email.as_str()).await?.is_some() {
         let mut e = FieldErrors::new();
         e.add("email", "err-email-taken");
         return Err(e.into());
     }
-    let id = repo::insert_user(
-        tx,
-        &acc.name,
-        acc.email.as_str(),
-        password_hash,
-        Some(now),
-        now,
-    )
-    .await?;
+    let id = repo::insert_user(tx, &acc.name, acc.email.as_str(), password_hash, Some(now), now).await?;
     users::repo::insert_grant(tx, id, grant, now).await?;
     let after = serde_json::json!({ "name": acc.name, "role": grant.role.as_str(), "scope": grant.scope.key() });
-    audit::record(
-        tx,
-        actor,
-        now,
-        Event::new("user.create", "user", id).after(&after),
-    )
-    .await?;
+    audit::record(tx, actor, now, Event::new("user.create", "user", id).after(&after)).await?;
     Ok(id)
 }

@@ -50,16 +50,10 @@ pub async fn list_outbox(State(app): State<AppState>, viewer: Viewer) -> AppResu
     let mails = match app.mailer.outbox_dir() {
         Some(d) => {
             let d = d.clone();
-            tokio::task::spawn_blocking(move || mail::list_outbox(&d, 50))
-                .await
-                .map_err(anyhow::Error::from)?
+            tokio::task::spawn_blocking(move || mail::list_outbox(&d, 50)).await.map_err(anyhow::Error::from)?
         }
         None => Vec::new(),
     };
     let page = Page::new(&app, &viewer, "/admin/surel", "outbox-title");
-    Ok(render(&OutboxPage {
-        page,
-        smtp: app.mailer.outbox_dir().is_none(),
-        mails,
-    }))
+    Ok(render(&OutboxPage { page, smtp: app.mailer.outbox_dir().is_none(), mails }))
 }

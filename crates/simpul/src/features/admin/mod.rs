@@ -8,15 +8,9 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new()
-        .get(
-            "/admin",
-            Access::Permission(Permission::EnterAdmin),
-            html::show_dashboard,
-        )
-        .get(
-            "/admin/surel",
-            Access::Permission(Permission::ViewOutbox),
-            html::list_outbox,
-        )
+    Routes::new().get("/admin", Access::Permission(Permission::EnterAdmin), html::show_dashboard).get(
+        "/admin/surel",
+        Access::Permission(Permission::ViewOutbox),
+        html::list_outbox,
+    )
 }

@@ -56,10 +56,5 @@ pub async fn list_audit(
         None
     };
     let page = Page::new(&app, &viewer, "/admin/audit", "audit-title");
-    Ok(render(&AuditPage {
-        page,
-        events,
-        filter,
-        next_before,
-    }))
+    Ok(render(&AuditPage { page, events, filter, next_before }))
 }

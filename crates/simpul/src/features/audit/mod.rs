@@ -9,9 +9,5 @@ use crate::{
 };
 
 pub fn routes() -> Routes {
-    Routes::new().get(
-        "/admin/audit",
-        Access::Permission(Permission::ViewAudit),
-        html::list_audit,
-    )
+    Routes::new().get("/admin/audit", Access::Permission(Permission::ViewAudit), html::list_audit)
 }

@@ -25,14 +25,11 @@ pub struct AuditFilter {
     pub entity_id: String,
     /// Text in the actor's label.
     pub actor: String,
+    #[serde(deserialize_with = "crate::web::extract::empty_as_none")]
     pub before_id: Option<i64>,
 }
 
-pub async fn list(
-    ex: impl Executor,
-    f: &AuditFilter,
-    limit: i64,
-) -> Result<Vec<AuditRow>, DbError> {
+pub async fn list(ex: impl Executor, f: &AuditFilter, limit: i64) -> Result<Vec<AuditRow>, DbError> {
     let clean = |s: &str| s.trim().replace(['%', '_', '\\'], "");
     query(
         "SELECT id, at, actor_label, action, entity_type, entity_id, before_json, after_json, request_id FROM audit_events

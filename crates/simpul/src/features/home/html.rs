@@ -35,12 +35,7 @@ pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult
     let kim_count = kim::repo::count(&app.db).await?;
     let opd_count = opd::repo::count(&app.db).await?;
     let latest_kim = kim::repo::latest(&app.db, 6).await?;
-    Ok(render(&HomePage {
-        page,
-        kim_count,
-        opd_count,
-        latest_kim,
-    }))
+    Ok(render(&HomePage { page, kim_count, opd_count, latest_kim }))
 }
 
 #[derive(Deserialize, Default)]
@@ -54,9 +49,7 @@ pub struct LangForm {
 pub async fn switch_language(State(app): State<AppState>, Form(form): Form<LangForm>) -> Response {
     let lang = Lang::parse(&form.lang).unwrap_or_default();
     let mut res = Redirect::to(safe_next(&form.next)).into_response();
-    if let Ok(v) =
-        HeaderValue::from_str(&cookie(&app, LANG_COOKIE, lang.code().to_owned(), 365).to_string())
-    {
+    if let Ok(v) = HeaderValue::from_str(&cookie(&app, LANG_COOKIE, lang.code().to_owned(), 365).to_string()) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
@@ -74,9 +67,5 @@ pub async fn health(State(app): State<AppState>) -> Response {
 }
 
 pub async fn metrics(State(app): State<AppState>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        app.metrics.render(),
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], app.metrics.render()).into_response()
 }

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -17,7 +17,7 @@ use crate::{
     error::{AppError, AppResult},
     features::{regions, users},
     web::{
-        extract::{Form, Query},
+        extract::{Form, Path, Query, empty_as_none},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -29,7 +29,9 @@ const PAGE_SIZE: i64 = 50;
 #[serde(default)]
 pub struct DirectoryQuery {
     pub q: String,
+    #[serde(deserialize_with = "empty_as_none")]
     pub kecamatan: Option<i64>,
+    #[serde(deserialize_with = "empty_as_none")]
     pub hal: Option<i64>,
 }
 
@@ -51,27 +53,12 @@ pub async fn list_kim(
     Query(q): Query<DirectoryQuery>,
 ) -> AppResult<Response> {
     let hal = q.hal.unwrap_or(1).clamp(1, 10_000);
-    let mut groups = repo::list(
-        &app.db,
-        &q.q,
-        q.kecamatan,
-        PAGE_SIZE + 1,
-        (hal - 1) * PAGE_SIZE,
-    )
-    .await?;
+    let mut groups = repo::list(&app.db, &q.q, q.kecamatan, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE).await?;
     let has_next = groups.len() as i64 > PAGE_SIZE;
     groups.truncate(PAGE_SIZE as usize);
     let kecamatans = regions::repo::list(&app.db, Some("kecamatan"), None).await?;
     let page = Page::new(&app, &viewer, "/kim", "kim-directory-title");
-    Ok(render(&DirectoryPage {
-        page,
-        groups,
-        q: q.q,
-        kecamatan: q.kecamatan,
-        kecamatans,
-        hal,
-        has_next,
-    }))
+    Ok(render(&DirectoryPage { page, groups, q: q.q, kecamatan: q.kecamatan, kecamatans, hal, has_next }))
 }
 
 #[derive(Template)]
@@ -82,21 +69,11 @@ struct KimPage {
     member_count: usize,
 }
 
-pub async fn show_kim(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(slug): Path<String>,
-) -> AppResult<Response> {
-    let kim = repo::find_by_slug(&app.db, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+pub async fn show_kim(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
+    let kim = repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
     let member_count = users::repo::kim_members(&app.db, kim.id).await?.len();
     let page = Page::titled(&app, &viewer, &format!("/kim/{slug}"), kim.name.clone());
-    Ok(render(&KimPage {
-        page,
-        kim,
-        member_count,
-    }))
+    Ok(render(&KimPage { page, kim, member_count }))
 }
 
 #[derive(Template)]
@@ -114,11 +91,7 @@ pub async fn admin_list_kim(
 ) -> AppResult<Response> {
     let groups = repo::list(&app.db, &q.q, None, 500, 0).await?;
     let page = Page::new(&app, &viewer, "/admin/kim", "kim-admin-title");
-    Ok(render(&AdminListPage {
-        page,
-        groups,
-        q: q.q,
-    }))
+    Ok(render(&AdminListPage { page, groups, q: q.q }))
 }
 
 #[derive(Template)]
@@ -142,43 +115,23 @@ async fn form_page(
         None => ("/admin/kim/baru".to_owned(), "kim-new-title"),
     };
     let regions = regions::repo::choices(&app.db).await?;
-    Ok(KimFormPage {
-        page: Page::new(app, viewer, &path, title),
-        form,
-        errors,
-        regions,
-    })
+    Ok(KimFormPage { page: Page::new(app, viewer, &path, title), form, errors, regions })
 }
 
 pub async fn new_kim(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let form = KimForm {
-        level: "kelurahan".into(),
-        ..Default::default()
-    };
-    Ok(render(
-        &form_page(&app, &viewer, None, form, FieldErrors::new()).await?,
-    ))
+    let form = KimForm { level: "kelurahan".into(), ..Default::default() };
+    Ok(render(&form_page(&app, &viewer, None, form, FieldErrors::new()).await?))
 }
 
-pub async fn create_kim(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Form(form): Form<KimForm>,
-) -> AppResult<Response> {
+pub async fn create_kim(State(app): State<AppState>, viewer: Viewer, Form(form): Form<KimForm>) -> AppResult<Response> {
     match service::create(&app, &viewer.actor(), &form).await {
         Ok((id, _)) => Ok(Redirect::to(&format!("/admin/kim/{id}/anggota")).into_response()),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(
-            &form_page(&app, &viewer, None, form, errors).await?,
-        )),
+        Err(AppError::Validation(errors)) => Ok(render_invalid(&form_page(&app, &viewer, None, form, errors).await?)),
         Err(e) => Err(e),
     }
 }
 
-pub async fn edit_kim(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+pub async fn edit_kim(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
     let k = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let o = |v: Option<String>| v.unwrap_or_default();
     let form = KimForm {
@@ -199,9 +152,7 @@ pub async fn edit_kim(
         sekretaris: o(k.sekretaris),
         bendahara: o(k.bendahara),
     };
-    Ok(render(
-        &form_page(&app, &viewer, Some(id), form, FieldErrors::new()).await?,
-    ))
+    Ok(render(&form_page(&app, &viewer, Some(id), form, FieldErrors::new()).await?))
 }
 
 pub async fn update_kim(
@@ -212,9 +163,9 @@ pub async fn update_kim(
 ) -> AppResult<Response> {
     match service::update(&app, &viewer.actor(), id, &form).await {
         Ok(()) => Ok(Redirect::to("/admin/kim").into_response()),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(
-            &form_page(&app, &viewer, Some(id), form, errors).await?,
-        )),
+        Err(AppError::Validation(errors)) => {
+            Ok(render_invalid(&form_page(&app, &viewer, Some(id), form, errors).await?))
+        }
         Err(e) => Err(e),
     }
 }
@@ -244,27 +195,12 @@ async fn members_page(
         &format!("/admin/kim/{id}/anggota"),
         format!("{} — {}", viewer.lang.t("kim-members-title"), kim.name),
     );
-    Ok(MembersPage {
-        page,
-        kim,
-        members,
-        form,
-        errors,
-    })
+    Ok(MembersPage { page, kim, members, form, errors })
 }
 
-pub async fn show_members(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let form = MemberForm {
-        role: "anggota".into(),
-        ..Default::default()
-    };
-    Ok(render(
-        &members_page(&app, &viewer, id, form, FieldErrors::new()).await?,
-    ))
+pub async fn show_members(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+    let form = MemberForm { role: "anggota".into(), ..Default::default() };
+    Ok(render(&members_page(&app, &viewer, id, form, FieldErrors::new()).await?))
 }
 
 pub async fn add_member(
@@ -275,9 +211,7 @@ pub async fn add_member(
 ) -> AppResult<Response> {
     match service::add_member(&app, &viewer.actor(), id, &form).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/kim/{id}/anggota")).into_response()),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(
-            &members_page(&app, &viewer, id, form, errors).await?,
-        )),
+        Err(AppError::Validation(errors)) => Ok(render_invalid(&members_page(&app, &viewer, id, form, errors).await?)),
         Err(e) => Err(e),
     }
 }

@@ -22,11 +22,7 @@ pub fn routes() -> Routes {
         .post("/admin/kim/{id}/ubah", admin, html::update_kim)
         .get("/admin/kim/{id}/anggota", admin, html::show_members)
         .post("/admin/kim/{id}/anggota", admin, html::add_member)
-        .post(
-            "/admin/kim/{id}/anggota/{grant_id}/hapus",
-            admin,
-            html::remove_member,
-        )
+        .post("/admin/kim/{id}/anggota/{grant_id}/hapus", admin, html::remove_member)
         .get("/api/v1/kim", Access::Public, api::list_kim)
         .get("/api/v1/kim/{slug}", Access::Public, api::show_kim)
 }

@@ -28,25 +28,22 @@ pub struct KimRow {
     pub bendahara: Option<String>,
 }
 
-const COLS: &str = "k.id, k.slug, k.name, k.level, k.region_id, r.name AS region_name, k.sk_number, k.sk_date, k.address, k.phone,
+const COLS: &str =
+    "k.id, k.slug, k.name, k.level, k.region_id, r.name AS region_name, k.sk_number, k.sk_date, k.address, k.phone,
     k.email, k.website, k.facebook, k.instagram, k.youtube, k.tiktok, k.ketua, k.sekretaris, k.bendahara";
 
 pub async fn find_by_slug(ex: impl Executor, slug: &str) -> Result<Option<KimRow>, DbError> {
-    query(format!(
-        "SELECT {COLS} FROM kim_groups k JOIN regions r ON r.id = k.region_id WHERE k.slug = $1"
-    ))
-    .bind(slug)
-    .fetch_optional(ex)
-    .await
+    query(format!("SELECT {COLS} FROM kim_groups k JOIN regions r ON r.id = k.region_id WHERE k.slug = $1"))
+        .bind(slug)
+        .fetch_optional(ex)
+        .await
 }
 
 pub async fn find(ex: impl Executor, id: i64) -> Result<Option<KimRow>, DbError> {
-    query(format!(
-        "SELECT {COLS} FROM kim_groups k JOIN regions r ON r.id = k.region_id WHERE k.id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(ex)
-    .await
+    query(format!("SELECT {COLS} FROM kim_groups k JOIN regions r ON r.id = k.region_id WHERE k.id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
 }
 
 /// A row of the directory.
@@ -71,10 +68,7 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<KimListRow>, DbError> {
-    let pattern = format!(
-        "%{}%",
-        q.trim().to_lowercase().replace(['%', '_', '\\'], "")
-    );
+    let pattern = format!("%{}%", q.trim().to_lowercase().replace(['%', '_', '\\'], ""));
     query(
         "SELECT k.id, k.slug, k.name, k.level, r.name AS region_name, p.name AS parent_region_name,
                 (SELECT COUNT(*) FROM user_roles ur WHERE ur.kim_id = k.id) AS members
@@ -106,11 +100,7 @@ pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
 }
 
 pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
-    Ok(query("SELECT COUNT(*) FROM kim_groups WHERE slug = $1")
-        .bind(slug)
-        .scalar::<i64>(ex)
-        .await?
-        > 0)
+    Ok(query("SELECT COUNT(*) FROM kim_groups WHERE slug = $1").bind(slug).scalar::<i64>(ex).await? > 0)
 }
 
 pub async fn insert(tx: &mut Tx, slug: &str, k: &KimInput, now: Timestamp) -> Result<i64, DbError> {

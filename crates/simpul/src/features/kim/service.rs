@@ -29,9 +29,9 @@ async fn validate(app: &App, form: &KimForm) -> AppResult<KimInput> {
     let level = KimLevel::parse(form.level.trim());
     let region_id = form.region_id.trim().parse::<i64>().ok();
     let region_ok = match (level, region_id) {
-        (Some(level), Some(id)) => regions::repo::find(&app.db, id)
-            .await?
-            .is_some_and(|r| r.level == region_level_for(level).as_str()),
+        (Some(level), Some(id)) => {
+            regions::repo::find(&app.db, id).await?.is_some_and(|r| r.level == region_level_for(level).as_str())
+        }
         _ => true,
     };
     match parsed {
@@ -57,11 +57,7 @@ async fn unique_slug(tx: &mut Tx, name: &str) -> AppResult<String> {
         s => s,
     };
     for n in 1..1000 {
-        let candidate = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
         if !repo::slug_taken(&mut *tx, &candidate).await? {
             return Ok(candidate);
         }
@@ -76,13 +72,7 @@ pub async fn create(app: &App, actor: &Actor, form: &KimForm) -> AppResult<(i64,
     let mut tx = app.db.begin().await?;
     let slug = unique_slug(&mut tx, &input.name).await?;
     let id = repo::insert(&mut tx, &slug, &input, now).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("kim.create", "kim", id).after(&input),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("kim.create", "kim", id).after(&input)).await?;
     tx.commit().await?;
     Ok((id, slug))
 }
@@ -94,15 +84,7 @@ pub async fn update(app: &App, actor: &Actor, id: i64, form: &KimForm) -> AppRes
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     repo::update(&mut tx, id, &input, now).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("kim.update", "kim", id)
-            .before(&before)
-            .after(&input),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("kim.update", "kim", id).before(&before).after(&input)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -121,20 +103,11 @@ pub struct MemberForm {
 /// to choose their password.
 pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm) -> AppResult<()> {
     actor.require(Permission::ManageKim)?;
-    let kim = repo::find(&app.db, kim_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let kim = repo::find(&app.db, kim_id).await?.ok_or(AppError::NotFound)?;
     let mut e = FieldErrors::new();
     let email = Email::parse(&form.email);
     if email.is_none() {
-        e.add(
-            "email",
-            if form.email.trim().is_empty() {
-                "err-required"
-            } else {
-                "err-email"
-            },
-        );
+        e.add("email", if form.email.trim().is_empty() { "err-required" } else { "err-email" });
     }
     let role = Role::parse(&form.role).filter(|r| matches!(r, Role::Anggota | Role::Redaksi));
     if role.is_none() {
@@ -154,9 +127,7 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
                 e.add("name", "err-name-for-new");
                 return Err(e.into());
             };
-            let id =
-                accounts::repo::insert_user(&mut tx, &name, email.as_str(), None, Some(now), now)
-                    .await?;
+            let id = accounts::repo::insert_user(&mut tx, &name, email.as_str(), None, Some(now), now).await?;
             audit::record(
                 &mut tx,
                 actor,
@@ -166,22 +137,12 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
             .await?;
             let link = accounts::service::issue_reset_link(&mut tx, app, id, now).await?;
             let lang = crate::infra::i18n::Lang::Id;
-            let body = lang.t_args(
-                "mail-welcome-body",
-                &[
-                    ("name", name.clone()),
-                    ("kim", kim.name.clone()),
-                    ("link", link),
-                ],
-            );
+            let body =
+                lang.t_args("mail-welcome-body", &[("name", name.clone()), ("kim", kim.name.clone()), ("link", link)]);
             jobs::enqueue(
                 &mut tx,
                 now,
-                &Job::SendMail(Mail {
-                    to: email.as_str().to_owned(),
-                    subject: lang.t("mail-welcome-subject"),
-                    body,
-                }),
+                &Job::SendMail(Mail { to: email.as_str().to_owned(), subject: lang.t("mail-welcome-subject"), body }),
             )
             .await?;
             id
@@ -189,13 +150,7 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
     };
     if users::repo::insert_grant(&mut tx, user_id, grant, now).await? {
         let after = serde_json::json!({ "user_id": user_id, "role": role.as_str(), "scope": grant.scope.key() });
-        audit::record(
-            &mut tx,
-            actor,
-            now,
-            Event::new("user.role_grant", "kim", kim_id).after(&after),
-        )
-        .await?;
+        audit::record(&mut tx, actor, now, Event::new("user.role_grant", "kim", kim_id).after(&after)).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -212,13 +167,7 @@ pub async fn remove_member(app: &App, actor: &Actor, kim_id: i64, grant_id: i64)
     let mut tx = app.db.begin().await?;
     users::repo::delete_grant(&mut tx, grant_id).await?;
     let before = serde_json::json!({ "user_id": g.user_id, "role": g.role, "scope": g.scope_key });
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("user.role_revoke", "kim", kim_id).before(&before),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("user.role_revoke", "kim", kim_id).before(&before)).await?;
     tx.commit().await?;
     Ok(())
 }

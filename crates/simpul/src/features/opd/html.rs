@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     response::{IntoResponse, Redirect, Response},
 };
 
@@ -12,7 +12,7 @@ use crate::{
     domain::{opd::OpdForm, validation::FieldErrors},
     error::{AppError, AppResult},
     web::{
-        extract::Form,
+        extract::{Form, Path},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -28,20 +28,12 @@ struct ListPage {
 
 pub async fn list_opd(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let units = repo::list(&app.db).await?;
-    Ok(render(&ListPage {
-        page: Page::new(&app, &viewer, "/opd", "opd-title"),
-        units,
-        admin: false,
-    }))
+    Ok(render(&ListPage { page: Page::new(&app, &viewer, "/opd", "opd-title"), units, admin: false }))
 }
 
 pub async fn admin_list_opd(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let units = repo::list(&app.db).await?;
-    Ok(render(&ListPage {
-        page: Page::new(&app, &viewer, "/admin/opd", "opd-admin-title"),
-        units,
-        admin: true,
-    }))
+    Ok(render(&ListPage { page: Page::new(&app, &viewer, "/admin/opd", "opd-admin-title"), units, admin: true }))
 }
 
 #[derive(Template)]
@@ -52,54 +44,27 @@ struct FormPage {
     errors: FieldErrors,
 }
 
-fn form_page(
-    app: &AppState,
-    viewer: &Viewer,
-    id: Option<i64>,
-    form: OpdForm,
-    errors: FieldErrors,
-) -> FormPage {
+fn form_page(app: &AppState, viewer: &Viewer, id: Option<i64>, form: OpdForm, errors: FieldErrors) -> FormPage {
     let page = match id {
-        Some(id) => Page::new(
-            app,
-            viewer,
-            &format!("/admin/opd/{id}/ubah"),
-            "opd-edit-title",
-        ),
+        Some(id) => Page::new(app, viewer, &format!("/admin/opd/{id}/ubah"), "opd-edit-title"),
         None => Page::new(app, viewer, "/admin/opd/baru", "opd-new-title"),
     };
     FormPage { page, form, errors }
 }
 
 pub async fn new_opd(State(app): State<AppState>, viewer: Viewer) -> Response {
-    render(&form_page(
-        &app,
-        &viewer,
-        None,
-        OpdForm::default(),
-        FieldErrors::new(),
-    ))
+    render(&form_page(&app, &viewer, None, OpdForm::default(), FieldErrors::new()))
 }
 
-pub async fn create_opd(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Form(form): Form<OpdForm>,
-) -> AppResult<Response> {
+pub async fn create_opd(State(app): State<AppState>, viewer: Viewer, Form(form): Form<OpdForm>) -> AppResult<Response> {
     match service::create(&app, &viewer.actor(), &form).await {
         Ok(_) => Ok(Redirect::to("/admin/opd").into_response()),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(&form_page(
-            &app, &viewer, None, form, errors,
-        ))),
+        Err(AppError::Validation(errors)) => Ok(render_invalid(&form_page(&app, &viewer, None, form, errors))),
         Err(e) => Err(e),
     }
 }
 
-pub async fn edit_opd(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+pub async fn edit_opd(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
     let o = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let form = OpdForm {
         name: o.name,
@@ -110,13 +75,7 @@ pub async fn edit_opd(
         website: o.website.unwrap_or_default(),
         categories: o.categories.unwrap_or_default(),
     };
-    Ok(render(&form_page(
-        &app,
-        &viewer,
-        Some(id),
-        form,
-        FieldErrors::new(),
-    )))
+    Ok(render(&form_page(&app, &viewer, Some(id), form, FieldErrors::new())))
 }
 
 pub async fn update_opd(
@@ -127,13 +86,7 @@ pub async fn update_opd(
 ) -> AppResult<Response> {
     match service::update(&app, &viewer.actor(), id, &form).await {
         Ok(()) => Ok(Redirect::to("/admin/opd").into_response()),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(&form_page(
-            &app,
-            &viewer,
-            Some(id),
-            form,
-            errors,
-        ))),
+        Err(AppError::Validation(errors)) => Ok(render_invalid(&form_page(&app, &viewer, Some(id), form, errors))),
         Err(e) => Err(e),
     }
 }

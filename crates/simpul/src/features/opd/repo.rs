@@ -23,16 +23,11 @@ const SELECT: &str = "SELECT o.id, o.slug, o.name, o.short_name, o.address, o.ph
     (SELECT STRING_AGG(c.name, '\n' ORDER BY c.id) FROM opd_categories c WHERE c.opd_id = o.id) AS categories FROM opd o";
 
 pub async fn list(ex: impl Executor) -> Result<Vec<OpdRow>, DbError> {
-    query(format!("{SELECT} ORDER BY o.name"))
-        .fetch_all(ex)
-        .await
+    query(format!("{SELECT} ORDER BY o.name")).fetch_all(ex).await
 }
 
 pub async fn find(ex: impl Executor, id: i64) -> Result<Option<OpdRow>, DbError> {
-    query(format!("{SELECT} WHERE o.id = $1"))
-        .bind(id)
-        .fetch_optional(ex)
-        .await
+    query(format!("{SELECT} WHERE o.id = $1")).bind(id).fetch_optional(ex).await
 }
 
 pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
@@ -40,11 +35,7 @@ pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
 }
 
 pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
-    Ok(query("SELECT COUNT(*) FROM opd WHERE slug = $1")
-        .bind(slug)
-        .scalar::<i64>(ex)
-        .await?
-        > 0)
+    Ok(query("SELECT COUNT(*) FROM opd WHERE slug = $1").bind(slug).scalar::<i64>(ex).await? > 0)
 }
 
 pub async fn insert(tx: &mut Tx, slug: &str, o: &OpdInput, now: Timestamp) -> Result<i64, DbError> {
@@ -82,10 +73,7 @@ pub async fn update(tx: &mut Tx, id: i64, o: &OpdInput, now: Timestamp) -> Resul
 }
 
 async fn replace_categories(tx: &mut Tx, id: i64, cats: &[String]) -> Result<(), DbError> {
-    query("DELETE FROM opd_categories WHERE opd_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    query("DELETE FROM opd_categories WHERE opd_id = $1").bind(id).execute(&mut *tx).await?;
     for c in cats {
         query("INSERT INTO opd_categories (opd_id, name) VALUES ($1, $2)")
             .bind(id)

@@ -32,13 +32,7 @@ pub async fn create(app: &App, actor: &Actor, form: &OpdForm) -> AppResult<i64> 
         }
     }
     let id = repo::insert(&mut tx, &slug, &input, now).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("opd.create", "opd", id).after(&input),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("opd.create", "opd", id).after(&input)).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -50,15 +44,7 @@ pub async fn update(app: &App, actor: &Actor, id: i64, form: &OpdForm) -> AppRes
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     repo::update(&mut tx, id, &input, now).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("opd.update", "opd", id)
-            .before(&before)
-            .after(&input),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("opd.update", "opd", id).before(&before).after(&input)).await?;
     tx.commit().await?;
     Ok(())
 }

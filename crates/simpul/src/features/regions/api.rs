@@ -12,6 +12,7 @@ pub struct RegionFilter {
     /// `kota`, `kecamatan` or `kelurahan`.
     pub level: Option<String>,
     /// Only the children of this region.
+    #[serde(deserialize_with = "crate::web::extract::empty_as_none")]
     pub parent_id: Option<i64>,
 }
 
@@ -22,7 +23,5 @@ pub async fn list_regions(
     State(app): State<AppState>,
     Query(f): Query<RegionFilter>,
 ) -> AppResult<Json<Vec<RegionRow>>> {
-    Ok(Json(
-        repo::list(&app.db, f.level.as_deref(), f.parent_id).await?,
-    ))
+    Ok(Json(repo::list(&app.db, f.level.as_deref(), f.parent_id).await?))
 }

@@ -42,21 +42,11 @@ pub async fn upsert(
     .await?;
     match inserted {
         Some(id) => Ok((id, true)),
-        None => Ok((
-            query("SELECT id FROM regions WHERE path_key = $1")
-                .bind(path_key)
-                .scalar(tx)
-                .await?,
-            false,
-        )),
+        None => Ok((query("SELECT id FROM regions WHERE path_key = $1").bind(path_key).scalar(tx).await?, false)),
     }
 }
 
-pub async fn list(
-    ex: impl Executor,
-    level: Option<&str>,
-    parent_id: Option<i64>,
-) -> Result<Vec<RegionRow>, DbError> {
+pub async fn list(ex: impl Executor, level: Option<&str>, parent_id: Option<i64>) -> Result<Vec<RegionRow>, DbError> {
     query(format!(
         "SELECT {COLS} FROM regions WHERE ($1 IS NULL OR level = $1) AND ($2 IS NULL OR parent_id = $2) ORDER BY level, name"
     ))
@@ -67,10 +57,7 @@ pub async fn list(
 }
 
 pub async fn find(ex: impl Executor, id: i64) -> Result<Option<RegionRow>, DbError> {
-    query(format!("SELECT {COLS} FROM regions WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(ex)
-        .await
+    query(format!("SELECT {COLS} FROM regions WHERE id = $1")).bind(id).fetch_optional(ex).await
 }
 
 /// A region with its ancestors' names, for choosers ("Bulakan — Cibeber").

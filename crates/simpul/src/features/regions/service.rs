@@ -35,63 +35,31 @@ impl From<AppError> for ImportError {
 }
 
 /// Imports a regions CSV in one transaction.
-pub async fn import_csv(
-    app: &App,
-    actor: &Actor,
-    data: &[u8],
-) -> Result<ImportReport, ImportError> {
-    actor
-        .require(Permission::ManageRegions)
-        .map_err(AppError::from)?;
+pub async fn import_csv(app: &App, actor: &Actor, data: &[u8]) -> Result<ImportReport, ImportError> {
+    actor.require(Permission::ManageRegions).map_err(AppError::from)?;
     let rows = parse_regions_csv(data).map_err(ImportError::Rows)?;
     let now = app.clock.now();
     let run = async {
         let mut tx = app.db.begin().await?;
-        let mut report = ImportReport {
-            rows: rows.len(),
-            ..Default::default()
-        };
+        let mut report = ImportReport { rows: rows.len(), ..Default::default() };
         // Each region is counted once, though many rows name the same kota and kecamatan.
         let mut seen = std::collections::HashSet::new();
         let mut count = |id: i64, new: bool| {
             if seen.insert(id) {
-                if new {
-                    report.created += 1
-                } else {
-                    report.existing += 1
-                }
+                if new { report.created += 1 } else { report.existing += 1 }
             }
         };
         for r in &rows {
-            let (k, ke, kl) = (
-                slugify(&r.kota, 80),
-                slugify(&r.kecamatan, 80),
-                slugify(&r.kelurahan, 80),
-            );
+            let (k, ke, kl) = (slugify(&r.kota, 80), slugify(&r.kecamatan, 80), slugify(&r.kelurahan, 80));
             let (kota_id, new) = repo::upsert(&mut tx, "kota", &r.kota, &k, &k, None, now).await?;
             count(kota_id, new);
             let kec_path = format!("{k}/{ke}");
-            let (kec_id, new) = repo::upsert(
-                &mut tx,
-                "kecamatan",
-                &r.kecamatan,
-                &ke,
-                &kec_path,
-                Some(kota_id),
-                now,
-            )
-            .await?;
+            let (kec_id, new) =
+                repo::upsert(&mut tx, "kecamatan", &r.kecamatan, &ke, &kec_path, Some(kota_id), now).await?;
             count(kec_id, new);
-            let (kel_id, new) = repo::upsert(
-                &mut tx,
-                "kelurahan",
-                &r.kelurahan,
-                &kl,
-                &format!("{kec_path}/{kl}"),
-                Some(kec_id),
-                now,
-            )
-            .await?;
+            let (kel_id, new) =
+                repo::upsert(&mut tx, "kelurahan", &r.kelurahan, &kl, &format!("{kec_path}/{kl}"), Some(kec_id), now)
+                    .await?;
             count(kel_id, new);
         }
         audit::record(

@@ -19,8 +19,5 @@ pub struct TokenInfo {
     responses((status = 200, description = "The token", body = TokenInfo), (status = 401, description = "Missing, unknown or revoked token")))]
 pub async fn show_token(viewer: Viewer) -> AppResult<Json<TokenInfo>> {
     let t = viewer.token.ok_or(AppError::Unauthenticated)?;
-    Ok(Json(TokenInfo {
-        name: t.name,
-        scope: t.scope,
-    }))
+    Ok(Json(TokenInfo { name: t.name, scope: t.scope }))
 }

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     response::{IntoResponse, Redirect, Response},
 };
 
@@ -12,7 +12,7 @@ use crate::{
     domain::{time::Timestamp, validation::FieldErrors},
     error::{AppError, AppResult},
     web::{
-        extract::Form,
+        extract::{Form, Path},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -42,23 +42,12 @@ async fn page(
     new_secret: Option<String>,
 ) -> AppResult<TokensPage> {
     let tokens = repo::list(&app.db).await?;
-    Ok(TokensPage {
-        page: Page::new(app, viewer, "/admin/token", "tokens-title"),
-        tokens,
-        form,
-        errors,
-        new_secret,
-    })
+    Ok(TokensPage { page: Page::new(app, viewer, "/admin/token", "tokens-title"), tokens, form, errors, new_secret })
 }
 
 pub async fn list_tokens(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let form = service::TokenForm {
-        scope: "read".into(),
-        ..Default::default()
-    };
-    Ok(render(
-        &page(&app, &viewer, form, FieldErrors::new(), None).await?,
-    ))
+    let form = service::TokenForm { scope: "read".into(), ..Default::default() };
+    Ok(render(&page(&app, &viewer, form, FieldErrors::new(), None).await?))
 }
 
 pub async fn create_token(
@@ -71,27 +60,18 @@ pub async fn create_token(
             &page(
                 &app,
                 &viewer,
-                service::TokenForm {
-                    scope: "read".into(),
-                    ..Default::default()
-                },
+                service::TokenForm { scope: "read".into(), ..Default::default() },
                 FieldErrors::new(),
                 Some(secret),
             )
             .await?,
         )),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(
-            &page(&app, &viewer, form, errors, None).await?,
-        )),
+        Err(AppError::Validation(errors)) => Ok(render_invalid(&page(&app, &viewer, form, errors, None).await?)),
         Err(e) => Err(e),
     }
 }
 
-pub async fn revoke_token(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+pub async fn revoke_token(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
     service::revoke(&app, &viewer.actor(), id).await?;
     Ok(Redirect::to("/admin/token").into_response())
 }

@@ -38,29 +38,19 @@ pub async fn insert(
         .await
 }
 
-pub async fn find_active_by_hash(
-    ex: impl Executor,
-    hash: &str,
-) -> Result<Option<TokenRow>, DbError> {
-    query(format!(
-        "SELECT {COLS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
-    ))
-    .bind(hash)
-    .fetch_optional(ex)
-    .await
-}
-
-pub async fn find(ex: impl Executor, id: i64) -> Result<Option<TokenRow>, DbError> {
-    query(format!("SELECT {COLS} FROM api_tokens WHERE id = $1"))
-        .bind(id)
+pub async fn find_active_by_hash(ex: impl Executor, hash: &str) -> Result<Option<TokenRow>, DbError> {
+    query(format!("SELECT {COLS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"))
+        .bind(hash)
         .fetch_optional(ex)
         .await
 }
 
+pub async fn find(ex: impl Executor, id: i64) -> Result<Option<TokenRow>, DbError> {
+    query(format!("SELECT {COLS} FROM api_tokens WHERE id = $1")).bind(id).fetch_optional(ex).await
+}
+
 pub async fn list(ex: impl Executor) -> Result<Vec<TokenRow>, DbError> {
-    query(format!("SELECT {COLS} FROM api_tokens ORDER BY id DESC"))
-        .fetch_all(ex)
-        .await
+    query(format!("SELECT {COLS} FROM api_tokens ORDER BY id DESC")).fetch_all(ex).await
 }
 
 pub async fn revoke(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), DbError> {

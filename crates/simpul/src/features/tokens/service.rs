@@ -41,16 +41,8 @@ pub async fn create(app: &App, actor: &Actor, form: &TokenForm) -> AppResult<Str
     let prefix: String = secret.chars().take(10).collect();
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let id = repo::insert(
-        &mut tx,
-        &name,
-        form.scope.trim(),
-        &crypto::sha256_hex(&secret),
-        &prefix,
-        actor.user_id,
-        now,
-    )
-    .await?;
+    let id = repo::insert(&mut tx, &name, form.scope.trim(), &crypto::sha256_hex(&secret), &prefix, actor.user_id, now)
+        .await?;
     audit::record(
         &mut tx,
         actor,
@@ -69,32 +61,18 @@ pub async fn revoke(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     repo::revoke(&mut tx, id, now).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("token.revoke", "api_token", id),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("token.revoke", "api_token", id)).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// The client behind a bearer token; an unknown or revoked token is a 401.
-pub async fn authenticate(
-    app: &App,
-    secret: &str,
-    now: Timestamp,
-) -> AppResult<Option<TokenClient>> {
+pub async fn authenticate(app: &App, secret: &str, now: Timestamp) -> AppResult<Option<TokenClient>> {
     let Some(t) = repo::find_active_by_hash(&app.db, &crypto::sha256_hex(secret)).await? else {
         return Err(AppError::Unauthenticated);
     };
     let mut tx = app.db.begin().await?;
     repo::touch(&mut tx, t.id, now).await?;
     tx.commit().await?;
-    Ok(Some(TokenClient {
-        id: t.id,
-        name: t.name,
-        scope: t.scope,
-    }))
+    Ok(Some(TokenClient { id: t.id, name: t.name, scope: t.scope }))
 }

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -14,7 +14,7 @@ use crate::{
     error::{AppError, AppResult},
     features::{kim, opd},
     web::{
-        extract::{Form, Query},
+        extract::{Form, Path, Query},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -53,15 +53,7 @@ async fn users_page(
     let kims = kim::repo::list(&app.db, "", None, 1000, 0).await?;
     let units = opd::repo::list(&app.db).await?;
     let page = Page::new(app, viewer, "/admin/pengguna", "users-title");
-    Ok(UsersPage {
-        page,
-        users,
-        q,
-        form,
-        errors,
-        kims,
-        units,
-    })
+    Ok(UsersPage { page, users, q, form, errors, kims, units })
 }
 
 pub async fn list_users(
@@ -69,13 +61,8 @@ pub async fn list_users(
     viewer: Viewer,
     Query(q): Query<UserQuery>,
 ) -> AppResult<Response> {
-    let form = service::StaffForm {
-        role: "anggota".into(),
-        ..Default::default()
-    };
-    Ok(render(
-        &users_page(&app, &viewer, q.q, form, FieldErrors::new()).await?,
-    ))
+    let form = service::StaffForm { role: "anggota".into(), ..Default::default() };
+    Ok(render(&users_page(&app, &viewer, q.q, form, FieldErrors::new()).await?))
 }
 
 pub async fn create_user(
@@ -85,9 +72,9 @@ pub async fn create_user(
 ) -> AppResult<Response> {
     match service::create_staff(&app, &viewer.actor(), &form, None).await {
         Ok(_) => Ok(Redirect::to("/admin/pengguna").into_response()),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(
-            &users_page(&app, &viewer, String::new(), form, errors).await?,
-        )),
+        Err(AppError::Validation(errors)) => {
+            Ok(render_invalid(&users_page(&app, &viewer, String::new(), form, errors).await?))
+        }
         Err(e) => Err(e),
     }
 }

@@ -14,9 +14,5 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/admin/pengguna", admin, html::list_users)
         .post("/admin/pengguna", admin, html::create_user)
-        .post(
-            "/admin/pengguna/{id}/peran/{grant_id}/hapus",
-            admin,
-            html::revoke_role,
-        )
+        .post("/admin/pengguna/{id}/peran/{grant_id}/hapus", admin, html::revoke_role)
 }

@@ -29,30 +29,20 @@ impl GrantRow {
     }
 }
 
-const GRANT_SELECT: &str = "SELECT r.id, r.user_id, r.role, r.kim_id, r.opd_id, r.scope_key, COALESCE(k.name, o.name) AS unit_name
+const GRANT_SELECT: &str =
+    "SELECT r.id, r.user_id, r.role, r.kim_id, r.opd_id, r.scope_key, COALESCE(k.name, o.name) AS unit_name
      FROM user_roles r LEFT JOIN kim_groups k ON k.id = r.kim_id LEFT JOIN opd o ON o.id = r.opd_id";
 
 pub async fn grants_for(ex: impl Executor, user_id: i64) -> Result<Vec<GrantRow>, DbError> {
-    query(format!("{GRANT_SELECT} WHERE r.user_id = $1 ORDER BY r.id"))
-        .bind(user_id)
-        .fetch_all(ex)
-        .await
+    query(format!("{GRANT_SELECT} WHERE r.user_id = $1 ORDER BY r.id")).bind(user_id).fetch_all(ex).await
 }
 
 pub async fn find_grant(ex: impl Executor, id: i64) -> Result<Option<GrantRow>, DbError> {
-    query(format!("{GRANT_SELECT} WHERE r.id = $1"))
-        .bind(id)
-        .fetch_optional(ex)
-        .await
+    query(format!("{GRANT_SELECT} WHERE r.id = $1")).bind(id).fetch_optional(ex).await
 }
 
 /// Adds a role; `false` when the person already holds it.
-pub async fn insert_grant(
-    tx: &mut Tx,
-    user_id: i64,
-    g: Grant,
-    now: Timestamp,
-) -> Result<bool, DbError> {
+pub async fn insert_grant(tx: &mut Tx, user_id: i64, g: Grant, now: Timestamp) -> Result<bool, DbError> {
     let n = query(
         "INSERT INTO user_roles (user_id, role, kim_id, opd_id, scope_key, created_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (user_id, role, scope_key) DO NOTHING",
@@ -69,10 +59,7 @@ pub async fn insert_grant(
 }
 
 pub async fn delete_grant(tx: &mut Tx, id: i64) -> Result<(), DbError> {
-    query("DELETE FROM user_roles WHERE id = $1")
-        .bind(id)
-        .execute(tx)
-        .await?;
+    query("DELETE FROM user_roles WHERE id = $1").bind(id).execute(tx).await?;
     Ok(())
 }
 
@@ -87,12 +74,7 @@ pub struct UserListRow {
 }
 
 /// People matching `q` (name or e-mail), newest first, with their role names.
-pub async fn list_users(
-    ex: impl Executor,
-    q: &str,
-    limit: i64,
-    offset: i64,
-) -> Result<Vec<UserListRow>, DbError> {
+pub async fn list_users(ex: impl Executor, q: &str, limit: i64, offset: i64) -> Result<Vec<UserListRow>, DbError> {
     let pattern = format!("%{}%", q.to_lowercase().replace(['\\', '%', '_'], ""));
     query(
         "SELECT u.id, u.name, u.email, u.disabled, u.email_verified_at,
@@ -106,12 +88,7 @@ pub async fn list_users(
     .await
 }
 
-pub async fn set_disabled(
-    tx: &mut Tx,
-    id: i64,
-    disabled: bool,
-    now: Timestamp,
-) -> Result<(), DbError> {
+pub async fn set_disabled(tx: &mut Tx, id: i64, disabled: bool, now: Timestamp) -> Result<(), DbError> {
     query("UPDATE users SET disabled = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(disabled)
@@ -119,10 +96,7 @@ pub async fn set_disabled(
         .execute(&mut *tx)
         .await?;
     if disabled {
-        query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(id)
-            .execute(tx)
-            .await?;
+        query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(tx).await?;
     }
     Ok(())
 }

@@ -79,14 +79,7 @@ pub async fn create_staff(
     let name = e.required("name", &form.name, 100);
     let email = Email::parse(&form.email);
     if email.is_none() {
-        e.add(
-            "email",
-            if form.email.trim().is_empty() {
-                "err-required"
-            } else {
-                "err-email"
-            },
-        );
+        e.add("email", if form.email.trim().is_empty() { "err-required" } else { "err-email" });
     }
     let grant = form.grant(&mut e);
     if let (Some(pw), Some(m)) = (&password, &email)
@@ -96,11 +89,7 @@ pub async fn create_staff(
     }
     e.into_result()?;
     let grant = grant.ok_or(AppError::BadRequest("err-choose"))?;
-    let acc = NewAccount {
-        name,
-        email: email.expect("checked"),
-        password: password.clone().unwrap_or_default(),
-    };
+    let acc = NewAccount { name, email: email.expect("checked"), password: password.clone().unwrap_or_default() };
     let hash = match password {
         Some(pw) => Some(crypto::hash_password(pw, app.config.hash_strength).await?),
         None => None,
@@ -109,33 +98,18 @@ pub async fn create_staff(
     let mut tx = app.db.begin().await?;
     if !scope_exists(&mut tx, grant.scope).await? {
         let mut e = FieldErrors::new();
-        e.add(
-            if grant.scope.opd_id().is_some() {
-                "opd_id"
-            } else {
-                "kim_id"
-            },
-            "err-choose",
-        );
+        e.add(if grant.scope.opd_id().is_some() { "opd_id" } else { "kim_id" }, "err-choose");
         return Err(e.into());
     }
-    let id = accounts::service::create_account(&mut tx, actor, &acc, hash.as_deref(), grant, now)
-        .await?;
+    let id = accounts::service::create_account(&mut tx, actor, &acc, hash.as_deref(), grant, now).await?;
     let link = if hash.is_none() {
         let link = accounts::service::issue_reset_link(&mut tx, app, id, now).await?;
         let lang = Lang::Id;
-        let body = lang.t_args(
-            "mail-staff-body",
-            &[("name", acc.name.clone()), ("link", link.clone())],
-        );
+        let body = lang.t_args("mail-staff-body", &[("name", acc.name.clone()), ("link", link.clone())]);
         jobs::enqueue(
             &mut tx,
             now,
-            &Job::SendMail(Mail {
-                to: acc.email.as_str().to_owned(),
-                subject: lang.t("mail-welcome-subject"),
-                body,
-            }),
+            &Job::SendMail(Mail { to: acc.email.as_str().to_owned(), subject: lang.t("mail-welcome-subject"), body }),
         )
         .await?;
         Some(link)
@@ -148,12 +122,8 @@ pub async fn create_staff(
 
 async fn scope_exists(tx: &mut crate::infra::db::Tx, scope: Scope) -> AppResult<bool> {
     Ok(match scope {
-        Scope::Kim(id) => crate::features::kim::repo::find(&mut *tx, id)
-            .await?
-            .is_some(),
-        Scope::Opd(id) => crate::features::opd::repo::find(&mut *tx, id)
-            .await?
-            .is_some(),
+        Scope::Kim(id) => crate::features::kim::repo::find(&mut *tx, id).await?.is_some(),
+        Scope::Opd(id) => crate::features::opd::repo::find(&mut *tx, id).await?.is_some(),
         Scope::Global | Scope::City => true,
     })
 }
@@ -161,10 +131,7 @@ async fn scope_exists(tx: &mut crate::infra::db::Tx, scope: Scope) -> AppResult<
 /// Takes a role away. The last administrator cannot lose the admin role.
 pub async fn revoke(app: &App, actor: &Actor, user_id: i64, grant_id: i64) -> AppResult<()> {
     actor.require(Permission::ManageUsers)?;
-    let g = repo::find_grant(&app.db, grant_id)
-        .await?
-        .filter(|g| g.user_id == user_id)
-        .ok_or(AppError::NotFound)?;
+    let g = repo::find_grant(&app.db, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
     if g.role == "admin" && accounts::repo::count_admins(&app.db).await? <= 1 {
         return Err(AppError::Conflict("err-last-admin"));
     }
@@ -172,13 +139,7 @@ pub async fn revoke(app: &App, actor: &Actor, user_id: i64, grant_id: i64) -> Ap
     let mut tx = app.db.begin().await?;
     repo::delete_grant(&mut tx, grant_id).await?;
     let before = serde_json::json!({ "role": g.role, "scope": g.scope_key });
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("user.role_revoke", "user", user_id).before(&before),
-    )
-    .await?;
+    audit::record(&mut tx, actor, now, Event::new("user.role_revoke", "user", user_id).before(&before)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -15,9 +15,7 @@ use std::{borrow::Cow, path::Path, str::FromStr, time::Duration};
 use sqlx::{
     PgPool, Postgres, Sqlite, SqlitePool,
     postgres::{PgConnectOptions, PgPoolOptions, PgRow},
-    sqlite::{
-        SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
-    },
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous},
 };
 
 pub use migrate::MigrationError;
@@ -64,10 +62,7 @@ pub struct ConnectOptions {
 
 impl Default for ConnectOptions {
     fn default() -> Self {
-        Self {
-            max_connections: 8,
-            pg_schema: None,
-        }
+        Self { max_connections: 8, pg_schema: None }
     }
 }
 
@@ -85,10 +80,7 @@ impl Db {
                 .connect_with(o)
                 .await?;
             Ok(Db::Postgres(pool))
-        } else if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
+        } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             Self::connect_sqlite(Path::new(path), opts.max_connections).await
         } else {
             Err(DbError::BadUrl(url.chars().take(16).collect()))
@@ -103,14 +95,8 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(base.clone())
-            .await?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(readers.max(1))
-            .connect_with(base.read_only(true))
-            .await?;
+        let write = SqlitePoolOptions::new().max_connections(1).connect_with(base.clone()).await?;
+        let read = SqlitePoolOptions::new().max_connections(readers.max(1)).connect_with(base.read_only(true)).await?;
         Ok(Db::Sqlite { read, write })
     }
 
@@ -139,10 +125,7 @@ impl Db {
     pub async fn vacuum_into(&self, out: &Path) -> Result<(), DbError> {
         match self {
             Db::Sqlite { write, .. } => {
-                sqlx::query("VACUUM INTO $1")
-                    .bind(out.to_string_lossy().into_owned())
-                    .execute(write)
-                    .await?;
+                sqlx::query("VACUUM INTO $1").bind(out.to_string_lossy().into_owned()).execute(write).await?;
                 Ok(())
             }
             Db::Postgres(_) => Err(DbError::BadUrl("backup of PostgreSQL: use pg_dump".into())),
@@ -209,14 +192,8 @@ impl From<Option<&Option<String>>> for Arg {
 }
 
 /// A row type both engines can decode.
-pub trait FromRow:
-    for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin
-{
-}
-impl<T> FromRow for T where
-    T: for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin
-{
-}
+pub trait FromRow: for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin {}
+impl<T> FromRow for T where T: for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin {}
 
 /// A single-column value both engines can decode.
 pub trait Scalar:
@@ -271,10 +248,7 @@ impl Executor for &mut Tx {
 
 /// Starts a query; add arguments with [`Query::bind`] in `$n` order.
 pub fn query(sql: impl Into<Cow<'static, str>>) -> Query {
-    Query {
-        sql: sql.into(),
-        args: Vec::new(),
-    }
+    Query { sql: sql.into(), args: Vec::new() }
 }
 
 /// A query with its arguments, not yet bound to an engine.
@@ -304,25 +278,11 @@ macro_rules! dispatch {
         let Query { sql, args } = $self;
         match $ex.conn() {
             Conn::SqlitePool(p) => {
-                bind_all!(sqlx::$build::<Sqlite, _>(sqlx::AssertSqlSafe(sql)), args)
-                    .$method(p)
-                    .await
+                bind_all!(sqlx::$build::<Sqlite, _>(sqlx::AssertSqlSafe(sql)), args).$method(p).await
             }
-            Conn::SqliteTx(c) => {
-                bind_all!(sqlx::$build::<Sqlite, _>(sqlx::AssertSqlSafe(sql)), args)
-                    .$method(c)
-                    .await
-            }
-            Conn::Pg(p) => {
-                bind_all!(sqlx::$build::<Postgres, _>(sqlx::AssertSqlSafe(sql)), args)
-                    .$method(p)
-                    .await
-            }
-            Conn::PgTx(c) => {
-                bind_all!(sqlx::$build::<Postgres, _>(sqlx::AssertSqlSafe(sql)), args)
-                    .$method(c)
-                    .await
-            }
+            Conn::SqliteTx(c) => bind_all!(sqlx::$build::<Sqlite, _>(sqlx::AssertSqlSafe(sql)), args).$method(c).await,
+            Conn::Pg(p) => bind_all!(sqlx::$build::<Postgres, _>(sqlx::AssertSqlSafe(sql)), args).$method(p).await,
+            Conn::PgTx(c) => bind_all!(sqlx::$build::<Postgres, _>(sqlx::AssertSqlSafe(sql)), args).$method(c).await,
         }
         .map_err(DbError::from_sqlx)
     }};
@@ -338,10 +298,7 @@ impl Query {
         dispatch!(self, ex, fetch_all, query_as)
     }
 
-    pub async fn fetch_optional<T: FromRow>(
-        self,
-        mut ex: impl Executor,
-    ) -> Result<Option<T>, DbError> {
+    pub async fn fetch_optional<T: FromRow>(self, mut ex: impl Executor) -> Result<Option<T>, DbError> {
         dispatch!(self, ex, fetch_optional, query_as)
     }
 
@@ -353,10 +310,7 @@ impl Query {
         dispatch!(self, ex, fetch_one, query_scalar)
     }
 
-    pub async fn scalar_optional<T: Scalar>(
-        self,
-        mut ex: impl Executor,
-    ) -> Result<Option<T>, DbError> {
+    pub async fn scalar_optional<T: Scalar>(self, mut ex: impl Executor) -> Result<Option<T>, DbError> {
         dispatch!(self, ex, fetch_optional, query_scalar)
     }
 
@@ -394,10 +348,7 @@ impl DbError {
         if let Some(db) = e.as_database_error()
             && db.is_unique_violation()
         {
-            let what = db
-                .constraint()
-                .map(str::to_owned)
-                .unwrap_or_else(|| db.message().to_owned());
+            let what = db.constraint().map(str::to_owned).unwrap_or_else(|| db.message().to_owned());
             return DbError::Unique(what);
         }
         DbError::Sqlx(e)

@@ -43,9 +43,7 @@ pub struct TestApp {
 }
 
 pub fn postgres_url() -> Option<String> {
-    std::env::var("SIMPUL_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|s| !s.is_empty())
+    std::env::var("SIMPUL_TEST_POSTGRES_URL").ok().filter(|s| !s.is_empty())
 }
 
 impl TestApp {
@@ -66,46 +64,16 @@ impl TestApp {
         config.hash_strength = HashStrength::Fast;
         let db = match postgres_url() {
             Some(url) => {
-                let schema = format!(
-                    "t_{}",
-                    crypto::random_token(9)
-                        .to_lowercase()
-                        .replace(['-', '_'], "x")
-                );
-                let admin = Db::connect(
-                    &url,
-                    &ConnectOptions {
-                        max_connections: 1,
-                        pg_schema: None,
-                    },
-                )
-                .await
-                .unwrap();
-                query(format!("CREATE SCHEMA {schema}"))
-                    .execute(&admin)
-                    .await
-                    .unwrap();
+                let schema = format!("t_{}", crypto::random_token(9).to_lowercase().replace(['-', '_'], "x"));
+                let admin = Db::connect(&url, &ConnectOptions { max_connections: 1, pg_schema: None }).await.unwrap();
+                query(format!("CREATE SCHEMA {schema}")).execute(&admin).await.unwrap();
                 admin.close().await;
                 config.database_url = Secret::new(url.clone());
-                Db::connect(
-                    &url,
-                    &ConnectOptions {
-                        max_connections: 4,
-                        pg_schema: Some(schema),
-                    },
-                )
-                .await
-                .unwrap()
+                Db::connect(&url, &ConnectOptions { max_connections: 4, pg_schema: Some(schema) }).await.unwrap()
             }
-            None => Db::connect(
-                config.database_url.expose(),
-                &ConnectOptions {
-                    max_connections: 4,
-                    pg_schema: None,
-                },
-            )
-            .await
-            .unwrap(),
+            None => Db::connect(config.database_url.expose(), &ConnectOptions { max_connections: 4, pg_schema: None })
+                .await
+                .unwrap(),
         };
         db.migrate().await.unwrap();
         let app = Arc::new(App::with_db(config, Clock::manual(START), db).unwrap());
@@ -118,22 +86,13 @@ impl TestApp {
     }
 
     pub fn client(&self) -> Client {
-        Client {
-            router: self.router.clone(),
-            cookies: HashMap::new(),
-            csrf: None,
-            headers: Vec::new(),
-        }
+        Client { router: self.router.clone(), cookies: HashMap::new(), csrf: None, headers: Vec::new() }
     }
 
     /// Creates a person holding `role` (scoped to `kim`/`opd` ids where the role needs one)
     /// with [`PASSWORD`]; returns their e-mail.
     pub async fn user(&self, role: Role, kim: Option<i64>, opd: Option<i64>) -> String {
-        let email = format!(
-            "{}-{}@example.id",
-            role.as_str(),
-            crypto::random_token(4).to_lowercase()
-        );
+        let email = format!("{}-{}@example.id", role.as_str(), crypto::random_token(4).to_lowercase());
         let form = users::service::StaffForm {
             name: format!("Uji {}", role.as_str()),
             email: email.clone(),
@@ -141,32 +100,18 @@ impl TestApp {
             kim_id: kim.map(|k| k.to_string()).unwrap_or_default(),
             opd_id: opd.map(|o| o.to_string()).unwrap_or_default(),
         };
-        users::service::create_staff(&self.app, &Actor::cli(), &form, Some(PASSWORD.into()))
-            .await
-            .unwrap();
+        users::service::create_staff(&self.app, &Actor::cli(), &form, Some(PASSWORD.into())).await.unwrap();
         email
     }
 
     /// A verified citizen account without any role; returns the e-mail.
     pub async fn citizen(&self) -> String {
-        let email = format!(
-            "warga-{}@example.id",
-            crypto::random_token(4).to_lowercase()
-        );
-        let hash = crypto::hash_password(PASSWORD.into(), HashStrength::Fast)
+        let email = format!("warga-{}@example.id", crypto::random_token(4).to_lowercase());
+        let hash = crypto::hash_password(PASSWORD.into(), HashStrength::Fast).await.unwrap();
+        let mut tx = self.app.db.begin().await.unwrap();
+        simpul::features::accounts::repo::insert_user(&mut tx, "Warga Uji", &email, Some(&hash), Some(START), START)
             .await
             .unwrap();
-        let mut tx = self.app.db.begin().await.unwrap();
-        simpul::features::accounts::repo::insert_user(
-            &mut tx,
-            "Warga Uji",
-            &email,
-            Some(&hash),
-            Some(START),
-            START,
-        )
-        .await
-        .unwrap();
         tx.commit().await.unwrap();
         email
     }
@@ -184,62 +129,40 @@ impl TestApp {
 
     pub async fn login(&self, email: &str, password: &str) -> Client {
         let mut c = self.client();
-        let r = c
-            .post_form(
-                "/masuk",
-                &[("email", email), ("password", password), ("next", "/")],
-            )
-            .await;
+        let r = c.post_form("/masuk", &[("email", email), ("password", password), ("next", "/")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "login failed: {}", r.body);
         c
     }
 
     /// A KIM group at kelurahan level in Bulakan (or the next free name); returns (id, slug).
     pub async fn kim(&self, name: &str) -> (i64, String) {
-        let region: i64 = query("SELECT id FROM regions WHERE name = 'Bulakan'")
-            .scalar(&self.app.db)
-            .await
-            .unwrap();
+        let region: i64 = query("SELECT id FROM regions WHERE name = 'Bulakan'").scalar(&self.app.db).await.unwrap();
         let form = KimForm {
             name: name.into(),
             level: "kelurahan".into(),
             region_id: region.to_string(),
             ..Default::default()
         };
-        kim::service::create(&self.app, &Actor::cli(), &form)
-            .await
-            .unwrap()
+        kim::service::create(&self.app, &Actor::cli(), &form).await.unwrap()
     }
 
     pub async fn opd(&self, name: &str) -> i64 {
-        let form = OpdForm {
-            name: name.into(),
-            short_name: name.chars().take(10).collect(),
-            ..Default::default()
-        };
-        opd::service::create(&self.app, &Actor::cli(), &form)
-            .await
-            .unwrap()
+        let form = OpdForm { name: name.into(), short_name: name.chars().take(10).collect(), ..Default::default() };
+        opd::service::create(&self.app, &Actor::cli(), &form).await.unwrap()
     }
 
     pub async fn token(&self, scope: &str) -> String {
         tokens::service::create(
             &self.app,
             &Actor::cli(),
-            &tokens::service::TokenForm {
-                name: "uji".into(),
-                scope: scope.into(),
-            },
+            &tokens::service::TokenForm { name: "uji".into(), scope: scope.into() },
         )
         .await
         .unwrap()
     }
 
     pub async fn count(&self, table: &str) -> i64 {
-        query(format!("SELECT COUNT(*) FROM {table}"))
-            .scalar(&self.app.db)
-            .await
-            .unwrap()
+        query(format!("SELECT COUNT(*) FROM {table}")).scalar(&self.app.db).await.unwrap()
     }
 
     /// Runs the queued jobs (mail) now.
@@ -256,19 +179,9 @@ impl TestApp {
     /// The first link in the newest mail to `to` that contains `path`.
     pub async fn link_in_mail(&self, to: &str, path: &str) -> String {
         let mails = self.outbox().await;
-        let m = mails
-            .iter()
-            .find(|m| m.to.contains(to))
-            .unwrap_or_else(|| panic!("no mail to {to}"));
-        let start = m
-            .body
-            .find(path)
-            .unwrap_or_else(|| panic!("no {path} link in {}", m.body));
-        m.body[start..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .to_owned()
+        let m = mails.iter().find(|m| m.to.contains(to)).unwrap_or_else(|| panic!("no mail to {to}"));
+        let start = m.body.find(path).unwrap_or_else(|| panic!("no {path} link in {}", m.body));
+        m.body[start..].split_whitespace().next().unwrap().to_owned()
     }
 
     pub fn advance_minutes(&self, m: i64) {
@@ -286,10 +199,7 @@ pub struct Resp {
 
 impl Resp {
     pub fn location(&self) -> &str {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -331,24 +241,12 @@ impl Client {
         for (k, v) in fields {
             body.append_pair(k, v);
         }
-        self.send(
-            Method::POST,
-            path,
-            Some("application/x-www-form-urlencoded"),
-            Body::from(body.finish()),
-        )
-        .await
+        self.send(Method::POST, path, Some("application/x-www-form-urlencoded"), Body::from(body.finish())).await
     }
 
     /// Posts a raw body without adding anything.
-    pub async fn post_raw(
-        &mut self,
-        path: &str,
-        content_type: &str,
-        body: impl Into<Body>,
-    ) -> Resp {
-        self.send(Method::POST, path, Some(content_type), body.into())
-            .await
+    pub async fn post_raw(&mut self, path: &str, content_type: &str, body: impl Into<Body>) -> Resp {
+        self.send(Method::POST, path, Some(content_type), body.into()).await
     }
 
     pub async fn csrf_token(&mut self) -> String {
@@ -359,20 +257,10 @@ impl Client {
         self.csrf.clone().expect("a page carries the CSRF token")
     }
 
-    pub async fn send(
-        &mut self,
-        method: Method,
-        path: &str,
-        content_type: Option<&str>,
-        body: Body,
-    ) -> Resp {
+    pub async fn send(&mut self, method: Method, path: &str, content_type: Option<&str>, body: Body) -> Resp {
         let mut req = Request::builder().method(method).uri(path);
         if !self.cookies.is_empty() {
-            let c: Vec<String> = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
+            let c: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
             req = req.header(header::COOKIE, c.join("; "));
         }
         if let Some(ct) = content_type {
@@ -381,12 +269,7 @@ impl Client {
         for (k, v) in &self.headers {
             req = req.header(k.as_str(), v.as_str());
         }
-        let res = self
-            .router
-            .clone()
-            .oneshot(req.body(body).unwrap())
-            .await
-            .unwrap();
+        let res = self.router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         for sc in headers.get_all(header::SET_COOKIE) {
@@ -408,11 +291,7 @@ impl Client {
         if let Some(t) = extract_csrf(&body) {
             self.csrf = Some(t);
         }
-        Resp {
-            status,
-            headers,
-            body,
-        }
+        Resp { status, headers, body }
     }
 
     pub fn has_cookie(&self, name: &str) -> bool {
