@@ -71,7 +71,7 @@ test('first run: setup, KIM group and member, public directory', async () => {
   assert.match(await visitor.textContent('main'), /1 anggota/);
   await visitor.goto(`${server.base}/`);
   await expectClean(visitor, '08-home');
-  await visitor.click('header form.lang button');
+  await visitor.click('header a.lang');
   assert.match(await visitor.textContent('h1'), /Citizen information/);
   await visitor.goto(`${server.base}/tidak-ada`);
   await expectClean(visitor, '09-not-found');

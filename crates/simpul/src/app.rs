@@ -9,7 +9,7 @@ use crate::{
         db::{ConnectOptions, Db},
         mail::Mailer,
     },
-    web::{metrics::Metrics, ratelimit::IpLimiter},
+    web::{cache::PageCache, metrics::Metrics, ratelimit::IpLimiter},
 };
 
 /// Shared state of one running node.
@@ -23,6 +23,8 @@ pub struct App {
     pub login_ip_limiter: IpLimiter,
     /// Requests that send mail or hash a password (registration, reset, setup, password change).
     pub sensitive_limiter: IpLimiter,
+    /// Rendered public pages for visitors who are not signed in.
+    pub page_cache: PageCache,
 }
 
 impl App {
@@ -47,6 +49,7 @@ impl App {
             metrics: Metrics::default(),
             login_ip_limiter: IpLimiter::per_minute(20),
             sensitive_limiter: IpLimiter::per_minute(10),
+            page_cache: PageCache::default(),
         })
     }
 }

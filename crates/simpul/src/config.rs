@@ -52,6 +52,9 @@ pub struct Config {
     pub hash_strength: HashStrength,
     /// Largest accepted request body for forms and JSON.
     pub max_body_bytes: usize,
+    /// When set, `/metrics` needs `Authorization: Bearer <this>`; otherwise only clients on
+    /// this machine (loopback) may read it.
+    pub metrics_token: Option<Secret>,
     /// Take the client address from the last `X-Forwarded-For` entry (behind a load balancer).
     pub trust_forwarded_for: bool,
     /// Name of the deployment's region (shown in the header), e.g. "Kota Cilegon".
@@ -73,6 +76,7 @@ impl Config {
             max_body_bytes: 2 * 1024 * 1024,
             site_name: "Simpul".into(),
             trust_forwarded_for: false,
+            metrics_token: None,
         }
     }
 

@@ -6,12 +6,12 @@ use crate::{
     domain::{access::Actor, kim::KimForm, opd::OpdForm},
     error::AppResult,
     features::{accounts, kim, opd, regions, users},
-    infra::{crypto, db::query},
+    infra::crypto,
 };
 
 pub async fn load_if_empty(app: &App) -> anyhow::Result<()> {
-    let users: i64 = query("SELECT COUNT(*) FROM users").scalar(&app.db).await?;
-    let groups: i64 = query("SELECT COUNT(*) FROM kim_groups").scalar(&app.db).await?;
+    let users = accounts::repo::count_users(&app.db).await?;
+    let groups = kim::repo::count(&app.db).await?;
     if users > 0 || groups > 0 {
         println!("--demo: the data folder is not empty; no sample data loaded");
         return Ok(());
@@ -19,10 +19,9 @@ pub async fn load_if_empty(app: &App) -> anyhow::Result<()> {
     load(app).await.map_err(|e| anyhow::anyhow!("demo data: {e}"))
 }
 
-async fn region_id(app: &App, name: &str) -> AppResult<String> {
-    let id: i64 =
-        query("SELECT id FROM regions WHERE name = $1 ORDER BY id LIMIT 1").bind(name).scalar(&app.db).await?;
-    Ok(id.to_string())
+async fn region_id(app: &App, level: &str, name: &str) -> AppResult<String> {
+    let r = regions::repo::find_by_name(&app.db, level, name).await?;
+    Ok(r.map(|r| r.id.to_string()).unwrap_or_default())
 }
 
 async fn load(app: &App) -> AppResult<()> {
@@ -40,7 +39,7 @@ async fn load(app: &App) -> AppResult<()> {
         let form = KimForm {
             name: name.into(),
             level: level.into(),
-            region_id: region_id(app, region).await?,
+            region_id: region_id(app, level, region).await?,
             ..Default::default()
         };
         kim_ids.push(kim::service::create(app, &cli, &form).await?.0);
@@ -71,7 +70,7 @@ async fn load(app: &App) -> AppResult<()> {
         users::service::create_staff(app, &cli, &form, Some(password.clone())).await?;
         println!("  {role:<12} {email:<26} {password}");
     }
-    let _ = accounts::service::needs_setup(app).await?;
+
     println!();
     Ok(())
 }

@@ -82,6 +82,9 @@ pub struct ServeArgs {
     pub smtp_security: SmtpSecurity,
     #[arg(long, env = "SIMPUL_MAIL_FROM", default_value = "Simpul <noreply@simpul.invalid>")]
     pub mail_from: String,
+    /// Bearer token that lets Prometheus on another host read /metrics (default: loopback only).
+    #[arg(long, env = "SIMPUL_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     /// Behind a load balancer: take the client address from the last X-Forwarded-For entry
     /// (used for per-address rate limits). Leave off when clients connect directly.
     #[arg(long, env = "SIMPUL_TRUST_FORWARDED_FOR")]

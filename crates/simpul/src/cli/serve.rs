@@ -27,6 +27,7 @@ pub async fn run(mut config: Config, args: ServeArgs) -> anyhow::Result<ExitCode
         None => url::Url::parse(&format!("http://{}", args.listen))?,
     };
     config.trust_forwarded_for = args.trust_forwarded_for;
+    config.metrics_token = args.metrics_token.clone().map(crate::config::Secret::new);
     config.smtp = smtp_config(&args);
     config.mail_from = args.mail_from.clone();
     config.site_name = args.site_name.clone();

@@ -117,6 +117,33 @@ impl Grant {
     }
 }
 
+/// What an API token may do. `write` includes `read`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenScope {
+    Read,
+    Write,
+}
+
+impl TokenScope {
+    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Read => "read",
+            TokenScope::Write => "write",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TokenScope> {
+        TokenScope::ALL.into_iter().find(|t| t.as_str() == s.trim())
+    }
+
+    /// Whether a token with this scope may call a route that needs `required`.
+    pub fn allows(self, required: TokenScope) -> bool {
+        self == TokenScope::Write || required == TokenScope::Read
+    }
+}
+
 /// Something a person may be allowed to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Permission {
@@ -231,6 +258,15 @@ mod tests {
         assert!(!grants_allow(&dpo, Permission::ManageKim));
         assert!(!grants_allow(&redaksi, Permission::ViewAudit));
         assert!(!grants_allow(&[], Permission::EnterAdmin));
+    }
+
+    #[test]
+    fn write_tokens_can_read() {
+        assert!(TokenScope::Write.allows(TokenScope::Read));
+        assert!(TokenScope::Read.allows(TokenScope::Read));
+        assert!(!TokenScope::Read.allows(TokenScope::Write));
+        assert_eq!(TokenScope::parse("write"), Some(TokenScope::Write));
+        assert_eq!(TokenScope::parse("admin"), None);
     }
 
     #[test]

@@ -44,8 +44,12 @@ impl OpdForm {
             if c.is_empty() {
                 continue;
             }
-            if c.chars().count() > 80 || c.chars().any(char::is_control) {
+            if c.chars().count() > 80 {
                 e.add("categories", "err-too-long");
+                break;
+            }
+            if c.chars().any(char::is_control) {
+                e.add("categories", "err-invalid-chars");
                 break;
             }
             if !categories.iter().any(|x| x.eq_ignore_ascii_case(&c)) {

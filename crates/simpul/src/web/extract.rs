@@ -99,8 +99,9 @@ impl FromRequestParts<AppState> for ClientIp {
                 .iter()
                 .filter_map(|v| v.to_str().ok())
                 .flat_map(|v| v.split(','))
-                .filter_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
-                .last();
+                // Only the last entry was written by our balancer; earlier ones are the client's word.
+                .next_back()
+                .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok());
             if let Some(ip) = forwarded {
                 return Ok(ClientIp(ip.to_string()));
             }

@@ -1,6 +1,7 @@
 //! The web layer: routes, extractors, session/CSRF, error pages, security headers, assets.
 
 pub mod assets;
+pub mod cache;
 pub mod errors;
 pub mod extract;
 pub mod metrics;

@@ -71,7 +71,9 @@ impl Page {
 /// Renders a template into an HTML response with `status`.
 pub fn render_status(status: StatusCode, tpl: &impl Template) -> Response {
     match tpl.render() {
-        Ok(html) => (status, [(header::CACHE_CONTROL, "no-cache")], Html(html)).into_response(),
+        // Pages may hold form tokens or secrets (a new API token, a reset form): never stored.
+        // Cacheable public pages are re-marked by the page cache.
+        Ok(html) => (status, [(header::CACHE_CONTROL, "no-store")], Html(html)).into_response(),
         Err(e) => AppError::Internal(anyhow::anyhow!("template: {e}")).into_response(),
     }
 }

@@ -14,7 +14,7 @@ use axum::{
 
 use crate::{
     app::AppState,
-    domain::access::Permission,
+    domain::access::{Permission, TokenScope},
     error::AppError,
     web::{extract::ClientIp, viewer::Viewer},
 };
@@ -30,8 +30,8 @@ pub enum Access {
     SignedIn,
     /// A signed-in person holding this permission.
     Permission(Permission),
-    /// A machine client with a valid API token.
-    Token,
+    /// A machine client with a valid API token carrying at least this scope.
+    Token(TokenScope),
 }
 
 /// One declared route.
@@ -73,6 +73,17 @@ impl Routes {
         T: 'static,
     {
         self.add(Method::POST, path, access, post(handler))
+    }
+
+    /// A public page (GET, anyone) that may be served from the page cache to visitors who are
+    /// not signed in. Its HTML must not depend on the visitor beyond the language.
+    pub fn page<H, T>(self, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let mr = get(handler).route_layer(middleware::from_fn(crate::web::cache::cache_page));
+        self.add(Method::GET, path, Access::Public, mr)
     }
 
     /// A POST that sends mail or hashes a password: also limited per client address
@@ -119,8 +130,11 @@ async fn check(access: Access, req: Request, next: Next) -> Response {
             Some(_) if viewer.can(p) => Ok(()),
             Some(_) => Err(Redirect::Error(AppError::Forbidden)),
         },
-        Access::Token if viewer.token.is_none() => Err(Redirect::Error(AppError::Unauthenticated)),
-        Access::Token => Ok(()),
+        Access::Token(required) => match &viewer.token {
+            None => Err(Redirect::Error(AppError::Unauthenticated)),
+            Some(t) if TokenScope::parse(&t.scope).is_some_and(|s| s.allows(required)) => Ok(()),
+            Some(_) => Err(Redirect::Error(AppError::Forbidden)),
+        },
     };
     match verdict {
         Ok(()) => next.run(req).await,

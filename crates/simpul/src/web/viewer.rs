@@ -160,6 +160,10 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     req.extensions_mut().insert(viewer.clone());
     req.extensions_mut().insert(app.clone());
     let mut res = next.run(req).await;
+    let is_html = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if viewer.user.is_some() && is_html {
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
     res.extensions_mut().insert(viewer);
     if let Some(v) = new_csrf
         && let Ok(h) = HeaderValue::from_str(&cookie(&app, CSRF_COOKIE, v, 365).to_string())

@@ -22,7 +22,7 @@ enum Who {
 
 const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/", Who::Everyone),
-    ("POST", "/bahasa", Who::Everyone),
+    ("GET", "/bahasa/{lang}", Who::Everyone),
     ("GET", "/healthz", Who::Everyone),
     ("GET", "/metrics", Who::Everyone),
     ("GET", "/static/{file}", Who::Everyone),
@@ -44,6 +44,8 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/admin/pengguna", Who::Admin),
     ("POST", "/admin/pengguna", Who::Admin),
     ("POST", "/admin/pengguna/{id}/peran/{grant_id}/hapus", Who::Admin),
+    ("POST", "/admin/pengguna/{id}/nonaktifkan", Who::Admin),
+    ("POST", "/admin/pengguna/{id}/aktifkan", Who::Admin),
     ("GET", "/api/v1/regions", Who::Everyone),
     ("GET", "/kim", Who::Everyone),
     ("GET", "/kim/{slug}", Who::Everyone),
@@ -52,6 +54,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/admin/kim/baru", Who::Admin),
     ("GET", "/admin/kim/{id}/ubah", Who::Admin),
     ("POST", "/admin/kim/{id}/ubah", Who::Admin),
+    ("POST", "/admin/kim/{id}/hapus", Who::Admin),
     ("GET", "/admin/kim/{id}/anggota", Who::Admin),
     ("POST", "/admin/kim/{id}/anggota", Who::Admin),
     ("POST", "/admin/kim/{id}/anggota/{grant_id}/hapus", Who::Admin),
@@ -63,6 +66,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/admin/opd/baru", Who::Admin),
     ("GET", "/admin/opd/{id}/ubah", Who::Admin),
     ("POST", "/admin/opd/{id}/ubah", Who::Admin),
+    ("POST", "/admin/opd/{id}/hapus", Who::Admin),
     ("GET", "/api/v1/opd", Who::Everyone),
     ("GET", "/admin/audit", Who::AdminOrDpo),
     ("GET", "/admin/token", Who::Admin),
@@ -132,6 +136,7 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             .replace("{id}", &id.to_string())
             .replace("{grant_id}", &grant_id.to_string())
             .replace("{file}", "app.css")
+            .replace("{lang}", "en")
     };
 
     let mut visitors: Vec<(Visitor, Client)> = vec![

@@ -224,3 +224,29 @@ async fn housekeeping_forgets_expired_sessions_links_and_attempts() {
     assert!(t.outbox().await.is_empty(), "old outbox mails are removed");
     assert!(c.get("/akun").await.is_denied());
 }
+
+#[tokio::test]
+async fn sign_in_never_redirects_off_site() {
+    let t = TestApp::new().await;
+    let email = t.user(Role::Dpo, None, None).await;
+    for next in ["/\t/evil.example", "//evil.example", "https://evil.example", "/\\evil.example", "/caf\u{e9}"] {
+        let mut c = t.client();
+        let r = c.post_form("/masuk", &[("email", &email), ("password", PASSWORD), ("next", next)]).await;
+        assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/"), "{next:?}");
+    }
+    let mut c = t.client();
+    let r = c.post_form("/masuk", &[("email", &email), ("password", PASSWORD), ("next", "/admin/audit?actor=x")]).await;
+    assert_eq!(r.location(), "/admin/audit?actor=x");
+}
+
+#[tokio::test]
+async fn mail_sending_forms_are_rate_limited_per_address() {
+    let t = TestApp::new().await;
+    let mut c = t.client();
+    for _ in 0..10 {
+        assert_eq!(c.post_form("/lupa-sandi", &[("email", "x@example.id")]).await.status, StatusCode::OK);
+    }
+    let r = c.post_form("/lupa-sandi", &[("email", "x@example.id")]).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.body.contains("Terlalu banyak"));
+}

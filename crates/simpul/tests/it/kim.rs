@@ -155,3 +155,44 @@ async fn editors_and_members_cannot_change_the_registry() {
         assert_eq!(t.count("kim_groups").await, before);
     }
 }
+
+#[tokio::test]
+async fn a_group_is_deleted_only_when_confirmed_and_empty() {
+    let t = TestApp::new().await;
+    let (id, slug) = t.kim("KIM Dihapus").await;
+    let member = t.user(Role::Anggota, Some(id), None).await;
+    let mut admin = t.login_as(Role::Admin).await;
+    let unconfirmed = admin.post_form(&format!("/admin/kim/{id}/hapus"), &[]).await;
+    assert_eq!(unconfirmed.status, StatusCode::BAD_REQUEST);
+    let with_members = admin.post_form(&format!("/admin/kim/{id}/hapus"), &[("confirm", "ya")]).await;
+    assert_eq!(with_members.status, StatusCode::CONFLICT);
+    assert!(with_members.body.contains("masih punya anggota"));
+    let grant: i64 = query("SELECT r.id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = $1")
+        .bind(member.as_str())
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    admin.post_form(&format!("/admin/kim/{id}/anggota/{grant}/hapus"), &[]).await;
+    let ok = admin.post_form(&format!("/admin/kim/{id}/hapus"), &[("confirm", "ya")]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.client().get(&format!("/kim/{slug}")).await.status, StatusCode::NOT_FOUND);
+    let before: String =
+        query("SELECT before_json FROM audit_events WHERE action = 'kim.delete'").scalar(&t.app.db).await.unwrap();
+    assert!(before.contains("KIM Dihapus"));
+}
+
+#[tokio::test]
+async fn the_directory_filter_form_works_as_rendered() {
+    let t = TestApp::new().await;
+    t.kim("KIM Saring").await;
+    let mut c = t.client();
+    let r = c.get("/kim?q=&kecamatan=").await;
+    assert_eq!(r.status, StatusCode::OK, "the \"all\" option sends an empty value");
+    assert!(r.body.contains("KIM Saring"));
+    let r = c.get("/kim?q=saring&kecamatan=&hal=").await;
+    assert!(r.body.contains("KIM Saring"));
+    let r = c.get("/kim?q=100%25_").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("KIM Saring"), "% and _ are matched literally");
+    assert_eq!(c.get("/api/v1/kim?kecamatan=&page=").await.status, StatusCode::OK);
+}

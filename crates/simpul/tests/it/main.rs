@@ -13,3 +13,4 @@ mod opd;
 mod regions;
 mod schema;
 mod shell;
+mod users;

@@ -11,11 +11,11 @@ async fn home_is_indonesian_and_english_is_one_click_away() {
     let home = c.get("/").await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.body.contains("<html lang=\"id\">") && home.body.contains("Beranda"));
-    let r = c.post_form("/bahasa", &[("lang", "en"), ("next", "/kim")]).await;
+    let r = c.get("/bahasa/en?next=/kim").await;
     assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/kim"));
     let kim = c.get("/kim").await;
     assert!(kim.body.contains("<html lang=\"en\">") && kim.body.contains("KIM directory"));
-    let evil = c.post_form("/bahasa", &[("lang", "id"), ("next", "//evil.example")]).await;
+    let evil = c.get("/bahasa/id?next=//evil.example").await;
     assert_eq!(evil.location(), "/");
 }
 
@@ -26,7 +26,7 @@ async fn error_pages_speak_both_languages() {
     let nf = c.get("/tidak-ada").await;
     assert_eq!(nf.status, StatusCode::NOT_FOUND);
     assert!(nf.body.contains("Halaman tidak ditemukan"));
-    c.post_form("/bahasa", &[("lang", "en"), ("next", "/")]).await;
+    c.get("/bahasa/en?next=/").await;
     assert!(c.get("/nope").await.body.contains("Page not found"));
     let mut anon = t.client();
     let admin = anon.get("/admin/kim").await;
@@ -68,4 +68,25 @@ async fn health_metrics_and_hashed_assets() {
     let m = c.get("/metrics").await.body;
     assert!(m.contains("simpul_http_requests_total{class=\"2xx\"}"));
     assert!(m.contains("simpul_http_request_duration_seconds_count"));
+}
+
+#[tokio::test]
+async fn public_pages_are_cached_for_guests_and_revalidate_with_etags() {
+    let t = TestApp::new().await;
+    let mut c = t.client();
+    let first = c.get("/kim").await;
+    let etag = first.headers["etag"].to_str().unwrap().to_owned();
+    assert_eq!(first.headers["cache-control"], "no-cache");
+    assert!(!first.body.contains("_csrf"), "public pages carry no per-visitor token");
+    let again = c.clone_with_header("if-none-match", &etag).get("/kim").await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    t.kim("KIM Baru Sekali").await;
+    let fresh = c.get("/kim").await;
+    assert!(fresh.body.contains("KIM Baru Sekali"), "a change on this node shows at once");
+    assert_ne!(fresh.headers["etag"], etag.as_str());
+    let mut admin = t.login_as(simpul::domain::access::Role::Admin).await;
+    let private = admin.get("/kim").await;
+    assert_eq!(private.headers["cache-control"], "private, no-store");
+    assert!(private.body.contains("Keluar"));
+    assert!(!c.get("/kim").await.body.contains("Keluar"), "signed-in pages never reach the cache");
 }

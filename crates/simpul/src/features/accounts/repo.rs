@@ -65,6 +65,10 @@ pub async fn mark_verified(tx: &mut Tx, user_id: i64, now: Timestamp) -> Result<
     Ok(())
 }
 
+pub async fn count_users(ex: impl Executor) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM users").scalar(ex).await
+}
+
 pub async fn count_admins(ex: impl Executor) -> Result<i64, DbError> {
     query("SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.disabled = FALSE")
         .scalar(ex)

@@ -234,7 +234,12 @@ pub async fn register(app: &App, actor: &Actor, form: &AccountForm, lang: Lang) 
         tx.commit().await?;
         return Ok(());
     }
-    let id = repo::insert_user(&mut tx, &acc.name, acc.email.as_str(), Some(&hash), None, now).await?;
+    let id = match repo::insert_user(&mut tx, &acc.name, acc.email.as_str(), Some(&hash), None, now).await {
+        Ok(id) => id,
+        // Registered at the same moment by another request: answer as for an existing account.
+        Err(e) if e.is_unique() => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
     let token = crypto::random_token(32);
     repo::insert_link(&mut tx, &crypto::sha256_hex(&token), "verify", Some(id), now, now.plus_days(VERIFY_DAYS))
         .await?;
@@ -312,6 +317,12 @@ pub async fn complete_setup(app: &App, actor: &Actor, token: &str, form: &Accoun
     Ok(NewSession { token: session })
 }
 
+fn email_taken() -> AppError {
+    let mut e = FieldErrors::new();
+    e.add("email", "err-email-taken");
+    AppError::Validation(e)
+}
+
 /// Inserts a verified staff account with one role, audited. Fails with a field error when
 /// the e-mail is taken.
 pub async fn create_account(
@@ -323,11 +334,11 @@ pub async fn create_account(
     now: Timestamp,
 ) -> AppResult<i64> {
     if repo::find_user_by_email(&mut *tx, acc.email.as_str()).await?.is_some() {
-        let mut e = FieldErrors::new();
-        e.add("email", "err-email-taken");
-        return Err(e.into());
+        return Err(email_taken());
     }
-    let id = repo::insert_user(tx, &acc.name, acc.email.as_str(), password_hash, Some(now), now).await?;
+    let id = repo::insert_user(tx, &acc.name, acc.email.as_str(), password_hash, Some(now), now)
+        .await
+        .map_err(|e| if e.is_unique() { email_taken() } else { e.into() })?;
     users::repo::insert_grant(tx, id, grant, now).await?;
     let after = serde_json::json!({ "name": acc.name, "role": grant.role.as_str(), "scope": grant.scope.key() });
     audit::record(tx, actor, now, Event::new("user.create", "user", id).after(&after)).await?;

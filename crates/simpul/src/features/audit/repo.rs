@@ -1,6 +1,6 @@
 //! Reading the audit trail (writing is `infra::audit::record`, inside each change's transaction).
 
-use crate::infra::db::{DbError, Executor, query};
+use crate::infra::db::{DbError, Executor, like_pattern, query};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditRow {
@@ -30,17 +30,16 @@ pub struct AuditFilter {
 }
 
 pub async fn list(ex: impl Executor, f: &AuditFilter, limit: i64) -> Result<Vec<AuditRow>, DbError> {
-    let clean = |s: &str| s.trim().replace(['%', '_', '\\'], "");
     query(
         "SELECT id, at, actor_label, action, entity_type, entity_id, before_json, after_json, request_id FROM audit_events
-         WHERE action LIKE $1 AND ($2 = '' OR entity_type = $2) AND ($3 = '' OR entity_id = $3) AND LOWER(actor_label) LIKE $4
+         WHERE LOWER(action) LIKE $1 ESCAPE '\\' AND ($2 = '' OR entity_type = $2) AND ($3 = '' OR entity_id = $3) AND LOWER(actor_label) LIKE $4 ESCAPE '\\'
            AND ($5 IS NULL OR id < $5)
          ORDER BY id DESC LIMIT $6",
     )
-    .bind(format!("{}%", clean(&f.action)))
+    .bind(like_pattern(&f.action, true))
     .bind(f.entity_type.trim())
     .bind(f.entity_id.trim())
-    .bind(format!("%{}%", clean(&f.actor).to_lowercase()))
+    .bind(like_pattern(&f.actor, false))
     .bind(f.before_id)
     .bind(limit)
     .fetch_all(ex)

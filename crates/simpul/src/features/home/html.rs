@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::{
     extract::State,
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -13,9 +13,9 @@ use crate::{
     domain::user::safe_next,
     error::AppResult,
     features::{kim, opd},
-    infra::{db::query, i18n::Lang},
+    infra::i18n::Lang,
     web::{
-        extract::Form,
+        extract::{ClientIp, Path, Query},
         page::{Page, render},
         viewer::{LANG_COOKIE, Viewer, cookie},
     },
@@ -40,15 +40,20 @@ pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub struct LangForm {
-    lang: String,
+pub struct LangQuery {
     next: String,
 }
 
-/// Remembers the chosen language in a cookie and goes back to the page.
-pub async fn switch_language(State(app): State<AppState>, Form(form): Form<LangForm>) -> Response {
-    let lang = Lang::parse(&form.lang).unwrap_or_default();
-    let mut res = Redirect::to(safe_next(&form.next)).into_response();
+/// Remembers the chosen language in a cookie and goes back to the page. A plain link (not a
+/// form) so public pages carry no per-visitor token and can be cached; the only effect is a
+/// preference cookie.
+pub async fn switch_language(
+    State(app): State<AppState>,
+    Path(lang): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Response {
+    let lang = Lang::parse(&lang).unwrap_or_default();
+    let mut res = Redirect::to(safe_next(&q.next)).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie(&app, LANG_COOKIE, lang.code().to_owned(), 365).to_string()) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -57,8 +62,8 @@ pub async fn switch_language(State(app): State<AppState>, Form(form): Form<LangF
 
 /// Liveness and database reachability.
 pub async fn health(State(app): State<AppState>) -> Response {
-    match query("SELECT 1").scalar::<i32>(&app.db).await {
-        Ok(_) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], "ok").into_response(),
+    match app.db.ping().await {
+        Ok(()) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], "ok").into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
@@ -66,6 +71,18 @@ pub async fn health(State(app): State<AppState>) -> Response {
     }
 }
 
-pub async fn metrics(State(app): State<AppState>) -> Response {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], app.metrics.render()).into_response()
+/// Prometheus metrics: for loopback clients, or anyone presenting the metrics token.
+pub async fn metrics(State(app): State<AppState>, ClientIp(ip): ClientIp, headers: HeaderMap) -> AppResult<Response> {
+    let allowed = match &app.config.metrics_token {
+        Some(token) => headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .is_some_and(|t| crate::infra::crypto::secure_eq(t.trim(), token.expose())),
+        None => ip == "local" || ip.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_loopback()),
+    };
+    if !allowed {
+        return Err(crate::error::AppError::Forbidden);
+    }
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], app.metrics.render()).into_response())
 }

@@ -6,8 +6,8 @@ use crate::web::{Access, Routes, assets, openapi};
 
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/", Access::Public, html::show_home)
-        .post("/bahasa", Access::Public, html::switch_language)
+        .page("/", html::show_home)
+        .get("/bahasa/{lang}", Access::Public, html::switch_language)
         .get("/healthz", Access::Public, html::health)
         .get("/metrics", Access::Public, html::metrics)
         .get("/static/{file}", Access::Public, assets::show_asset)

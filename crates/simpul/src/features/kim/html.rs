@@ -66,12 +66,12 @@ pub async fn list_kim(
 struct KimPage {
     page: Page,
     kim: KimRow,
-    member_count: usize,
+    member_count: i64,
 }
 
 pub async fn show_kim(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
     let kim = repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
-    let member_count = users::repo::kim_members(&app.db, kim.id).await?.len();
+    let member_count = repo::member_count(&app.db, kim.id).await?;
     let page = Page::titled(&app, &viewer, &format!("/kim/{slug}"), kim.name.clone());
     Ok(render(&KimPage { page, kim, member_count }))
 }
@@ -223,4 +223,20 @@ pub async fn remove_member(
 ) -> AppResult<Response> {
     service::remove_member(&app, &viewer.actor(), id, grant_id).await?;
     Ok(Redirect::to(&format!("/admin/kim/{id}/anggota")).into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct DeleteForm {
+    confirm: String,
+}
+
+pub async fn delete_kim(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<DeleteForm>,
+) -> AppResult<Response> {
+    service::delete(&app, &viewer.actor(), id, form.confirm == "ya").await?;
+    Ok(Redirect::to("/admin/kim").into_response())
 }

@@ -13,13 +13,14 @@ use crate::{
 pub fn routes() -> Routes {
     let admin = Access::Permission(Permission::ManageKim);
     Routes::new()
-        .get("/kim", Access::Public, html::list_kim)
-        .get("/kim/{slug}", Access::Public, html::show_kim)
+        .page("/kim", html::list_kim)
+        .page("/kim/{slug}", html::show_kim)
         .get("/admin/kim", admin, html::admin_list_kim)
         .get("/admin/kim/baru", admin, html::new_kim)
         .post("/admin/kim/baru", admin, html::create_kim)
         .get("/admin/kim/{id}/ubah", admin, html::edit_kim)
         .post("/admin/kim/{id}/ubah", admin, html::update_kim)
+        .post("/admin/kim/{id}/hapus", admin, html::delete_kim)
         .get("/admin/kim/{id}/anggota", admin, html::show_members)
         .post("/admin/kim/{id}/anggota", admin, html::add_member)
         .post("/admin/kim/{id}/anggota/{grant_id}/hapus", admin, html::remove_member)

@@ -2,7 +2,7 @@
 
 use crate::{
     domain::{kim::KimInput, time::Timestamp},
-    infra::db::{DbError, Executor, Tx, query},
+    infra::db::{DbError, Executor, Tx, like_pattern, query},
 };
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -68,12 +68,13 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<KimListRow>, DbError> {
-    let pattern = format!("%{}%", q.trim().to_lowercase().replace(['%', '_', '\\'], ""));
+    let pattern = like_pattern(q, false);
     query(
         "SELECT k.id, k.slug, k.name, k.level, r.name AS region_name, p.name AS parent_region_name,
-                (SELECT COUNT(*) FROM user_roles ur WHERE ur.kim_id = k.id) AS members
+                (SELECT COUNT(DISTINCT ur.user_id) FROM user_roles ur JOIN users u ON u.id = ur.user_id
+                  WHERE ur.kim_id = k.id AND u.disabled = FALSE) AS members
          FROM kim_groups k JOIN regions r ON r.id = k.region_id LEFT JOIN regions p ON p.id = r.parent_id
-         WHERE LOWER(k.name) LIKE $1 AND ($2 IS NULL OR r.id = $2 OR r.parent_id = $2)
+         WHERE LOWER(k.name) LIKE $1 ESCAPE '\\' AND ($2 IS NULL OR r.id = $2 OR r.parent_id = $2)
          ORDER BY k.name LIMIT $3 OFFSET $4",
     )
     .bind(pattern)
@@ -158,5 +159,21 @@ pub async fn update(tx: &mut Tx, id: i64, k: &KimInput, now: Timestamp) -> Resul
     .bind(now.0)
     .execute(tx)
     .await?;
+    Ok(())
+}
+
+/// People holding a role in the group.
+pub async fn member_count(ex: impl Executor, id: i64) -> Result<i64, DbError> {
+    query(
+        "SELECT COUNT(DISTINCT r.user_id) FROM user_roles r JOIN users u ON u.id = r.user_id
+         WHERE r.kim_id = $1 AND u.disabled = FALSE",
+    )
+    .bind(id)
+    .scalar(ex)
+    .await
+}
+
+pub async fn delete(tx: &mut Tx, id: i64) -> Result<(), DbError> {
+    query("DELETE FROM kim_groups WHERE id = $1").bind(id).execute(tx).await?;
     Ok(())
 }

@@ -79,10 +79,10 @@ pub async fn create(app: &App, actor: &Actor, form: &KimForm) -> AppResult<(i64,
 
 pub async fn update(app: &App, actor: &Actor, id: i64, form: &KimForm) -> AppResult<()> {
     actor.require(Permission::ManageKim)?;
-    let before = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let input = validate(app, form).await?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
+    let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     repo::update(&mut tx, id, &input, now).await?;
     audit::record(&mut tx, actor, now, Event::new("kim.update", "kim", id).before(&before).after(&input)).await?;
     tx.commit().await?;
@@ -120,6 +120,11 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let user_id = match accounts::repo::find_user_by_email(&mut tx, email.as_str()).await? {
+        Some(u) if u.email_verified_at.is_none() || u.disabled => {
+            let mut e = FieldErrors::new();
+            e.add("email", "err-account-unverified");
+            return Err(e.into());
+        }
         Some(u) => u.id,
         None => {
             let Some(name) = name else {
@@ -168,6 +173,24 @@ pub async fn remove_member(app: &App, actor: &Actor, kim_id: i64, grant_id: i64)
     users::repo::delete_grant(&mut tx, grant_id).await?;
     let before = serde_json::json!({ "user_id": g.user_id, "role": g.role, "scope": g.scope_key });
     audit::record(&mut tx, actor, now, Event::new("user.role_revoke", "kim", kim_id).before(&before)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a group that has no members left (members are removed first, each audited).
+pub async fn delete(app: &App, actor: &Actor, id: i64, confirmed: bool) -> AppResult<()> {
+    actor.require(Permission::ManageKim)?;
+    if !confirmed {
+        return Err(AppError::BadRequest("err-confirm"));
+    }
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if repo::member_count(&mut tx, id).await? > 0 {
+        return Err(AppError::Conflict("err-kim-has-members"));
+    }
+    repo::delete(&mut tx, id).await?;
+    audit::record(&mut tx, actor, now, Event::new("kim.delete", "kim", id).before(&before)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -90,3 +90,19 @@ pub async fn update_opd(
         Err(e) => Err(e),
     }
 }
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct DeleteForm {
+    confirm: String,
+}
+
+pub async fn delete_opd(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<DeleteForm>,
+) -> AppResult<Response> {
+    service::delete(&app, &viewer.actor(), id, form.confirm == "ya").await?;
+    Ok(Redirect::to("/admin/opd").into_response())
+}

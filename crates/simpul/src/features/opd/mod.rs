@@ -13,11 +13,12 @@ use crate::{
 pub fn routes() -> Routes {
     let admin = Access::Permission(Permission::ManageOpd);
     Routes::new()
-        .get("/opd", Access::Public, html::list_opd)
+        .page("/opd", html::list_opd)
         .get("/admin/opd", admin, html::admin_list_opd)
         .get("/admin/opd/baru", admin, html::new_opd)
         .post("/admin/opd/baru", admin, html::create_opd)
         .get("/admin/opd/{id}/ubah", admin, html::edit_opd)
         .post("/admin/opd/{id}/ubah", admin, html::update_opd)
+        .post("/admin/opd/{id}/hapus", admin, html::delete_opd)
         .get("/api/v1/opd", Access::Public, api::list_opd)
 }

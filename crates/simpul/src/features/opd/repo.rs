@@ -83,3 +83,13 @@ async fn replace_categories(tx: &mut Tx, id: i64, cats: &[String]) -> Result<(),
     }
     Ok(())
 }
+
+/// Officers holding a role in the unit.
+pub async fn officer_count(ex: impl Executor, id: i64) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM user_roles WHERE opd_id = $1").bind(id).scalar(ex).await
+}
+
+pub async fn delete(tx: &mut Tx, id: i64) -> Result<(), DbError> {
+    query("DELETE FROM opd WHERE id = $1").bind(id).execute(tx).await?;
+    Ok(())
+}

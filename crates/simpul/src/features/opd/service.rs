@@ -39,12 +39,30 @@ pub async fn create(app: &App, actor: &Actor, form: &OpdForm) -> AppResult<i64> 
 
 pub async fn update(app: &App, actor: &Actor, id: i64, form: &OpdForm) -> AppResult<()> {
     actor.require(Permission::ManageOpd)?;
-    let before = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let input = form.validate()?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
+    let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     repo::update(&mut tx, id, &input, now).await?;
     audit::record(&mut tx, actor, now, Event::new("opd.update", "opd", id).before(&before).after(&input)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a unit that has no officers left.
+pub async fn delete(app: &App, actor: &Actor, id: i64, confirmed: bool) -> AppResult<()> {
+    actor.require(Permission::ManageOpd)?;
+    if !confirmed {
+        return Err(AppError::BadRequest("err-confirm"));
+    }
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if repo::officer_count(&mut tx, id).await? > 0 {
+        return Err(AppError::Conflict("err-opd-has-officers"));
+    }
+    repo::delete(&mut tx, id).await?;
+    audit::record(&mut tx, actor, now, Event::new("opd.delete", "opd", id).before(&before)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -56,6 +56,16 @@ pub async fn list(ex: impl Executor, level: Option<&str>, parent_id: Option<i64>
     .await
 }
 
+/// The first region of `level` called `name` (names repeat across levels: Cibeber is both a
+/// kecamatan and a kelurahan).
+pub async fn find_by_name(ex: impl Executor, level: &str, name: &str) -> Result<Option<RegionRow>, DbError> {
+    query(format!("SELECT {COLS} FROM regions WHERE level = $1 AND name = $2 ORDER BY id LIMIT 1"))
+        .bind(level)
+        .bind(name)
+        .fetch_optional(ex)
+        .await
+}
+
 pub async fn find(ex: impl Executor, id: i64) -> Result<Option<RegionRow>, DbError> {
     query(format!("SELECT {COLS} FROM regions WHERE id = $1")).bind(id).fetch_optional(ex).await
 }

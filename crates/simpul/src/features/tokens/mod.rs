@@ -7,7 +7,7 @@ pub mod repo;
 pub mod service;
 
 use crate::{
-    domain::access::Permission,
+    domain::access::{Permission, TokenScope},
     web::{Access, Routes},
 };
 
@@ -17,5 +17,5 @@ pub fn routes() -> Routes {
         .get("/admin/token", admin, html::list_tokens)
         .post("/admin/token", admin, html::create_token)
         .post("/admin/token/{id}/cabut", admin, html::revoke_token)
-        .get("/api/v1/token", Access::Token, api::show_token)
+        .get("/api/v1/token", Access::Token(TokenScope::Read), api::show_token)
 }

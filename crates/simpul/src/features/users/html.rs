@@ -87,3 +87,13 @@ pub async fn revoke_role(
     service::revoke(&app, &viewer.actor(), id, grant_id).await?;
     Ok(Redirect::to("/admin/pengguna").into_response())
 }
+
+pub async fn disable_user(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+    service::set_disabled(&app, &viewer.actor(), id, true).await?;
+    Ok(Redirect::to("/admin/pengguna").into_response())
+}
+
+pub async fn enable_user(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+    service::set_disabled(&app, &viewer.actor(), id, false).await?;
+    Ok(Redirect::to("/admin/pengguna").into_response())
+}

@@ -15,4 +15,6 @@ pub fn routes() -> Routes {
         .get("/admin/pengguna", admin, html::list_users)
         .post("/admin/pengguna", admin, html::create_user)
         .post("/admin/pengguna/{id}/peran/{grant_id}/hapus", admin, html::revoke_role)
+        .post("/admin/pengguna/{id}/nonaktifkan", admin, html::disable_user)
+        .post("/admin/pengguna/{id}/aktifkan", admin, html::enable_user)
 }

@@ -5,7 +5,7 @@ use crate::{
         access::{Grant, Role, Scope},
         time::Timestamp,
     },
-    infra::db::{DbError, Executor, Tx, query},
+    infra::db::{DbError, Executor, Tx, like_pattern, query},
 };
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -75,11 +75,11 @@ pub struct UserListRow {
 
 /// People matching `q` (name or e-mail), newest first, with their role names.
 pub async fn list_users(ex: impl Executor, q: &str, limit: i64, offset: i64) -> Result<Vec<UserListRow>, DbError> {
-    let pattern = format!("%{}%", q.to_lowercase().replace(['\\', '%', '_'], ""));
+    let pattern = like_pattern(q, false);
     query(
         "SELECT u.id, u.name, u.email, u.disabled, u.email_verified_at,
                 (SELECT STRING_AGG(r.role, ', ') FROM user_roles r WHERE r.user_id = u.id) AS roles
-         FROM users u WHERE LOWER(u.name) LIKE $1 OR u.email LIKE $1 ORDER BY u.id DESC LIMIT $2 OFFSET $3",
+         FROM users u WHERE LOWER(u.name) LIKE $1 ESCAPE '\\' OR u.email LIKE $1 ESCAPE '\\' ORDER BY u.id DESC LIMIT $2 OFFSET $3",
     )
     .bind(pattern)
     .bind(limit)

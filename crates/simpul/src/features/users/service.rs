@@ -101,6 +101,12 @@ pub async fn create_staff(
         e.add(if grant.scope.opd_id().is_some() { "opd_id" } else { "kim_id" }, "err-choose");
         return Err(e.into());
     }
+    // A person may hold several roles: an existing, verified account gets the new role.
+    if let Some(existing) = accounts::repo::find_user_by_email(&mut tx, acc.email.as_str()).await? {
+        grant_existing(&mut tx, actor, &existing, grant, now).await?;
+        tx.commit().await?;
+        return Ok((existing.id, None));
+    }
     let id = accounts::service::create_account(&mut tx, actor, &acc, hash.as_deref(), grant, now).await?;
     let link = if hash.is_none() {
         let link = accounts::service::issue_reset_link(&mut tx, app, id, now).await?;
@@ -120,6 +126,31 @@ pub async fn create_staff(
     Ok((id, link))
 }
 
+/// Gives an existing account one more role. Unverified accounts (anyone can register an
+/// address) are refused, so nobody gains a staff role through an account a stranger made.
+pub async fn grant_existing(
+    tx: &mut crate::infra::db::Tx,
+    actor: &Actor,
+    user: &accounts::repo::UserRow,
+    grant: Grant,
+    now: crate::domain::time::Timestamp,
+) -> AppResult<()> {
+    let field_error = |code: &str| {
+        let mut e = FieldErrors::new();
+        e.add("email", code);
+        AppError::Validation(e)
+    };
+    if user.email_verified_at.is_none() || user.disabled {
+        return Err(field_error("err-account-unverified"));
+    }
+    if !repo::insert_grant(tx, user.id, grant, now).await? {
+        return Err(field_error("err-role-held"));
+    }
+    let after = serde_json::json!({ "role": grant.role.as_str(), "scope": grant.scope.key() });
+    audit::record(tx, actor, now, Event::new("user.role_grant", "user", user.id).after(&after)).await?;
+    Ok(())
+}
+
 async fn scope_exists(tx: &mut crate::infra::db::Tx, scope: Scope) -> AppResult<bool> {
     Ok(match scope {
         Scope::Kim(id) => crate::features::kim::repo::find(&mut *tx, id).await?.is_some(),
@@ -131,15 +162,39 @@ async fn scope_exists(tx: &mut crate::infra::db::Tx, scope: Scope) -> AppResult<
 /// Takes a role away. The last administrator cannot lose the admin role.
 pub async fn revoke(app: &App, actor: &Actor, user_id: i64, grant_id: i64) -> AppResult<()> {
     actor.require(Permission::ManageUsers)?;
-    let g = repo::find_grant(&app.db, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
-    if g.role == "admin" && accounts::repo::count_admins(&app.db).await? <= 1 {
-        return Err(AppError::Conflict("err-last-admin"));
-    }
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
+    let g = repo::find_grant(&mut tx, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
+    if g.role == "admin" && accounts::repo::count_admins(&mut tx).await? <= 1 {
+        return Err(AppError::Conflict("err-last-admin"));
+    }
     repo::delete_grant(&mut tx, grant_id).await?;
     let before = serde_json::json!({ "role": g.role, "scope": g.scope_key });
     audit::record(&mut tx, actor, now, Event::new("user.role_revoke", "user", user_id).before(&before)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Disables or re-enables an account. A disabled person cannot sign in and their sessions
+/// end at once. Nobody disables themselves, and the last administrator stays enabled.
+pub async fn set_disabled(app: &App, actor: &Actor, user_id: i64, disabled: bool) -> AppResult<()> {
+    actor.require(Permission::ManageUsers)?;
+    if disabled && actor.user_id == Some(user_id) {
+        return Err(AppError::Conflict("err-disable-self"));
+    }
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let user = accounts::repo::find_user(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
+    if user.disabled == disabled {
+        return Ok(());
+    }
+    let is_admin = repo::grants_for(&mut tx, user_id).await?.iter().any(|g| g.role == "admin");
+    if disabled && is_admin && accounts::repo::count_admins(&mut tx).await? <= 1 {
+        return Err(AppError::Conflict("err-last-admin"));
+    }
+    repo::set_disabled(&mut tx, user_id, disabled, now).await?;
+    let action = if disabled { "user.disable" } else { "user.enable" };
+    audit::record(&mut tx, actor, now, Event::new(action, "user", user_id)).await?;
     tx.commit().await?;
     Ok(())
 }

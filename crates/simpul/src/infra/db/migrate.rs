@@ -1,6 +1,6 @@
 //! Schema migrations, one folder per engine with the same numbering, embedded in the binary.
 
-use super::Db;
+use super::{Db, Pools};
 
 static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -13,12 +13,12 @@ pub struct MigrationError(#[from] sqlx::migrate::MigrateError);
 
 /// Applies the pending migrations and returns how many the binary knows in total.
 pub(super) async fn run(db: &Db) -> Result<usize, MigrationError> {
-    match db {
-        Db::Sqlite { write, .. } => {
+    match &db.pools {
+        Pools::Sqlite { write, .. } => {
             SQLITE.run(write).await?;
             Ok(SQLITE.iter().count())
         }
-        Db::Postgres(p) => {
+        Pools::Postgres(p) => {
             POSTGRES.run(p).await?;
             Ok(POSTGRES.iter().count())
         }

@@ -10,7 +10,16 @@
 
 mod migrate;
 
-use std::{borrow::Cow, path::Path, str::FromStr, time::Duration};
+use std::{
+    borrow::Cow,
+    path::Path,
+    str::FromStr,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
 
 use sqlx::{
     PgPool, Postgres, Sqlite, SqlitePool,
@@ -29,13 +38,26 @@ pub enum Engine {
 
 /// A cloneable handle to the database.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    pools: Pools,
+    /// Bumped by every committed transaction on this node; caches compare it to know
+    /// whether anything may have changed.
+    generation: Arc<AtomicU64>,
+}
+
+#[derive(Clone, Debug)]
+enum Pools {
     Sqlite { read: SqlitePool, write: SqlitePool },
     Postgres(PgPool),
 }
 
 /// An open transaction. Dropped without [`Tx::commit`], it rolls back.
-pub enum Tx {
+pub struct Tx {
+    inner: TxInner,
+    generation: Arc<AtomicU64>,
+}
+
+enum TxInner {
     Sqlite(sqlx::Transaction<'static, Sqlite>),
     Postgres(sqlx::Transaction<'static, Postgres>),
 }
@@ -79,7 +101,7 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(o)
                 .await?;
-            Ok(Db::Postgres(pool))
+            Ok(Db::new(Pools::Postgres(pool)))
         } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             Self::connect_sqlite(Path::new(path), opts.max_connections).await
         } else {
@@ -97,22 +119,37 @@ impl Db {
             .busy_timeout(Duration::from_secs(10));
         let write = SqlitePoolOptions::new().max_connections(1).connect_with(base.clone()).await?;
         let read = SqlitePoolOptions::new().max_connections(readers.max(1)).connect_with(base.read_only(true)).await?;
-        Ok(Db::Sqlite { read, write })
+        Ok(Db::new(Pools::Sqlite { read, write }))
+    }
+
+    fn new(pools: Pools) -> Db {
+        Db { pools, generation: Arc::new(AtomicU64::new(0)) }
+    }
+
+    /// How many transactions this node has committed (see the field's note).
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Checks the database answers (`/healthz`).
+    pub async fn ping(&self) -> Result<(), DbError> {
+        query("SELECT 1").scalar::<i32>(self).await.map(|_| ())
     }
 
     pub fn engine(&self) -> Engine {
-        match self {
-            Db::Sqlite { .. } => Engine::Sqlite,
-            Db::Postgres(_) => Engine::Postgres,
+        match self.pools {
+            Pools::Sqlite { .. } => Engine::Sqlite,
+            Pools::Postgres(_) => Engine::Postgres,
         }
     }
 
     /// Begins a transaction (on SQLite: on the single writer connection).
     pub async fn begin(&self) -> Result<Tx, DbError> {
-        Ok(match self {
-            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin().await?),
-            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
-        })
+        let inner = match &self.pools {
+            Pools::Sqlite { write, .. } => TxInner::Sqlite(write.begin().await?),
+            Pools::Postgres(p) => TxInner::Postgres(p.begin().await?),
+        };
+        Ok(Tx { inner, generation: self.generation.clone() })
     }
 
     /// Applies pending migrations; each runs in its own transaction.
@@ -123,33 +160,34 @@ impl Db {
     /// SQLite only: writes a consistent copy of the live database to `out` (`VACUUM INTO`),
     /// without blocking readers. PostgreSQL deployments use `pg_dump`.
     pub async fn vacuum_into(&self, out: &Path) -> Result<(), DbError> {
-        match self {
-            Db::Sqlite { write, .. } => {
+        match &self.pools {
+            Pools::Sqlite { write, .. } => {
                 sqlx::query("VACUUM INTO $1").bind(out.to_string_lossy().into_owned()).execute(write).await?;
                 Ok(())
             }
-            Db::Postgres(_) => Err(DbError::BadUrl("backup of PostgreSQL: use pg_dump".into())),
+            Pools::Postgres(_) => Err(DbError::BadUrl("backup of PostgreSQL: use pg_dump".into())),
         }
     }
 
     /// Closes every connection (used at shutdown and after a backup).
     pub async fn close(&self) {
-        match self {
-            Db::Sqlite { read, write } => {
+        match &self.pools {
+            Pools::Sqlite { read, write } => {
                 read.close().await;
                 write.close().await;
             }
-            Db::Postgres(p) => p.close().await,
+            Pools::Postgres(p) => p.close().await,
         }
     }
 }
 
 impl Tx {
     pub async fn commit(self) -> Result<(), DbError> {
-        match self {
-            Tx::Sqlite(t) => t.commit().await?,
-            Tx::Postgres(t) => t.commit().await?,
+        match self.inner {
+            TxInner::Sqlite(t) => t.commit().await?,
+            TxInner::Postgres(t) => t.commit().await?,
         }
+        self.generation.fetch_add(1, Ordering::Release);
         Ok(())
     }
 }
@@ -230,20 +268,37 @@ pub enum Conn<'a> {
 
 impl Executor for &Db {
     fn conn(&mut self) -> Conn<'_> {
-        match *self {
-            Db::Sqlite { read, .. } => Conn::SqlitePool(read),
-            Db::Postgres(p) => Conn::Pg(p),
+        match &self.pools {
+            Pools::Sqlite { read, .. } => Conn::SqlitePool(read),
+            Pools::Postgres(p) => Conn::Pg(p),
         }
     }
 }
 
 impl Executor for &mut Tx {
     fn conn(&mut self) -> Conn<'_> {
-        match &mut **self {
-            Tx::Sqlite(t) => Conn::SqliteTx(&mut *t),
-            Tx::Postgres(t) => Conn::PgTx(&mut *t),
+        match &mut self.inner {
+            TxInner::Sqlite(t) => Conn::SqliteTx(&mut *t),
+            TxInner::Postgres(t) => Conn::PgTx(&mut *t),
         }
     }
+}
+
+/// A `LIKE` pattern matching `text` anywhere (or only at the start), lower-cased, with `%`,
+/// `_` and `\` escaped; use it with `LIKE $n ESCAPE '\'`.
+pub fn like_pattern(text: &str, prefix_only: bool) -> String {
+    let mut p = String::with_capacity(text.len() + 2);
+    if !prefix_only {
+        p.push('%');
+    }
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
 }
 
 /// Starts a query; add arguments with [`Query::bind`] in `$n` order.

@@ -229,6 +229,18 @@ impl Client {
         self
     }
 
+    /// A copy of this client (same cookies) that sends one more header.
+    pub fn clone_with_header(&self, k: &str, v: &str) -> Client {
+        let mut c = Client {
+            router: self.router.clone(),
+            cookies: self.cookies.clone(),
+            csrf: self.csrf.clone(),
+            headers: self.headers.clone(),
+        };
+        c.headers.push((k.into(), v.into()));
+        c
+    }
+
     pub async fn get(&mut self, path: &str) -> Resp {
         self.send(Method::GET, path, None, Body::empty()).await
     }
@@ -251,7 +263,8 @@ impl Client {
 
     pub async fn csrf_token(&mut self) -> String {
         if self.csrf.is_none() {
-            let r = self.get("/").await;
+            // A public page with a form, for signed-in visitors and guests alike.
+            let r = self.get("/lupa-sandi").await;
             assert_eq!(r.status, StatusCode::OK);
         }
         self.csrf.clone().expect("a page carries the CSRF token")

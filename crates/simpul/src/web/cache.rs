@@ -1,0 +1,109 @@
+//! A per-node micro-cache for public pages seen by visitors who are not signed in.
+//!
+//! A page is reused while no transaction has committed on this node since it was rendered
+//! (see `Db::generation`) and for at most [`TTL`], which bounds how stale a page can be when
+//! another node made the change. Cached pages carry an `ETag`, so phones on slow links
+//! revalidate with a 304 instead of downloading the page again. Signed-in visitors always get
+//! a fresh, private page.
+
+use std::{
+    collections::HashMap,
+    sync::RwLock,
+    time::{Duration, Instant},
+};
+
+use axum::{
+    body::{Body, Bytes},
+    extract::Request,
+    http::{HeaderValue, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use crate::{app::AppState, web::viewer::Viewer};
+
+/// The longest a cached page is reused.
+pub const TTL: Duration = Duration::from_secs(5);
+const MAX_ENTRIES: usize = 4096;
+const MAX_BODY: usize = 512 * 1024;
+
+struct Entry {
+    body: Bytes,
+    etag: HeaderValue,
+    generation: u64,
+    stored: Instant,
+}
+
+/// The cache of one node.
+#[derive(Default)]
+pub struct PageCache {
+    entries: RwLock<HashMap<String, Entry>>,
+}
+
+impl PageCache {
+    fn get(&self, key: &str, generation: u64) -> Option<(Bytes, HeaderValue)> {
+        let map = self.entries.read().unwrap_or_else(|e| e.into_inner());
+        let e = map.get(key)?;
+        (e.generation == generation && e.stored.elapsed() < TTL).then(|| (e.body.clone(), e.etag.clone()))
+    }
+
+    fn put(&self, key: String, body: Bytes, etag: HeaderValue, generation: u64) {
+        let mut map = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= MAX_ENTRIES {
+            map.retain(|_, e| e.generation == generation && e.stored.elapsed() < TTL);
+            if map.len() >= MAX_ENTRIES {
+                map.clear();
+            }
+        }
+        map.insert(key, Entry { body, etag, generation, stored: Instant::now() });
+    }
+}
+
+fn page_response(body: Bytes, etag: HeaderValue) -> Response {
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(header::ETAG, etag);
+    res
+}
+
+fn not_modified(req: &Request, etag: &HeaderValue) -> bool {
+    req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v == etag)
+}
+
+/// Route layer for cacheable public pages.
+pub async fn cache_page(req: Request, next: Next) -> Response {
+    let (Some(app), Some(viewer)) = (req.extensions().get::<AppState>().cloned(), req.extensions().get::<Viewer>())
+    else {
+        return next.run(req).await;
+    };
+    if viewer.user.is_some() {
+        return next.run(req).await;
+    }
+    let key = format!("{}|{}", viewer.lang.code(), req.uri().path_and_query().map_or("", |p| p.as_str()));
+    let generation = app.db.generation();
+    if let Some((body, etag)) = app.page_cache.get(&key, generation) {
+        if not_modified(&req, &etag) {
+            return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+        }
+        return page_response(body, etag);
+    }
+    let conditional = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let res = next.run(req).await;
+    let is_html = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if res.status() != StatusCode::OK || !is_html {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let etag = HeaderValue::from_str(&format!("\"{}\"", &crate::infra::crypto::sha256_hex_bytes(&bytes)[..20]))
+        .expect("hex is a valid header value");
+    app.page_cache.put(key, bytes.clone(), etag.clone(), generation);
+    if conditional.as_ref() == Some(&etag) {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    }
+    page_response(bytes, etag)
+}
