@@ -2,6 +2,11 @@
 
 use clap::Parser;
 
+/// mimalloc instead of glibc's malloc: under load the two worker threads spent about a fifth of
+/// their time in glibc's malloc/free (perf), and glibc kept freed 19 MiB Argon2 buffers resident.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = simpul::cli::Cli::parse();
     tracing_subscriber::fmt()
