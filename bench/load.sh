@@ -69,5 +69,18 @@ for page in / /kim; do
   ratio=$(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
   printf '%-10s %12s %10s %12s %10s %8s\n' "$page" "$s_rps" "$s_p99" "$n_rps" "$n_p99" "$ratio"
 done
+# The same pages for a signed-in person: never cached, so this is the full render path
+# (session lookup, queries, template).
+jar="$work/cookies"
+csrf=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/masuk" | grep -o 'name="_csrf" value="[^"]*"' | head -n1 | sed 's/.*value="//; s/"$//')
+curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=admin@demo.simpul.id" \
+  --data-urlencode "password=$admin_pw" "http://127.0.0.1:$PORT/masuk"
+sid=$(awk '$6 == "simpul_sid" { print $7 }' "$jar")
+for page in / /kim; do
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Cookie: simpul_sid=$sid" "http://127.0.0.1:$PORT$page")
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  printf '%-10s %12s %10s   (signed in: uncached render)\n' "$page" "$rps" "$p99"
+done
 printf 'idle RSS after seeding: %d KB (%.1f MB); home %d bytes, /kim %d bytes\n' "$rss_idle_kb" "$(awk -v k="$rss_idle_kb" 'BEGIN { print k / 1024 }')" \
   "$(wc -c <"$work/html/index.html")" "$(wc -c <"$work/html/kim.html")"
