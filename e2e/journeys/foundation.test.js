@@ -76,3 +76,62 @@ test('first run: setup, KIM group and member, public directory', async () => {
   await visitor.goto(`${server.base}/tidak-ada`);
   await expectClean(visitor, '09-not-found');
 });
+
+test('admin pages, account pages and guest forms pass the same checks', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await page.goto(`${server.base}/masuk`);
+  await expectClean(page, '10-login');
+  await page.fill('#f-email', 'admin@cilegon.go.id');
+  await page.fill('#f-password', 'salah-sekali-123');
+  await page.click('main button[type=submit]');
+  assert.match(await page.textContent('main'), /E-mail atau kata sandi salah/);
+  await expectClean(page, '11-login-failed');
+  await page.fill('#f-password', 'kopi-tubruk-cilegon');
+  await page.click('main button[type=submit]');
+  await page.waitForURL(`${server.base}/`);
+
+  await page.goto(`${server.base}/admin/opd/baru`);
+  await expectClean(page, '12-opd-new');
+  await page.fill('#f-name', 'Dinas Pekerjaan Umum dan Penataan Ruang');
+  await page.fill('#f-short_name', 'DPUPR');
+  await page.fill('#f-categories', 'Jalan rusak\nDrainase');
+  await page.click('form.stack button[type=submit]');
+  await page.waitForURL('**/admin/opd');
+  await expectClean(page, '13-opd-admin');
+
+  await page.goto(`${server.base}/admin/pengguna`);
+  await expectClean(page, '14-users');
+  await page.goto(`${server.base}/admin/token`);
+  await page.fill('#f-name', 'dasbor');
+  await page.click('form.stack button[type=submit]');
+  assert.match(await page.textContent('main'), /smp_/);
+  await expectClean(page, '15-tokens');
+  await page.goto(`${server.base}/admin/audit`);
+  assert.match(await page.textContent('main'), /kim\.create/);
+  await expectClean(page, '16-audit');
+  await page.goto(`${server.base}/admin/surel`);
+  assert.match(await page.textContent('main'), /budi@example\.id/);
+  await expectClean(page, '17-outbox');
+  await page.goto(`${server.base}/akun`);
+  await expectClean(page, '18-account');
+  await page.goto(`${server.base}/akun/sandi`);
+  await expectClean(page, '19-password');
+  await page.goto(`${server.base}/opd`);
+  await expectClean(page, '20-opd');
+
+  const guest = await (await phone(browser)).newPage();
+  for (const [path, name] of [['/daftar', '21-register'], ['/lupa-sandi', '22-forgot']]) {
+    await guest.goto(`${server.base}${path}`);
+    await expectClean(guest, name);
+  }
+  await guest.goto(`${server.base}/daftar`);
+  await guest.fill('#f-name', 'Siti Warga');
+  await guest.fill('#f-email', 'siti@example.id');
+  await guest.fill('#f-password', 'pendek');
+  await guest.fill('#f-password_confirm', 'pendek');
+  await guest.click('main button[type=submit]');
+  assert.match(await guest.textContent('main'), /minimal 10 karakter/);
+  assert.equal(await guest.inputValue('#f-email'), 'siti@example.id', 'the form keeps what was typed');
+  await expectClean(guest, '23-register-invalid');
+});

@@ -299,6 +299,8 @@ pub async fn complete_setup(app: &App, actor: &Actor, token: &str, form: &Accoun
     }
     let acc = form.validate()?;
     let hash = crypto::hash_password(acc.password.clone(), app.config.hash_strength).await?;
+    // Recorded as done through the one-time link printed on the server's terminal.
+    let actor = &Actor { label: "setup-link".into(), ..actor.clone() };
     let mut tx = app.db.begin().await?;
     repo::take_link(&mut tx, &tok_hash, "setup", now).await?.ok_or(AppError::BadRequest("err-link-invalid"))?;
     let id = create_account(&mut tx, actor, &acc, Some(&hash), Grant { role: Role::Admin, scope: Scope::Global }, now)
