@@ -250,3 +250,14 @@ async fn mail_sending_forms_are_rate_limited_per_address() {
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(r.body.contains("Terlalu banyak"));
 }
+
+#[tokio::test]
+async fn cookies_are_secure_when_the_site_is_served_over_https() {
+    let t = TestApp::with_config(|c| c.base_url = url::Url::parse("https://kim.cilegon.go.id").unwrap()).await;
+    let email = t.user(Role::Admin, None, None).await;
+    let mut c = t.client();
+    let r = c.post_form("/masuk", &[("email", &email), ("password", PASSWORD)]).await;
+    let cookies: Vec<String> = r.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    assert!(cookies.iter().any(|c| c.starts_with("simpul_sid=")));
+    assert!(cookies.iter().all(|c| c.contains("; Secure")), "{cookies:?}");
+}

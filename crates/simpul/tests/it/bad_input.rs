@@ -78,3 +78,78 @@ async fn unknown_ids_are_404_not_500() {
     assert_eq!(admin.get("/admin/opd/999999/ubah").await.status, StatusCode::NOT_FOUND);
     assert_eq!(admin.post_form("/admin/kim/999999/anggota/1/hapus", &[]).await.status, StatusCode::NOT_FOUND);
 }
+
+/// Row counts of every table a form could write to.
+async fn snapshot(t: &TestApp) -> Vec<i64> {
+    let mut v = Vec::new();
+    for table in [
+        "users",
+        "user_roles",
+        "sessions",
+        "kim_groups",
+        "opd",
+        "opd_categories",
+        "api_tokens",
+        "regions",
+        "jobs",
+        "audit_events",
+    ] {
+        v.push(t.count(table).await);
+    }
+    v
+}
+
+#[tokio::test]
+async fn every_form_refuses_empty_overlong_and_mistyped_input_without_changing_anything() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Uji Input").await;
+    let opd = t.opd("Dinas Uji Input").await;
+    let mut admin = t.login_as(Role::Admin).await;
+    let long = "x".repeat(5000);
+    let forms: Vec<(String, Vec<&str>)> = vec![
+        ("/masuk".into(), vec!["email", "password"]),
+        ("/daftar".into(), vec!["name", "email", "password", "password_confirm"]),
+        ("/setup".into(), vec!["token", "name", "email", "password", "password_confirm"]),
+        ("/lupa-sandi".into(), vec!["email"]),
+        ("/atur-ulang-sandi".into(), vec!["token", "password", "password_confirm"]),
+        ("/akun/sandi".into(), vec!["current_password", "password", "password_confirm"]),
+        ("/admin/pengguna".into(), vec!["name", "email", "role", "kim_id", "opd_id"]),
+        ("/admin/kim/baru".into(), vec!["name", "level", "region_id", "sk_date", "phone", "email", "website"]),
+        (format!("/admin/kim/{kim}/ubah"), vec!["name", "level", "region_id", "sk_date", "phone", "email", "website"]),
+        (format!("/admin/kim/{kim}/anggota"), vec!["email", "name", "role"]),
+        ("/admin/opd/baru".into(), vec!["name", "short_name", "phone", "email", "website", "categories"]),
+        (format!("/admin/opd/{opd}/ubah"), vec!["name", "short_name", "phone", "email", "website", "categories"]),
+        ("/admin/token".into(), vec!["name", "scope"]),
+    ];
+    let before = snapshot(&t).await;
+    for (path, fields) in &forms {
+        let guest_form = ["/masuk", "/daftar"].contains(&path.as_str());
+        let mut c = if guest_form { t.client() } else { t.login_as(Role::Admin).await };
+        let token = c.csrf_token().await;
+        let empty: Vec<(&str, &str)> = vec![];
+        let overlong: Vec<(&str, &str)> = fields.iter().map(|f| (*f, long.as_str())).collect();
+        let mistyped: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|f| (*f, if f.ends_with("_id") || *f == "level" || *f == "role" { "abc" } else { "?" }))
+            .collect();
+        for payload in [&empty, &overlong, &mistyped] {
+            let r = c.post_form(path, payload).await;
+            assert!(r.status.is_client_error(), "{path} {:?}: {}", payload.first(), r.status);
+        }
+        let mut raw = format!("_csrf={token}&{}=", fields[0]).into_bytes();
+        raw.extend_from_slice(b"%FF%FE%80");
+        let r = c.post_raw(path, "application/x-www-form-urlencoded", raw).await;
+        assert!(r.status.is_client_error(), "{path} broken UTF-8: {}", r.status);
+        assert!(!r.body.contains("error-"), "{path}: untranslated key in {}", r.body);
+    }
+    let _ = admin.get("/admin").await;
+    let mut after = snapshot(&t).await;
+    // Each form was tried by a freshly signed-in admin: only those accounts, roles and
+    // sessions (and their audit entries) are new.
+    let new_admins = forms.iter().filter(|(p, _)| !["/masuk", "/daftar"].contains(&p.as_str())).count() as i64;
+    after[0] -= new_admins;
+    after[1] -= new_admins;
+    after[2] -= new_admins;
+    after[9] -= new_admins;
+    assert_eq!(before, after, "nothing was stored");
+}

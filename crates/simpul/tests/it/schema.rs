@@ -77,3 +77,22 @@ async fn sqlite_and_postgres_schemas_match() {
     };
     assert_eq!(lite, pg);
 }
+
+#[tokio::test]
+async fn a_failing_migration_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("broken.db").display());
+    let db = Db::connect(&url, &ConnectOptions::default()).await.unwrap();
+    // A table the first migration also creates, with other columns: its CREATE fails.
+    let mut tx = db.begin().await.unwrap();
+    query("CREATE TABLE audit_events (id INTEGER PRIMARY KEY, note TEXT)").execute(&mut tx).await.unwrap();
+    tx.commit().await.unwrap();
+    let err = db.migrate().await.unwrap_err();
+    assert!(err.to_string().starts_with("database migration failed"), "{err}");
+    let tables: Vec<String> =
+        query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")
+            .scalars(&db)
+            .await
+            .unwrap();
+    assert_eq!(tables, vec!["audit_events"], "the migration's other tables were rolled back");
+}

@@ -59,9 +59,15 @@ impl TestApp {
 
     /// A migrated app with no data at all.
     pub async fn empty() -> TestApp {
+        Self::with_config(|_| {}).await
+    }
+
+    /// A migrated, empty app whose configuration `tweak` adjusts first.
+    pub async fn with_config(tweak: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config::for_data_dir(dir.path().to_path_buf());
         config.hash_strength = HashStrength::Fast;
+        tweak(&mut config);
         let db = match postgres_url() {
             Some(url) => {
                 let schema = format!("t_{}", crypto::random_token(9).to_lowercase().replace(['-', '_'], "x"));
