@@ -53,6 +53,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     }
 }
 
+/// The form behind a destructive button: a checkbox `confirm=ya` the person must tick, so
+/// nothing is deleted by a stray tap (no JavaScript confirm dialogs).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ConfirmForm {
+    confirm: String,
+}
+
+impl ConfirmForm {
+    pub fn confirmed(&self) -> bool {
+        self.confirm == "ya"
+    }
+}
+
 /// Path parameters; a segment of the wrong type (`/admin/kim/abc`) gives a translated 400.
 pub struct Path<T>(pub T);
 

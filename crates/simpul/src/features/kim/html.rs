@@ -17,7 +17,7 @@ use crate::{
     error::{AppError, AppResult},
     features::{regions, users},
     web::{
-        extract::{Form, Path, Query, empty_as_none},
+        extract::{ConfirmForm, Form, Path, Query, empty_as_none},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -225,18 +225,12 @@ pub async fn remove_member(
     Ok(Redirect::to(&format!("/admin/kim/{id}/anggota")).into_response())
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct DeleteForm {
-    confirm: String,
-}
-
 pub async fn delete_kim(
     State(app): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<DeleteForm>,
+    Form(form): Form<ConfirmForm>,
 ) -> AppResult<Response> {
-    service::delete(&app, &viewer.actor(), id, form.confirm == "ya").await?;
+    service::delete(&app, &viewer.actor(), id, form.confirmed()).await?;
     Ok(Redirect::to("/admin/kim").into_response())
 }

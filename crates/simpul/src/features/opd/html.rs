@@ -12,7 +12,7 @@ use crate::{
     domain::{opd::OpdForm, validation::FieldErrors},
     error::{AppError, AppResult},
     web::{
-        extract::{Form, Path},
+        extract::{ConfirmForm, Form, Path},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -91,18 +91,12 @@ pub async fn update_opd(
     }
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-pub struct DeleteForm {
-    confirm: String,
-}
-
 pub async fn delete_opd(
     State(app): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(form): Form<DeleteForm>,
+    Form(form): Form<ConfirmForm>,
 ) -> AppResult<Response> {
-    service::delete(&app, &viewer.actor(), id, form.confirm == "ya").await?;
+    service::delete(&app, &viewer.actor(), id, form.confirmed()).await?;
     Ok(Redirect::to("/admin/opd").into_response())
 }
