@@ -57,6 +57,21 @@ impl PhoneNumber {
     }
 }
 
+/// Replaces anything that looks like an e-mail address with `<e-mail>`, for error texts
+/// that go to logs (an SMTP server's refusal often repeats the recipient).
+pub fn redact_emails(s: &str) -> String {
+    s.split_inclusive(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | ',' | ';' | '(' | ')'))
+        .map(|part| {
+            let word = part.trim_end_matches(|c: char| c.is_whitespace() || "<>\"',;()".contains(c));
+            if word.contains('@') && word.len() > 2 {
+                format!("<e-mail>{}", &part[word.len()..])
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect()
+}
+
 /// Minimum password length (NIST SP 800-63B asks for at least 8; we ask for 10).
 pub const PASSWORD_MIN: usize = 10;
 /// Upper bound so hashing cost stays bounded.
@@ -114,6 +129,15 @@ mod tests {
         assert_eq!(PhoneNumber::parse("(0254) 391234").unwrap().as_str(), "+62254391234");
         assert!(PhoneNumber::parse("12345").is_none());
         assert!(PhoneNumber::parse("0812abc4567").is_none());
+    }
+
+    #[test]
+    fn emails_are_redacted_from_error_texts() {
+        assert_eq!(
+            redact_emails("550 5.1.1 <siti@example.id>: Recipient address rejected"),
+            "550 5.1.1 <<e-mail>>: Recipient address rejected"
+        );
+        assert_eq!(redact_emails("no address here"), "no address here");
     }
 
     #[test]

@@ -4,7 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::db::{Db, DbError, Tx, query};
-use crate::{app::App, domain::time::Timestamp, infra::mail::Mail};
+use crate::{
+    app::App,
+    domain::{text::redact_emails, time::Timestamp},
+    infra::mail::Mail,
+};
 
 /// A unit of background work.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -89,11 +93,13 @@ pub async fn run_due(app: &App) -> anyhow::Result<usize> {
                     .await?;
             }
             Err(e) => {
-                tracing::warn!(job_id = job.id, attempts = job.attempts, error = %e, "job failed");
+                // Mail servers' refusals repeat addresses: keep them out of logs and the table.
+                let error = redact_emails(&format!("{e:#}")).chars().take(500).collect::<String>();
+                tracing::warn!(job_id = job.id, attempts = job.attempts, error = %error, "job failed");
                 let retry = now.plus_minutes(2_i64.pow(job.attempts.min(10) as u32));
                 query("UPDATE jobs SET last_error = $2, locked_until = NULL, run_at = $3 WHERE id = $1")
                     .bind(job.id)
-                    .bind(e.to_string().chars().take(500).collect::<String>())
+                    .bind(error)
                     .bind(retry.0)
                     .execute(&mut tx)
                     .await?;

@@ -24,7 +24,8 @@ use crate::{app::AppState, web::viewer::Viewer};
 
 /// The longest a cached page is reused.
 pub const TTL: Duration = Duration::from_secs(5);
-const MAX_ENTRIES: usize = 4096;
+/// Bounded so that many distinct search URLs cannot grow memory (≈ 5 MB at most).
+const MAX_ENTRIES: usize = 512;
 const MAX_BODY: usize = 512 * 1024;
 
 struct Entry {

@@ -261,3 +261,39 @@ async fn cookies_are_secure_when_the_site_is_served_over_https() {
     assert!(cookies.iter().any(|c| c.starts_with("simpul_sid=")));
     assert!(cookies.iter().all(|c| c.contains("; Secure")), "{cookies:?}");
 }
+
+#[tokio::test]
+async fn mail_that_cannot_be_delivered_is_retried_later_not_lost() {
+    let t = TestApp::with_config(|c| {
+        c.smtp = Some(simpul::config::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port: 9,
+            username: None,
+            password: None,
+            tls: false,
+            starttls: false,
+        })
+    })
+    .await;
+    simpul::features::regions::service::import_csv(
+        &t.app,
+        &simpul::domain::access::Actor::cli(),
+        simpul::features::regions::service::CILEGON_CSV,
+    )
+    .await
+    .map_err(|_| ())
+    .unwrap();
+    let email = t.user(Role::Anggota, Some(t.kim("KIM Surel").await.0), None).await;
+    t.client().post_form("/lupa-sandi", &[("email", &email)]).await;
+    assert_eq!(t.run_jobs().await, 1);
+    let (error, done): (Option<String>, Option<i64>) = {
+        let e: Option<String> = query("SELECT last_error FROM jobs").scalar(&t.app.db).await.unwrap();
+        let d: Option<i64> = query("SELECT done_at FROM jobs").scalar(&t.app.db).await.unwrap();
+        (e, d)
+    };
+    assert!(error.is_some() && done.is_none(), "kept for a retry");
+    assert!(!error.unwrap().contains(&email));
+    assert_eq!(t.run_jobs().await, 0, "not retried at once");
+    t.advance_minutes(3);
+    assert_eq!(t.run_jobs().await, 1, "retried after the back-off");
+}
