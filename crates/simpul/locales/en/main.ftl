@@ -22,11 +22,20 @@ home-hoax-text = Forward a suspicious message and get the clarification that alr
 home-training = Training
 home-training-text = Technical training for KIM members: news writing, video editing and social-media content.
 home-kim = Community Information Groups
-home-kim-count = { $kim } KIM groups registered.
-home-opd-count = { $opd } government units connected.
+home-kim-count = { $kim ->
+    [one] { $kim } KIM group registered.
+   *[other] { $kim } KIM groups registered.
+}
+home-opd-count = { $opd ->
+    [one] { $opd } government unit registered.
+   *[other] { $opd } government units registered.
+}
 home-kim-all = See all KIM groups
 admin-title = Admin
-admin-region-count = { $count } regions.
+admin-region-count = { $count ->
+    [one] { $count } region.
+   *[other] { $count } regions.
+}
 login-title = Sign in
 login-submit = Sign in
 login-forgot = Forgot your password?
@@ -108,7 +117,10 @@ kim-directory-title = KIM directory
 kim-directory-intro = Registered Community Information Groups, by kelurahan and kecamatan.
 kim-none = No matching KIM groups yet.
 kim-members = Members
-kim-members-count = { $count } members
+kim-members-count = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
 kim-officers = Officers
 kim-social = Social media
 kim-legal = Legal basis
@@ -163,6 +175,7 @@ error-back-home = Back to the home page
 error-400-title = The request could not be processed
 error-401-title = Sign-in needed
 error-401-detail = Please sign in to open this page.
+error-401-api-detail = The API token is missing, unknown or revoked. Send the header Authorization: Bearer <token>.
 error-403-title = Access denied
 error-403-detail = Your account is not allowed to do this.
 error-404-title = Page not found

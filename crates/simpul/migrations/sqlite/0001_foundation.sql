@@ -1,8 +1,10 @@
 -- Foundation: accounts, roles, sessions, one-time tokens, regions, KIM, OPD, audit, API tokens, jobs.
--- Instants are integer milliseconds since the Unix epoch (UTC).
+-- Instants are integer milliseconds since the Unix epoch (UTC). Ids are never reused
+-- (AUTOINCREMENT here, identity columns in PostgreSQL), so audit entries keep pointing at
+-- the record they describe.
 
 CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     email TEXT NOT NULL UNIQUE,
     password_hash TEXT,
@@ -13,7 +15,7 @@ CREATE TABLE users (
 );
 
 CREATE TABLE regions (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     level TEXT NOT NULL,
     name TEXT NOT NULL,
     slug TEXT NOT NULL,
@@ -25,7 +27,7 @@ CREATE TABLE regions (
 CREATE INDEX regions_parent ON regions(parent_id);
 
 CREATE TABLE kim_groups (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     slug TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     level TEXT NOT NULL,
@@ -49,7 +51,7 @@ CREATE TABLE kim_groups (
 CREATE INDEX kim_groups_region ON kim_groups(region_id);
 
 CREATE TABLE opd (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     slug TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     short_name TEXT NOT NULL,
@@ -62,7 +64,7 @@ CREATE TABLE opd (
 );
 
 CREATE TABLE opd_categories (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     opd_id INTEGER NOT NULL REFERENCES opd(id) ON DELETE CASCADE,
     name TEXT NOT NULL,
     UNIQUE (opd_id, name)
@@ -70,7 +72,7 @@ CREATE TABLE opd_categories (
 
 -- scope_key: '' (unscoped), 'city' (city desk), 'kim:<id>' or 'opd:<id>'.
 CREATE TABLE user_roles (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     role TEXT NOT NULL,
     kim_id INTEGER REFERENCES kim_groups(id) ON DELETE CASCADE,
@@ -93,7 +95,7 @@ CREATE INDEX sessions_user ON sessions(user_id);
 
 -- purpose: 'setup', 'reset', 'verify'.
 CREATE TABLE one_time_tokens (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     token_hash TEXT NOT NULL UNIQUE,
     purpose TEXT NOT NULL,
     user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
@@ -104,7 +106,7 @@ CREATE TABLE one_time_tokens (
 
 -- Keyed by a hash of the normalised e-mail so attempts on unknown addresses look the same.
 CREATE TABLE login_attempts (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     account_key TEXT NOT NULL,
     at INTEGER NOT NULL,
     success BOOLEAN NOT NULL
@@ -112,7 +114,7 @@ CREATE TABLE login_attempts (
 CREATE INDEX login_attempts_key_at ON login_attempts(account_key, at);
 
 CREATE TABLE audit_events (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     at INTEGER NOT NULL,
     actor_user_id INTEGER,
     actor_label TEXT NOT NULL,
@@ -127,7 +129,7 @@ CREATE INDEX audit_events_at ON audit_events(at);
 CREATE INDEX audit_events_entity ON audit_events(entity_type, entity_id);
 
 CREATE TABLE api_tokens (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     scope TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
@@ -139,7 +141,7 @@ CREATE TABLE api_tokens (
 );
 
 CREATE TABLE jobs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL,
     payload TEXT NOT NULL,
     run_at INTEGER NOT NULL,

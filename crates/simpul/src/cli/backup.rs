@@ -15,6 +15,12 @@ pub async fn run(config: Config, out: &Path) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     anyhow::ensure!(!out.exists(), "{} already exists; choose a new file", out.display());
+    let db_file = config.data_dir.join("simpul.db");
+    anyhow::ensure!(
+        db_file.exists(),
+        "no database at {}: pass the same --data-dir as `simpul serve`",
+        std::path::absolute(&db_file).unwrap_or(db_file).display()
+    );
     let db = Db::connect(config.database_url.expose(), &ConnectOptions { max_connections: 1, pg_schema: None }).await?;
     db.vacuum_into(out).await?;
     db.close().await;

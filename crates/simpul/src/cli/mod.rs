@@ -34,6 +34,10 @@ pub struct GlobalArgs {
     /// `postgres://…` to use PostgreSQL; default: SQLite in the data folder.
     #[arg(long, global = true, env = "SIMPUL_DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
+    /// Public address of the site, used in links (setup, password and verification mails).
+    /// Default for `serve`: http://<listen>; for other commands: http://127.0.0.1:8080.
+    #[arg(long, global = true, env = "SIMPUL_BASE_URL")]
+    pub base_url: Option<url::Url>,
 }
 
 #[derive(Subcommand)]
@@ -63,9 +67,6 @@ pub enum Command {
 pub struct ServeArgs {
     #[arg(long, env = "SIMPUL_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: std::net::SocketAddr,
-    /// Public address used in links (default: http://<listen>).
-    #[arg(long, env = "SIMPUL_BASE_URL")]
-    pub base_url: Option<url::Url>,
     /// On an empty data folder, load Kota Cilegon and sample data.
     #[arg(long)]
     pub demo: bool,
@@ -110,9 +111,11 @@ pub enum UserCommand {
     /// Create an account with a role. Prompts for a password on a terminal, otherwise prints a
     /// link for choosing one.
     Create {
+        /// The person's e-mail address (their sign-in name).
         #[arg(long)]
         email: String,
-        #[arg(long, default_value = "Administrator")]
+        /// The person's full name, as shown to others and in the audit trail.
+        #[arg(long)]
         name: String,
         /// admin, redaksi, anggota, petugas_opd or dpo.
         #[arg(long)]
@@ -154,21 +157,33 @@ impl GlobalArgs {
         if let Some(u) = &self.database_url {
             c.database_url = Secret::new(u.clone());
         }
+        if let Some(u) = &self.base_url {
+            c.base_url = u.clone();
+        }
         c
     }
 }
 
 async fn open(config: Config) -> anyhow::Result<App> {
+    let db_file = config.data_dir.join("simpul.db");
+    if config.is_sqlite() && !db_file.exists() {
+        let shown = std::path::absolute(&db_file).unwrap_or(db_file);
+        eprintln!(
+            "note: no database at {}; creating a new, empty one. To work on an existing \
+             deployment, run from its folder or pass the same --data-dir as `simpul serve`.",
+            shown.display()
+        );
+    }
     App::start(config, Clock::System, ConnectOptions::default()).await
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = cli.global.config();
     match cli.command {
-        Command::Serve(args) => serve::run(config, args).await,
+        Command::Serve(args) => serve::run(config, cli.global.base_url.is_some(), args).await,
         Command::Migrate => {
             let app = open(config).await?;
-            println!("migrations applied ({} known)", app.db.migrate().await?);
+            println!("database schema is up to date ({} migrations)", app.db.migrate().await?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { out } => backup::run(config, &out).await,
@@ -208,11 +223,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 opd_id: opd.map(|o| o.to_string()).unwrap_or_default(),
             };
             match users::service::create_staff(&app, &Actor::cli(), &form, password).await {
-                Ok((id, link)) => {
-                    println!("account #{id} created");
-                    if let Some(l) = link {
-                        println!("link for choosing a password (valid 60 minutes):\n{l}");
+                Ok(outcome) if outcome.created => {
+                    println!("account #{} created", outcome.user_id);
+                    if let Some(l) = outcome.password_link {
+                        println!("link for choosing a password (valid 60 minutes, also e-mailed):\n{l}");
                     }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Ok(outcome) => {
+                    println!("existing account #{}: role added", outcome.user_id);
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(crate::error::AppError::Validation(errs)) => {

@@ -11,21 +11,21 @@ use crate::{
     infra::{clock::Clock, db::ConnectOptions, jobs},
 };
 
-pub async fn run(mut config: Config, args: ServeArgs) -> anyhow::Result<ExitCode> {
+pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> anyhow::Result<ExitCode> {
     config.listen = args.listen;
-    config.base_url = match &args.base_url {
-        Some(u) => u.clone(),
-        // Listening on every interface: links must name a real address, so use loopback and
-        // ask for --base-url (forms posted from another origin are refused).
-        None if args.listen.ip().is_unspecified() => {
+    if !base_url_given {
+        config.base_url = if args.listen.ip().is_unspecified() {
+            // Listening on every interface: links must name a real address, so use loopback and
+            // ask for --base-url (forms posted from another origin are refused).
             eprintln!(
                 "warning: --listen {} without --base-url; links will use 127.0.0.1. Set --base-url to the public address.",
                 args.listen
             );
             url::Url::parse(&format!("http://127.0.0.1:{}", args.listen.port()))?
-        }
-        None => url::Url::parse(&format!("http://{}", args.listen))?,
-    };
+        } else {
+            url::Url::parse(&format!("http://{}", args.listen))?
+        };
+    }
     config.trust_forwarded_for = args.trust_forwarded_for;
     config.metrics_token = args.metrics_token.clone().map(crate::config::Secret::new);
     config.smtp = smtp_config(&args);
@@ -52,6 +52,7 @@ pub async fn run(mut config: Config, args: ServeArgs) -> anyhow::Result<ExitCode
             let _ = tokio::signal::ctrl_c().await;
         })
         .await?;
+    tracing::info!("shutting down");
     app.db.close().await;
     Ok(ExitCode::SUCCESS)
 }

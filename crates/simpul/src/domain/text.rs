@@ -55,6 +55,18 @@ impl PhoneNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// `+6281234567890` → `0812-3456-7890`; landlines keep their digits (`0254391234`).
+    pub fn display_national(e164: &str) -> String {
+        let Some(rest) = e164.strip_prefix("+62") else { return e164.to_owned() };
+        let national = format!("0{rest}");
+        if !rest.starts_with('8') {
+            return national;
+        }
+        let (a, b) = national.split_at(4.min(national.len()));
+        let (b, c) = b.split_at(4.min(b.len()));
+        [a, b, c].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("-")
+    }
 }
 
 /// Replaces anything that looks like an e-mail address with `<e-mail>`, for error texts
@@ -86,11 +98,18 @@ pub fn password_problem(pw: &str, email: &str) -> Option<&'static str> {
         Some("err-too-long")
     } else if !email.is_empty() && pw.to_lowercase().contains(&email.to_lowercase()) {
         Some("err-password-email")
-    } else if COMMON.contains(&pw.to_lowercase().as_str()) {
+    } else if COMMON.contains(&pw.to_lowercase().as_str()) || distinct_chars(pw) < 5 {
         Some("err-password-common")
     } else {
         None
     }
+}
+
+fn distinct_chars(s: &str) -> usize {
+    let mut seen: Vec<char> = s.chars().collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
 }
 
 const COMMON: &[&str] = &[
@@ -129,6 +148,9 @@ mod tests {
         assert_eq!(PhoneNumber::parse("(0254) 391234").unwrap().as_str(), "+62254391234");
         assert!(PhoneNumber::parse("12345").is_none());
         assert!(PhoneNumber::parse("0812abc4567").is_none());
+        assert_eq!(PhoneNumber::display_national("+6281234567890"), "0812-3456-7890");
+        assert_eq!(PhoneNumber::display_national("+62812345678"), "0812-3456-78");
+        assert_eq!(PhoneNumber::display_national("+62254391234"), "0254391234");
     }
 
     #[test]
@@ -144,6 +166,8 @@ mod tests {
     fn passwords() {
         assert_eq!(password_problem("short", ""), Some("err-password-short"));
         assert_eq!(password_problem("bismillah123", ""), Some("err-password-common"));
+        assert_eq!(password_problem("aaaaaaaaaaaa", ""), Some("err-password-common"));
+        assert_eq!(password_problem("abababababab", ""), Some("err-password-common"));
         assert_eq!(password_problem("xsiti@x.idx", "siti@x.id"), Some("err-password-email"));
         assert_eq!(password_problem("kuda-lumping-merah", "siti@x.id"), None);
     }

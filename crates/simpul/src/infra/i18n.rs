@@ -67,8 +67,14 @@ impl Lang {
 
     /// The text for `key` with `{ $name }` arguments filled in.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        // Whole numbers go in as numbers, so plural forms (`[one]`/`*[other]`) can be chosen.
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| {
+                let value = v.parse::<i64>().map_or_else(|_| FluentValue::from(v.clone()), FluentValue::from);
+                (Cow::Borrowed(*k), value)
+            })
+            .collect();
         LOCALES.try_lookup_with_args(self.langid(), key, &map).unwrap_or_else(|| key.to_owned())
     }
 }
@@ -101,6 +107,7 @@ mod tests {
         assert_eq!(Lang::Id.t("nav-home"), "Beranda");
         assert_eq!(Lang::En.t("nav-home"), "Home");
         assert_eq!(Lang::En.t_args("kim-members-count", &[("count", "3".into())]), "3 members");
+        assert_eq!(Lang::En.t_args("kim-members-count", &[("count", "1".into())]), "1 member");
     }
 
     #[test]

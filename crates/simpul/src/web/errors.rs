@@ -47,18 +47,24 @@ pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next
             .iter()
             .map(|f| serde_json::json!({ "field": f.field, "code": f.code, "message": lang.t(&f.code) }))
             .collect();
+        // Machine clients authenticate with tokens, not by signing in.
+        let unauthorized = status == StatusCode::UNAUTHORIZED;
+        let detail_key = if unauthorized { "error-401-api-detail" } else { kind.detail_key };
         let mut body = serde_json::json!({
             "type": "about:blank",
             "title": lang.t(kind.title_key),
             "status": status.as_u16(),
-            "detail": lang.t(kind.detail_key),
-            "code": kind.detail_key,
+            "detail": lang.t(detail_key),
+            "code": detail_key,
         });
         if !errors.is_empty() {
             body["errors"] = serde_json::Value::Array(errors);
         }
         let mut r = (status, Json(body)).into_response();
         r.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("application/problem+json"));
+        if unauthorized {
+            r.headers_mut().insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+        }
         return r;
     }
     if status == StatusCode::UNAUTHORIZED {

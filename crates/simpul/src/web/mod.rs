@@ -96,7 +96,13 @@ pub fn router(state: AppState) -> Router {
                     tracing::info_span!("http", method = %req.method(), path = %req.uri().path(), request_id = %rid)
                 })
                 .on_request(())
-                .on_response(tower_http::trace::DefaultOnResponse::new().latency_unit(tower_http::LatencyUnit::Micros)),
+                // One line per request (method, path, status, latency, request id): no query
+                // strings, cookies or bodies, so no personal data or secrets reach the log.
+                .on_response(
+                    tower_http::trace::DefaultOnResponse::new()
+                        .level(tracing::Level::INFO)
+                        .latency_unit(tower_http::LatencyUnit::Micros),
+                ),
         )
         .layer(middleware::from_fn(assign_request_id))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(

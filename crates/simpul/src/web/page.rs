@@ -20,6 +20,8 @@ pub struct Page {
     pub site_name: String,
     pub css_url: &'static str,
     pub description: String,
+    /// Where this page was requested (path and query), for the language links.
+    pub here: String,
 }
 
 impl Page {
@@ -41,6 +43,7 @@ impl Page {
             site_name: app.config.site_name.clone(),
             css_url: super::assets::css_url(),
             description: viewer.lang.t("site-description"),
+            here: viewer.here.clone(),
         }
     }
 
@@ -51,6 +54,25 @@ impl Page {
     /// The translation of `prefix` + `key`, e.g. `tk("role-", "admin")`.
     pub fn tk(&self, prefix: &str, key: &str) -> String {
         self.lang.t(&format!("{prefix}{key}"))
+    }
+
+    /// A region as people say it: "Kelurahan Bulakan", "Kecamatan Cibeber", and a kota or
+    /// kabupaten by its own name ("Kota Cilegon" already says what it is).
+    pub fn region(&self, level: &str, name: &str) -> String {
+        match level {
+            "kelurahan" | "kecamatan" => format!("{} {name}", self.tk("level-", level)),
+            _ => name.to_owned(),
+        }
+    }
+
+    /// A phone number stored as `+62…`, shown the way Indonesians write it (`0812-3456-7890`).
+    pub fn phone(&self, e164: &str) -> String {
+        crate::domain::text::PhoneNumber::display_national(e164)
+    }
+
+    /// A `YYYY-MM-DD` date in words (`17 Agustus 2026`), or as stored if it is not a date.
+    pub fn date(&self, ymd: &str) -> String {
+        crate::domain::time::Date::parse(ymd).map_or_else(|| ymd.to_owned(), |d| d.format_long(self.lang.code()))
     }
 
     /// A translation with one `{ $name }` argument.

@@ -52,13 +52,15 @@ pub struct Viewer {
     pub lang: Lang,
     pub csrf: String,
     pub request_id: String,
+    /// The requested path and query, to come back to (e.g. after switching language).
+    pub here: String,
 }
 
 impl Viewer {
     /// A visitor about whom nothing is known (used when a request failed before the viewer
     /// was resolved).
     pub fn anonymous(lang: Lang) -> Viewer {
-        Viewer { user: None, token: None, lang, csrf: String::new(), request_id: "-".into() }
+        Viewer { user: None, token: None, lang, csrf: String::new(), request_id: "-".into(), here: "/".into() }
     }
 
     pub fn can(&self, p: Permission) -> bool {
@@ -143,7 +145,8 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     let cookie_csrf = jar.get(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32);
     let new_csrf = if session_csrf.is_none() && cookie_csrf.is_none() { Some(crypto::random_token(32)) } else { None };
     let csrf = session_csrf.or(cookie_csrf).or_else(|| new_csrf.clone()).unwrap_or_default();
-    let viewer = Viewer { user, token, lang, csrf, request_id };
+    let here = req.uri().path_and_query().map_or("/", |p| p.as_str()).to_owned();
+    let viewer = Viewer { user, token, lang, csrf, request_id, here };
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = req;

@@ -48,6 +48,8 @@ async fn tokens_are_shown_once_stored_hashed_and_revocable() {
     assert_eq!(anon.status, StatusCode::UNAUTHORIZED);
     assert_eq!(anon.headers["content-type"], "application/problem+json");
     assert_eq!(anon.json()["status"], 401);
+    assert_eq!(anon.headers["www-authenticate"], "Bearer");
+    assert!(anon.json()["detail"].as_str().unwrap().contains("Token API"));
 
     let id: i64 = query("SELECT id FROM api_tokens").scalar(&t.app.db).await.unwrap();
     assert_eq!(admin.post_form(&format!("/admin/token/{id}/cabut"), &[]).await.status, StatusCode::SEE_OTHER);

@@ -49,14 +49,53 @@ fn token_is_the_last_line_and_user_create_prints_a_link() {
     assert_eq!(bad.status.code(), Some(2));
 
     let user = simpul(dir.path())
-        .args(["user", "create", "--role", "admin", "--email", "admin@cilegon.go.id", "--reset-link", "--data-dir"])
+        .args([
+            "user",
+            "create",
+            "--role",
+            "admin",
+            "--name",
+            "Admin",
+            "--email",
+            "admin@cilegon.go.id",
+            "--reset-link",
+            "--data-dir",
+        ])
         .arg(&d)
         .output()
         .unwrap();
     assert!(user.status.success(), "{}", String::from_utf8_lossy(&user.stderr));
-    assert!(String::from_utf8_lossy(&user.stdout).contains("/atur-ulang-sandi?token="));
+    assert!(String::from_utf8_lossy(&user.stdout).contains("http://127.0.0.1:8080/atur-ulang-sandi?token="));
+    let dpo = simpul(dir.path())
+        .args(["user", "create", "--role", "dpo", "--name", "Admin", "--email", "admin@cilegon.go.id", "--data-dir"])
+        .arg(&d)
+        .args(["--base-url", "https://kim.cilegon.go.id"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&dpo.stdout).contains("existing account #1: role added"));
+    let other = simpul(dir.path())
+        .args(["user", "create", "--role", "dpo", "--name", "Dedi", "--email", "dpo@cilegon.go.id", "--reset-link"])
+        .args(["--base-url", "https://kim.cilegon.go.id", "--data-dir"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&other.stdout).contains("https://kim.cilegon.go.id/atur-ulang-sandi?token="),
+        "links use --base-url"
+    );
     let dup = simpul(dir.path())
-        .args(["user", "create", "--role", "admin", "--email", "admin@cilegon.go.id", "--reset-link", "--data-dir"])
+        .args([
+            "user",
+            "create",
+            "--role",
+            "admin",
+            "--name",
+            "Admin",
+            "--email",
+            "admin@cilegon.go.id",
+            "--reset-link",
+            "--data-dir",
+        ])
         .arg(&d)
         .output()
         .unwrap();
@@ -80,6 +119,23 @@ fn backup_copies_the_database() {
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 regions created"), "the copy holds the regions");
     let exists = simpul(dir.path()).args(["backup", "--out"]).arg(&copy).arg("--data-dir").arg(&d).output().unwrap();
     assert!(!exists.status.success(), "never overwrites");
+}
+
+#[test]
+fn commands_say_when_they_start_a_new_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("nowhere");
+    let backup = simpul(dir.path())
+        .args(["backup", "--out"])
+        .arg(dir.path().join("b.db"))
+        .arg("--data-dir")
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert!(!backup.status.success());
+    assert!(String::from_utf8_lossy(&backup.stderr).contains("no database at"));
+    let token = simpul(dir.path()).args(["token", "create", "--name", "x", "--data-dir"]).arg(&d).output().unwrap();
+    assert!(String::from_utf8_lossy(&token.stderr).contains("creating a new, empty one"));
 }
 
 #[test]

@@ -85,6 +85,7 @@ pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> R
     repo::record_attempt(&mut tx, &key, now, ok).await.map_err(internal)?;
     if !ok {
         if failures + 1 == MAX_FAILURES {
+            tracing::warn!(request_id, "sign-in locked for {LOCKOUT_MINUTES} minutes after repeated failures");
             let actor = Actor::anonymous(Some(request_id.to_owned()));
             let ev = Event {
                 action: "auth.lockout",

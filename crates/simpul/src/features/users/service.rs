@@ -66,6 +66,16 @@ impl StaffForm {
     }
 }
 
+/// What [`create_staff`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffOutcome {
+    pub user_id: i64,
+    /// `false` when an existing account was given the role instead.
+    pub created: bool,
+    /// For a new account without a password: the link to choose one (also mailed).
+    pub password_link: Option<String>,
+}
+
 /// Creates a verified staff account with one role. Returns the id and a link for choosing a
 /// password (also mailed), so the CLI can print it.
 pub async fn create_staff(
@@ -73,7 +83,7 @@ pub async fn create_staff(
     actor: &Actor,
     form: &StaffForm,
     password: Option<String>,
-) -> AppResult<(i64, Option<String>)> {
+) -> AppResult<StaffOutcome> {
     actor.require(Permission::ManageUsers)?;
     let mut e = FieldErrors::new();
     let name = e.required("name", &form.name, 100);
@@ -105,7 +115,7 @@ pub async fn create_staff(
     if let Some(existing) = accounts::repo::find_user_by_email(&mut tx, acc.email.as_str()).await? {
         grant_existing(&mut tx, actor, &existing, grant, now).await?;
         tx.commit().await?;
-        return Ok((existing.id, None));
+        return Ok(StaffOutcome { user_id: existing.id, created: false, password_link: None });
     }
     let id = accounts::service::create_account(&mut tx, actor, &acc, hash.as_deref(), grant, now).await?;
     let link = if hash.is_none() {
@@ -123,7 +133,7 @@ pub async fn create_staff(
         None
     };
     tx.commit().await?;
-    Ok((id, link))
+    Ok(StaffOutcome { user_id: id, created: true, password_link: link })
 }
 
 /// Gives an existing account one more role. Unverified accounts (anyone can register an
