@@ -79,7 +79,7 @@ pub async fn cache_page(req: Request, next: Next) -> Response {
     else {
         return next.run(req).await;
     };
-    if viewer.user.is_some() {
+    if viewer.user.is_some() || viewer.flash.is_some() {
         return next.run(req).await;
     }
     let key = format!("{}|{}", viewer.lang.code(), req.uri().path_and_query().map_or("", |p| p.as_str()));

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod cache;
 pub mod errors;
 pub mod extract;
+pub mod flash;
 pub mod metrics;
 pub mod openapi;
 pub mod page;

@@ -22,6 +22,8 @@ pub struct Page {
     pub description: String,
     /// Where this page was requested (path and query), for the language links.
     pub here: String,
+    /// A one-time message from the previous action: (success?, text).
+    pub flash: Option<(bool, String)>,
 }
 
 impl Page {
@@ -44,6 +46,7 @@ impl Page {
             css_url: super::assets::css_url(),
             description: viewer.lang.t("site-description"),
             here: viewer.here.clone(),
+            flash: viewer.flash.as_ref().map(|f| (f.ok, viewer.lang.t(&f.key))),
         }
     }
 

@@ -16,10 +16,12 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 
 use crate::{
     app::AppState,
+    config::Config,
     domain::access::{Actor, Grant, Permission, grants_allow},
     error::AppError,
     features::{accounts, tokens},
     infra::{crypto, i18n::Lang},
+    web::flash::{FLASH_COOKIE, Flash},
 };
 
 pub const SESSION_COOKIE: &str = "simpul_sid";
@@ -54,13 +56,23 @@ pub struct Viewer {
     pub request_id: String,
     /// The requested path and query, to come back to (e.g. after switching language).
     pub here: String,
+    /// A message left by the previous request (see `web::flash`).
+    pub flash: Option<Flash>,
 }
 
 impl Viewer {
     /// A visitor about whom nothing is known (used when a request failed before the viewer
     /// was resolved).
     pub fn anonymous(lang: Lang) -> Viewer {
-        Viewer { user: None, token: None, lang, csrf: String::new(), request_id: "-".into(), here: "/".into() }
+        Viewer {
+            user: None,
+            token: None,
+            lang,
+            csrf: String::new(),
+            request_id: "-".into(),
+            here: "/".into(),
+            flash: None,
+        }
     }
 
     pub fn can(&self, p: Permission) -> bool {
@@ -99,12 +111,22 @@ impl<S: Send + Sync> FromRequestParts<S> for Viewer {
 
 /// Builds a cookie with our defaults (HttpOnly, SameSite=Lax, Secure on https).
 pub fn cookie(app: &AppState, name: &'static str, value: String, max_age_days: i64) -> Cookie<'static> {
+    cookie_for(&app.config, name, value, cookie::time::Duration::days(max_age_days))
+}
+
+/// [`cookie`] with any lifetime.
+pub fn cookie_for(
+    config: &Config,
+    name: &'static str,
+    value: String,
+    max_age: cookie::time::Duration,
+) -> Cookie<'static> {
     let mut c = Cookie::new(name, value);
     c.set_path("/");
     c.set_http_only(true);
     c.set_same_site(SameSite::Lax);
-    c.set_secure(app.config.secure_cookies());
-    c.set_max_age(cookie::time::Duration::days(max_age_days));
+    c.set_secure(config.secure_cookies());
+    c.set_max_age(max_age);
     c
 }
 
@@ -146,7 +168,8 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     let new_csrf = if session_csrf.is_none() && cookie_csrf.is_none() { Some(crypto::random_token(32)) } else { None };
     let csrf = session_csrf.or(cookie_csrf).or_else(|| new_csrf.clone()).unwrap_or_default();
     let here = req.uri().path_and_query().map_or("/", |p| p.as_str()).to_owned();
-    let viewer = Viewer { user, token, lang, csrf, request_id, here };
+    let flash = jar.get(FLASH_COOKIE).and_then(|c| Flash::parse(c.value()));
+    let viewer = Viewer { user, token, lang, csrf, request_id, here, flash };
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = req;
@@ -166,6 +189,14 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     let is_html = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if viewer.user.is_some() && is_html {
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    // The message was shown on this page: forget it.
+    if viewer.flash.is_some() && is_html {
+        let mut gone = cookie_for(&app.config, FLASH_COOKIE, String::new(), cookie::time::Duration::ZERO);
+        gone.make_removal();
+        if let Ok(h) = HeaderValue::from_str(&gone.to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, h);
+        }
     }
     res.extensions_mut().insert(viewer);
     if let Some(v) = new_csrf

@@ -163,10 +163,16 @@ async fn a_group_is_deleted_only_when_confirmed_and_empty() {
     let member = t.user(Role::Anggota, Some(id), None).await;
     let mut admin = t.login_as(Role::Admin).await;
     let unconfirmed = admin.post_form(&format!("/admin/kim/{id}/hapus"), &[]).await;
-    assert_eq!(unconfirmed.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        (unconfirmed.status, unconfirmed.location()),
+        (StatusCode::SEE_OTHER, format!("/admin/kim/{id}/ubah").as_str())
+    );
+    let edit_page = admin.get(unconfirmed.location()).await;
+    assert!(edit_page.body.contains("Centang konfirmasi"), "the reason is shown on the page it came from");
+    assert!(!admin.get(unconfirmed.location()).await.body.contains("Centang konfirmasi"), "shown once");
     let with_members = admin.post_form(&format!("/admin/kim/{id}/hapus"), &[("confirm", "ya")]).await;
-    assert_eq!(with_members.status, StatusCode::CONFLICT);
-    assert!(with_members.body.contains("masih punya anggota"));
+    assert!(admin.get(with_members.location()).await.body.contains("masih punya anggota"));
+    assert_eq!(t.count("kim_groups").await, 1, "nothing deleted");
     let grant: i64 = query("SELECT r.id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = $1")
         .bind(member.as_str())
         .scalar(&t.app.db)
@@ -174,7 +180,8 @@ async fn a_group_is_deleted_only_when_confirmed_and_empty() {
         .unwrap();
     admin.post_form(&format!("/admin/kim/{id}/anggota/{grant}/hapus"), &[]).await;
     let ok = admin.post_form(&format!("/admin/kim/{id}/hapus"), &[("confirm", "ya")]).await;
-    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(ok.location(), "/admin/kim");
+    assert!(admin.get("/admin/kim").await.body.contains("Data sudah dihapus."));
     assert_eq!(t.client().get(&format!("/kim/{slug}")).await.status, StatusCode::NOT_FOUND);
     let before: String =
         query("SELECT before_json FROM audit_events WHERE action = 'kim.delete'").scalar(&t.app.db).await.unwrap();

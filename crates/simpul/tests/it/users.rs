@@ -97,10 +97,11 @@ async fn the_last_administrator_stays() {
     let mut admin = t.login(&email, PASSWORD).await;
     let id = user_id(&t, &email).await;
     let own = admin.post_form(&format!("/admin/pengguna/{id}/nonaktifkan"), &[]).await;
-    assert_eq!(own.status, StatusCode::CONFLICT);
-    assert!(own.body.contains("akun Anda sendiri"));
+    assert_eq!(own.status, StatusCode::SEE_OTHER);
+    assert!(admin.get(own.location()).await.body.contains("akun Anda sendiri"));
     let grant: i64 = query("SELECT id FROM user_roles WHERE user_id = $1").bind(id).scalar(&t.app.db).await.unwrap();
     let r = admin.post_form(&format!("/admin/pengguna/{id}/peran/{grant}/hapus"), &[]).await;
-    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(admin.get(r.location()).await.body.contains("Administrator terakhir"));
     assert_eq!(t.count("user_roles").await, 1);
+    assert_eq!(admin.get("/akun").await.status, StatusCode::OK, "still signed in and still enabled");
 }

@@ -1,10 +1,7 @@
 //! KIM pages: the public directory and the admin registry.
 
 use askama::Template;
-use axum::{
-    extract::State,
-    response::{IntoResponse, Redirect, Response},
-};
+use axum::{extract::State, response::Response};
 use serde::Deserialize;
 
 use super::{
@@ -18,6 +15,7 @@ use crate::{
     features::{regions, users},
     web::{
         extract::{ConfirmForm, Form, Path, Query, empty_as_none},
+        flash::{Flash, after, redirect_with},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -125,7 +123,7 @@ pub async fn new_kim(State(app): State<AppState>, viewer: Viewer) -> AppResult<R
 
 pub async fn create_kim(State(app): State<AppState>, viewer: Viewer, Form(form): Form<KimForm>) -> AppResult<Response> {
     match service::create(&app, &viewer.actor(), &form).await {
-        Ok((id, _)) => Ok(Redirect::to(&format!("/admin/kim/{id}/anggota")).into_response()),
+        Ok((id, _)) => Ok(redirect_with(&app, &format!("/admin/kim/{id}/anggota"), Flash::ok("flash-kim-created"))),
         Err(AppError::Validation(errors)) => Ok(render_invalid(&form_page(&app, &viewer, None, form, errors).await?)),
         Err(e) => Err(e),
     }
@@ -162,7 +160,7 @@ pub async fn update_kim(
     Form(form): Form<KimForm>,
 ) -> AppResult<Response> {
     match service::update(&app, &viewer.actor(), id, &form).await {
-        Ok(()) => Ok(Redirect::to("/admin/kim").into_response()),
+        Ok(()) => Ok(redirect_with(&app, "/admin/kim", Flash::ok("flash-saved"))),
         Err(AppError::Validation(errors)) => {
             Ok(render_invalid(&form_page(&app, &viewer, Some(id), form, errors).await?))
         }
@@ -210,7 +208,10 @@ pub async fn add_member(
     Form(form): Form<MemberForm>,
 ) -> AppResult<Response> {
     match service::add_member(&app, &viewer.actor(), id, &form).await {
-        Ok(()) => Ok(Redirect::to(&format!("/admin/kim/{id}/anggota")).into_response()),
+        Ok(added) => {
+            let key = if added { "flash-member-added" } else { "flash-member-exists" };
+            Ok(redirect_with(&app, &format!("/admin/kim/{id}/anggota"), Flash::ok(key)))
+        }
         Err(AppError::Validation(errors)) => Ok(render_invalid(&members_page(&app, &viewer, id, form, errors).await?)),
         Err(e) => Err(e),
     }
@@ -221,8 +222,8 @@ pub async fn remove_member(
     viewer: Viewer,
     Path((id, grant_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    service::remove_member(&app, &viewer.actor(), id, grant_id).await?;
-    Ok(Redirect::to(&format!("/admin/kim/{id}/anggota")).into_response())
+    let here = format!("/admin/kim/{id}/anggota");
+    after(&app, service::remove_member(&app, &viewer.actor(), id, grant_id).await, &here, "flash-member-removed", &here)
 }
 
 pub async fn delete_kim(
@@ -231,6 +232,6 @@ pub async fn delete_kim(
     Path(id): Path<i64>,
     Form(form): Form<ConfirmForm>,
 ) -> AppResult<Response> {
-    service::delete(&app, &viewer.actor(), id, form.confirmed()).await?;
-    Ok(Redirect::to("/admin/kim").into_response())
+    let result = service::delete(&app, &viewer.actor(), id, form.confirmed()).await;
+    after(&app, result, "/admin/kim", "flash-deleted", &format!("/admin/kim/{id}/ubah"))
 }

@@ -101,7 +101,7 @@ pub struct MemberForm {
 
 /// Gives a person a role in the group. A new person gets an account and a mail with a link
 /// to choose their password.
-pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm) -> AppResult<()> {
+pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm) -> AppResult<bool> {
     actor.require(Permission::ManageKim)?;
     let kim = repo::find(&app.db, kim_id).await?.ok_or(AppError::NotFound)?;
     let mut e = FieldErrors::new();
@@ -153,12 +153,13 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
             id
         }
     };
-    if users::repo::insert_grant(&mut tx, user_id, grant, now).await? {
+    let added = users::repo::insert_grant(&mut tx, user_id, grant, now).await?;
+    if added {
         let after = serde_json::json!({ "user_id": user_id, "role": role.as_str(), "scope": grant.scope.key() });
         audit::record(&mut tx, actor, now, Event::new("user.role_grant", "kim", kim_id).after(&after)).await?;
     }
     tx.commit().await?;
-    Ok(())
+    Ok(added)
 }
 
 /// Removes a role held in this group.

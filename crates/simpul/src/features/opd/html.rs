@@ -1,10 +1,7 @@
 //! OPD pages: the public list and the admin registry.
 
 use askama::Template;
-use axum::{
-    extract::State,
-    response::{IntoResponse, Redirect, Response},
-};
+use axum::{extract::State, response::Response};
 
 use super::{repo, service};
 use crate::{
@@ -13,6 +10,7 @@ use crate::{
     error::{AppError, AppResult},
     web::{
         extract::{ConfirmForm, Form, Path},
+        flash::{Flash, after, redirect_with},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -58,7 +56,7 @@ pub async fn new_opd(State(app): State<AppState>, viewer: Viewer) -> Response {
 
 pub async fn create_opd(State(app): State<AppState>, viewer: Viewer, Form(form): Form<OpdForm>) -> AppResult<Response> {
     match service::create(&app, &viewer.actor(), &form).await {
-        Ok(_) => Ok(Redirect::to("/admin/opd").into_response()),
+        Ok(_) => Ok(redirect_with(&app, "/admin/opd", Flash::ok("flash-opd-created"))),
         Err(AppError::Validation(errors)) => Ok(render_invalid(&form_page(&app, &viewer, None, form, errors))),
         Err(e) => Err(e),
     }
@@ -85,7 +83,7 @@ pub async fn update_opd(
     Form(form): Form<OpdForm>,
 ) -> AppResult<Response> {
     match service::update(&app, &viewer.actor(), id, &form).await {
-        Ok(()) => Ok(Redirect::to("/admin/opd").into_response()),
+        Ok(()) => Ok(redirect_with(&app, "/admin/opd", Flash::ok("flash-saved"))),
         Err(AppError::Validation(errors)) => Ok(render_invalid(&form_page(&app, &viewer, Some(id), form, errors))),
         Err(e) => Err(e),
     }
@@ -97,6 +95,6 @@ pub async fn delete_opd(
     Path(id): Path<i64>,
     Form(form): Form<ConfirmForm>,
 ) -> AppResult<Response> {
-    service::delete(&app, &viewer.actor(), id, form.confirmed()).await?;
-    Ok(Redirect::to("/admin/opd").into_response())
+    let result = service::delete(&app, &viewer.actor(), id, form.confirmed()).await;
+    after(&app, result, "/admin/opd", "flash-deleted", &format!("/admin/opd/{id}/ubah"))
 }

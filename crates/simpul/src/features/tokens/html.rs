@@ -1,10 +1,7 @@
 //! The admin's API-token page.
 
 use askama::Template;
-use axum::{
-    extract::State,
-    response::{IntoResponse, Redirect, Response},
-};
+use axum::{extract::State, response::Response};
 
 use super::{repo, service};
 use crate::{
@@ -13,6 +10,7 @@ use crate::{
     error::{AppError, AppResult},
     web::{
         extract::{Form, Path},
+        flash::after,
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -72,6 +70,5 @@ pub async fn create_token(
 }
 
 pub async fn revoke_token(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    service::revoke(&app, &viewer.actor(), id).await?;
-    Ok(Redirect::to("/admin/token").into_response())
+    after(&app, service::revoke(&app, &viewer.actor(), id).await, "/admin/token", "flash-token-revoked", "/admin/token")
 }

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::{
     extract::State,
-    response::{IntoResponse, Redirect, Response},
+    response::Response,
 };
 use serde::Deserialize;
 
@@ -15,6 +15,7 @@ use crate::{
     features::{kim, opd},
     web::{
         extract::{Form, Path, Query},
+        flash::{Flash, after, redirect_with},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -71,7 +72,10 @@ pub async fn create_user(
     Form(form): Form<service::StaffForm>,
 ) -> AppResult<Response> {
     match service::create_staff(&app, &viewer.actor(), &form, None).await {
-        Ok(_) => Ok(Redirect::to("/admin/pengguna").into_response()),
+        Ok(outcome) => {
+            let key = if outcome.created { "flash-user-created" } else { "flash-role-added" };
+            Ok(redirect_with(&app, "/admin/pengguna", Flash::ok(key)))
+        }
         Err(AppError::Validation(errors)) => {
             Ok(render_invalid(&users_page(&app, &viewer, String::new(), form, errors).await?))
         }
@@ -84,16 +88,16 @@ pub async fn revoke_role(
     viewer: Viewer,
     Path((id, grant_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    service::revoke(&app, &viewer.actor(), id, grant_id).await?;
-    Ok(Redirect::to("/admin/pengguna").into_response())
+    let result = service::revoke(&app, &viewer.actor(), id, grant_id).await;
+    after(&app, result, "/admin/pengguna", "flash-role-revoked", "/admin/pengguna")
 }
 
 pub async fn disable_user(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    service::set_disabled(&app, &viewer.actor(), id, true).await?;
-    Ok(Redirect::to("/admin/pengguna").into_response())
+    let result = service::set_disabled(&app, &viewer.actor(), id, true).await;
+    after(&app, result, "/admin/pengguna", "flash-user-disabled", "/admin/pengguna")
 }
 
 pub async fn enable_user(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    service::set_disabled(&app, &viewer.actor(), id, false).await?;
-    Ok(Redirect::to("/admin/pengguna").into_response())
+    let result = service::set_disabled(&app, &viewer.actor(), id, false).await;
+    after(&app, result, "/admin/pengguna", "flash-user-enabled", "/admin/pengguna")
 }
