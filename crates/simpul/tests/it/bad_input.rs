@@ -66,7 +66,7 @@ async fn api_queries_of_the_wrong_type_get_a_problem_document() {
     }
     let r = c.get("/kim?hal=banyak").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("Parameter alamat tidak valid."));
+    assert!(r.body.contains("Alamat halaman (URL) tidak valid"));
 }
 
 #[tokio::test]

@@ -1,10 +1,7 @@
 //! The admin's people page: list, create, revoke roles.
 
 use askama::Template;
-use axum::{
-    extract::State,
-    response::Response,
-};
+use axum::{extract::State, response::Response};
 use serde::Deserialize;
 
 use super::{repo, service};

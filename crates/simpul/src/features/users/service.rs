@@ -108,7 +108,7 @@ pub async fn create_staff(
     let mut tx = app.db.begin().await?;
     if !scope_exists(&mut tx, grant.scope).await? {
         let mut e = FieldErrors::new();
-        e.add(if grant.scope.opd_id().is_some() { "opd_id" } else { "kim_id" }, "err-choose");
+        e.add(if grant.scope.opd_id().is_some() { "opd_id" } else { "kim_id" }, "err-unknown-unit");
         return Err(e.into());
     }
     // A person may hold several roles: an existing, verified account gets the new role.
