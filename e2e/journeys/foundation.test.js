@@ -102,6 +102,11 @@ test('admin pages, account pages and guest forms pass the same checks', async ()
 
   await page.goto(`${server.base}/admin/pengguna`);
   await expectClean(page, '14-users');
+  await page.goto(`${server.base}/admin/wilayah`);
+  await page.fill('#code-1', '36.7');
+  await page.click('#r1 button');
+  assert.match(await page.textContent('main'), /00\.00/);
+  await expectClean(page, '14b-regions-invalid');
   await page.goto(`${server.base}/admin/token`);
   await page.fill('#f-name', 'dasbor');
   await page.click('form.stack button[type=submit]');

@@ -30,6 +30,31 @@ impl RegionLevel {
     }
 }
 
+/// Checks a Kemendagri region code for `level` (`36.72` kota, `36.72.01` kecamatan,
+/// `36.72.01.1001` kelurahan) and that it continues the parent's code when the parent has one.
+/// Returns an i18n error key.
+pub fn check_code(level: RegionLevel, code: &str, parent_code: Option<&str>) -> Result<(), &'static str> {
+    let parts: Vec<&str> = code.split('.').collect();
+    let widths: &[usize] = match level {
+        RegionLevel::Kota => &[2, 2],
+        RegionLevel::Kecamatan => &[2, 2, 2],
+        RegionLevel::Kelurahan => &[2, 2, 2, 4],
+    };
+    let shape_ok = parts.len() == widths.len()
+        && parts.iter().zip(widths).all(|(p, w)| p.len() == *w && p.bytes().all(|b| b.is_ascii_digit()));
+    if !shape_ok {
+        return Err(match level {
+            RegionLevel::Kota => "err-code-kota",
+            RegionLevel::Kecamatan => "err-code-kecamatan",
+            RegionLevel::Kelurahan => "err-code-kelurahan",
+        });
+    }
+    match parent_code {
+        Some(p) if !code.starts_with(&format!("{p}.")) => Err("err-code-parent"),
+        _ => Ok(()),
+    }
+}
+
 /// One valid row of a regions file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionRow {
@@ -124,6 +149,18 @@ pub fn parse_regions_csv(data: &[u8]) -> Result<Vec<RegionRow>, Vec<RowError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kemendagri_codes_follow_the_level_and_the_parent() {
+        assert_eq!(check_code(RegionLevel::Kota, "36.72", None), Ok(()));
+        assert_eq!(check_code(RegionLevel::Kecamatan, "36.72.01", Some("36.72")), Ok(()));
+        assert_eq!(check_code(RegionLevel::Kelurahan, "36.72.01.1001", Some("36.72.01")), Ok(()));
+        assert_eq!(check_code(RegionLevel::Kelurahan, "36.72.01.1001", None), Ok(()));
+        assert_eq!(check_code(RegionLevel::Kecamatan, "36.73.01", Some("36.72")), Err("err-code-parent"));
+        assert_eq!(check_code(RegionLevel::Kecamatan, "36.72.1", None), Err("err-code-kecamatan"));
+        assert_eq!(check_code(RegionLevel::Kota, "3672", None), Err("err-code-kota"));
+        assert_eq!(check_code(RegionLevel::Kelurahan, "36.72.01.100a", None), Err("err-code-kelurahan"));
+    }
 
     #[test]
     fn valid_file_parses() {

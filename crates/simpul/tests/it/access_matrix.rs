@@ -47,6 +47,8 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/admin/pengguna/{id}/nonaktifkan", Who::Admin),
     ("POST", "/admin/pengguna/{id}/aktifkan", Who::Admin),
     ("GET", "/api/v1/regions", Who::Everyone),
+    ("GET", "/admin/wilayah", Who::Admin),
+    ("POST", "/admin/wilayah/{id}/kode", Who::Admin),
     ("GET", "/kim", Who::Everyone),
     ("GET", "/kim/{slug}", Who::Everyone),
     ("GET", "/admin/kim", Who::Admin),

@@ -88,6 +88,34 @@ pub async fn choices(ex: impl Executor) -> Result<Vec<RegionChoice>, DbError> {
     .await
 }
 
+pub async fn set_code(tx: &mut Tx, id: i64, code: Option<&str>) -> Result<(), DbError> {
+    query("UPDATE regions SET code = $2 WHERE id = $1").bind(id).bind(code).execute(tx).await?;
+    Ok(())
+}
+
+pub async fn code_taken(ex: impl Executor, code: &str, except_id: i64) -> Result<bool, DbError> {
+    Ok(query("SELECT COUNT(*) FROM regions WHERE code = $1 AND id <> $2")
+        .bind(code)
+        .bind(except_id)
+        .scalar::<i64>(ex)
+        .await?
+        > 0)
+}
+
+/// Every region in tree order (kota, then each kecamatan followed by its kelurahan).
+pub async fn tree(ex: impl Executor) -> Result<Vec<RegionRow>, DbError> {
+    query(
+        "SELECT r.id, r.level, r.name, r.slug, r.parent_id, r.code FROM regions r
+         LEFT JOIN regions p ON p.id = r.parent_id
+         LEFT JOIN regions g ON g.id = p.parent_id
+         ORDER BY COALESCE(g.name, p.name, r.name),
+                  CASE r.level WHEN 'kota' THEN '' WHEN 'kecamatan' THEN r.name ELSE p.name END,
+                  CASE r.level WHEN 'kelurahan' THEN r.name ELSE '' END",
+    )
+    .fetch_all(ex)
+    .await
+}
+
 pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
     query("SELECT COUNT(*) FROM regions").scalar(ex).await
 }

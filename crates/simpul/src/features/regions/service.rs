@@ -7,7 +7,8 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
-        region::{RowError, parse_regions_csv},
+        region::{RegionLevel, RowError, check_code, parse_regions_csv},
+        validation::FieldErrors,
     },
     error::{AppError, AppResult},
     infra::audit::{self, Event},
@@ -79,6 +80,37 @@ pub async fn import_csv(app: &App, actor: &Actor, data: &[u8]) -> Result<ImportR
         AppResult::Ok(report)
     };
     Ok(run.await?)
+}
+
+/// Sets (or clears, with an empty text) a region's official Kemendagri code.
+pub async fn set_code(app: &App, actor: &Actor, id: i64, code: &str) -> AppResult<()> {
+    actor.require(Permission::ManageRegions)?;
+    let code = code.trim();
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let region = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let level = RegionLevel::parse(&region.level).ok_or(AppError::NotFound)?;
+    if !code.is_empty() {
+        let parent_code = match region.parent_id {
+            Some(p) => repo::find(&mut tx, p).await?.and_then(|p| p.code),
+            None => None,
+        };
+        let mut e = FieldErrors::new();
+        if let Err(key) = check_code(level, code, parent_code.as_deref()) {
+            e.add("code", key);
+        } else if repo::code_taken(&mut tx, code, id).await? {
+            e.add("code", "err-code-taken");
+        }
+        e.into_result()?;
+    }
+    let new = (!code.is_empty()).then_some(code);
+    repo::set_code(&mut tx, id, new).await?;
+    let ev = Event::new("region.code", "region", id)
+        .before(&serde_json::json!({ "code": region.code }))
+        .after(&serde_json::json!({ "code": new }));
+    audit::record(&mut tx, actor, now, ev).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The Kota Cilegon regions shipped with the binary (used by `serve --demo`).
