@@ -6,4 +6,4 @@
 
 mod slug;
 
-pub use slug::slugify;
+pub use slug::{slugify, sort_key};

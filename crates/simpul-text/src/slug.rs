@@ -35,6 +35,33 @@ pub fn slugify(text: &str, max_len: usize) -> String {
     out
 }
 
+/// A key for sorting and searching names the same way on every database: lower-case ASCII
+/// letters and digits (diacritics folded), words separated by single spaces, punctuation
+/// dropped. Characters with no ASCII form are kept as they are, lower-cased.
+pub fn sort_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() || matches!(ch, '-' | '_' | '/' | '.' | ',') {
+            space = !out.is_empty();
+            continue;
+        }
+        let folded = fold_char(ch);
+        if folded.is_none() && !ch.is_alphanumeric() {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match folded {
+            Some(s) => out.push_str(s),
+            None => out.extend(ch.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// Maps one character to its ASCII slug form, or `None` for a separator.
 fn fold_char(ch: char) -> Option<&'static str> {
     const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -75,6 +102,15 @@ mod tests {
         assert_eq!(slugify("  Jum'at Bersih di Kel. Ciwaduk!! ", 80), "jumat-bersih-di-kel-ciwaduk");
         assert_eq!(slugify("Café & Résumé", 80), "cafe-dan-resume");
         assert_eq!(slugify("Dinas Kominfo (Diskominfo) 2026", 80), "dinas-kominfo-diskominfo-2026");
+    }
+
+    #[test]
+    fn sort_keys_ignore_case_accents_and_punctuation() {
+        use super::sort_key;
+        assert_eq!(sort_key("KIM  Nur'aini-Jaya"), "kim nuraini jaya");
+        assert_eq!(sort_key("Émile 2"), "emile 2");
+        assert_eq!(sort_key("漢字 KIM"), "漢字 kim");
+        assert!(sort_key("KIM Ábc") < sort_key("kim b"));
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub enum AppError {
     Conflict(&'static str),
     #[error("too many requests")]
     TooManyRequests,
+    /// The path exists but not with this method (e.g. a bookmarked form address).
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -58,6 +61,7 @@ impl AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -74,6 +78,7 @@ impl IntoResponse for AppError {
             AppError::BadRequest(k) => ("error-400-title", k, FieldErrors::new()),
             AppError::Conflict(k) => ("error-409-title", k, FieldErrors::new()),
             AppError::TooManyRequests => ("error-429-title", "error-429-detail", FieldErrors::new()),
+            AppError::MethodNotAllowed => ("error-405-title", "error-405-detail", FieldErrors::new()),
             AppError::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
                 ("error-500-title", "error-500-detail", FieldErrors::new())

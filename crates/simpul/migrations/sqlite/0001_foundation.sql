@@ -30,6 +30,8 @@ CREATE TABLE kim_groups (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     slug TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
+    -- simpul_text::sort_key(name): the same order and search on both engines.
+    name_key TEXT NOT NULL,
     level TEXT NOT NULL,
     region_id INTEGER NOT NULL REFERENCES regions(id),
     sk_number TEXT,
@@ -49,11 +51,13 @@ CREATE TABLE kim_groups (
     updated_at INTEGER NOT NULL
 );
 CREATE INDEX kim_groups_region ON kim_groups(region_id);
+CREATE INDEX kim_groups_name_key ON kim_groups(name_key);
 
 CREATE TABLE opd (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     slug TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
     short_name TEXT NOT NULL,
     address TEXT,
     phone TEXT,

@@ -95,7 +95,11 @@ pub async fn run_due(app: &App) -> anyhow::Result<usize> {
             Err(e) => {
                 // Mail servers' refusals repeat addresses: keep them out of logs and the table.
                 let error = redact_emails(&format!("{e:#}")).chars().take(500).collect::<String>();
-                tracing::warn!(job_id = job.id, attempts = job.attempts, error = %error, "job failed");
+                if job.attempts >= MAX_ATTEMPTS {
+                    tracing::error!(job_id = job.id, error = %error, "job failed for good after {MAX_ATTEMPTS} attempts");
+                } else {
+                    tracing::warn!(job_id = job.id, attempts = job.attempts, error = %error, "job failed; will retry");
+                }
                 let retry = now.plus_minutes(2_i64.pow(job.attempts.min(10) as u32));
                 query("UPDATE jobs SET last_error = $2, locked_until = NULL, run_at = $3 WHERE id = $1")
                     .bind(job.id)
@@ -112,7 +116,7 @@ pub async fn run_due(app: &App) -> anyhow::Result<usize> {
 
 async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
     match job {
-        Job::SendMail(m) => app.mailer.send(&m).await,
+        Job::SendMail(m) => app.mailer.send(&m, app.clock.now()).await,
     }
 }
 
@@ -126,8 +130,12 @@ pub async fn worker(app: std::sync::Arc<App>) {
     }
 }
 
-/// Deletes finished jobs older than `before`; their payloads (mail bodies with names and
-/// links) are not kept longer than needed.
+/// Deletes finished jobs, and jobs that gave up after every retry, older than `before`: their
+/// payloads (mail bodies with names and links) are not kept longer than needed.
 pub async fn purge_done(tx: &mut Tx, before: Timestamp) -> Result<u64, DbError> {
-    query("DELETE FROM jobs WHERE done_at IS NOT NULL AND done_at < $1").bind(before.0).execute(tx).await
+    query("DELETE FROM jobs WHERE (done_at IS NOT NULL AND done_at < $1) OR (attempts >= $2 AND created_at < $1)")
+        .bind(before.0)
+        .bind(MAX_ATTEMPTS)
+        .execute(tx)
+        .await
 }

@@ -50,7 +50,9 @@ impl Mailer {
     }
 
     /// Sends (or writes) one message.
-    pub async fn send(&self, mail: &Mail) -> anyhow::Result<()> {
+    /// Sends (or writes) one message; `now` names outbox files, so they sort and expire by
+    /// the application's clock.
+    pub async fn send(&self, mail: &Mail, now: crate::domain::time::Timestamp) -> anyhow::Result<()> {
         let from = match self {
             Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from.clone(),
         };
@@ -67,11 +69,7 @@ impl Mailer {
             }
             Mailer::Outbox { dir, .. } => {
                 tokio::fs::create_dir_all(dir).await?;
-                let name = format!(
-                    "{}-{}.eml",
-                    crate::infra::clock::Clock::System.now().0,
-                    &crate::infra::crypto::random_token(6)
-                );
+                let name = format!("{}-{}.eml", now.0, &crate::infra::crypto::random_token(6));
                 tokio::fs::write(dir.join(name), msg.formatted()).await?;
             }
         }

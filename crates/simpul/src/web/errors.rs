@@ -92,6 +92,11 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response 
     AppError::Internal(anyhow::anyhow!("handler panicked: {msg}")).into_response()
 }
 
+/// The fallback for a known path requested with the wrong method.
+pub async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
+}
+
 /// The fallback for unknown paths.
 pub async fn not_found() -> AppError {
     AppError::NotFound

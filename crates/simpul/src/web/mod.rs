@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
     };
     routes
         .fallback(errors::not_found)
+        .method_not_allowed_fallback(errors::method_not_allowed)
         // The viewer (session, language, CSRF) wraps the routes; error rendering wraps the
         // viewer so that its own refusals (CSRF) get a translated page too.
         .layer(middleware::from_fn_with_state(state.clone(), viewer::load))

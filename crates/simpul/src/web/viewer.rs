@@ -173,7 +173,10 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = req;
-    if unsafe_method && !is_api {
+    // Signing out from a page whose session has already ended needs no token: there is
+    // nothing to protect, and the person just wants the cookie gone.
+    let stale_logout = viewer.user.is_none() && req.uri().path() == "/keluar";
+    if unsafe_method && !is_api && !stale_logout {
         match check_csrf(&app, &viewer, req).await {
             Ok(r) => req = r,
             Err(e) => {
@@ -190,8 +193,9 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     if viewer.user.is_some() && is_html {
         res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     }
-    // The message was shown on this page: forget it.
-    if viewer.flash.is_some() && is_html {
+    // The message was shown on this page (or on the error page this response becomes): forget it.
+    let is_error_page = res.extensions().get::<crate::error::ErrorKind>().is_some();
+    if viewer.flash.is_some() && (is_html || is_error_page) {
         let mut gone = cookie_for(&app.config, FLASH_COOKIE, String::new(), cookie::time::Duration::ZERO);
         gone.make_removal();
         if let Ok(h) = HeaderValue::from_str(&gone.to_string()) {

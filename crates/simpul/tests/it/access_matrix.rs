@@ -77,7 +77,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/token", Who::Token),
     ("GET", "/admin", Who::AdminOrDpo),
     ("GET", "/admin/surel", Who::Admin),
-    ("POST", "/keluar", Who::SignedIn),
+    ("POST", "/keluar", Who::Everyone),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -203,3 +203,17 @@ async fn the_directory_filter_form_works_as_rendered() {
     assert!(!r.body.contains("KIM Saring"), "% and _ are matched literally");
     assert_eq!(c.get("/api/v1/kim?kecamatan=&page=").await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_directory_orders_and_finds_names_alike_on_both_engines() {
+    let t = TestApp::new().await;
+    for name in ["kim zebra", "KIM Ábdi Praja", "KIM bakti", "KIM Nur'aini"] {
+        t.kim(name).await;
+    }
+    let list = t.client().get("/api/v1/kim").await.json();
+    let names: Vec<&str> = list.as_array().unwrap().iter().map(|k| k["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["KIM Ábdi Praja", "KIM bakti", "KIM Nur'aini", "kim zebra"]);
+    let found = t.client().get("/api/v1/kim?q=ABDI").await.json();
+    assert_eq!(found[0]["name"], "KIM Ábdi Praja", "accents and case do not matter");
+    assert_eq!(t.client().get("/api/v1/kim?q=nuraini").await.json()[0]["name"], "KIM Nur'aini");
+}

@@ -90,3 +90,23 @@ async fn public_pages_are_cached_for_guests_and_revalidate_with_etags() {
     assert!(private.body.contains("Keluar"));
     assert!(!c.get("/kim").await.body.contains("Keluar"), "signed-in pages never reach the cache");
 }
+
+#[tokio::test]
+async fn the_page_cache_never_mixes_languages() {
+    let t = TestApp::new().await;
+    let mut c = t.client();
+    assert!(c.get("/kim").await.body.contains("Direktori KIM"));
+    c.get("/bahasa/en?next=/kim").await;
+    assert!(c.get("/kim").await.body.contains("KIM directory"));
+    let mut other = t.client();
+    assert!(other.get("/kim").await.body.contains("Direktori KIM"), "another visitor still gets Indonesian");
+}
+
+#[tokio::test]
+async fn wrong_methods_get_a_translated_page() {
+    let t = TestApp::new().await;
+    let mut admin = t.login_as(simpul::domain::access::Role::Admin).await;
+    let r = admin.get("/keluar").await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(r.body.contains("hanya menerima kiriman formulir"));
+}

@@ -105,3 +105,56 @@ async fn the_last_administrator_stays() {
     assert_eq!(t.count("user_roles").await, 1);
     assert_eq!(admin.get("/akun").await.status, StatusCode::OK, "still signed in and still enabled");
 }
+
+#[tokio::test]
+async fn giving_up_ones_own_admin_role_lands_on_the_account_page_with_the_message_once() {
+    let t = TestApp::new().await;
+    t.user(Role::Admin, None, None).await;
+    let email = t.user(Role::Admin, None, None).await;
+    let mut me = t.login(&email, PASSWORD).await;
+    let id = user_id(&t, &email).await;
+    let grant: i64 = query("SELECT id FROM user_roles WHERE user_id = $1").bind(id).scalar(&t.app.db).await.unwrap();
+    let r = me.post_form(&format!("/admin/pengguna/{id}/peran/{grant}/hapus"), &[]).await;
+    assert_eq!(r.location(), "/akun");
+    // Even when the next page is an error page, the message is shown there once.
+    let denied = me.get("/admin/pengguna").await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    assert!(denied.body.contains("Peran dicabut."));
+    assert!(!me.get("/akun").await.body.contains("Peran dicabut."), "shown once");
+}
+
+#[tokio::test]
+async fn a_disabled_admins_role_can_be_revoked_while_one_admin_remains() {
+    let t = TestApp::new().await;
+    let other = t.user(Role::Admin, None, None).await;
+    let other_id = user_id(&t, &other).await;
+    let mut admin = t.login_as(Role::Admin).await;
+    admin.post_form(&format!("/admin/pengguna/{other_id}/nonaktifkan"), &[]).await;
+    let grant: i64 =
+        query("SELECT id FROM user_roles WHERE user_id = $1").bind(other_id).scalar(&t.app.db).await.unwrap();
+    let r = admin.post_form(&format!("/admin/pengguna/{other_id}/peran/{grant}/hapus"), &[]).await;
+    assert!(admin.get(r.location()).await.body.contains("Peran dicabut."));
+}
+
+#[tokio::test]
+async fn signing_out_of_an_ended_session_just_signs_out() {
+    let t = TestApp::new().await;
+    let email = t.user(Role::Dpo, None, None).await;
+    let mut tab = t.login(&email, PASSWORD).await;
+    let token = tab.csrf_token().await;
+    let mut other_tab = t.login(&email, PASSWORD).await;
+    other_tab
+        .post_form(
+            "/akun/sandi",
+            &[
+                ("current_password", PASSWORD),
+                ("password", "ganti-sandi-baru-9"),
+                ("password_confirm", "ganti-sandi-baru-9"),
+            ],
+        )
+        .await;
+    let body = format!("_csrf={token}");
+    let r = tab.post_raw("/keluar", "application/x-www-form-urlencoded", body).await;
+    assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/"));
+    assert!(!tab.has_cookie("simpul_sid"));
+}

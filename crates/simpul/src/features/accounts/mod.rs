@@ -10,7 +10,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/masuk", Access::Guest, html::show_login)
         .post("/masuk", Access::Guest, html::login)
-        .post("/keluar", Access::SignedIn, html::logout)
+        .post("/keluar", Access::Public, html::logout)
         .get("/akun", Access::SignedIn, html::show_account)
         .get("/akun/sandi", Access::SignedIn, html::show_change_password)
         .post_limited("/akun/sandi", Access::SignedIn, html::change_password)

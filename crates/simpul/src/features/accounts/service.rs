@@ -4,7 +4,7 @@
 use crate::{
     app::App,
     domain::{
-        access::{Actor, Grant, Role, Scope},
+        access::{Actor, Grant, Permission, Role, Scope},
         text::Email,
         time::Timestamp,
         user::{AccountForm, LoginForm, NewAccount, PasswordForm},
@@ -301,7 +301,8 @@ pub async fn complete_setup(app: &App, actor: &Actor, token: &str, form: &Accoun
     let acc = form.validate()?;
     let hash = crypto::hash_password(acc.password.clone(), app.config.hash_strength).await?;
     // Recorded as done through the one-time link printed on the server's terminal.
-    let actor = &Actor { label: "setup-link".into(), ..actor.clone() };
+    // The link printed on the server's terminal carries the operator's authority, as the CLI does.
+    let actor = &Actor { label: "setup-link".into(), grants: Actor::cli().grants, ..actor.clone() };
     let mut tx = app.db.begin().await?;
     repo::take_link(&mut tx, &tok_hash, "setup", now).await?.ok_or(AppError::BadRequest("err-link-invalid"))?;
     let id = create_account(&mut tx, actor, &acc, Some(&hash), Grant { role: Role::Admin, scope: Scope::Global }, now)
@@ -336,6 +337,7 @@ pub async fn create_account(
     grant: Grant,
     now: Timestamp,
 ) -> AppResult<i64> {
+    actor.require(Permission::ManageUsers)?;
     if repo::find_user_by_email(&mut *tx, acc.email.as_str()).await?.is_some() {
         return Err(email_taken());
     }

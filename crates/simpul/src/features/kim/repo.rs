@@ -1,5 +1,7 @@
 //! SQL for KIM groups.
 
+use simpul_text::sort_key;
+
 use crate::{
     domain::{kim::KimInput, time::Timestamp},
     infra::db::{DbError, Executor, Tx, like_pattern, query},
@@ -68,14 +70,14 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<KimListRow>, DbError> {
-    let pattern = like_pattern(q, false);
+    let pattern = like_pattern(&sort_key(q), false);
     query(
         "SELECT k.id, k.slug, k.name, k.level, r.name AS region_name, p.name AS parent_region_name,
                 (SELECT COUNT(DISTINCT ur.user_id) FROM user_roles ur JOIN users u ON u.id = ur.user_id
                   WHERE ur.kim_id = k.id AND u.disabled = FALSE) AS members
          FROM kim_groups k JOIN regions r ON r.id = k.region_id LEFT JOIN regions p ON p.id = r.parent_id
-         WHERE LOWER(k.name) LIKE $1 ESCAPE '\\' AND ($2 IS NULL OR r.id = $2 OR r.parent_id = $2)
-         ORDER BY k.name LIMIT $3 OFFSET $4",
+         WHERE k.name_key LIKE $1 ESCAPE '\\' AND ($2 IS NULL OR r.id = $2 OR r.parent_id = $2)
+         ORDER BY k.name_key, k.id LIMIT $3 OFFSET $4",
     )
     .bind(pattern)
     .bind(kecamatan_id)
@@ -107,8 +109,8 @@ pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> 
 pub async fn insert(tx: &mut Tx, slug: &str, k: &KimInput, now: Timestamp) -> Result<i64, DbError> {
     query(
         "INSERT INTO kim_groups (slug, name, level, region_id, sk_number, sk_date, address, phone, email, website, facebook,
-            instagram, youtube, tiktok, ketua, sekretaris, bendahara, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
+            instagram, youtube, tiktok, ketua, sekretaris, bendahara, created_at, updated_at, name_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING id",
     )
     .bind(slug)
     .bind(k.name.as_str())
@@ -128,6 +130,7 @@ pub async fn insert(tx: &mut Tx, slug: &str, k: &KimInput, now: Timestamp) -> Re
     .bind(k.sekretaris.clone())
     .bind(k.bendahara.clone())
     .bind(now.0)
+    .bind(sort_key(&k.name))
     .scalar(tx)
     .await
 }
@@ -137,7 +140,7 @@ pub async fn update(tx: &mut Tx, id: i64, k: &KimInput, now: Timestamp) -> Resul
     query(
         "UPDATE kim_groups SET name = $2, level = $3, region_id = $4, sk_number = $5, sk_date = $6, address = $7, phone = $8,
             email = $9, website = $10, facebook = $11, instagram = $12, youtube = $13, tiktok = $14, ketua = $15,
-            sekretaris = $16, bendahara = $17, updated_at = $18 WHERE id = $1",
+            sekretaris = $16, bendahara = $17, updated_at = $18, name_key = $19 WHERE id = $1",
     )
     .bind(id)
     .bind(k.name.as_str())
@@ -157,12 +160,19 @@ pub async fn update(tx: &mut Tx, id: i64, k: &KimInput, now: Timestamp) -> Resul
     .bind(k.sekretaris.clone())
     .bind(k.bendahara.clone())
     .bind(now.0)
+    .bind(sort_key(&k.name))
     .execute(tx)
     .await?;
     Ok(())
 }
 
-/// People holding a role in the group.
+/// Role grants in the group, including those of disabled people (a group with any is not
+/// deleted, so no role disappears without its own audit entry).
+pub async fn grant_count(ex: impl Executor, id: i64) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM user_roles WHERE kim_id = $1").bind(id).scalar(ex).await
+}
+
+/// Enabled people holding a role in the group (what the public page shows).
 pub async fn member_count(ex: impl Executor, id: i64) -> Result<i64, DbError> {
     query(
         "SELECT COUNT(DISTINCT r.user_id) FROM user_roles r JOIN users u ON u.id = r.user_id

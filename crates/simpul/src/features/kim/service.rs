@@ -155,8 +155,8 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
     };
     let added = users::repo::insert_grant(&mut tx, user_id, grant, now).await?;
     if added {
-        let after = serde_json::json!({ "user_id": user_id, "role": role.as_str(), "scope": grant.scope.key() });
-        audit::record(&mut tx, actor, now, Event::new("user.role_grant", "kim", kim_id).after(&after)).await?;
+        let after = serde_json::json!({ "role": role.as_str(), "scope": grant.scope.key(), "kim": kim.name });
+        audit::record(&mut tx, actor, now, Event::new("user.role_grant", "user", user_id).after(&after)).await?;
     }
     tx.commit().await?;
     Ok(added)
@@ -165,15 +165,15 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
 /// Removes a role held in this group.
 pub async fn remove_member(app: &App, actor: &Actor, kim_id: i64, grant_id: i64) -> AppResult<()> {
     actor.require(Permission::ManageKim)?;
-    let g = users::repo::find_grant(&app.db, grant_id)
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let g = users::repo::find_grant(&mut tx, grant_id)
         .await?
         .filter(|g| g.kim_id == Some(kim_id))
         .ok_or(AppError::NotFound)?;
-    let now = app.clock.now();
-    let mut tx = app.db.begin().await?;
     users::repo::delete_grant(&mut tx, grant_id).await?;
-    let before = serde_json::json!({ "user_id": g.user_id, "role": g.role, "scope": g.scope_key });
-    audit::record(&mut tx, actor, now, Event::new("user.role_revoke", "kim", kim_id).before(&before)).await?;
+    let before = serde_json::json!({ "role": g.role, "scope": g.scope_key, "kim": g.unit_name });
+    audit::record(&mut tx, actor, now, Event::new("user.role_revoke", "user", g.user_id).before(&before)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -187,7 +187,7 @@ pub async fn delete(app: &App, actor: &Actor, id: i64, confirmed: bool) -> AppRe
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    if repo::member_count(&mut tx, id).await? > 0 {
+    if repo::grant_count(&mut tx, id).await? > 0 {
         return Err(AppError::Conflict("err-kim-has-members"));
     }
     repo::delete(&mut tx, id).await?;

@@ -1,5 +1,7 @@
 //! SQL for government units.
 
+use simpul_text::sort_key;
+
 use crate::{
     domain::{opd::OpdInput, time::Timestamp},
     infra::db::{DbError, Executor, Tx, query},
@@ -23,7 +25,7 @@ const SELECT: &str = "SELECT o.id, o.slug, o.name, o.short_name, o.address, o.ph
     (SELECT STRING_AGG(c.name, '\n' ORDER BY c.id) FROM opd_categories c WHERE c.opd_id = o.id) AS categories FROM opd o";
 
 pub async fn list(ex: impl Executor) -> Result<Vec<OpdRow>, DbError> {
-    query(format!("{SELECT} ORDER BY o.name")).fetch_all(ex).await
+    query(format!("{SELECT} ORDER BY o.name_key, o.id")).fetch_all(ex).await
 }
 
 pub async fn find(ex: impl Executor, id: i64) -> Result<Option<OpdRow>, DbError> {
@@ -40,8 +42,8 @@ pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> 
 
 pub async fn insert(tx: &mut Tx, slug: &str, o: &OpdInput, now: Timestamp) -> Result<i64, DbError> {
     let id: i64 = query(
-        "INSERT INTO opd (slug, name, short_name, address, phone, email, website, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+        "INSERT INTO opd (slug, name, short_name, address, phone, email, website, created_at, updated_at, name_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id",
     )
     .bind(slug)
     .bind(o.name.as_str())
@@ -51,6 +53,7 @@ pub async fn insert(tx: &mut Tx, slug: &str, o: &OpdInput, now: Timestamp) -> Re
     .bind(o.email.clone())
     .bind(o.website.clone())
     .bind(now.0)
+    .bind(sort_key(&o.name))
     .scalar(&mut *tx)
     .await?;
     replace_categories(tx, id, &o.categories).await?;
@@ -58,7 +61,7 @@ pub async fn insert(tx: &mut Tx, slug: &str, o: &OpdInput, now: Timestamp) -> Re
 }
 
 pub async fn update(tx: &mut Tx, id: i64, o: &OpdInput, now: Timestamp) -> Result<(), DbError> {
-    query("UPDATE opd SET name = $2, short_name = $3, address = $4, phone = $5, email = $6, website = $7, updated_at = $8 WHERE id = $1")
+    query("UPDATE opd SET name = $2, short_name = $3, address = $4, phone = $5, email = $6, website = $7, updated_at = $8, name_key = $9 WHERE id = $1")
         .bind(id)
         .bind(o.name.as_str())
         .bind(o.short_name.as_str())
@@ -67,6 +70,7 @@ pub async fn update(tx: &mut Tx, id: i64, o: &OpdInput, now: Timestamp) -> Resul
         .bind(o.email.clone())
         .bind(o.website.clone())
         .bind(now.0)
+        .bind(sort_key(&o.name))
         .execute(&mut *tx)
         .await?;
     replace_categories(tx, id, &o.categories).await

@@ -10,6 +10,7 @@ use crate::{app::AppState, error::AppResult, web::extract::Query};
 #[serde(default)]
 pub struct RegionFilter {
     /// `kota`, `kecamatan` or `kelurahan`.
+    #[serde(deserialize_with = "crate::web::extract::empty_as_none")]
     pub level: Option<String>,
     /// Only the children of this region.
     #[serde(deserialize_with = "crate::web::extract::empty_as_none")]

@@ -86,7 +86,9 @@ pub async fn revoke_role(
     Path((id, grant_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let result = service::revoke(&app, &viewer.actor(), id, grant_id).await;
-    after(&app, result, "/admin/pengguna", "flash-role-revoked", "/admin/pengguna")
+    // Someone who just gave up their own admin role can no longer open the users page.
+    let own = viewer.user.as_ref().is_some_and(|u| u.id == id);
+    after(&app, result, if own { "/akun" } else { "/admin/pengguna" }, "flash-role-revoked", "/admin/pengguna")
 }
 
 pub async fn disable_user(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {

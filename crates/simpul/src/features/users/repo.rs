@@ -108,12 +108,14 @@ pub struct MemberRow {
     pub user_id: i64,
     pub name: String,
     pub role: String,
+    /// Disabled people keep their roles (so they return with them) and are listed as such.
+    pub disabled: bool,
 }
 
 pub async fn kim_members(ex: impl Executor, kim_id: i64) -> Result<Vec<MemberRow>, DbError> {
     query(
-        "SELECT r.id AS grant_id, u.id AS user_id, u.name, r.role FROM user_roles r JOIN users u ON u.id = r.user_id
-         WHERE r.kim_id = $1 AND u.disabled = FALSE ORDER BY r.role DESC, u.name",
+        "SELECT r.id AS grant_id, u.id AS user_id, u.name, r.role, u.disabled FROM user_roles r
+         JOIN users u ON u.id = r.user_id WHERE r.kim_id = $1 ORDER BY r.role DESC, u.name, r.id",
     )
     .bind(kim_id)
     .fetch_all(ex)

@@ -145,6 +145,7 @@ pub async fn grant_existing(
     grant: Grant,
     now: crate::domain::time::Timestamp,
 ) -> AppResult<()> {
+    actor.require(Permission::ManageUsers)?;
     let field_error = |code: &str| {
         let mut e = FieldErrors::new();
         e.add("email", code);
@@ -175,8 +176,12 @@ pub async fn revoke(app: &App, actor: &Actor, user_id: i64, grant_id: i64) -> Ap
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let g = repo::find_grant(&mut tx, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
-    if g.role == "admin" && accounts::repo::count_admins(&mut tx).await? <= 1 {
-        return Err(AppError::Conflict("err-last-admin"));
+    if g.role == "admin" {
+        accounts::repo::lock_admins(&mut tx).await?;
+        let target_enabled = accounts::repo::find_user(&mut tx, user_id).await?.is_some_and(|u| !u.disabled);
+        if target_enabled && accounts::repo::count_admins(&mut tx).await? <= 1 {
+            return Err(AppError::Conflict("err-last-admin"));
+        }
     }
     repo::delete_grant(&mut tx, grant_id).await?;
     let before = serde_json::json!({ "role": g.role, "scope": g.scope_key });
@@ -194,6 +199,7 @@ pub async fn set_disabled(app: &App, actor: &Actor, user_id: i64, disabled: bool
     }
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
+    accounts::repo::lock_admins(&mut tx).await?;
     let user = accounts::repo::find_user(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
     if user.disabled == disabled {
         return Ok(());
