@@ -1,7 +1,7 @@
 // Shared helpers for the browser journeys: start a fresh Simpul, drive Debian's Chromium,
 // check every page with axe-core and at a 360 px wide screen.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const SHOTS = path.join(ROOT, 'e2e', 'screenshots');
+/** Raw HTML of every checked page, validated by journeys/zz-valid-html.test.js. */
+export const HTML_DIR = path.join(ROOT, 'e2e', 'html');
 
 /** Starts `simpul serve` on a free port with an empty data folder; resolves once listening. */
 export async function startServer({ args = [], regions = null } = {}) {
@@ -65,5 +67,9 @@ export async function checkPage(page, name) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  // The bytes the server sent (not the browser's repaired DOM), for the HTML validator.
+  mkdirSync(HTML_DIR, { recursive: true });
+  const raw = await page.evaluate(async () => (await fetch(location.href, { credentials: 'same-origin' })).text());
+  writeFileSync(path.join(HTML_DIR, `${name}.html`), raw);
   return { violations: result, overflow };
 }

