@@ -114,9 +114,10 @@ pub enum UserCommand {
         /// The person's e-mail address (their sign-in name).
         #[arg(long)]
         email: String,
-        /// The person's full name, as shown to others and in the audit trail.
+        /// The person's full name, as shown to others and in the audit trail (asked on a
+        /// terminal when left out; otherwise the part of the e-mail before the @).
         #[arg(long)]
-        name: String,
+        name: Option<String>,
         /// admin, redaksi, anggota, petugas_opd or dpo.
         #[arg(long)]
         role: String,
@@ -207,7 +208,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::User(UserCommand::Create { email, name, role, kim, opd, reset_link }) => {
             let app = open(config).await?;
-            let password = if !reset_link && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
+            let fallback_name = email.split('@').next().unwrap_or_default().to_owned();
+            let name = match name {
+                Some(n) => n,
+                None if interactive => {
+                    eprint!("Name [{fallback_name}]: ");
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line)?;
+                    if line.trim().is_empty() { fallback_name } else { line.trim().to_owned() }
+                }
+                None => fallback_name,
+            };
+            let password = if !reset_link && interactive {
                 let p = rpassword::prompt_password("Password: ")?;
                 let again = rpassword::prompt_password("Password (again): ")?;
                 anyhow::ensure!(p == again, "the passwords differ");

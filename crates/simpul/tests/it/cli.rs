@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+use simpul::infra::db::{ConnectOptions, Db, query};
+
 fn simpul(dir: &std::path::Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_simpul"));
     c.env_remove("SIMPUL_DATABASE_URL").env("SIMPUL_LOG", "warn");
@@ -54,8 +56,6 @@ fn token_is_the_last_line_and_user_create_prints_a_link() {
             "create",
             "--role",
             "admin",
-            "--name",
-            "Admin",
             "--email",
             "admin@cilegon.go.id",
             "--reset-link",
@@ -66,6 +66,13 @@ fn token_is_the_last_line_and_user_create_prints_a_link() {
         .unwrap();
     assert!(user.status.success(), "{}", String::from_utf8_lossy(&user.stderr));
     assert!(String::from_utf8_lossy(&user.stdout).contains("http://127.0.0.1:8080/atur-ulang-sandi?token="));
+    // Without --name (and no terminal), the name is the part of the address before the @.
+    let url = format!("sqlite://{}", d.join("simpul.db").display());
+    let names: Vec<String> = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let db = Db::connect(&url, &ConnectOptions::default()).await.unwrap();
+        query("SELECT name FROM users").scalars(&db).await.unwrap()
+    });
+    assert_eq!(names, vec!["admin"]);
     let dpo = simpul(dir.path())
         .args(["user", "create", "--role", "dpo", "--name", "Admin", "--email", "admin@cilegon.go.id", "--data-dir"])
         .arg(&d)
