@@ -51,16 +51,7 @@ fn token_is_the_last_line_and_user_create_prints_a_link() {
     assert_eq!(bad.status.code(), Some(2));
 
     let user = simpul(dir.path())
-        .args([
-            "user",
-            "create",
-            "--role",
-            "admin",
-            "--email",
-            "admin@cilegon.go.id",
-            "--reset-link",
-            "--data-dir",
-        ])
+        .args(["user", "create", "--role", "admin", "--email", "admin@cilegon.go.id", "--reset-link", "--data-dir"])
         .arg(&d)
         .output()
         .unwrap();
