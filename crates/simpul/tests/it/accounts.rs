@@ -297,3 +297,17 @@ async fn mail_that_cannot_be_delivered_is_retried_later_not_lost() {
     t.advance_minutes(3);
     assert_eq!(t.run_jobs().await, 1, "retried after the back-off");
 }
+
+#[tokio::test]
+async fn sign_in_is_limited_per_address_across_accounts() {
+    let t = TestApp::new().await;
+    let mut c = t.client();
+    for i in 0..20 {
+        let email = format!("tebak{i}@example.id");
+        let r = c.post_form("/masuk", &[("email", &email), ("password", "coba-coba-123")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {i}");
+    }
+    let r = c.post_form("/masuk", &[("email", "lain@example.id"), ("password", "coba-coba-123")]).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.body.contains("Terlalu banyak percobaan dari perangkat ini"));
+}
