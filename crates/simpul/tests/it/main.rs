@@ -12,5 +12,6 @@ mod kim;
 mod opd;
 mod regions;
 mod schema;
+mod services;
 mod shell;
 mod users;

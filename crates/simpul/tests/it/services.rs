@@ -1,0 +1,89 @@
+//! Permission checks live in the services, not only in the route table: every state-changing
+//! service refuses an actor without the permission, whatever door the call came through.
+
+use simpul::{
+    domain::{
+        access::{Actor, Grant, Role, Scope},
+        kim::KimForm,
+        opd::OpdForm,
+    },
+    error::AppError,
+    features::{kim, opd, regions, tokens, users},
+};
+
+use crate::support::TestApp;
+
+fn actor(role: Option<Role>, kim_id: i64, opd_id: i64) -> Actor {
+    let grants = match role {
+        None => vec![],
+        Some(r @ (Role::Redaksi | Role::Anggota)) => vec![Grant { role: r, scope: Scope::Kim(kim_id) }],
+        Some(Role::PetugasOpd) => vec![Grant { role: Role::PetugasOpd, scope: Scope::Opd(opd_id) }],
+        Some(r) => vec![Grant { role: r, scope: Scope::Global }],
+    };
+    Actor { user_id: None, label: "uji".into(), grants, request_id: None }
+}
+
+fn forbidden<T: std::fmt::Debug>(what: &str, role: Option<Role>, r: Result<T, AppError>) {
+    assert!(matches!(r, Err(AppError::Forbidden)), "{what} as {role:?}: {r:?}");
+}
+
+#[tokio::test]
+async fn only_admins_change_registries_accounts_tokens_and_regions() {
+    let t = TestApp::new().await;
+    let (kim_id, _) = t.kim("KIM Layanan").await;
+    let opd_id = t.opd("Dinas Layanan").await;
+    let member = t.user(Role::Anggota, Some(kim_id), None).await;
+    let member_id: i64 = simpul::infra::db::query("SELECT id FROM users WHERE email = $1")
+        .bind(member.as_str())
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    let grant_id: i64 = simpul::infra::db::query("SELECT id FROM user_roles WHERE user_id = $1")
+        .bind(member_id)
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    let region: i64 =
+        simpul::infra::db::query("SELECT id FROM regions WHERE name = 'Bulakan'").scalar(&t.app.db).await.unwrap();
+    let before =
+        (t.count("kim_groups").await, t.count("opd").await, t.count("users").await, t.count("audit_events").await);
+    let kim_form = KimForm {
+        name: "KIM Baru".into(),
+        level: "kelurahan".into(),
+        region_id: region.to_string(),
+        ..Default::default()
+    };
+    let opd_form = OpdForm { name: "Dinas Baru".into(), short_name: "DB".into(), ..Default::default() };
+    let staff = users::service::StaffForm {
+        name: "X".into(),
+        email: "x@example.id".into(),
+        role: "admin".into(),
+        kim_id: String::new(),
+        opd_id: String::new(),
+    };
+    let member_form =
+        kim::service::MemberForm { email: "y@example.id".into(), name: "Y".into(), role: "redaksi".into() };
+    for role in [None, Some(Role::Redaksi), Some(Role::Anggota), Some(Role::PetugasOpd), Some(Role::Dpo)] {
+        let a = actor(role, kim_id, opd_id);
+        let app = &t.app;
+        forbidden("kim create", role, kim::service::create(app, &a, &kim_form).await);
+        forbidden("kim update", role, kim::service::update(app, &a, kim_id, &kim_form).await);
+        forbidden("kim delete", role, kim::service::delete(app, &a, kim_id, true).await);
+        forbidden("add member", role, kim::service::add_member(app, &a, kim_id, &member_form).await);
+        forbidden("remove member", role, kim::service::remove_member(app, &a, kim_id, grant_id).await);
+        forbidden("opd create", role, opd::service::create(app, &a, &opd_form).await);
+        forbidden("opd update", role, opd::service::update(app, &a, opd_id, &opd_form).await);
+        forbidden("opd delete", role, opd::service::delete(app, &a, opd_id, true).await);
+        forbidden("staff create", role, users::service::create_staff(app, &a, &staff, None).await);
+        forbidden("role revoke", role, users::service::revoke(app, &a, member_id, grant_id).await);
+        forbidden("disable", role, users::service::set_disabled(app, &a, member_id, true).await);
+        let tf = tokens::service::TokenForm { name: "t".into(), scope: "read".into() };
+        forbidden("token create", role, tokens::service::create(app, &a, &tf).await);
+        forbidden("region code", role, regions::service::set_code(app, &a, region, "36.72.01.1001").await);
+        let imported = regions::service::import_csv(app, &a, regions::service::CILEGON_CSV).await;
+        assert!(matches!(imported, Err(regions::service::ImportError::App(AppError::Forbidden))), "import as {role:?}");
+    }
+    let after =
+        (t.count("kim_groups").await, t.count("opd").await, t.count("users").await, t.count("audit_events").await);
+    assert_eq!(before, after, "nothing changed, nothing audited");
+}
