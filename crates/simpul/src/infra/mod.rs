@@ -7,3 +7,4 @@ pub mod db;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod memo;

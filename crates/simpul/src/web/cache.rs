@@ -6,11 +6,7 @@
 //! revalidate with a 304 instead of downloading the page again. Signed-in visitors always get
 //! a fresh, private page.
 
-use std::{
-    collections::HashMap,
-    sync::RwLock,
-    time::{Duration, Instant},
-};
+use std::time::Duration;
 
 use axum::{
     body::{Body, Bytes},
@@ -20,7 +16,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::{app::AppState, web::viewer::Viewer};
+use crate::{app::AppState, infra::memo::GenerationCache, web::viewer::Viewer};
 
 /// The longest a cached page is reused.
 pub const TTL: Duration = Duration::from_secs(5);
@@ -28,35 +24,12 @@ pub const TTL: Duration = Duration::from_secs(5);
 const MAX_ENTRIES: usize = 512;
 const MAX_BODY: usize = 512 * 1024;
 
-struct Entry {
-    body: Bytes,
-    etag: HeaderValue,
-    generation: u64,
-    stored: Instant,
-}
+/// The cache of one node: rendered body and its ETag by language and address.
+pub struct PageCache(GenerationCache<(Bytes, HeaderValue)>);
 
-/// The cache of one node.
-#[derive(Default)]
-pub struct PageCache {
-    entries: RwLock<HashMap<String, Entry>>,
-}
-
-impl PageCache {
-    fn get(&self, key: &str, generation: u64) -> Option<(Bytes, HeaderValue)> {
-        let map = self.entries.read().unwrap_or_else(|e| e.into_inner());
-        let e = map.get(key)?;
-        (e.generation == generation && e.stored.elapsed() < TTL).then(|| (e.body.clone(), e.etag.clone()))
-    }
-
-    fn put(&self, key: String, body: Bytes, etag: HeaderValue, generation: u64) {
-        let mut map = self.entries.write().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= MAX_ENTRIES {
-            map.retain(|_, e| e.generation == generation && e.stored.elapsed() < TTL);
-            if map.len() >= MAX_ENTRIES {
-                map.clear();
-            }
-        }
-        map.insert(key, Entry { body, etag, generation, stored: Instant::now() });
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache(GenerationCache::new(TTL, MAX_ENTRIES))
     }
 }
 
@@ -84,7 +57,7 @@ pub async fn cache_page(req: Request, next: Next) -> Response {
     }
     let key = format!("{}|{}", viewer.lang.code(), req.uri().path_and_query().map_or("", |p| p.as_str()));
     let generation = app.db.generation();
-    if let Some((body, etag)) = app.page_cache.get(&key, generation) {
+    if let Some((body, etag)) = app.page_cache.0.get(&key, generation) {
         if not_modified(&req, &etag) {
             return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
         }
@@ -102,7 +75,7 @@ pub async fn cache_page(req: Request, next: Next) -> Response {
     };
     let etag = HeaderValue::from_str(&format!("\"{}\"", &crate::infra::crypto::sha256_hex_bytes(&bytes)[..20]))
         .expect("hex is a valid header value");
-    app.page_cache.put(key, bytes.clone(), etag.clone(), generation);
+    app.page_cache.0.put(key, (bytes.clone(), etag.clone()), generation);
     if conditional.as_ref() == Some(&etag) {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }

@@ -46,13 +46,25 @@ pub struct NewSession {
 }
 
 /// Resolves a session cookie to the signed-in person.
+///
+/// Sessions are remembered per node while nothing is committed here (sign-out, password
+/// change, disabling, a role change all commit) and for at most a few seconds, which bounds
+/// how long a change made on another node takes to reach this one.
 pub async fn session_user(app: &App, cookie: &str, now: Timestamp) -> AppResult<Option<(SessionUser, String)>> {
     let hash = crypto::sha256_hex(cookie);
+    let generation = app.db.generation();
+    if let Some((user, csrf, expires_at)) = app.session_cache.get(&hash, generation)
+        && expires_at > now.0
+    {
+        return Ok(Some((user, csrf)));
+    }
     let Some(s) = repo::find_session(&app.db, &hash, now).await? else {
         return Ok(None);
     };
     let grants = users::repo::grants_for(&app.db, s.user_id).await?.iter().filter_map(|g| g.grant()).collect();
-    Ok(Some((SessionUser { id: s.user_id, name: s.name, email: s.email, grants, session_hash: hash }, s.csrf_token)))
+    let user = SessionUser { id: s.user_id, name: s.name, email: s.email, grants, session_hash: hash.clone() };
+    app.session_cache.put(hash, (user.clone(), s.csrf_token.clone(), s.expires_at), generation);
+    Ok(Some((user, s.csrf_token)))
 }
 
 fn account_key(email: &str) -> String {
