@@ -4,13 +4,12 @@ use std::{ops::Deref, sync::Arc};
 
 use crate::{
     config::Config,
-    infra::memo::GenerationCache,
     infra::{
         clock::Clock,
         db::{ConnectOptions, Db},
         mail::Mailer,
     },
-    web::{cache::PageCache, metrics::Metrics, ratelimit::IpLimiter, viewer::SessionUser},
+    web::{cache::PageCache, metrics::Metrics, ratelimit::IpLimiter},
 };
 
 /// Shared state of one running node.
@@ -26,8 +25,6 @@ pub struct App {
     pub sensitive_limiter: IpLimiter,
     /// Rendered public pages for visitors who are not signed in.
     pub page_cache: PageCache,
-    /// Signed-in people by session hash: (person, CSRF token, session expiry).
-    pub session_cache: GenerationCache<(SessionUser, String, i64)>,
 }
 
 impl App {
@@ -53,7 +50,6 @@ impl App {
             login_ip_limiter: IpLimiter::per_minute(20),
             sensitive_limiter: IpLimiter::per_minute(10),
             page_cache: PageCache::default(),
-            session_cache: GenerationCache::new(std::time::Duration::from_secs(5), 10_000),
         })
     }
 }

@@ -1,6 +1,6 @@
 //! A small per-node cache whose entries are valid only while no transaction has committed on
 //! this node since they were stored (`Db::generation`), and for at most a time-to-live, which
-//! bounds staleness when another node made the change. Used for guest pages and sessions.
+//! bounds staleness when another node made the change. Used for guest pages.
 
 use std::{
     collections::HashMap,

@@ -92,7 +92,6 @@ pub struct SessionRow {
     pub name: String,
     pub email: String,
     pub csrf_token: String,
-    pub expires_at: i64,
 }
 
 pub async fn insert_session(
@@ -116,7 +115,7 @@ pub async fn insert_session(
 
 pub async fn find_session(ex: impl Executor, id_hash: &str, now: Timestamp) -> Result<Option<SessionRow>, DbError> {
     query(
-        "SELECT s.user_id, u.name, u.email, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
+        "SELECT s.user_id, u.name, u.email, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled = FALSE",
     )
     .bind(id_hash)
