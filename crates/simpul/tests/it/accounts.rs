@@ -275,14 +275,7 @@ async fn mail_that_cannot_be_delivered_is_retried_later_not_lost() {
         })
     })
     .await;
-    simpul::features::regions::service::import_csv(
-        &t.app,
-        &simpul::domain::access::Actor::cli(),
-        simpul::features::regions::service::CILEGON_CSV,
-    )
-    .await
-    .map_err(|_| ())
-    .unwrap();
+    t.load_regions().await;
     let email = t.user(Role::Anggota, Some(t.kim("KIM Surel").await.0), None).await;
     t.client().post_form("/lupa-sandi", &[("email", &email)]).await;
     assert_eq!(t.run_jobs().await, 1);

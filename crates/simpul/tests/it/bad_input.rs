@@ -104,14 +104,7 @@ async fn every_form_refuses_empty_overlong_and_mistyped_input_without_changing_a
     // Each form is tried from its own address, so per-address rate limits never answer in
     // place of validation.
     let t = TestApp::with_config(|c| c.trust_forwarded_for = true).await;
-    simpul::features::regions::service::import_csv(
-        &t.app,
-        &simpul::domain::access::Actor::cli(),
-        simpul::features::regions::service::CILEGON_CSV,
-    )
-    .await
-    .map_err(|_| ())
-    .unwrap();
+    t.load_regions().await;
     let (kim, _) = t.kim("KIM Uji Input").await;
     let opd = t.opd("Dinas Uji Input").await;
     let mut admin = t.login_as(Role::Admin).await;

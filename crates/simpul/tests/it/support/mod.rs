@@ -50,11 +50,16 @@ impl TestApp {
     /// A migrated, empty app with Kota Cilegon's regions loaded.
     pub async fn new() -> TestApp {
         let t = Self::empty().await;
-        regions::service::import_csv(&t.app, &Actor::cli(), regions::service::CILEGON_CSV)
+        t.load_regions().await;
+        t
+    }
+
+    /// Loads Kota Cilegon's regions (for apps made with [`TestApp::with_config`]).
+    pub async fn load_regions(&self) {
+        regions::service::import_csv(&self.app, &Actor::cli(), regions::service::CILEGON_CSV)
             .await
             .map_err(|_| "import")
             .unwrap();
-        t
     }
 
     /// A migrated app with no data at all.
