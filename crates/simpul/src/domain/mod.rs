@@ -1,6 +1,7 @@
 //! Pure domain types and rules: no I/O, unit-tested next to the code.
 
 pub mod access;
+pub mod article;
 pub mod kim;
 pub mod opd;
 pub mod region;

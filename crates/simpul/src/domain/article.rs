@@ -1,0 +1,223 @@
+//! The news workflow (issue 3): which state an article is in, and who may move it where.
+//!
+//! `draf → diajukan → (perlu_revisi ↔ diajukan) → terbit` or `terjadwal` (published by the
+//! system at the set time) `→ diarsipkan`. Only a Redaksi of the author's KIM (or of the city
+//! desk) requests changes, publishes, schedules and unpublishes; the author submits and edits
+//! only their own draft or revision. [`transition`] is the one place that says so; services
+//! call it before every change, and the tests below walk every edge for every relation.
+
+use serde::Serialize;
+
+/// Where an article is in the workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleState {
+    Draf,
+    Diajukan,
+    PerluRevisi,
+    Terjadwal,
+    Terbit,
+    Diarsipkan,
+}
+
+impl ArticleState {
+    pub const ALL: [ArticleState; 6] = [
+        ArticleState::Draf,
+        ArticleState::Diajukan,
+        ArticleState::PerluRevisi,
+        ArticleState::Terjadwal,
+        ArticleState::Terbit,
+        ArticleState::Diarsipkan,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleState::Draf => "draf",
+            ArticleState::Diajukan => "diajukan",
+            ArticleState::PerluRevisi => "perlu_revisi",
+            ArticleState::Terjadwal => "terjadwal",
+            ArticleState::Terbit => "terbit",
+            ArticleState::Diarsipkan => "diarsipkan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ArticleState> {
+        ArticleState::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// Whether readers can see the article.
+    pub fn is_public(self) -> bool {
+        self == ArticleState::Terbit
+    }
+}
+
+/// A step someone asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleAction {
+    /// The author sends a draft or a revision to the Redaksi.
+    Ajukan,
+    /// The Redaksi sends it back with a comment.
+    MintaRevisi,
+    /// The Redaksi publishes now (also a scheduled or archived article).
+    Terbitkan,
+    /// The Redaksi sets a publication time.
+    Jadwalkan,
+    /// The Redaksi cancels a schedule; the article waits in review again.
+    BatalkanJadwal,
+    /// The clock reached the scheduled time (done by the job queue, not a person).
+    TerbitTerjadwal,
+    /// The Redaksi takes a published article down.
+    Arsipkan,
+}
+
+impl ArticleAction {
+    pub const ALL: [ArticleAction; 7] = [
+        ArticleAction::Ajukan,
+        ArticleAction::MintaRevisi,
+        ArticleAction::Terbitkan,
+        ArticleAction::Jadwalkan,
+        ArticleAction::BatalkanJadwal,
+        ArticleAction::TerbitTerjadwal,
+        ArticleAction::Arsipkan,
+    ];
+}
+
+/// How the actor stands to the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Relation {
+    /// Wrote it.
+    pub author: bool,
+    /// Redaksi of the article's KIM, or of the city desk.
+    pub editor: bool,
+    /// The job queue acting on a schedule.
+    pub system: bool,
+}
+
+/// Why a step was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WorkflowError {
+    /// The actor may not take this step (i18n key `err-workflow-forbidden`).
+    #[error("not allowed for this person")]
+    Forbidden,
+    /// The step does not exist from this state (i18n key `err-workflow-state`).
+    #[error("not possible in this state")]
+    WrongState,
+}
+
+/// Who takes a step: the author, an editor, or the system.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum By {
+    Author,
+    Editor,
+    System,
+}
+
+/// The workflow's edges: (from, action, to, who).
+const EDGES: &[(ArticleState, ArticleAction, ArticleState, By)] = {
+    use ArticleAction::*;
+    use ArticleState::*;
+    &[
+        (Draf, Ajukan, Diajukan, By::Author),
+        (PerluRevisi, Ajukan, Diajukan, By::Author),
+        (Diajukan, MintaRevisi, PerluRevisi, By::Editor),
+        (Diajukan, Terbitkan, Terbit, By::Editor),
+        (Diajukan, Jadwalkan, Terjadwal, By::Editor),
+        (Terjadwal, Terbitkan, Terbit, By::Editor),
+        (Terjadwal, BatalkanJadwal, Diajukan, By::Editor),
+        (Terjadwal, TerbitTerjadwal, Terbit, By::System),
+        (Terbit, Arsipkan, Diarsipkan, By::Editor),
+        (Diarsipkan, Terbitkan, Terbit, By::Editor),
+    ]
+};
+
+/// The state after `action`, if `rel` may take it from `from`.
+pub fn transition(from: ArticleState, action: ArticleAction, rel: Relation) -> Result<ArticleState, WorkflowError> {
+    let (_, _, to, by) =
+        EDGES.iter().find(|(f, a, _, _)| *f == from && *a == action).ok_or(WorkflowError::WrongState)?;
+    let allowed = match by {
+        By::Author => rel.author,
+        By::Editor => rel.editor,
+        By::System => rel.system,
+    };
+    if allowed { Ok(*to) } else { Err(WorkflowError::Forbidden) }
+}
+
+/// Whether `rel` may change the text: the author while it is theirs to work on, an editor while
+/// reviewing (a correction before publishing is part of editing) or after publication.
+pub fn can_edit(state: ArticleState, rel: Relation) -> bool {
+    match state {
+        ArticleState::Draf | ArticleState::PerluRevisi => rel.author,
+        ArticleState::Diajukan | ArticleState::Terjadwal | ArticleState::Terbit => rel.editor,
+        ArticleState::Diarsipkan => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ArticleAction::*, ArticleState::*, *};
+
+    const AUTHOR: Relation = Relation { author: true, editor: false, system: false };
+    const EDITOR: Relation = Relation { author: false, editor: true, system: false };
+    const AUTHOR_EDITOR: Relation = Relation { author: true, editor: true, system: false };
+    const SYSTEM: Relation = Relation { author: false, editor: false, system: true };
+    const STRANGER: Relation = Relation { author: false, editor: false, system: false };
+
+    /// The workflow as the issue states it, written out independently of `EDGES`.
+    fn expected(from: ArticleState, action: ArticleAction, rel: Relation) -> Result<ArticleState, WorkflowError> {
+        let (to, ok) = match (from, action) {
+            (Draf | PerluRevisi, Ajukan) => (Diajukan, rel.author),
+            (Diajukan, MintaRevisi) => (PerluRevisi, rel.editor),
+            (Diajukan | Terjadwal | Diarsipkan, Terbitkan) => (Terbit, rel.editor),
+            (Diajukan, Jadwalkan) => (Terjadwal, rel.editor),
+            (Terjadwal, BatalkanJadwal) => (Diajukan, rel.editor),
+            (Terjadwal, TerbitTerjadwal) => (Terbit, rel.system),
+            (Terbit, Arsipkan) => (Diarsipkan, rel.editor),
+            _ => return Err(WorkflowError::WrongState),
+        };
+        if ok { Ok(to) } else { Err(WorkflowError::Forbidden) }
+    }
+
+    #[test]
+    fn every_edge_for_every_relation() {
+        let mut allowed = 0;
+        for from in ArticleState::ALL {
+            for action in ArticleAction::ALL {
+                for rel in [AUTHOR, EDITOR, AUTHOR_EDITOR, SYSTEM, STRANGER] {
+                    let got = transition(from, action, rel);
+                    assert_eq!(got, expected(from, action, rel), "{from:?} --{action:?}--> as {rel:?}");
+                    allowed += usize::from(got.is_ok());
+                }
+            }
+        }
+        assert_eq!(allowed, 19, "2 author edges and 7 editor edges, each for two relations, and 1 for the system");
+    }
+
+    #[test]
+    fn an_author_cannot_publish_their_own_article() {
+        assert_eq!(transition(Diajukan, Terbitkan, AUTHOR), Err(WorkflowError::Forbidden));
+        assert_eq!(
+            transition(Draf, Terbitkan, AUTHOR_EDITOR),
+            Err(WorkflowError::WrongState),
+            "drafts are submitted first"
+        );
+    }
+
+    #[test]
+    fn who_edits_when() {
+        assert!(can_edit(Draf, AUTHOR) && can_edit(PerluRevisi, AUTHOR));
+        assert!(!can_edit(Diajukan, AUTHOR) && !can_edit(Terbit, AUTHOR));
+        assert!(can_edit(Diajukan, EDITOR) && !can_edit(Draf, EDITOR));
+        assert!(!can_edit(Diarsipkan, AUTHOR_EDITOR));
+        assert!(ArticleState::ALL.iter().all(|s| !can_edit(*s, STRANGER)));
+    }
+
+    #[test]
+    fn states_round_trip() {
+        for s in ArticleState::ALL {
+            assert_eq!(ArticleState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(ArticleState::parse("published"), None);
+        assert!(Terbit.is_public() && !Terjadwal.is_public());
+    }
+}
