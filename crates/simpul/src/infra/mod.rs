@@ -7,4 +7,5 @@ pub mod db;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod memo;
