@@ -9,3 +9,4 @@ pub mod text;
 pub mod time;
 pub mod user;
 pub mod validation;
+pub mod video;
