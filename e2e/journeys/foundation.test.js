@@ -102,6 +102,8 @@ test('admin pages, account pages and guest forms pass the same checks', async ()
 
   await page.goto(`${server.base}/admin/pengguna`);
   await expectClean(page, '14-users');
+  await page.goto(`${server.base}/admin/kategori`);
+  await expectClean(page, '14a-categories');
   await page.goto(`${server.base}/admin/wilayah`);
   await page.fill('#code-1', '36.7');
   await page.click('#r1 button');

@@ -153,6 +153,8 @@ pub enum Permission {
     ManageOpd,
     /// Import and edit regions.
     ManageRegions,
+    /// Create, rename and delete news categories.
+    ManageCategories,
     /// Create accounts, grant and revoke roles.
     ManageUsers,
     /// Issue and revoke API tokens.
@@ -172,6 +174,7 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         Permission::ManageKim
         | Permission::ManageOpd
         | Permission::ManageRegions
+        | Permission::ManageCategories
         | Permission::ManageUsers
         | Permission::ManageTokens
         | Permission::ViewOutbox => has(Role::Admin),

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod article;
+pub mod category;
 pub mod kim;
 pub mod opd;
 pub mod region;

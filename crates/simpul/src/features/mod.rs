@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod categories;
 pub mod home;
 pub mod kim;
 pub mod opd;

@@ -36,6 +36,7 @@ pub fn all_routes() -> Routes {
         .merge(features::regions::routes())
         .merge(features::kim::routes())
         .merge(features::opd::routes())
+        .merge(features::categories::routes())
         .merge(features::audit::routes())
         .merge(features::tokens::routes())
         .merge(features::admin::routes())

@@ -3,13 +3,20 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use crate::features::{kim, opd, regions, tokens};
+use crate::features::{categories, kim, opd, regions, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Simpul API", description = "Public data of the KIM platform. Machine clients send `Authorization: Bearer <token>`."),
-    paths(regions::api::list_regions, kim::api::list_kim, kim::api::show_kim, opd::api::list_opd, tokens::api::show_token),
-    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, tokens::api::TokenInfo)),
+    paths(
+        regions::api::list_regions,
+        kim::api::list_kim,
+        kim::api::show_kim,
+        opd::api::list_opd,
+        categories::api::list_categories,
+        tokens::api::show_token
+    ),
+    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, tokens::api::TokenInfo)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -70,6 +70,12 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/admin/opd/{id}/ubah", Who::Admin),
     ("POST", "/admin/opd/{id}/hapus", Who::Admin),
     ("GET", "/api/v1/opd", Who::Everyone),
+    ("GET", "/admin/kategori", Who::Admin),
+    ("POST", "/admin/kategori", Who::Admin),
+    ("GET", "/admin/kategori/{id}/ubah", Who::Admin),
+    ("POST", "/admin/kategori/{id}/ubah", Who::Admin),
+    ("POST", "/admin/kategori/{id}/hapus", Who::Admin),
+    ("GET", "/api/v1/categories", Who::Everyone),
     ("GET", "/admin/audit", Who::AdminOrDpo),
     ("GET", "/admin/token", Who::Admin),
     ("POST", "/admin/token", Who::Admin),
@@ -127,6 +133,8 @@ async fn every_visitor_gets_exactly_the_declared_access() {
     let fill = |path: &str| -> String {
         let id = if path.starts_with("/admin/opd") {
             opd_id
+        } else if path.starts_with("/admin/kategori") {
+            1
         } else if path.starts_with("/admin/pengguna") {
             victim_id
         } else if path.starts_with("/admin/token") {

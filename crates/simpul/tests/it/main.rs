@@ -7,6 +7,7 @@ mod access_matrix;
 mod accounts;
 mod api;
 mod bad_input;
+mod categories;
 mod cli;
 mod kim;
 mod opd;

@@ -8,7 +8,7 @@ use simpul::{
         opd::OpdForm,
     },
     error::AppError,
-    features::{kim, opd, regions, tokens, users},
+    features::{categories, kim, opd, regions, tokens, users},
 };
 
 use crate::support::TestApp;
@@ -80,6 +80,10 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
         let tf = tokens::service::TokenForm { name: "t".into(), scope: "read".into() };
         forbidden("token create", role, tokens::service::create(app, &a, &tf).await);
         forbidden("region code", role, regions::service::set_code(app, &a, region, "36.72.01.1001").await);
+        let cf = simpul::domain::category::CategoryForm { name: "Pariwisata".into(), description: String::new() };
+        forbidden("category create", role, categories::service::create(app, &a, &cf).await);
+        forbidden("category update", role, categories::service::update(app, &a, 1, &cf).await);
+        forbidden("category delete", role, categories::service::delete(app, &a, 1, true).await);
         let imported = regions::service::import_csv(app, &a, regions::service::CILEGON_CSV).await;
         assert!(matches!(imported, Err(regions::service::ImportError::App(AppError::Forbidden))), "import as {role:?}");
     }

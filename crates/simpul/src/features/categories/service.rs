@@ -1,0 +1,74 @@
+//! Managing news categories: admin only, names unique, every change audited.
+
+use simpul_text::slugify;
+
+use super::repo;
+use crate::{
+    app::App,
+    domain::{
+        access::{Actor, Permission},
+        category::{CategoryForm, CategoryInput},
+        validation::FieldErrors,
+    },
+    error::{AppError, AppResult},
+    infra::{
+        audit::{self, Event},
+        db::Tx,
+    },
+};
+
+async fn validate(tx: &mut Tx, form: &CategoryForm, id: i64) -> AppResult<CategoryInput> {
+    let input = form.validate()?;
+    if repo::name_taken(&mut *tx, &input.name, id).await? {
+        let mut e = FieldErrors::new();
+        e.add("name", "err-name-taken");
+        return Err(e.into());
+    }
+    Ok(input)
+}
+
+pub async fn create(app: &App, actor: &Actor, form: &CategoryForm) -> AppResult<i64> {
+    actor.require(Permission::ManageCategories)?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let input = validate(&mut tx, form, 0).await?;
+    let base = slugify(&input.name, 60);
+    let mut slug = base.clone();
+    let mut n = 1;
+    while repo::slug_taken(&mut tx, &slug).await? {
+        n += 1;
+        slug = format!("{base}-{n}");
+    }
+    let id = repo::insert(&mut tx, &slug, &input, now).await?;
+    audit::record(&mut tx, actor, now, Event::new("category.create", "category", id).after(&input)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(app: &App, actor: &Actor, id: i64, form: &CategoryForm) -> AppResult<()> {
+    actor.require(Permission::ManageCategories)?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let input = validate(&mut tx, form, id).await?;
+    repo::update(&mut tx, id, &input, now).await?;
+    audit::record(&mut tx, actor, now, Event::new("category.update", "category", id).before(&before).after(&input))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a category (articles, when they come, will keep it while they use it).
+pub async fn delete(app: &App, actor: &Actor, id: i64, confirmed: bool) -> AppResult<()> {
+    actor.require(Permission::ManageCategories)?;
+    if !confirmed {
+        return Err(AppError::BadRequest("err-confirm"));
+    }
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    repo::delete(&mut tx, id).await?;
+    audit::record(&mut tx, actor, now, Event::new("category.delete", "category", id).before(&before)).await?;
+    tx.commit().await?;
+    Ok(())
+}
