@@ -124,6 +124,8 @@ test('admin pages, account pages and guest forms pass the same checks', async ()
   await expectClean(page, '18-account');
   await page.goto(`${server.base}/akun/sandi`);
   await expectClean(page, '19-password');
+  await page.goto(`${server.base}/akun/media`);
+  await expectClean(page, '19b-media');
   await page.goto(`${server.base}/opd`);
   await expectClean(page, '20-opd');
 

@@ -8,6 +8,7 @@ use crate::{
         clock::Clock,
         db::{ConnectOptions, Db},
         mail::Mailer,
+        storage::Storage,
     },
     web::{cache::PageCache, metrics::Metrics, ratelimit::IpLimiter},
 };
@@ -18,6 +19,8 @@ pub struct App {
     pub db: Db,
     pub clock: Clock,
     pub mailer: Mailer,
+    /// Uploaded media (re-encoded images).
+    pub storage: Storage,
     pub metrics: Metrics,
     /// Sign-in attempts per client address.
     pub login_ip_limiter: IpLimiter,
@@ -41,11 +44,13 @@ impl App {
     /// Builds the app around an already migrated database.
     pub fn with_db(config: Config, clock: Clock, db: Db) -> anyhow::Result<App> {
         let mailer = Mailer::new(config.smtp.as_ref(), config.outbox_dir(), &config.mail_from)?;
+        let storage = Storage::local(&config.data_dir.join("media"))?;
         Ok(App {
             config,
             db,
             clock,
             mailer,
+            storage,
             metrics: Metrics::default(),
             login_ip_limiter: IpLimiter::per_minute(20),
             sensitive_limiter: IpLimiter::per_minute(10),

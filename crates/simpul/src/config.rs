@@ -52,6 +52,8 @@ pub struct Config {
     pub hash_strength: HashStrength,
     /// Largest accepted request body for forms and JSON.
     pub max_body_bytes: usize,
+    /// Largest accepted image upload.
+    pub max_upload_bytes: usize,
     /// When set, `/metrics` needs `Authorization: Bearer <this>`; otherwise only clients on
     /// this machine (loopback) may read it.
     pub metrics_token: Option<Secret>,
@@ -74,6 +76,7 @@ impl Config {
             mail_from: "Simpul <noreply@simpul.invalid>".into(),
             hash_strength: HashStrength::Strong,
             max_body_bytes: 2 * 1024 * 1024,
+            max_upload_bytes: 10 * 1024 * 1024,
             site_name: "Simpul".into(),
             trust_forwarded_for: false,
             metrics_token: None,

@@ -155,6 +155,8 @@ pub enum Permission {
     ManageRegions,
     /// Create, rename and delete news categories.
     ManageCategories,
+    /// Upload images for news (KIM members, editors, admins).
+    UploadMedia,
     /// Create accounts, grant and revoke roles.
     ManageUsers,
     /// Issue and revoke API tokens.
@@ -179,6 +181,7 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         | Permission::ManageTokens
         | Permission::ViewOutbox => has(Role::Admin),
         Permission::ViewAudit => has(Role::Admin) || has(Role::Dpo),
+        Permission::UploadMedia => has(Role::Admin) || has(Role::Redaksi) || has(Role::Anggota),
         Permission::EnterAdmin => has(Role::Admin) || has(Role::Dpo),
     }
 }

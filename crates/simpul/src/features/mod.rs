@@ -8,6 +8,7 @@ pub mod audit;
 pub mod categories;
 pub mod home;
 pub mod kim;
+pub mod media;
 pub mod opd;
 pub mod regions;
 pub mod tokens;

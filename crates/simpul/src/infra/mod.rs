@@ -10,3 +10,4 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod memo;
+pub mod storage;

@@ -39,6 +39,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
     }
 }
 
+/// A multipart form (file uploads); anything else gives a translated 400.
+pub struct Multipart(pub axum::extract::Multipart);
+
+impl<S: Send + Sync> FromRequest<S> for Multipart {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        axum::extract::Multipart::from_request(req, state)
+            .await
+            .map(Multipart)
+            .map_err(|_| AppError::BadRequest("err-bad-form"))
+    }
+}
+
 /// Query parameters; bad ones give a translated 400.
 pub struct Query<T>(pub T);
 

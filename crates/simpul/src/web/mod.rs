@@ -37,6 +37,7 @@ pub fn all_routes() -> Routes {
         .merge(features::kim::routes())
         .merge(features::opd::routes())
         .merge(features::categories::routes())
+        .merge(features::media::routes())
         .merge(features::audit::routes())
         .merge(features::tokens::routes())
         .merge(features::admin::routes())
@@ -71,7 +72,8 @@ pub const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self
 pub fn router(state: AppState) -> Router {
     let (routes, _) = all_routes().into_parts();
     let x_request_id = HeaderName::from_static("x-request-id");
-    let body_limit = state.config.max_body_bytes;
+    // Uploads are the largest bodies; form and JSON extractors keep their own smaller limit.
+    let body_limit = state.config.max_body_bytes.max(state.config.max_upload_bytes + 64 * 1024);
     let hdr = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };

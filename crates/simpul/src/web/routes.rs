@@ -75,6 +75,16 @@ impl Routes {
         self.add(Method::POST, path, access, post(handler))
     }
 
+    /// A POST carrying a file (multipart), allowed a body of up to `limit` bytes.
+    pub fn post_upload<H, T>(self, path: &'static str, access: Access, handler: H, limit: usize) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let mr = post(handler).layer(axum::extract::DefaultBodyLimit::max(limit));
+        self.add(Method::POST, path, access, mr)
+    }
+
     /// A public page (GET, anyone) that may be served from the page cache to visitors who are
     /// not signed in. Its HTML must not depend on the visitor beyond the language.
     pub fn page<H, T>(self, path: &'static str, handler: H) -> Self

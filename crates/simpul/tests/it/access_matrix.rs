@@ -17,6 +17,8 @@ enum Who {
     SignedIn,
     Admin,
     AdminOrDpo,
+    /// People who write news: admins, editors and KIM members.
+    Writers,
     Token,
 }
 
@@ -70,6 +72,9 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/admin/opd/{id}/ubah", Who::Admin),
     ("POST", "/admin/opd/{id}/hapus", Who::Admin),
     ("GET", "/api/v1/opd", Who::Everyone),
+    ("GET", "/akun/media", Who::Writers),
+    ("POST", "/akun/media", Who::Writers),
+    ("GET", "/media/{file}", Who::Everyone),
     ("GET", "/admin/kategori", Who::Admin),
     ("POST", "/admin/kategori", Who::Admin),
     ("GET", "/admin/kategori/{id}/ubah", Who::Admin),
@@ -101,6 +106,7 @@ fn allowed(who: Who, v: Visitor) -> bool {
         Who::SignedIn => matches!(v, Visitor::Citizen | Visitor::Staff(_)),
         Who::Admin => v == Visitor::Staff(Role::Admin),
         Who::AdminOrDpo => matches!(v, Visitor::Staff(Role::Admin) | Visitor::Staff(Role::Dpo)),
+        Who::Writers => matches!(v, Visitor::Staff(Role::Admin | Role::Redaksi | Role::Anggota)),
         Who::Token => v == Visitor::Token,
     }
 }
@@ -147,6 +153,7 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             .replace("{grant_id}", &grant_id.to_string())
             .replace("{file}", "app.css")
             .replace("{lang}", "en")
+            .replace("{file}", "AbCdEfGhIjKlMnOp-360.jpg")
     };
 
     let mut visitors: Vec<(Visitor, Client)> = vec![

@@ -10,6 +10,7 @@ mod bad_input;
 mod categories;
 mod cli;
 mod kim;
+mod media;
 mod opd;
 mod regions;
 mod schema;

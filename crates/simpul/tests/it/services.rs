@@ -87,6 +87,10 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
         let imported = regions::service::import_csv(app, &a, regions::service::CILEGON_CSV).await;
         assert!(matches!(imported, Err(regions::service::ImportError::App(AppError::Forbidden))), "import as {role:?}");
     }
+    for role in [None, Some(Role::PetugasOpd), Some(Role::Dpo)] {
+        let a = actor(role, kim_id, opd_id);
+        forbidden("media upload", role, simpul::features::media::service::upload(&t.app, &a, vec![1, 2, 3], "x").await);
+    }
     let after =
         (t.count("kim_groups").await, t.count("opd").await, t.count("users").await, t.count("audit_events").await);
     assert_eq!(before, after, "nothing changed, nothing audited");

@@ -103,6 +103,7 @@ struct AccountPage {
     name: String,
     email: String,
     roles: Vec<(String, Option<String>)>,
+    can_upload: bool,
 }
 
 pub async fn show_account(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
@@ -118,7 +119,8 @@ pub async fn show_account(State(app): State<AppState>, viewer: Viewer) -> AppRes
             )
         })
         .collect();
-    Ok(render(&AccountPage { name: user.name.clone(), email: user.email.clone(), roles, page }))
+    let can_upload = viewer.can(crate::domain::access::Permission::UploadMedia);
+    Ok(render(&AccountPage { name: user.name.clone(), email: user.email.clone(), roles, page, can_upload }))
 }
 
 #[derive(Template)]
