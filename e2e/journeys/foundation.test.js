@@ -2,7 +2,8 @@
 // in the public directory. Every page passes axe-core and fits a 360 px screen.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { checkPage, launch, phone, startServer } from '../lib.js';
+import path from 'node:path';
+import { checkPage, launch, phone, SHOTS, startServer } from '../lib.js';
 
 let server;
 let browser;
@@ -125,6 +126,13 @@ test('admin pages, account pages and guest forms pass the same checks', async ()
   await page.goto(`${server.base}/akun/sandi`);
   await expectClean(page, '19-password');
   await page.goto(`${server.base}/akun/media`);
+  // Any real image will do: upload the first screenshot of this run.
+  await page.setInputFiles('#f-file', path.join(SHOTS, '01-setup.png'));
+  await page.fill('#f-alt', 'Halaman penyiapan Simpul');
+  await page.click('main button[type=submit]');
+  await page.waitForURL('**/akun/media');
+  assert.match(await page.textContent('main'), /Foto diunggah/);
+  assert.ok(await page.$eval('ul.media img', (img) => img.naturalWidth > 0), 'the uploaded photo shows');
   await expectClean(page, '19b-media');
   await page.goto(`${server.base}/opd`);
   await expectClean(page, '20-opd');
