@@ -49,8 +49,9 @@ impl AccountForm {
         } else if self.password != self.password_confirm {
             e.add("password_confirm", "err-password-mismatch");
         }
+        let Some(email) = email else { return Err(e) };
         e.into_result()?;
-        Ok(NewAccount { name, email: email.expect("checked above"), password: self.password.clone() })
+        Ok(NewAccount { name, email, password: self.password.clone() })
     }
 }
 

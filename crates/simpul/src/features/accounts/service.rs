@@ -85,23 +85,25 @@ pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> R
         && user.as_ref().is_some_and(|u| !u.disabled);
     let mut tx = app.db.begin().await.map_err(internal)?;
     repo::record_attempt(&mut tx, &key, now, ok).await.map_err(internal)?;
-    if !ok {
-        if failures + 1 == MAX_FAILURES {
-            tracing::warn!(request_id, "sign-in locked for {LOCKOUT_MINUTES} minutes after repeated failures");
-            let actor = Actor::anonymous(Some(request_id.to_owned()));
-            let ev = Event {
-                action: "auth.lockout",
-                entity_type: "user",
-                entity_id: user.as_ref().map(|u| u.id.to_string()),
-                before: None,
-                after: None,
-            };
-            audit::record(&mut tx, &actor, now, ev).await.map_err(internal)?;
+    let user = match (ok, user) {
+        (true, Some(user)) => user,
+        (_, user) => {
+            if failures + 1 == MAX_FAILURES {
+                tracing::warn!(request_id, "sign-in locked for {LOCKOUT_MINUTES} minutes after repeated failures");
+                let actor = Actor::anonymous(Some(request_id.to_owned()));
+                let ev = Event {
+                    action: "auth.lockout",
+                    entity_type: "user",
+                    entity_id: user.as_ref().map(|u| u.id.to_string()),
+                    before: None,
+                    after: None,
+                };
+                audit::record(&mut tx, &actor, now, ev).await.map_err(internal)?;
+            }
+            tx.commit().await.map_err(internal)?;
+            return Err(LoginFailure::Invalid);
         }
-        tx.commit().await.map_err(internal)?;
-        return Err(LoginFailure::Invalid);
-    }
-    let user = user.expect("checked above");
+    };
     if user.email_verified_at.is_none() {
         tx.commit().await.map_err(internal)?;
         return Err(LoginFailure::Unverified);

@@ -114,8 +114,8 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
         e.add("role", "err-choose");
     }
     let name = e.optional("name", &form.name, 100);
+    let (Some(email), Some(role)) = (email, role) else { return Err(e.into()) };
     e.into_result()?;
-    let (email, role) = (email.expect("checked"), role.expect("checked"));
     let grant = Grant::new(role, Scope::Kim(kim_id)).ok_or(AppError::BadRequest("err-choose"))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;

@@ -97,9 +97,14 @@ pub async fn create_staff(
     {
         e.add("password", code);
     }
+    let (Some(email), Some(grant)) = (email, grant) else {
+        if e.is_empty() {
+            e.add("role", "err-choose");
+        }
+        return Err(e.into());
+    };
     e.into_result()?;
-    let grant = grant.ok_or(AppError::BadRequest("err-choose"))?;
-    let acc = NewAccount { name, email: email.expect("checked"), password: password.clone().unwrap_or_default() };
+    let acc = NewAccount { name, email, password: password.clone().unwrap_or_default() };
     let hash = match password {
         Some(pw) => Some(crypto::hash_password(pw, app.config.hash_strength).await?),
         None => None,
