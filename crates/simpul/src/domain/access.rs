@@ -157,6 +157,10 @@ pub enum Permission {
     ManageCategories,
     /// Upload images for news (KIM members, editors, admins).
     UploadMedia,
+    /// Write news drafts (KIM members and editors).
+    WriteNews,
+    /// Review, publish and take down news (editors).
+    ReviewNews,
     /// Create accounts, grant and revoke roles.
     ManageUsers,
     /// Issue and revoke API tokens.
@@ -182,6 +186,8 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         | Permission::ViewOutbox => has(Role::Admin),
         Permission::ViewAudit => has(Role::Admin) || has(Role::Dpo),
         Permission::UploadMedia => has(Role::Admin) || has(Role::Redaksi) || has(Role::Anggota),
+        Permission::WriteNews => has(Role::Redaksi) || has(Role::Anggota),
+        Permission::ReviewNews => has(Role::Redaksi),
         Permission::EnterAdmin => has(Role::Admin) || has(Role::Dpo),
     }
 }

@@ -6,7 +6,12 @@
 //! only their own draft or revision. [`transition`] is the one place that says so; services
 //! call it before every change, and the tests below walk every edge for every relation.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    access::{Actor, Role, Scope},
+    validation::FieldErrors,
+};
 
 /// Where an article is in the workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -153,6 +158,105 @@ pub fn can_edit(state: ArticleState, rel: Relation) -> bool {
     }
 }
 
+impl ArticleAction {
+    /// The form value for the action buttons (`ajukan`, `minta_revisi`, …).
+    pub fn parse(s: &str) -> Option<ArticleAction> {
+        use ArticleAction::*;
+        Some(match s {
+            "ajukan" => Ajukan,
+            "minta_revisi" => MintaRevisi,
+            "terbitkan" => Terbitkan,
+            "jadwalkan" => Jadwalkan,
+            "batalkan_jadwal" => BatalkanJadwal,
+            "arsipkan" => Arsipkan,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        use ArticleAction::*;
+        match self {
+            Ajukan => "ajukan",
+            MintaRevisi => "minta_revisi",
+            Terbitkan => "terbitkan",
+            Jadwalkan => "jadwalkan",
+            BatalkanJadwal => "batalkan_jadwal",
+            TerbitTerjadwal => "terbit_terjadwal",
+            Arsipkan => "arsipkan",
+        }
+    }
+}
+
+/// How `actor` stands to an article of `kim_id` (None: the city desk) written by `author_id`.
+/// Editors are the Redaksi of that KIM and the Redaksi of the city desk.
+pub fn relation(actor: &Actor, author_id: Option<i64>, kim_id: Option<i64>) -> Relation {
+    let author = actor.user_id.is_some() && actor.user_id == author_id;
+    let editor = actor.grants.iter().any(|g| {
+        g.role == Role::Redaksi && (g.scope == Scope::City || kim_id.is_some_and(|k| g.scope == Scope::Kim(k)))
+    });
+    Relation { author, editor, system: false }
+}
+
+/// Where a writer may file an article: the KIM groups they write for, and the city desk.
+pub fn writing_scopes(actor: &Actor) -> Vec<Scope> {
+    let mut scopes: Vec<Scope> = Vec::new();
+    for g in actor.grants.iter().filter(|g| matches!(g.role, Role::Anggota | Role::Redaksi)) {
+        if matches!(g.scope, Scope::Kim(_) | Scope::City) && !scopes.contains(&g.scope) {
+            scopes.push(g.scope);
+        }
+    }
+    scopes
+}
+
+/// The article form as typed.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ArticleForm {
+    pub title: String,
+    /// The summary (ringkasan) shown in lists and shares.
+    pub lead: String,
+    pub body: String,
+    pub category_id: String,
+    /// `kim:<id>` or `city`, for a new article.
+    pub scope: String,
+}
+
+/// A validated article text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleInput {
+    pub title: String,
+    pub lead: String,
+    pub body: String,
+    pub category_id: i64,
+}
+
+/// Longest article body (characters).
+pub const BODY_MAX: usize = 50_000;
+
+impl ArticleForm {
+    pub fn validate(&self) -> Result<ArticleInput, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let title = e.required("title", &self.title, 160);
+        let lead = e.required("lead", &self.lead, 400);
+        let body = e.required("body", &self.body, BODY_MAX);
+        let category_id = self.category_id.trim().parse::<i64>().ok().filter(|&i| i > 0);
+        let Some(category_id) = category_id else {
+            e.add("category_id", "err-choose");
+            return Err(e);
+        };
+        e.into_result().map(|()| ArticleInput { title, lead, body, category_id })
+    }
+
+    /// The scope chosen for a new article, if it is one of `allowed`.
+    pub fn chosen_scope(&self, allowed: &[Scope]) -> Option<Scope> {
+        let s = match self.scope.trim() {
+            "city" => Scope::City,
+            v => Scope::Kim(v.strip_prefix("kim:")?.parse().ok()?),
+        };
+        allowed.contains(&s).then_some(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{ArticleAction::*, ArticleState::*, *};
@@ -210,6 +314,48 @@ mod tests {
         assert!(can_edit(Diajukan, EDITOR) && !can_edit(Draf, EDITOR));
         assert!(!can_edit(Diarsipkan, AUTHOR_EDITOR));
         assert!(ArticleState::ALL.iter().all(|s| !can_edit(*s, STRANGER)));
+    }
+
+    #[test]
+    fn relation_follows_authorship_and_redaksi_scope() {
+        use crate::domain::access::Grant;
+        let redaksi_kim = Actor {
+            user_id: Some(5),
+            label: "r".into(),
+            grants: vec![Grant { role: Role::Redaksi, scope: Scope::Kim(2) }],
+            request_id: None,
+        };
+        assert_eq!(relation(&redaksi_kim, Some(9), Some(2)), EDITOR);
+        assert_eq!(relation(&redaksi_kim, Some(9), Some(3)), STRANGER, "another KIM's editor");
+        assert_eq!(relation(&redaksi_kim, Some(5), Some(2)), AUTHOR_EDITOR);
+        let city = Actor { grants: vec![Grant { role: Role::Redaksi, scope: Scope::City }], ..redaksi_kim.clone() };
+        assert_eq!(relation(&city, Some(9), Some(3)), EDITOR, "the city desk reviews every KIM");
+        assert_eq!(relation(&city, Some(9), None), EDITOR);
+        let member = Actor { grants: vec![Grant { role: Role::Anggota, scope: Scope::Kim(2) }], ..redaksi_kim };
+        assert_eq!(relation(&member, Some(9), Some(2)), STRANGER);
+        assert_eq!(writing_scopes(&member), vec![Scope::Kim(2)]);
+    }
+
+    #[test]
+    fn the_form_is_checked() {
+        let ok = ArticleForm {
+            title: "Jalan baru".into(),
+            lead: "Ringkas".into(),
+            body: "Isi".into(),
+            category_id: "3".into(),
+            scope: "kim:2".into(),
+        };
+        assert_eq!(ok.validate().unwrap().category_id, 3);
+        assert_eq!(ok.chosen_scope(&[Scope::Kim(2)]), Some(Scope::Kim(2)));
+        assert_eq!(ok.chosen_scope(&[Scope::Kim(4)]), None, "only scopes the writer holds");
+        let e = ArticleForm::default().validate().unwrap_err();
+        for f in ["title", "lead", "body", "category_id"] {
+            assert!(e.get(f).is_some(), "{f}");
+        }
+        for a in ["ajukan", "minta_revisi", "terbitkan", "jadwalkan", "batalkan_jadwal", "arsipkan"] {
+            assert_eq!(ArticleAction::parse(a).unwrap().as_str(), a);
+        }
+        assert_eq!(ArticleAction::parse("terbit_terjadwal"), None, "the system's step is not a button");
     }
 
     #[test]

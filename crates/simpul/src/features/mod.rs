@@ -9,6 +9,7 @@ pub mod categories;
 pub mod home;
 pub mod kim;
 pub mod media;
+pub mod news;
 pub mod opd;
 pub mod regions;
 pub mod tokens;

@@ -38,6 +38,7 @@ pub fn all_routes() -> Routes {
         .merge(features::opd::routes())
         .merge(features::categories::routes())
         .merge(features::media::routes())
+        .merge(features::news::routes())
         .merge(features::audit::routes())
         .merge(features::tokens::routes())
         .merge(features::admin::routes())

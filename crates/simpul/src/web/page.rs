@@ -16,6 +16,8 @@ pub struct Page {
     pub csrf: String,
     pub user_name: Option<String>,
     pub can_admin: bool,
+    /// Writes news (KIM members and editors).
+    pub can_write: bool,
     pub path: String,
     pub site_name: String,
     pub css_url: &'static str,
@@ -41,6 +43,7 @@ impl Page {
             csrf: viewer.csrf.clone(),
             user_name: viewer.user.as_ref().map(|u| u.name.clone()),
             can_admin: viewer.can(Permission::EnterAdmin),
+            can_write: viewer.can(Permission::WriteNews),
             path: path.to_owned(),
             site_name: app.config.site_name.clone(),
             css_url: super::assets::css_url(),

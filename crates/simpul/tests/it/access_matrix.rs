@@ -17,8 +17,12 @@ enum Who {
     SignedIn,
     Admin,
     AdminOrDpo,
-    /// People who write news: admins, editors and KIM members.
+    /// People who may upload media: admins, editors and KIM members.
     Writers,
+    /// People who write news: editors and KIM members.
+    NewsWriters,
+    /// Editors (Redaksi).
+    Editors,
     Token,
 }
 
@@ -72,6 +76,15 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/admin/opd/{id}/ubah", Who::Admin),
     ("POST", "/admin/opd/{id}/hapus", Who::Admin),
     ("GET", "/api/v1/opd", Who::Everyone),
+    ("GET", "/tulis", Who::NewsWriters),
+    ("GET", "/tulis/baru", Who::NewsWriters),
+    ("POST", "/tulis/baru", Who::NewsWriters),
+    ("GET", "/tulis/{id}", Who::NewsWriters),
+    ("POST", "/tulis/{id}", Who::NewsWriters),
+    ("POST", "/tulis/{id}/aksi", Who::NewsWriters),
+    ("GET", "/redaksi", Who::Editors),
+    ("GET", "/berita", Who::Everyone),
+    ("GET", "/berita/{slug}", Who::Everyone),
     ("GET", "/akun/media", Who::Writers),
     ("POST", "/akun/media", Who::Writers),
     ("GET", "/media/{file}", Who::Everyone),
@@ -107,6 +120,8 @@ fn allowed(who: Who, v: Visitor) -> bool {
         Who::Admin => v == Visitor::Staff(Role::Admin),
         Who::AdminOrDpo => matches!(v, Visitor::Staff(Role::Admin) | Visitor::Staff(Role::Dpo)),
         Who::Writers => matches!(v, Visitor::Staff(Role::Admin | Role::Redaksi | Role::Anggota)),
+        Who::NewsWriters => matches!(v, Visitor::Staff(Role::Redaksi | Role::Anggota)),
+        Who::Editors => v == Visitor::Staff(Role::Redaksi),
         Who::Token => v == Visitor::Token,
     }
 }
@@ -141,6 +156,9 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             opd_id
         } else if path.starts_with("/admin/kategori") {
             1
+        } else if path.starts_with("/tulis/") {
+            // No such article: allowed visitors get 404, the others are turned away first.
+            999_999
         } else if path.starts_with("/admin/pengguna") {
             victim_id
         } else if path.starts_with("/admin/token") {

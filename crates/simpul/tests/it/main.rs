@@ -11,6 +11,7 @@ mod categories;
 mod cli;
 mod kim;
 mod media;
+mod news;
 mod opd;
 mod regions;
 mod schema;

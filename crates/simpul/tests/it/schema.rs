@@ -40,6 +40,7 @@ fn schema_from_postgres_files() -> Schema {
     files.sort();
     for f in files {
         let sql = std::fs::read_to_string(f).unwrap();
+        let sql: String = sql.lines().map(|l| l.split("--").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
         for stmt in sql.split(';') {
             let Some(rest) = stmt.trim_start().split("CREATE TABLE ").nth(1) else {
                 continue;

@@ -90,6 +90,17 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
     for role in [None, Some(Role::PetugasOpd), Some(Role::Dpo)] {
         let a = actor(role, kim_id, opd_id);
         forbidden("media upload", role, simpul::features::media::service::upload(&t.app, &a, vec![1, 2, 3], "x").await);
+        let f = simpul::domain::article::ArticleForm {
+            title: "T".into(),
+            lead: "L".into(),
+            body: "B".into(),
+            category_id: "1".into(),
+            scope: "city".into(),
+        };
+        forbidden("news create", role, simpul::features::news::service::create(&t.app, &a, &f).await);
+        forbidden("news save", role, simpul::features::news::service::save(&t.app, &a, 1, &f).await);
+        let act = simpul::features::news::service::ActionForm { aksi: "terbitkan".into(), catatan: String::new() };
+        forbidden("news act", role, simpul::features::news::service::act(&t.app, &a, 1, &act).await.map(|_| ()));
     }
     let after =
         (t.count("kim_groups").await, t.count("opd").await, t.count("users").await, t.count("audit_events").await);

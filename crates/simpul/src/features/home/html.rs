@@ -12,7 +12,7 @@ use crate::{
     app::AppState,
     domain::user::safe_next,
     error::AppResult,
-    features::{kim, opd},
+    features::{kim, news, opd},
     infra::i18n::Lang,
     web::{
         extract::{ClientIp, Path, Query},
@@ -28,6 +28,7 @@ struct HomePage {
     kim_count: i64,
     opd_count: i64,
     latest_kim: Vec<kim::repo::KimListRow>,
+    latest_news: Vec<news::repo::ArticleRow>,
 }
 
 pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
@@ -35,7 +36,8 @@ pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult
     let kim_count = kim::repo::count(&app.db).await?;
     let opd_count = opd::repo::count(&app.db).await?;
     let latest_kim = kim::repo::latest(&app.db, 6).await?;
-    Ok(render(&HomePage { page, kim_count, opd_count, latest_kim }))
+    let latest_news = news::repo::list_published(&app.db, 5, 0).await?;
+    Ok(render(&HomePage { page, kim_count, opd_count, latest_kim, latest_news }))
 }
 
 #[derive(Deserialize, Default)]

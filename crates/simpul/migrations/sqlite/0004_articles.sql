@@ -1,0 +1,46 @@
+-- News articles (issue 3): written by KIM members, reviewed by the Redaksi, read by citizens.
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- Set when first published, stable afterwards.
+    slug TEXT UNIQUE,
+    title TEXT NOT NULL,
+    lead TEXT NOT NULL,
+    body_md TEXT NOT NULL,
+    body_html TEXT NOT NULL,
+    category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL,
+    -- The KIM group the article belongs to; NULL for the city desk.
+    kim_id INTEGER REFERENCES kim_groups(id) ON DELETE SET NULL,
+    author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    editor_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    state TEXT NOT NULL,
+    published_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX articles_state_published ON articles(state, published_at);
+CREATE INDEX articles_author ON articles(author_id, updated_at);
+CREATE INDEX articles_kim ON articles(kim_id, state);
+
+-- Every saved text, so changes can be followed and compared.
+CREATE TABLE article_versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    lead TEXT NOT NULL,
+    body_md TEXT NOT NULL,
+    saved_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX article_versions_article ON article_versions(article_id, id);
+
+-- Review notes between author and Redaksi, kept with the article.
+CREATE TABLE article_comments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    action TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX article_comments_article ON article_comments(article_id, id);

@@ -1,0 +1,26 @@
+//! News (issue 3): the newsroom (`write.rs`: drafts, review, publishing) and the public
+//! reading pages (`html.rs`).
+
+pub mod html;
+pub mod repo;
+pub mod service;
+pub mod write;
+
+use crate::{
+    domain::access::Permission,
+    web::{Access, Routes},
+};
+
+pub fn routes() -> Routes {
+    let writers = Access::Permission(Permission::WriteNews);
+    Routes::new()
+        .get("/tulis", writers, write::list_my_articles)
+        .get("/tulis/baru", writers, write::new_article)
+        .post("/tulis/baru", writers, write::create_article)
+        .get("/tulis/{id}", writers, write::edit_article)
+        .post("/tulis/{id}", writers, write::save_article)
+        .post("/tulis/{id}/aksi", writers, write::act_on_article)
+        .get("/redaksi", Access::Permission(Permission::ReviewNews), write::show_review_queue)
+        .page("/berita", html::list_news)
+        .page("/berita/{slug}", html::show_news)
+}

@@ -1,0 +1,231 @@
+//! SQL for news articles, their versions and review notes.
+
+use crate::{
+    domain::{article::ArticleInput, time::Timestamp},
+    infra::db::{DbError, Executor, Tx, query},
+};
+
+/// An article with the names it is shown with.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ArticleRow {
+    pub id: i64,
+    pub slug: Option<String>,
+    pub title: String,
+    pub lead: String,
+    pub body_md: String,
+    pub body_html: String,
+    pub category_id: Option<i64>,
+    pub category_name: Option<String>,
+    pub category_slug: Option<String>,
+    pub kim_id: Option<i64>,
+    pub kim_name: Option<String>,
+    pub kim_slug: Option<String>,
+    pub author_id: Option<i64>,
+    pub author_name: Option<String>,
+    pub editor_name: Option<String>,
+    pub state: String,
+    pub published_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+const SELECT: &str =
+    "SELECT a.id, a.slug, a.title, a.lead, a.body_md, a.body_html, a.category_id, c.name AS category_name,
+    c.slug AS category_slug, a.kim_id, k.name AS kim_name, k.slug AS kim_slug, a.author_id, au.name AS author_name,
+    ed.name AS editor_name, a.state, a.published_at, a.updated_at
+    FROM articles a LEFT JOIN categories c ON c.id = a.category_id LEFT JOIN kim_groups k ON k.id = a.kim_id
+    LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id";
+
+pub async fn find(ex: impl Executor, id: i64) -> Result<Option<ArticleRow>, DbError> {
+    query(format!("{SELECT} WHERE a.id = $1")).bind(id).fetch_optional(ex).await
+}
+
+pub async fn find_published(ex: impl Executor, slug: &str) -> Result<Option<ArticleRow>, DbError> {
+    query(format!("{SELECT} WHERE a.slug = $1 AND a.state = 'terbit'")).bind(slug).fetch_optional(ex).await
+}
+
+/// A writer's own articles, last changed first.
+pub async fn list_by_author(ex: impl Executor, user_id: i64) -> Result<Vec<ArticleRow>, DbError> {
+    query(format!("{SELECT} WHERE a.author_id = $1 ORDER BY a.updated_at DESC, a.id DESC LIMIT 200"))
+        .bind(user_id)
+        .fetch_all(ex)
+        .await
+}
+
+/// Articles waiting for the Redaksi: of the given KIM groups, or of every group and the city
+/// desk when `all` is set.
+pub async fn review_queue(ex: impl Executor, kim_ids: &[i64], all: bool) -> Result<Vec<ArticleRow>, DbError> {
+    let ids = kim_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    // The id list comes from the editor's own grants (integers), never from input.
+    let scope = if all {
+        "TRUE".to_owned()
+    } else if ids.is_empty() {
+        "FALSE".to_owned()
+    } else {
+        format!("a.kim_id IN ({ids})")
+    };
+    query(format!(
+        "{SELECT} WHERE a.state IN ('diajukan', 'terjadwal') AND {scope} ORDER BY a.updated_at, a.id LIMIT 200"
+    ))
+    .fetch_all(ex)
+    .await
+}
+
+/// Published articles, newest first.
+pub async fn list_published(ex: impl Executor, limit: i64, offset: i64) -> Result<Vec<ArticleRow>, DbError> {
+    query(format!("{SELECT} WHERE a.state = 'terbit' ORDER BY a.published_at DESC, a.id DESC LIMIT $1 OFFSET $2"))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(ex)
+        .await
+}
+
+/// "Baca juga": other published articles of the same category, newest first.
+pub async fn related(
+    ex: impl Executor,
+    category_id: Option<i64>,
+    exclude: i64,
+    limit: i64,
+) -> Result<Vec<ArticleRow>, DbError> {
+    query(format!(
+        "{SELECT} WHERE a.state = 'terbit' AND a.id <> $1 AND a.category_id = $2 ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
+    ))
+    .bind(exclude)
+    .bind(category_id)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
+    Ok(query("SELECT COUNT(*) FROM articles WHERE slug = $1").bind(slug).scalar::<i64>(ex).await? > 0)
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    a: &ArticleInput,
+    body_html: &str,
+    kim_id: Option<i64>,
+    author_id: Option<i64>,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    query(
+        "INSERT INTO articles (title, lead, body_md, body_html, category_id, kim_id, author_id, state, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8) RETURNING id",
+    )
+    .bind(a.title.as_str())
+    .bind(a.lead.as_str())
+    .bind(a.body.as_str())
+    .bind(body_html)
+    .bind(a.category_id)
+    .bind(kim_id)
+    .bind(author_id)
+    .bind(now.0)
+    .scalar(tx)
+    .await
+}
+
+pub async fn update_text(
+    tx: &mut Tx,
+    id: i64,
+    a: &ArticleInput,
+    body_html: &str,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    query("UPDATE articles SET title = $2, lead = $3, body_md = $4, body_html = $5, category_id = $6, updated_at = $7 WHERE id = $1")
+        .bind(id)
+        .bind(a.title.as_str())
+        .bind(a.lead.as_str())
+        .bind(a.body.as_str())
+        .bind(body_html)
+        .bind(a.category_id)
+        .bind(now.0)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_version(
+    tx: &mut Tx,
+    article_id: i64,
+    a: &ArticleInput,
+    saved_by: Option<i64>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    query("INSERT INTO article_versions (article_id, title, lead, body_md, saved_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(article_id)
+        .bind(a.title.as_str())
+        .bind(a.lead.as_str())
+        .bind(a.body.as_str())
+        .bind(saved_by)
+        .bind(now.0)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn count_versions(ex: impl Executor, article_id: i64) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM article_versions WHERE article_id = $1").bind(article_id).scalar(ex).await
+}
+
+/// Moves an article to `state`; `editor` and `slug` are kept when `None`, `published_at` is
+/// set the first time it is published.
+pub async fn set_state(
+    tx: &mut Tx,
+    id: i64,
+    state: &str,
+    editor: Option<i64>,
+    slug: Option<&str>,
+    published_at: Option<Timestamp>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    query(
+        "UPDATE articles SET state = $2, editor_id = COALESCE($3, editor_id), slug = COALESCE($4, slug),
+            published_at = COALESCE(published_at, $5), updated_at = $6 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(state)
+    .bind(editor)
+    .bind(slug)
+    .bind(published_at.map(|t| t.0))
+    .bind(now.0)
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CommentRow {
+    pub user_name: Option<String>,
+    pub action: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+pub async fn insert_comment(
+    tx: &mut Tx,
+    article_id: i64,
+    user_id: Option<i64>,
+    action: &str,
+    body: &str,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    query("INSERT INTO article_comments (article_id, user_id, action, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(article_id)
+        .bind(user_id)
+        .bind(action)
+        .bind(body)
+        .bind(now.0)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn comments(ex: impl Executor, article_id: i64) -> Result<Vec<CommentRow>, DbError> {
+    query(
+        "SELECT u.name AS user_name, c.action, c.body, c.created_at FROM article_comments c LEFT JOIN users u ON u.id = c.user_id
+         WHERE c.article_id = $1 ORDER BY c.id",
+    )
+    .bind(article_id)
+    .fetch_all(ex)
+    .await
+}

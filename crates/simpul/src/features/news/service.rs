@@ -1,0 +1,188 @@
+//! The newsroom: writers draft, the Redaksi reviews and publishes, every step audited. Who
+//! may do what comes from `domain::article` (the workflow table and the relation to the
+//! article); this module only applies it.
+
+use serde::Deserialize;
+use simpul_text::slugify;
+
+use super::repo::{self, ArticleRow};
+use crate::{
+    app::App,
+    domain::{
+        access::{Actor, Permission, Role, Scope},
+        article::{
+            ArticleAction, ArticleForm, ArticleInput, ArticleState, Relation, WorkflowError, can_edit, relation,
+            transition, writing_scopes,
+        },
+        validation::FieldErrors,
+    },
+    error::{AppError, AppResult},
+    features::categories,
+    infra::{
+        audit::{self, Event},
+        db::Tx,
+        markdown,
+    },
+};
+
+/// An article as seen from the newsroom, with what the viewer may do to it.
+pub struct DeskView {
+    pub article: ArticleRow,
+    pub state: ArticleState,
+    pub can_edit: bool,
+    /// The workflow buttons this person may press now.
+    pub actions: Vec<ArticleAction>,
+    pub comments: Vec<repo::CommentRow>,
+    pub versions: i64,
+}
+
+/// Actions offered as buttons (scheduling needs a time picker and the job; it comes later).
+const BUTTONS: [ArticleAction; 4] =
+    [ArticleAction::Ajukan, ArticleAction::MintaRevisi, ArticleAction::Terbitkan, ArticleAction::Arsipkan];
+
+fn rel_for(actor: &Actor, a: &ArticleRow) -> Relation {
+    relation(actor, a.author_id, a.kim_id)
+}
+
+async fn check_category(tx: &mut Tx, input: &ArticleInput) -> AppResult<()> {
+    if categories::repo::find(&mut *tx, input.category_id).await?.is_none() {
+        let mut e = FieldErrors::new();
+        e.add("category_id", "err-choose");
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+/// Starts a draft for one of the writer's KIM groups (or the city desk).
+pub async fn create(app: &App, actor: &Actor, form: &ArticleForm) -> AppResult<i64> {
+    actor.require(Permission::WriteNews)?;
+    let scopes = writing_scopes(actor);
+    let scope = form.chosen_scope(&scopes);
+    let input = match (form.validate(), scope) {
+        (Ok(i), Some(_)) => i,
+        (result, scope) => {
+            let mut e = result.err().unwrap_or_default();
+            if scope.is_none() {
+                e.add("scope", "err-choose");
+            }
+            return Err(e.into());
+        }
+    };
+    let kim_id = scope.and_then(Scope::kim_id);
+    let html = markdown::render(&input.body);
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    check_category(&mut tx, &input).await?;
+    let id = repo::insert(&mut tx, &input, &html, kim_id, actor.user_id, now).await?;
+    repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
+    audit::record(&mut tx, actor, now, Event::new("article.create", "article", id).after(&input)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The newsroom view of an article: only its author and its Redaksi may open it.
+pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView> {
+    actor.require(Permission::WriteNews)?;
+    let article = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    let rel = rel_for(actor, &article);
+    if !rel.author && !rel.editor {
+        return Err(AppError::Forbidden);
+    }
+    let state = ArticleState::parse(&article.state)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown article state")))?;
+    let actions = BUTTONS.into_iter().filter(|a| transition(state, *a, rel).is_ok()).collect();
+    let comments = repo::comments(&app.db, id).await?;
+    let versions = repo::count_versions(&app.db, id).await?;
+    Ok(DeskView { state, can_edit: can_edit(state, rel), actions, comments, versions, article })
+}
+
+/// Saves a new text; every save is kept as a version.
+pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppResult<()> {
+    actor.require(Permission::WriteNews)?;
+    let input = form.validate()?;
+    let html = markdown::render(&input.body);
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let state = ArticleState::parse(&before.state).ok_or(AppError::NotFound)?;
+    if !can_edit(state, rel_for(actor, &before)) {
+        return Err(AppError::Forbidden);
+    }
+    check_category(&mut tx, &input).await?;
+    repo::update_text(&mut tx, id, &input, &html, now).await?;
+    repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
+    let old = serde_json::json!({ "title": before.title, "lead": before.lead });
+    audit::record(&mut tx, actor, now, Event::new("article.update", "article", id).before(&old).after(&input)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A workflow step with an optional note (required when asking for changes).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionForm {
+    pub aksi: String,
+    pub catatan: String,
+}
+
+/// Takes a workflow step. Returns the state reached.
+pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppResult<ArticleState> {
+    actor.require(Permission::WriteNews)?;
+    let action = ArticleAction::parse(&form.aksi).ok_or(AppError::BadRequest("err-choose"))?;
+    let mut e = FieldErrors::new();
+    let note = e.optional("catatan", &form.catatan, 2000);
+    if action == ArticleAction::MintaRevisi && note.is_none() {
+        e.add("catatan", "err-note-needed");
+    }
+    e.into_result()?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let a = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let from = ArticleState::parse(&a.state).ok_or(AppError::NotFound)?;
+    let rel = rel_for(actor, &a);
+    let to = transition(from, action, rel).map_err(|err| match err {
+        WorkflowError::Forbidden => AppError::Forbidden,
+        WorkflowError::WrongState => AppError::Conflict("err-workflow-state"),
+    })?;
+    let editor = (rel.editor && action != ArticleAction::Ajukan).then_some(actor.user_id).flatten();
+    let slug = match (to, &a.slug) {
+        (ArticleState::Terbit, None) => Some(unique_slug(&mut tx, &a.title).await?),
+        _ => None,
+    };
+    let published_at = (to == ArticleState::Terbit).then_some(now);
+    repo::set_state(&mut tx, id, to.as_str(), editor, slug.as_deref(), published_at, now).await?;
+    if let Some(n) = &note {
+        repo::insert_comment(&mut tx, id, actor.user_id, action.as_str(), n, now).await?;
+    }
+    let action_name = format!("article.{}", action.as_str());
+    let ev = Event::new(&action_name, "article", id)
+        .before(&serde_json::json!({ "state": from.as_str() }))
+        .after(&serde_json::json!({ "state": to.as_str(), "slug": slug }));
+    audit::record(&mut tx, actor, now, ev).await?;
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// An address from the title, unique, fixed from the first publication on.
+async fn unique_slug(tx: &mut Tx, title: &str) -> AppResult<String> {
+    let base = match slugify(title, 80) {
+        s if s.is_empty() => "berita".to_owned(),
+        s => s,
+    };
+    for n in 1..1000 {
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        if !repo::slug_taken(&mut *tx, &candidate).await? {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::Conflict("err-slug"))
+}
+
+/// The Redaksi's queue: submitted and scheduled articles of the groups they edit.
+pub async fn review_queue(app: &App, actor: &Actor) -> AppResult<Vec<ArticleRow>> {
+    actor.require(Permission::ReviewNews)?;
+    let city = actor.grants.iter().any(|g| g.role == Role::Redaksi && g.scope == Scope::City);
+    let kims: Vec<i64> =
+        actor.grants.iter().filter(|g| g.role == Role::Redaksi).filter_map(|g| g.scope.kim_id()).collect();
+    Ok(repo::review_queue(&app.db, &kims, city).await?)
+}

@@ -1,0 +1,186 @@
+//! Newsroom pages: a writer's articles, the editor with preview and review notes, the
+//! Redaksi's queue. No JavaScript: the preview is the saved text rendered by the server.
+
+use askama::Template;
+use axum::{extract::State, response::Response};
+
+use super::{
+    repo::ArticleRow,
+    service::{self, ActionForm, DeskView},
+};
+use crate::{
+    app::AppState,
+    domain::{
+        access::Scope,
+        article::{ArticleAction, ArticleForm, writing_scopes},
+        time::Timestamp,
+        validation::FieldErrors,
+    },
+    error::{AppError, AppResult},
+    features::{categories, kim},
+    web::{
+        extract::{Form, Path},
+        flash::{Flash, after, redirect_with},
+        page::{Page, render, render_invalid},
+        viewer::Viewer,
+    },
+};
+
+#[derive(Template)]
+#[template(path = "news/mine.html")]
+struct MinePage {
+    page: Page,
+    articles: Vec<ArticleRow>,
+    is_editor: bool,
+}
+
+pub async fn list_my_articles(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let user = viewer.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let articles = super::repo::list_by_author(&app.db, user.id).await?;
+    let is_editor = viewer.can(crate::domain::access::Permission::ReviewNews);
+    Ok(render(&MinePage { page: Page::new(&app, &viewer, "/tulis", "news-mine-title"), articles, is_editor }))
+}
+
+#[derive(Template)]
+#[template(path = "news/editor.html")]
+struct EditorPage {
+    page: Page,
+    form: ArticleForm,
+    errors: FieldErrors,
+    categories: Vec<categories::repo::CategoryRow>,
+    /// (value, label) of the places a new article can be filed; empty when editing.
+    scopes: Vec<(String, String)>,
+    /// `None` for a new article.
+    desk: Option<DeskView>,
+    note_errors: FieldErrors,
+}
+
+impl EditorPage {
+    fn when(&self, ms: &i64) -> String {
+        Timestamp(*ms).format_wib()
+    }
+
+    fn action_label(&self, a: &ArticleAction) -> String {
+        self.page.tk("news-action-", a.as_str())
+    }
+}
+
+async fn scope_choices(app: &AppState, viewer: &Viewer) -> AppResult<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for s in writing_scopes(&viewer.actor()) {
+        match s {
+            Scope::City => out.push(("city".to_owned(), viewer.lang.t("scope-city"))),
+            Scope::Kim(id) => {
+                if let Some(k) = kim::repo::find(&app.db, id).await? {
+                    out.push((format!("kim:{id}"), k.name));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+async fn editor_page(
+    app: &AppState,
+    viewer: &Viewer,
+    form: ArticleForm,
+    errors: FieldErrors,
+    desk: Option<DeskView>,
+    note_errors: FieldErrors,
+) -> AppResult<EditorPage> {
+    let categories = categories::repo::list(&app.db).await?;
+    let (path, page) = match &desk {
+        Some(d) => {
+            let path = format!("/tulis/{}", d.article.id);
+            let page = Page::titled(app, viewer, &path, d.article.title.clone());
+            (path, page)
+        }
+        None => ("/tulis/baru".to_owned(), Page::new(app, viewer, "/tulis/baru", "news-new-title")),
+    };
+    let _ = path;
+    let scopes = if desk.is_none() { scope_choices(app, viewer).await? } else { Vec::new() };
+    Ok(EditorPage { page, form, errors, categories, scopes, desk, note_errors })
+}
+
+pub async fn new_article(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let scopes = scope_choices(&app, &viewer).await?;
+    let form = ArticleForm { scope: scopes.first().map(|s| s.0.clone()).unwrap_or_default(), ..Default::default() };
+    Ok(render(&editor_page(&app, &viewer, form, FieldErrors::new(), None, FieldErrors::new()).await?))
+}
+
+pub async fn create_article(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<ArticleForm>,
+) -> AppResult<Response> {
+    match service::create(&app, &viewer.actor(), &form).await {
+        Ok(id) => Ok(redirect_with(&app, &format!("/tulis/{id}"), Flash::ok("flash-draft-saved"))),
+        Err(AppError::Validation(errors)) => {
+            Ok(render_invalid(&editor_page(&app, &viewer, form, errors, None, FieldErrors::new()).await?))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn form_of(a: &ArticleRow) -> ArticleForm {
+    ArticleForm {
+        title: a.title.clone(),
+        lead: a.lead.clone(),
+        body: a.body_md.clone(),
+        category_id: a.category_id.map(|c| c.to_string()).unwrap_or_default(),
+        scope: String::new(),
+    }
+}
+
+pub async fn edit_article(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+    let desk = service::desk_view(&app, &viewer.actor(), id).await?;
+    let form = form_of(&desk.article);
+    Ok(render(&editor_page(&app, &viewer, form, FieldErrors::new(), Some(desk), FieldErrors::new()).await?))
+}
+
+pub async fn save_article(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<ArticleForm>,
+) -> AppResult<Response> {
+    match service::save(&app, &viewer.actor(), id, &form).await {
+        Ok(()) => Ok(redirect_with(&app, &format!("/tulis/{id}"), Flash::ok("flash-draft-saved"))),
+        Err(AppError::Validation(errors)) => {
+            let desk = service::desk_view(&app, &viewer.actor(), id).await?;
+            Ok(render_invalid(&editor_page(&app, &viewer, form, errors, Some(desk), FieldErrors::new()).await?))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn act_on_article(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<ActionForm>,
+) -> AppResult<Response> {
+    let here = format!("/tulis/{id}");
+    match service::act(&app, &viewer.actor(), id, &form).await {
+        Ok(state) => Ok(redirect_with(&app, &here, Flash::ok(&format!("flash-news-{}", state.as_str())))),
+        Err(AppError::Validation(note_errors)) => {
+            let desk = service::desk_view(&app, &viewer.actor(), id).await?;
+            let f = form_of(&desk.article);
+            Ok(render_invalid(&editor_page(&app, &viewer, f, FieldErrors::new(), Some(desk), note_errors).await?))
+        }
+        Err(e) => after(&app, Err(e), &here, "flash-saved", &here),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "news/queue.html")]
+struct QueuePage {
+    page: Page,
+    articles: Vec<ArticleRow>,
+}
+
+pub async fn show_review_queue(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let articles = service::review_queue(&app, &viewer.actor()).await?;
+    Ok(render(&QueuePage { page: Page::new(&app, &viewer, "/redaksi", "news-queue-title"), articles }))
+}

@@ -1,0 +1,162 @@
+//! News: a member drafts, the Redaksi asks for changes, the member revises, the Redaksi
+//! publishes, a citizen reads it (with the WhatsApp link and "Baca juga").
+
+use axum::http::StatusCode;
+use simpul::{domain::access::Role, infra::db::query};
+
+use crate::support::{Client, PASSWORD, TestApp};
+
+async fn category(t: &TestApp, slug: &str) -> String {
+    query("SELECT id FROM categories WHERE slug = $1").bind(slug).scalar::<i64>(&t.app.db).await.unwrap().to_string()
+}
+
+async fn draft(t: &TestApp, c: &mut Client, kim: i64, title: &str, body: &str) -> i64 {
+    let cat = category(t, "pembangunan").await;
+    let scope = format!("kim:{kim}");
+    let r = c
+        .post_form(
+            "/tulis/baru",
+            &[
+                ("title", title),
+                ("lead", "Ringkasan singkat."),
+                ("body", body),
+                ("category_id", &cat),
+                ("scope", &scope),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    r.location().trim_start_matches("/tulis/").parse().unwrap()
+}
+
+#[tokio::test]
+async fn from_draft_through_review_to_a_published_article() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Berita").await;
+    let writer_email = t.user(Role::Anggota, Some(kim), None).await;
+    let editor_email = t.user(Role::Redaksi, Some(kim), None).await;
+    let mut writer = t.login(&writer_email, PASSWORD).await;
+    let mut editor = t.login(&editor_email, PASSWORD).await;
+
+    let body = "## Jalan baru\n\nWarga **Bulakan** menyambut.\n\n<script>alert(1)</script>[klik](javascript:alert(1))";
+    let id = draft(&t, &mut writer, kim, "Jalan Lingkungan Bulakan Selesai Diperbaiki", body).await;
+    let page = writer.get(&format!("/tulis/{id}")).await;
+    let preview = page.body.split("<article class=\"preview\">").nth(1).unwrap().split("</article>").next().unwrap();
+    assert!(preview.contains("<h2>Jalan baru</h2>"), "preview rendered by the server");
+    assert!(
+        !preview.contains("<script") && !preview.contains("href=\"javascript"),
+        "hostile markdown is inert: {preview}"
+    );
+    assert!(!page.body.contains("<script>alert"), "the raw text is escaped in the editor");
+    assert!(!page.body.contains("value=\"terbitkan\""), "writers see no publish button");
+
+    assert_eq!(
+        writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let own_publish = writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    assert_eq!(own_publish.status, StatusCode::FORBIDDEN, "the author cannot publish");
+    let edit_now = writer
+        .post_form(&format!("/tulis/{id}"), &[("title", "x"), ("lead", "x"), ("body", "x"), ("category_id", "1")])
+        .await;
+    assert_eq!(edit_now.status, StatusCode::FORBIDDEN, "submitted text is the Redaksi's to edit");
+
+    assert!(editor.get("/redaksi").await.body.contains("Jalan Lingkungan Bulakan"));
+    let no_note = editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "minta_revisi")]).await;
+    assert_eq!(no_note.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_note.body.contains("Tulis catatan"));
+    editor
+        .post_form(
+            &format!("/tulis/{id}/aksi"),
+            &[("aksi", "minta_revisi"), ("catatan", "Tambahkan tanggal peresmian.")],
+        )
+        .await;
+
+    let page = writer.get(&format!("/tulis/{id}")).await;
+    assert!(page.body.contains("Perlu revisi") && page.body.contains("Tambahkan tanggal peresmian."));
+    let cat = category(&t, "pembangunan").await;
+    let revised = "## Jalan baru\n\nDiresmikan 20 November 2026. Warga **Bulakan** menyambut.";
+    let r = writer
+        .post_form(
+            &format!("/tulis/{id}"),
+            &[
+                ("title", "Jalan Lingkungan Bulakan Selesai Diperbaiki"),
+                ("lead", "Ringkasan singkat."),
+                ("body", revised),
+                ("category_id", &cat),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    let published = editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER);
+
+    let mut citizen = t.client();
+    let list = citizen.get("/berita").await;
+    assert!(list.body.contains("Jalan Lingkungan Bulakan Selesai Diperbaiki"));
+    let article = citizen.get("/berita/jalan-lingkungan-bulakan-selesai-diperbaiki").await;
+    assert_eq!(article.status, StatusCode::OK);
+    assert!(article.body.contains("Diresmikan 20 November 2026"));
+    assert!(article.body.contains("KIM Berita") && article.body.contains("Editor: Uji redaksi"));
+    assert!(article.body.contains("https://wa.me/?text=Jalan+Lingkungan+Bulakan"));
+    assert!(!article.body.contains(&writer_email), "no e-mail addresses on public pages");
+    assert!(citizen.get("/").await.body.contains("Jalan Lingkungan Bulakan"), "on the home page");
+
+    let versions: i64 =
+        query("SELECT COUNT(*) FROM article_versions WHERE article_id = $1").bind(id).scalar(&t.app.db).await.unwrap();
+    assert_eq!(versions, 2);
+    let actions: Vec<String> = query("SELECT action FROM audit_events WHERE entity_type = 'article' ORDER BY id")
+        .scalars(&t.app.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        actions,
+        [
+            "article.create",
+            "article.ajukan",
+            "article.minta_revisi",
+            "article.update",
+            "article.ajukan",
+            "article.terbitkan"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn other_groups_editors_and_readers_cannot_reach_drafts() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Satu").await;
+    let (other, _) = t.kim("KIM Dua").await;
+    let writer_email = t.user(Role::Anggota, Some(kim), None).await;
+    let mut writer = t.login(&writer_email, PASSWORD).await;
+    let id = draft(&t, &mut writer, kim, "Draf Rahasia", "Isi draf.").await;
+    writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+
+    let stranger_editor = t.user(Role::Redaksi, Some(other), None).await;
+    let mut stranger = t.login(&stranger_editor, PASSWORD).await;
+    assert_eq!(stranger.get(&format!("/tulis/{id}")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        stranger.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(!stranger.get("/redaksi").await.body.contains("Draf Rahasia"));
+
+    let city_email = t.user(Role::Redaksi, None, None).await;
+    let mut city = t.login(&city_email, PASSWORD).await;
+    assert!(city.get("/redaksi").await.body.contains("Draf Rahasia"), "the city desk sees every group");
+    let other_scope = format!("kim:{other}");
+    let cat = category(&t, "kesehatan").await;
+    let wrong_scope = writer
+        .post_form(
+            "/tulis/baru",
+            &[("title", "X"), ("lead", "X"), ("body", "X"), ("category_id", &cat), ("scope", &other_scope)],
+        )
+        .await;
+    assert_eq!(wrong_scope.status, StatusCode::UNPROCESSABLE_ENTITY, "only for groups the writer belongs to");
+
+    assert!(!t.client().get("/berita").await.body.contains("Draf Rahasia"));
+    let slugless: Option<String> =
+        query("SELECT slug FROM articles WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
+    assert_eq!(slugless, None, "no public address before publication");
+}
