@@ -126,6 +126,7 @@ kim-members-count = { $count ->
     [one] { $count } member
    *[other] { $count } members
 }
+kim-news = News from this group
 kim-officers = Officers
 kim-social = Social media
 kim-legal = Legal basis
@@ -213,6 +214,7 @@ news-note-hint = Required when requesting changes; shown to the author and the e
 news-by = by
 news-editor = Editor
 news-share = Share
+news-copy-link = Copy the link
 news-related = Read also
 field-title = Title
 field-lead = Summary

@@ -6,6 +6,7 @@ pub mod category;
 pub mod kim;
 pub mod opd;
 pub mod region;
+pub mod share;
 pub mod text;
 pub mod time;
 pub mod user;

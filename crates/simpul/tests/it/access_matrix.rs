@@ -85,6 +85,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/redaksi", Who::Editors),
     ("GET", "/berita", Who::Everyone),
     ("GET", "/berita/{slug}", Who::Everyone),
+    ("GET", "/kategori/{slug}", Who::Everyone),
     ("GET", "/akun/media", Who::Writers),
     ("POST", "/akun/media", Who::Writers),
     ("GET", "/media/{file}", Who::Everyone),

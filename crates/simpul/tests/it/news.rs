@@ -100,6 +100,13 @@ async fn from_draft_through_review_to_a_published_article() {
     assert!(article.body.contains("Diresmikan 20 November 2026"));
     assert!(article.body.contains("KIM Berita") && article.body.contains("Editor: Uji redaksi"));
     assert!(article.body.contains("https://wa.me/?text=Jalan+Lingkungan+Bulakan"));
+    assert!(
+        article.body.contains("https://t.me/share/url?url=") && article.body.contains("https://x.com/intent/post?")
+    );
+    assert!(article.body.contains("\"@type\":\"NewsArticle\"") && !article.body.contains("<script>alert"));
+    let category = citizen.get("/kategori/pembangunan").await;
+    assert!(category.body.contains("Jalan Lingkungan Bulakan"), "on its category page");
+    assert!(citizen.get("/kim/kim-berita").await.body.contains("Jalan Lingkungan Bulakan"), "on its group's page");
     assert!(!article.body.contains(&writer_email), "no e-mail addresses on public pages");
     assert!(citizen.get("/").await.body.contains("Jalan Lingkungan Bulakan"), "on the home page");
 

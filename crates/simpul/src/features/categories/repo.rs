@@ -25,6 +25,10 @@ pub async fn find(ex: impl Executor, id: i64) -> Result<Option<CategoryRow>, DbE
     query(format!("SELECT {COLS} FROM categories WHERE id = $1")).bind(id).fetch_optional(ex).await
 }
 
+pub async fn find_by_slug(ex: impl Executor, slug: &str) -> Result<Option<CategoryRow>, DbError> {
+    query(format!("SELECT {COLS} FROM categories WHERE slug = $1")).bind(slug).fetch_optional(ex).await
+}
+
 pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
     Ok(query("SELECT COUNT(*) FROM categories WHERE slug = $1").bind(slug).scalar::<i64>(ex).await? > 0)
 }

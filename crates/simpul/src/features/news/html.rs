@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::repo::{self, ArticleRow};
 use crate::{
     app::AppState,
-    domain::time::Timestamp,
+    domain::{share::share_links, time::Timestamp},
     error::{AppError, AppResult},
     web::{
         extract::{Path, Query, empty_as_none},
@@ -32,6 +32,9 @@ struct ListPage {
     articles: Vec<ArticleRow>,
     hal: i64,
     has_next: bool,
+    /// The list's own address (`/berita` or `/kategori/<slug>`), for paging links.
+    base: String,
+    intro: Option<String>,
 }
 
 impl ListPage {
@@ -49,7 +52,25 @@ pub async fn list_news(State(app): State<AppState>, viewer: Viewer, Query(q): Qu
     let mut articles = repo::list_published(&app.db, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE).await?;
     let has_next = articles.len() as i64 > PAGE_SIZE;
     articles.truncate(PAGE_SIZE as usize);
-    Ok(render(&ListPage { page: Page::new(&app, &viewer, "/berita", "news-title"), articles, hal, has_next }))
+    let page = Page::new(&app, &viewer, "/berita", "news-title");
+    Ok(render(&ListPage { page, articles, hal, has_next, base: "/berita".into(), intro: None }))
+}
+
+/// One category's news.
+pub async fn list_category(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    let c = crate::features::categories::repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let hal = q.hal.unwrap_or(1).clamp(1, 100_000);
+    let mut articles = repo::list_published_in(&app.db, Some(c.id), None, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE).await?;
+    let has_next = articles.len() as i64 > PAGE_SIZE;
+    articles.truncate(PAGE_SIZE as usize);
+    let base = format!("/kategori/{slug}");
+    let page = Page::titled(&app, &viewer, &base, c.name.clone());
+    Ok(render(&ListPage { page, articles, hal, has_next, base, intro: c.description }))
 }
 
 #[derive(Template)]
@@ -60,7 +81,9 @@ struct ArticlePage {
     related: Vec<ArticleRow>,
     /// The article's absolute address, for sharing.
     url: String,
-    whatsapp: String,
+    shares: Vec<(&'static str, String)>,
+    /// schema.org `NewsArticle`, escaped for a `<script type="application/ld+json">` block.
+    json_ld: String,
 }
 
 impl ArticlePage {
@@ -69,14 +92,31 @@ impl ArticlePage {
     }
 }
 
+/// The article as schema.org `NewsArticle` JSON-LD; `<` is escaped so the text can never
+/// close the script block it sits in.
+fn json_ld(a: &ArticleRow, url: &str, site: &str) -> String {
+    let when = |t: Option<i64>| t.map(|t| Timestamp(t).to_rfc3339());
+    let v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.title,
+        "description": a.lead,
+        "mainEntityOfPage": url,
+        "datePublished": when(a.published_at),
+        "dateModified": when(Some(a.updated_at)),
+        "author": a.author_name.as_ref().map(|n| serde_json::json!({ "@type": "Person", "name": n })),
+        "publisher": { "@type": "Organization", "name": a.kim_name.clone().unwrap_or_else(|| site.to_owned()) },
+    });
+    v.to_string().replace('<', "\\u003c")
+}
+
 pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
     let a = repo::find_published(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
     let related = repo::related(&app.db, a.category_id, a.id, 3).await?;
     let url = app.config.link(&format!("/berita/{slug}"));
-    let text = format!("{} {url}", a.title);
-    let whatsapp =
-        format!("https://wa.me/?text={}", url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>());
+    let shares = share_links(&a.title, &url);
+    let json_ld = json_ld(&a, &url, &app.config.site_name);
     let mut page = Page::titled(&app, &viewer, &format!("/berita/{slug}"), a.title.clone());
     page.description = a.lead.clone();
-    Ok(render(&ArticlePage { page, a, related, url, whatsapp }))
+    Ok(render(&ArticlePage { page, a, related, url, shares, json_ld }))
 }

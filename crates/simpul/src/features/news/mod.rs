@@ -23,4 +23,5 @@ pub fn routes() -> Routes {
         .get("/redaksi", Access::Permission(Permission::ReviewNews), write::show_review_queue)
         .page("/berita", html::list_news)
         .page("/berita/{slug}", html::show_news)
+        .page("/kategori/{slug}", html::list_category)
 }

@@ -79,6 +79,26 @@ pub async fn list_published(ex: impl Executor, limit: i64, offset: i64) -> Resul
         .await
 }
 
+/// Published articles of one category (`category_id`) or one KIM group (`kim_id`), newest first.
+pub async fn list_published_in(
+    ex: impl Executor,
+    category_id: Option<i64>,
+    kim_id: Option<i64>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<ArticleRow>, DbError> {
+    query(format!(
+        "{SELECT} WHERE a.state = 'terbit' AND ($1 IS NULL OR a.category_id = $1) AND ($2 IS NULL OR a.kim_id = $2)
+         ORDER BY a.published_at DESC, a.id DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(category_id)
+    .bind(kim_id)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(ex)
+    .await
+}
+
 /// "Baca juga": other published articles of the same category, newest first.
 pub async fn related(
     ex: impl Executor,
