@@ -9,6 +9,10 @@ CREATE TABLE articles (
     body_md TEXT NOT NULL,
     body_html TEXT NOT NULL,
     category_id BIGINT REFERENCES categories(id) ON DELETE SET NULL,
+    -- The cover photo (an uploaded, re-encoded image), its caption and photo credit.
+    cover_media_id BIGINT REFERENCES media(id) ON DELETE SET NULL,
+    cover_caption TEXT,
+    cover_credit TEXT,
     -- The KIM group the article belongs to; NULL for the city desk.
     kim_id BIGINT REFERENCES kim_groups(id) ON DELETE SET NULL,
     author_id BIGINT REFERENCES users(id) ON DELETE SET NULL,

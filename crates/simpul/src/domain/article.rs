@@ -219,6 +219,10 @@ pub struct ArticleForm {
     pub category_id: String,
     /// `kim:<id>` or `city`, for a new article.
     pub scope: String,
+    /// An uploaded image's id, or empty for none.
+    pub cover_media_id: String,
+    pub cover_caption: String,
+    pub cover_credit: String,
 }
 
 /// A validated article text.
@@ -228,6 +232,9 @@ pub struct ArticleInput {
     pub lead: String,
     pub body: String,
     pub category_id: i64,
+    pub cover_media_id: Option<i64>,
+    pub cover_caption: Option<String>,
+    pub cover_credit: Option<String>,
 }
 
 /// Longest article body (characters).
@@ -239,12 +246,32 @@ impl ArticleForm {
         let title = e.required("title", &self.title, 160);
         let lead = e.required("lead", &self.lead, 400);
         let body = e.required("body", &self.body, BODY_MAX);
+        let cover_caption = e.optional("cover_caption", &self.cover_caption, 300);
+        let cover_credit = e.optional("cover_credit", &self.cover_credit, 120);
+        let cover_media_id = match self.cover_media_id.trim() {
+            "" => None,
+            v => match v.parse::<i64>() {
+                Ok(id) if id > 0 => Some(id),
+                _ => {
+                    e.add("cover_media_id", "err-choose");
+                    None
+                }
+            },
+        };
         let category_id = self.category_id.trim().parse::<i64>().ok().filter(|&i| i > 0);
         let Some(category_id) = category_id else {
             e.add("category_id", "err-choose");
             return Err(e);
         };
-        e.into_result().map(|()| ArticleInput { title, lead, body, category_id })
+        e.into_result().map(|()| ArticleInput {
+            title,
+            lead,
+            body,
+            category_id,
+            cover_media_id,
+            cover_caption,
+            cover_credit,
+        })
     }
 
     /// The scope chosen for a new article, if it is one of `allowed`.
@@ -344,8 +371,11 @@ mod tests {
             body: "Isi".into(),
             category_id: "3".into(),
             scope: "kim:2".into(),
+            ..Default::default()
         };
         assert_eq!(ok.validate().unwrap().category_id, 3);
+        let bad_cover = ArticleForm { cover_media_id: "foto".into(), ..ok.clone() };
+        assert_eq!(bad_cover.validate().unwrap_err().get("cover_media_id"), Some("err-choose"));
         assert_eq!(ok.chosen_scope(&[Scope::Kim(2)]), Some(Scope::Kim(2)));
         assert_eq!(ok.chosen_scope(&[Scope::Kim(4)]), None, "only scopes the writer holds");
         let e = ArticleForm::default().validate().unwrap_err();

@@ -8,7 +8,7 @@ use simpul::{domain::access::Role, infra::db::query};
 use crate::support::{Client, TestApp};
 
 /// A JPEG carrying an EXIF GPS block.
-fn photo_with_gps(w: u32, h: u32) -> Vec<u8> {
+pub fn photo_with_gps(w: u32, h: u32) -> Vec<u8> {
     let img = image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(w, h, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
     }));
@@ -22,7 +22,7 @@ fn photo_with_gps(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
-async fn upload(c: &mut Client, file: &[u8], alt: &str) -> crate::support::Resp {
+pub async fn upload(c: &mut Client, file: &[u8], alt: &str) -> crate::support::Resp {
     let token = c.csrf_token().await;
     let boundary = "----simpulboundary";
     let mut body = Vec::new();

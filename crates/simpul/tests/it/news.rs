@@ -131,6 +131,51 @@ async fn from_draft_through_review_to_a_published_article() {
 }
 
 #[tokio::test]
+async fn a_cover_photo_is_shown_with_caption_and_shared_as_og_image() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Foto").await;
+    let writer_email = t.user(Role::Redaksi, Some(kim), None).await;
+    let mut writer = t.login(&writer_email, PASSWORD).await;
+    crate::media::upload(&mut writer, &crate::media::photo_with_gps(1400, 900), "Saluran air yang sudah bersih").await;
+    let media_id: i64 = query("SELECT id FROM media").scalar(&t.app.db).await.unwrap();
+    let key: String = query("SELECT key FROM media").scalar(&t.app.db).await.unwrap();
+    let cat = category(&t, "lingkungan").await;
+    let scope = format!("kim:{kim}");
+    let media = media_id.to_string();
+    let r = writer
+        .post_form(
+            "/tulis/baru",
+            &[
+                ("title", "Saluran Bersih"),
+                ("lead", "Ringkas."),
+                ("body", "Isi."),
+                ("category_id", &cat),
+                ("scope", &scope),
+                ("cover_media_id", &media),
+                ("cover_caption", "Saluran di RT 03"),
+                ("cover_credit", "Budi"),
+            ],
+        )
+        .await;
+    let id = r.location().trim_start_matches("/tulis/").to_owned();
+    writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    let page = t.client().get("/berita/saluran-bersih").await;
+    assert!(page.body.contains(&format!(
+        "srcset=\"/media/{key}-360.jpg 360w, /media/{key}-720.jpg 720w, /media/{key}-1280.jpg 1280w\""
+    )));
+    assert!(page.body.contains(&format!("content=\"http://127.0.0.1:8080/media/{key}-share.jpg\"")), "og:image");
+    assert!(page.body.contains("Saluran di RT 03 · Foto: Budi"));
+    let bad = writer
+        .post_form(
+            &format!("/tulis/{id}"),
+            &[("title", "x"), ("lead", "x"), ("body", "x"), ("category_id", &cat), ("cover_media_id", "999")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "an unknown photo is refused");
+}
+
+#[tokio::test]
 async fn other_groups_editors_and_readers_cannot_reach_drafts() {
     let t = TestApp::new().await;
     let (kim, _) = t.kim("KIM Satu").await;

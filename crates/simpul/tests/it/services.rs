@@ -96,6 +96,7 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
             body: "B".into(),
             category_id: "1".into(),
             scope: "city".into(),
+            ..Default::default()
         };
         forbidden("news create", role, simpul::features::news::service::create(&t.app, &a, &f).await);
         forbidden("news save", role, simpul::features::news::service::save(&t.app, &a, 1, &f).await);

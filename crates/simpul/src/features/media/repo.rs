@@ -44,6 +44,10 @@ pub async fn insert(
     .await
 }
 
+pub async fn exists(ex: impl Executor, id: i64) -> Result<bool, DbError> {
+    Ok(query("SELECT COUNT(*) FROM media WHERE id = $1").bind(id).scalar::<i64>(ex).await? > 0)
+}
+
 /// A person's uploads, newest first.
 pub async fn list_by(ex: impl Executor, user_id: i64, limit: i64) -> Result<Vec<MediaRow>, DbError> {
     query(format!("SELECT {COLS} FROM media WHERE uploaded_by = $1 ORDER BY id DESC LIMIT $2"))

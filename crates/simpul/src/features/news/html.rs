@@ -82,6 +82,8 @@ struct ArticlePage {
     /// The article's absolute address, for sharing.
     url: String,
     shares: Vec<(&'static str, String)>,
+    /// (src, srcset, absolute share-image address) of the cover photo.
+    cover: Option<(String, String, String)>,
     /// schema.org `NewsArticle`, escaped for a `<script type="application/ld+json">` block.
     json_ld: String,
 }
@@ -116,7 +118,16 @@ pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): 
     let url = app.config.link(&format!("/berita/{slug}"));
     let shares = share_links(&a.title, &url);
     let json_ld = json_ld(&a, &url, &app.config.site_name);
+    let cover = match (&a.cover_key, &a.cover_widths) {
+        (Some(key), Some(widths)) => {
+            let file = |w: &str| format!("/media/{}", crate::features::media::service::file_name(key, w));
+            let srcset = widths.split(',').map(|w| format!("{} {w}w", file(w))).collect::<Vec<_>>().join(", ");
+            let src = file(widths.split(',').next().unwrap_or("360"));
+            Some((src, srcset, app.config.link(&file("share"))))
+        }
+        _ => None,
+    };
     let mut page = Page::titled(&app, &viewer, &format!("/berita/{slug}"), a.title.clone());
     page.description = a.lead.clone();
-    Ok(render(&ArticlePage { page, a, related, url, shares, json_ld }))
+    Ok(render(&ArticlePage { page, a, related, url, shares, cover, json_ld }))
 }

@@ -26,14 +26,22 @@ pub struct ArticleRow {
     pub state: String,
     pub published_at: Option<i64>,
     pub updated_at: i64,
+    pub cover_media_id: Option<i64>,
+    pub cover_key: Option<String>,
+    pub cover_widths: Option<String>,
+    pub cover_alt: Option<String>,
+    pub cover_caption: Option<String>,
+    pub cover_credit: Option<String>,
 }
 
 const SELECT: &str =
     "SELECT a.id, a.slug, a.title, a.lead, a.body_md, a.body_html, a.category_id, c.name AS category_name,
     c.slug AS category_slug, a.kim_id, k.name AS kim_name, k.slug AS kim_slug, a.author_id, au.name AS author_name,
-    ed.name AS editor_name, a.state, a.published_at, a.updated_at
+    ed.name AS editor_name, a.state, a.published_at, a.updated_at, a.cover_media_id, m.key AS cover_key,
+    m.widths AS cover_widths, m.alt AS cover_alt, a.cover_caption, a.cover_credit
     FROM articles a LEFT JOIN categories c ON c.id = a.category_id LEFT JOIN kim_groups k ON k.id = a.kim_id
-    LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id";
+    LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id
+    LEFT JOIN media m ON m.id = a.cover_media_id";
 
 pub async fn find(ex: impl Executor, id: i64) -> Result<Option<ArticleRow>, DbError> {
     query(format!("{SELECT} WHERE a.id = $1")).bind(id).fetch_optional(ex).await
@@ -129,8 +137,9 @@ pub async fn insert(
     now: Timestamp,
 ) -> Result<i64, DbError> {
     query(
-        "INSERT INTO articles (title, lead, body_md, body_html, category_id, kim_id, author_id, state, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8) RETURNING id",
+        "INSERT INTO articles (title, lead, body_md, body_html, category_id, kim_id, author_id, state, created_at, updated_at,
+            cover_media_id, cover_caption, cover_credit)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8, $9, $10, $11) RETURNING id",
     )
     .bind(a.title.as_str())
     .bind(a.lead.as_str())
@@ -140,6 +149,9 @@ pub async fn insert(
     .bind(kim_id)
     .bind(author_id)
     .bind(now.0)
+    .bind(a.cover_media_id)
+    .bind(a.cover_caption.clone())
+    .bind(a.cover_credit.clone())
     .scalar(tx)
     .await
 }
@@ -151,16 +163,22 @@ pub async fn update_text(
     body_html: &str,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    query("UPDATE articles SET title = $2, lead = $3, body_md = $4, body_html = $5, category_id = $6, updated_at = $7 WHERE id = $1")
-        .bind(id)
-        .bind(a.title.as_str())
-        .bind(a.lead.as_str())
-        .bind(a.body.as_str())
-        .bind(body_html)
-        .bind(a.category_id)
-        .bind(now.0)
-        .execute(tx)
-        .await?;
+    query(
+        "UPDATE articles SET title = $2, lead = $3, body_md = $4, body_html = $5, category_id = $6, updated_at = $7,
+            cover_media_id = $8, cover_caption = $9, cover_credit = $10 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(a.title.as_str())
+    .bind(a.lead.as_str())
+    .bind(a.body.as_str())
+    .bind(body_html)
+    .bind(a.category_id)
+    .bind(now.0)
+    .bind(a.cover_media_id)
+    .bind(a.cover_caption.clone())
+    .bind(a.cover_credit.clone())
+    .execute(tx)
+    .await?;
     Ok(())
 }
 

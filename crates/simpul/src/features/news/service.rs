@@ -17,7 +17,7 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::categories,
+    features::{categories, media},
     infra::{
         audit::{self, Event},
         db::Tx,
@@ -44,13 +44,18 @@ fn rel_for(actor: &Actor, a: &ArticleRow) -> Relation {
     relation(actor, a.author_id, a.kim_id)
 }
 
-async fn check_category(tx: &mut Tx, input: &ArticleInput) -> AppResult<()> {
+/// The chosen category and cover photo must exist.
+async fn check_refs(tx: &mut Tx, input: &ArticleInput) -> AppResult<()> {
+    let mut e = FieldErrors::new();
     if categories::repo::find(&mut *tx, input.category_id).await?.is_none() {
-        let mut e = FieldErrors::new();
         e.add("category_id", "err-choose");
-        return Err(e.into());
     }
-    Ok(())
+    if let Some(m) = input.cover_media_id
+        && !media::repo::exists(&mut *tx, m).await?
+    {
+        e.add("cover_media_id", "err-choose");
+    }
+    e.into_result().map_err(AppError::from)
 }
 
 /// Starts a draft for one of the writer's KIM groups (or the city desk).
@@ -72,7 +77,7 @@ pub async fn create(app: &App, actor: &Actor, form: &ArticleForm) -> AppResult<i
     let html = markdown::render(&input.body);
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    check_category(&mut tx, &input).await?;
+    check_refs(&mut tx, &input).await?;
     let id = repo::insert(&mut tx, &input, &html, kim_id, actor.user_id, now).await?;
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     audit::record(&mut tx, actor, now, Event::new("article.create", "article", id).after(&input)).await?;
@@ -108,7 +113,7 @@ pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppR
     if !can_edit(state, rel_for(actor, &before)) {
         return Err(AppError::Forbidden);
     }
-    check_category(&mut tx, &input).await?;
+    check_refs(&mut tx, &input).await?;
     repo::update_text(&mut tx, id, &input, &html, now).await?;
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     let old = serde_json::json!({ "title": before.title, "lead": before.lead });

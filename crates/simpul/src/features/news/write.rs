@@ -17,7 +17,7 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::{categories, kim},
+    features::{categories, kim, media},
     web::{
         extract::{Form, Path},
         flash::{Flash, after, redirect_with},
@@ -53,6 +53,8 @@ struct EditorPage {
     /// `None` for a new article.
     desk: Option<DeskView>,
     note_errors: FieldErrors,
+    /// Photos that can be the cover: (media id, description).
+    covers: Vec<(i64, String)>,
 }
 
 impl EditorPage {
@@ -100,7 +102,17 @@ async fn editor_page(
     };
     let _ = path;
     let scopes = if desk.is_none() { scope_choices(app, viewer).await? } else { Vec::new() };
-    Ok(EditorPage { page, form, errors, categories, scopes, desk, note_errors })
+    let mut covers: Vec<(i64, String)> = match &viewer.user {
+        Some(u) => media::repo::list_by(&app.db, u.id, 50).await?.into_iter().map(|m| (m.id, m.alt)).collect(),
+        None => Vec::new(),
+    };
+    if let Some(a) = desk.as_ref().map(|d| &d.article)
+        && let (Some(id), Some(alt)) = (a.cover_media_id, a.cover_alt.clone())
+        && !covers.iter().any(|c| c.0 == id)
+    {
+        covers.insert(0, (id, alt));
+    }
+    Ok(EditorPage { page, form, errors, categories, scopes, desk, note_errors, covers })
 }
 
 pub async fn new_article(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
@@ -130,6 +142,9 @@ fn form_of(a: &ArticleRow) -> ArticleForm {
         body: a.body_md.clone(),
         category_id: a.category_id.map(|c| c.to_string()).unwrap_or_default(),
         scope: String::new(),
+        cover_media_id: a.cover_media_id.map(|c| c.to_string()).unwrap_or_default(),
+        cover_caption: a.cover_caption.clone().unwrap_or_default(),
+        cover_credit: a.cover_credit.clone().unwrap_or_default(),
     }
 }
 
