@@ -38,6 +38,18 @@ impl Timestamp {
         format!("{d} {h:02}:{m:02} WIB")
     }
 
+    /// RFC 2822 in UTC (`Sat, 28 Nov 2026 08:10:00 +0000`), for RSS.
+    pub fn to_rfc2822(self) -> String {
+        const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let days = self.0.div_euclid(86_400_000);
+        let ms = self.0.rem_euclid(86_400_000);
+        let d = Date::from_days(days);
+        let weekday = DAYS[days.rem_euclid(7) as usize];
+        let (h, mi, s) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
+        format!("{weekday}, {:02} {} {} {h:02}:{mi:02}:{s:02} +0000", d.day, MONTHS[(d.month - 1) as usize], d.year)
+    }
+
     /// RFC 3339 in UTC, for APIs and feeds.
     pub fn to_rfc3339(self) -> String {
         let days = self.0.div_euclid(86_400_000);
@@ -147,6 +159,8 @@ mod tests {
         let t = Timestamp(1_795_897_800_000);
         assert_eq!(t.to_rfc3339(), "2026-11-28T20:30:00Z");
         assert_eq!(t.format_wib(), "2026-11-29 03:30 WIB");
+        assert_eq!(t.to_rfc2822(), "Sat, 28 Nov 2026 20:30:00 +0000");
+        assert_eq!(Timestamp(0).to_rfc2822(), "Thu, 01 Jan 1970 00:00:00 +0000");
     }
 
     #[test]

@@ -24,8 +24,8 @@ pub const TTL: Duration = Duration::from_secs(5);
 const MAX_ENTRIES: usize = 512;
 const MAX_BODY: usize = 512 * 1024;
 
-/// The cache of one node: rendered body and its ETag by language and address.
-pub struct PageCache(GenerationCache<(Bytes, HeaderValue)>);
+/// The cache of one node: rendered body, its content type and ETag by language and address.
+pub struct PageCache(GenerationCache<(Bytes, HeaderValue, HeaderValue)>);
 
 impl Default for PageCache {
     fn default() -> Self {
@@ -33,10 +33,10 @@ impl Default for PageCache {
     }
 }
 
-fn page_response(body: Bytes, etag: HeaderValue) -> Response {
+fn page_response(body: Bytes, content_type: HeaderValue, etag: HeaderValue) -> Response {
     let mut res = body.into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    h.insert(header::CONTENT_TYPE, content_type);
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     h.insert(header::ETAG, etag);
     res
@@ -57,16 +57,16 @@ pub async fn cache_page(req: Request, next: Next) -> Response {
     }
     let key = format!("{}|{}", viewer.lang.code(), req.uri().path_and_query().map_or("", |p| p.as_str()));
     let generation = app.db.generation();
-    if let Some((body, etag)) = app.page_cache.0.get(&key, generation) {
+    if let Some((body, content_type, etag)) = app.page_cache.0.get(&key, generation) {
         if not_modified(&req, &etag) {
             return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
         }
-        return page_response(body, etag);
+        return page_response(body, content_type, etag);
     }
     let conditional = req.headers().get(header::IF_NONE_MATCH).cloned();
     let res = next.run(req).await;
-    let is_html = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if res.status() != StatusCode::OK || !is_html {
+    let Some(content_type) = res.headers().get(header::CONTENT_TYPE).cloned() else { return res };
+    if res.status() != StatusCode::OK {
         return res;
     }
     let (parts, body) = res.into_parts();
@@ -75,9 +75,9 @@ pub async fn cache_page(req: Request, next: Next) -> Response {
     };
     let etag = HeaderValue::from_str(&format!("\"{}\"", &crate::infra::crypto::sha256_hex_bytes(&bytes)[..20]))
         .expect("hex is a valid header value");
-    app.page_cache.0.put(key, (bytes.clone(), etag.clone()), generation);
+    app.page_cache.0.put(key, (bytes.clone(), content_type.clone(), etag.clone()), generation);
     if conditional.as_ref() == Some(&etag) {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }
-    page_response(bytes, etag)
+    page_response(bytes, content_type, etag)
 }

@@ -26,6 +26,9 @@ pub struct Page {
     pub here: String,
     /// A one-time message from the previous action: (success?, text).
     pub flash: Option<(bool, String)>,
+    /// This page's own feed (a category's or a group's news), advertised in `<head>` beside the
+    /// site's.
+    pub feed_base: Option<String>,
 }
 
 impl Page {
@@ -50,6 +53,7 @@ impl Page {
             description: viewer.lang.t("site-description"),
             here: viewer.here.clone(),
             flash: viewer.flash.as_ref().map(|f| (f.ok, viewer.lang.t(&f.key))),
+            feed_base: None,
         }
     }
 

@@ -212,3 +212,40 @@ async fn other_groups_editors_and_readers_cannot_reach_drafts() {
         query("SELECT slug FROM articles WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
     assert_eq!(slugless, None, "no public address before publication");
 }
+
+#[tokio::test]
+async fn feeds_in_three_formats_parse_with_a_real_feed_parser() {
+    let t = TestApp::new().await;
+    let (kim, kim_slug) = t.kim("KIM Umpan").await;
+    let email = t.user(Role::Redaksi, Some(kim), None).await;
+    let mut editor = t.login(&email, PASSWORD).await;
+    let id = draft(&t, &mut editor, kim, "Posyandu & Imunisasi <Anak>", "Isi **berita**.").await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    let mut reader = t.client();
+    for path in [
+        "/feed.xml".to_owned(),
+        "/atom.xml".to_owned(),
+        "/feed.json".to_owned(),
+        "/kategori/pembangunan/feed.xml".to_owned(),
+        "/kategori/pembangunan/atom.xml".to_owned(),
+        format!("/kim/{kim_slug}/feed.json"),
+    ] {
+        let r = reader.get(&path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        let feed = feed_rs::parser::parse(r.body.as_bytes()).unwrap_or_else(|e| panic!("{path}: {e}\n{}", r.body));
+        assert_eq!(feed.entries.len(), 1, "{path}");
+        let entry = &feed.entries[0];
+        assert_eq!(entry.title.as_ref().unwrap().content, "Posyandu & Imunisasi <Anak>", "{path}");
+        assert_eq!(entry.links[0].href, "http://127.0.0.1:8080/berita/posyandu-dan-imunisasi-anak", "{path}");
+        assert!(entry.published.is_some(), "{path}");
+    }
+    assert_eq!(
+        reader.get("/kategori/kesehatan/feed.xml").await.status,
+        StatusCode::OK,
+        "an empty category still has a feed"
+    );
+    assert_eq!(reader.get("/kategori/pembangunan/feed.txt").await.status, StatusCode::NOT_FOUND);
+    let page = reader.get(&format!("/kim/{kim_slug}")).await;
+    assert!(page.body.contains(&format!("href=\"/kim/{kim_slug}/feed.xml\"")), "the group's feed is advertised");
+}

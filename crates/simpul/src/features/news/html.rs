@@ -69,7 +69,8 @@ pub async fn list_category(
     let has_next = articles.len() as i64 > PAGE_SIZE;
     articles.truncate(PAGE_SIZE as usize);
     let base = format!("/kategori/{slug}");
-    let page = Page::titled(&app, &viewer, &base, c.name.clone());
+    let mut page = Page::titled(&app, &viewer, &base, c.name.clone());
+    page.feed_base = Some(base.clone());
     Ok(render(&ListPage { page, articles, hal, has_next, base, intro: c.description }))
 }
 

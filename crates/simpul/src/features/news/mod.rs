@@ -1,6 +1,7 @@
-//! News (issue 3): the newsroom (`write.rs`: drafts, review, publishing) and the public
-//! reading pages (`html.rs`).
+//! News (issue 3): the newsroom (`write.rs`: drafts, review, publishing), the public
+//! reading pages (`html.rs`) and feeds (`feeds.rs`).
 
+pub mod feeds;
 pub mod html;
 pub mod repo;
 pub mod service;
@@ -24,4 +25,9 @@ pub fn routes() -> Routes {
         .page("/berita", html::list_news)
         .page("/berita/{slug}", html::show_news)
         .page("/kategori/{slug}", html::list_category)
+        .page("/feed.xml", feeds::show_site_feed)
+        .page("/atom.xml", feeds::show_site_feed)
+        .page("/feed.json", feeds::show_site_feed)
+        .page("/kategori/{slug}/{file}", feeds::show_category_feed)
+        .page("/kim/{slug}/{file}", feeds::show_kim_feed)
 }
