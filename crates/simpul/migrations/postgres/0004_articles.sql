@@ -19,6 +19,8 @@ CREATE TABLE articles (
     editor_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
     state TEXT NOT NULL,
     published_at BIGINT,
+    -- When a scheduled article goes out (state 'terjadwal').
+    scheduled_at BIGINT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );

@@ -19,6 +19,8 @@ CREATE TABLE articles (
     editor_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
     state TEXT NOT NULL,
     published_at INTEGER,
+    -- When a scheduled article goes out (state 'terjadwal').
+    scheduled_at INTEGER,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
 );

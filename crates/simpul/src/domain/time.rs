@@ -38,6 +38,18 @@ impl Timestamp {
         format!("{d} {h:02}:{m:02} WIB")
     }
 
+    /// Parses `YYYY-MM-DDTHH:MM` (what `<input type="datetime-local">` sends) as WIB.
+    pub fn parse_wib_local(s: &str) -> Option<Timestamp> {
+        let (date, time) = s.trim().split_once('T')?;
+        let d = Date::parse(date)?;
+        let (h, m) = time.get(0..5)?.split_once(':')?;
+        let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+        if !(0..24).contains(&h) || !(0..60).contains(&m) {
+            return None;
+        }
+        Some(Timestamp(d.to_days() * 86_400_000 + (h * 60 + m) * 60_000 - WIB_OFFSET_MS))
+    }
+
     /// RFC 2822 in UTC (`Sat, 28 Nov 2026 08:10:00 +0000`), for RSS.
     pub fn to_rfc2822(self) -> String {
         const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
@@ -97,6 +109,17 @@ impl Date {
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         Date { year: (if m <= 2 { y + 1 } else { y }) as i32, month: m, day: d }
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
+    pub fn to_days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
     }
 
     /// `28 November 2026` in Indonesian, `28 November 2026` in English.
@@ -174,7 +197,20 @@ mod tests {
     }
 
     #[test]
+    fn wib_local_times_parse() {
+        let t = Timestamp::parse_wib_local("2026-11-29T03:30").unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-11-28T20:30:00Z");
+        assert_eq!(t.format_wib(), "2026-11-29 03:30 WIB");
+        assert!(Timestamp::parse_wib_local("2026-11-29 03:30").is_none());
+        assert!(Timestamp::parse_wib_local("2026-11-29T24:00").is_none());
+        assert!(Timestamp::parse_wib_local("2026-02-30T10:00").is_none());
+    }
+
+    #[test]
     fn epoch_days_round_trip() {
+        for days in [-1000, 0, 20_420, 21_000, 60_000] {
+            assert_eq!(Date::from_days(days).to_days(), days);
+        }
         assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
         assert_eq!(Date::from_days(20_420).to_string(), "2025-11-28");
     }

@@ -15,12 +15,17 @@ use crate::{
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Job {
     SendMail(Mail),
+    /// Publish a scheduled article if it is still scheduled.
+    PublishArticle {
+        article_id: i64,
+    },
 }
 
 impl Job {
     fn kind(&self) -> &'static str {
         match self {
             Job::SendMail(_) => "send_mail",
+            Job::PublishArticle { .. } => "publish_article",
         }
     }
 }
@@ -31,10 +36,16 @@ const MAX_ATTEMPTS: i64 = 8;
 
 /// Queues a job inside the caller's transaction, so it exists exactly when the change does.
 pub async fn enqueue(tx: &mut Tx, now: Timestamp, job: &Job) -> Result<(), DbError> {
+    enqueue_at(tx, now, now, job).await
+}
+
+/// Queues a job to run at `run_at` (e.g. a scheduled publication).
+pub async fn enqueue_at(tx: &mut Tx, now: Timestamp, run_at: Timestamp, job: &Job) -> Result<(), DbError> {
     let payload = serde_json::to_string(job).expect("jobs serialise");
-    query("INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ($1, $2, $3, $3)")
+    query("INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ($1, $2, $3, $4)")
         .bind(job.kind())
         .bind(payload)
+        .bind(run_at.0)
         .bind(now.0)
         .execute(tx)
         .await?;
@@ -117,6 +128,10 @@ pub async fn run_due(app: &App) -> anyhow::Result<usize> {
 async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
     match job {
         Job::SendMail(m) => app.mailer.send(&m, app.clock.now()).await,
+        // Jobs are the application's background work, so they call into its capabilities.
+        Job::PublishArticle { article_id } => {
+            crate::features::news::service::publish_scheduled(app, article_id).await.map_err(|e| anyhow::anyhow!("{e}"))
+        }
     }
 }
 

@@ -249,3 +249,46 @@ async fn feeds_in_three_formats_parse_with_a_real_feed_parser() {
     let page = reader.get(&format!("/kim/{kim_slug}")).await;
     assert!(page.body.contains(&format!("href=\"/kim/{kim_slug}/feed.xml\"")), "the group's feed is advertised");
 }
+
+#[tokio::test]
+async fn a_scheduled_article_goes_out_at_its_time_unless_cancelled() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Jadwal").await;
+    let email = t.user(Role::Redaksi, Some(kim), None).await;
+    let mut editor = t.login(&email, PASSWORD).await;
+    let id = draft(&t, &mut editor, kim, "Lomba Kebersihan Dimulai", "Isi.").await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    // The test clock starts at 2026-11-28 09:00 WIB.
+    let past =
+        editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "jadwalkan"), ("waktu", "2026-11-28T08:00")]).await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(past.body.contains("harus di masa depan"));
+    let r =
+        editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "jadwalkan"), ("waktu", "2026-11-28T10:00")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(editor.get(&format!("/tulis/{id}")).await.body.contains("Terbit pada 2026-11-28 10:00 WIB"));
+    t.run_jobs().await;
+    assert_eq!(t.client().get("/berita/lomba-kebersihan-dimulai").await.status, StatusCode::NOT_FOUND, "not yet");
+    t.advance_minutes(61);
+    t.run_jobs().await;
+    assert_eq!(t.client().get("/berita/lomba-kebersihan-dimulai").await.status, StatusCode::OK, "out at its time");
+    let by: String = query("SELECT actor_label FROM audit_events WHERE action = 'article.terbit_terjadwal'")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    assert_eq!(by, "system");
+
+    let id2 = draft(&t, &mut editor, kim, "Acara Dibatalkan", "Isi.").await;
+    editor.post_form(&format!("/tulis/{id2}/aksi"), &[("aksi", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id2}/aksi"), &[("aksi", "jadwalkan"), ("waktu", "2026-11-28T12:00")]).await;
+    editor.post_form(&format!("/tulis/{id2}/aksi"), &[("aksi", "batalkan_jadwal")]).await;
+    t.advance_minutes(120);
+    t.run_jobs().await;
+    assert_eq!(
+        t.client().get("/berita/acara-dibatalkan").await.status,
+        StatusCode::NOT_FOUND,
+        "a cancelled schedule stays unpublished"
+    );
+    let state: String = query("SELECT state FROM articles WHERE id = $1").bind(id2).scalar(&t.app.db).await.unwrap();
+    assert_eq!(state, "diajukan");
+}

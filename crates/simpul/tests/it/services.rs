@@ -100,7 +100,7 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
         };
         forbidden("news create", role, simpul::features::news::service::create(&t.app, &a, &f).await);
         forbidden("news save", role, simpul::features::news::service::save(&t.app, &a, 1, &f).await);
-        let act = simpul::features::news::service::ActionForm { aksi: "terbitkan".into(), catatan: String::new() };
+        let act = simpul::features::news::service::ActionForm { aksi: "terbitkan".into(), ..Default::default() };
         forbidden("news act", role, simpul::features::news::service::act(&t.app, &a, 1, &act).await.map(|_| ()));
     }
     let after =

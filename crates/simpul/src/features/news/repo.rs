@@ -25,6 +25,7 @@ pub struct ArticleRow {
     pub editor_name: Option<String>,
     pub state: String,
     pub published_at: Option<i64>,
+    pub scheduled_at: Option<i64>,
     pub updated_at: i64,
     pub cover_media_id: Option<i64>,
     pub cover_key: Option<String>,
@@ -37,7 +38,7 @@ pub struct ArticleRow {
 const SELECT: &str =
     "SELECT a.id, a.slug, a.title, a.lead, a.body_md, a.body_html, a.category_id, c.name AS category_name,
     c.slug AS category_slug, a.kim_id, k.name AS kim_name, k.slug AS kim_slug, a.author_id, au.name AS author_name,
-    ed.name AS editor_name, a.state, a.published_at, a.updated_at, a.cover_media_id, m.key AS cover_key,
+    ed.name AS editor_name, a.state, a.published_at, a.scheduled_at, a.updated_at, a.cover_media_id, m.key AS cover_key,
     m.widths AS cover_widths, m.alt AS cover_alt, a.cover_caption, a.cover_credit
     FROM articles a LEFT JOIN categories c ON c.id = a.category_id LEFT JOIN kim_groups k ON k.id = a.kim_id
     LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id
@@ -205,27 +206,31 @@ pub async fn count_versions(ex: impl Executor, article_id: i64) -> Result<i64, D
     query("SELECT COUNT(*) FROM article_versions WHERE article_id = $1").bind(article_id).scalar(ex).await
 }
 
-/// Moves an article to `state`; `editor` and `slug` are kept when `None`, `published_at` is
-/// set the first time it is published.
-pub async fn set_state(
-    tx: &mut Tx,
-    id: i64,
-    state: &str,
-    editor: Option<i64>,
-    slug: Option<&str>,
-    published_at: Option<Timestamp>,
-    now: Timestamp,
-) -> Result<(), DbError> {
+/// A move to another workflow state.
+pub struct StateChange<'a> {
+    pub state: &'a str,
+    /// The editor to credit; kept as it was when `None`.
+    pub editor: Option<i64>,
+    /// Set on first publication; kept when `None`.
+    pub slug: Option<&'a str>,
+    /// Recorded the first time the article is published.
+    pub published_at: Option<Timestamp>,
+    /// The scheduled time while `terjadwal`, otherwise cleared.
+    pub scheduled_at: Option<Timestamp>,
+}
+
+pub async fn set_state(tx: &mut Tx, id: i64, c: &StateChange<'_>, now: Timestamp) -> Result<(), DbError> {
     query(
         "UPDATE articles SET state = $2, editor_id = COALESCE($3, editor_id), slug = COALESCE($4, slug),
-            published_at = COALESCE(published_at, $5), updated_at = $6 WHERE id = $1",
+            published_at = COALESCE(published_at, $5), scheduled_at = $7, updated_at = $6 WHERE id = $1",
     )
     .bind(id)
-    .bind(state)
-    .bind(editor)
-    .bind(slug)
-    .bind(published_at.map(|t| t.0))
+    .bind(c.state)
+    .bind(c.editor)
+    .bind(c.slug)
+    .bind(c.published_at.map(|t| t.0))
     .bind(now.0)
+    .bind(c.scheduled_at.map(|t| t.0))
     .execute(tx)
     .await?;
     Ok(())

@@ -14,6 +14,7 @@ use crate::{
             ArticleAction, ArticleForm, ArticleInput, ArticleState, Relation, WorkflowError, can_edit, relation,
             transition, writing_scopes,
         },
+        time::Timestamp,
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
@@ -21,6 +22,7 @@ use crate::{
     infra::{
         audit::{self, Event},
         db::Tx,
+        jobs::{self, Job},
         markdown,
     },
 };
@@ -37,8 +39,14 @@ pub struct DeskView {
 }
 
 /// Actions offered as buttons (scheduling needs a time picker and the job; it comes later).
-const BUTTONS: [ArticleAction; 4] =
-    [ArticleAction::Ajukan, ArticleAction::MintaRevisi, ArticleAction::Terbitkan, ArticleAction::Arsipkan];
+const BUTTONS: [ArticleAction; 6] = [
+    ArticleAction::Ajukan,
+    ArticleAction::MintaRevisi,
+    ArticleAction::Terbitkan,
+    ArticleAction::Jadwalkan,
+    ArticleAction::BatalkanJadwal,
+    ArticleAction::Arsipkan,
+];
 
 fn rel_for(actor: &Actor, a: &ArticleRow) -> Relation {
     relation(actor, a.author_id, a.kim_id)
@@ -128,6 +136,8 @@ pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppR
 pub struct ActionForm {
     pub aksi: String,
     pub catatan: String,
+    /// For scheduling: `YYYY-MM-DDTHH:MM` in WIB.
+    pub waktu: String,
 }
 
 /// Takes a workflow step. Returns the state reached.
@@ -139,8 +149,23 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
     if action == ArticleAction::MintaRevisi && note.is_none() {
         e.add("catatan", "err-note-needed");
     }
-    e.into_result()?;
     let now = app.clock.now();
+    let scheduled_at = if action == ArticleAction::Jadwalkan {
+        match Timestamp::parse_wib_local(&form.waktu) {
+            Some(t) if t > now.plus_minutes(1) => Some(t),
+            Some(_) => {
+                e.add("waktu", "err-time-past");
+                None
+            }
+            None => {
+                e.add("waktu", "err-time");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    e.into_result()?;
     let mut tx = app.db.begin().await?;
     let a = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let from = ArticleState::parse(&a.state).ok_or(AppError::NotFound)?;
@@ -155,17 +180,55 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
         _ => None,
     };
     let published_at = (to == ArticleState::Terbit).then_some(now);
-    repo::set_state(&mut tx, id, to.as_str(), editor, slug.as_deref(), published_at, now).await?;
+    let change = repo::StateChange { state: to.as_str(), editor, slug: slug.as_deref(), published_at, scheduled_at };
+    repo::set_state(&mut tx, id, &change, now).await?;
+    if let Some(at) = scheduled_at {
+        jobs::enqueue_at(&mut tx, now, at, &Job::PublishArticle { article_id: id }).await?;
+    }
     if let Some(n) = &note {
         repo::insert_comment(&mut tx, id, actor.user_id, action.as_str(), n, now).await?;
     }
     let action_name = format!("article.{}", action.as_str());
     let ev = Event::new(&action_name, "article", id)
         .before(&serde_json::json!({ "state": from.as_str() }))
-        .after(&serde_json::json!({ "state": to.as_str(), "slug": slug }));
+        .after(&serde_json::json!({ "state": to.as_str(), "slug": slug, "scheduled_at": scheduled_at.map(|t| t.to_rfc3339()) }));
     audit::record(&mut tx, actor, now, ev).await?;
     tx.commit().await?;
     Ok(to)
+}
+
+/// Publishes a scheduled article when its time has come (run by the job queue). An article
+/// whose schedule was cancelled or changed in the meantime is left alone.
+pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let Some(a) = repo::find(&mut tx, id).await? else { return Ok(()) };
+    let due = a.scheduled_at.is_some_and(|t| t <= now.0);
+    if a.state != ArticleState::Terjadwal.as_str() || !due {
+        return Ok(());
+    }
+    let system = Relation { author: false, editor: false, system: true };
+    let to = transition(ArticleState::Terjadwal, ArticleAction::TerbitTerjadwal, system)
+        .map_err(|_| AppError::Conflict("err-workflow-state"))?;
+    let slug = match &a.slug {
+        None => Some(unique_slug(&mut tx, &a.title).await?),
+        Some(_) => None,
+    };
+    let change = repo::StateChange {
+        state: to.as_str(),
+        editor: None,
+        slug: slug.as_deref(),
+        published_at: Some(now),
+        scheduled_at: None,
+    };
+    repo::set_state(&mut tx, id, &change, now).await?;
+    let actor = Actor { user_id: None, label: "system".into(), grants: vec![], request_id: None };
+    let ev = Event::new("article.terbit_terjadwal", "article", id)
+        .before(&serde_json::json!({ "state": a.state }))
+        .after(&serde_json::json!({ "state": to.as_str(), "slug": slug }));
+    audit::record(&mut tx, &actor, now, ev).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// An address from the title, unique, fixed from the first publication on.
