@@ -55,6 +55,9 @@ pub enum Command {
     /// Manage regions.
     #[command(subcommand)]
     Regions(RegionsCommand),
+    /// Import data in bulk.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Copy the SQLite database consistently while the server runs.
     Backup {
         /// The file to write.
@@ -146,6 +149,13 @@ pub enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Published articles from JSON Lines (`slug,title,category,tags,published_at,body_markdown`);
+    /// articles whose slug exists are left as they are.
+    Articles { file: PathBuf },
+}
+
+#[derive(Subcommand)]
 pub enum RegionsCommand {
     /// Load kota/kecamatan/kelurahan from a CSV file (`kota,kecamatan,kelurahan`).
     Import { file: PathBuf },
@@ -188,6 +198,34 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { out } => backup::run(config, &out).await,
+        Command::Import(ImportCommand::Articles { file }) => {
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let app = open(config).await?;
+            let bar = indicatif::ProgressBar::new(text.lines().count() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} lines · {elapsed} · {eta} left")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let started = std::time::Instant::now();
+            let report = crate::features::news::import::import_jsonl(&app, &Actor::cli(), &text, |done, _| {
+                bar.set_position(done as u64)
+            })
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            bar.finish_and_clear();
+            for (line, why) in &report.skipped {
+                eprintln!("{}:{line}: {why}", file.display());
+            }
+            println!(
+                "{} articles imported, {} already present, {} lines skipped ({:.1} s)",
+                report.imported,
+                report.existing,
+                report.skipped.len(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Regions(RegionsCommand::Import { file }) => {
             let data = std::fs::read(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let app = open(config).await?;

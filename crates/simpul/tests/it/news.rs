@@ -292,3 +292,41 @@ async fn a_scheduled_article_goes_out_at_its_time_unless_cancelled() {
     let state: String = query("SELECT state FROM articles WHERE id = $1").bind(id2).scalar(&t.app.db).await.unwrap();
     assert_eq!(state, "diajukan");
 }
+
+fn corpus_line(slug: &str, title: &str, category: &str, body: &str) -> String {
+    serde_json::json!({
+        "slug": slug, "title": title, "category": category, "tags": ["uji"],
+        "published_at": "2021-01-04T07:30:00+07:00", "body_markdown": body,
+    })
+    .to_string()
+}
+
+#[tokio::test]
+async fn bulk_import_is_idempotent_reports_bad_lines_and_keeps_links() {
+    let t = TestApp::new().await;
+    let text = [
+        corpus_line(
+            "pasar-baru-dibuka",
+            "Pasar Baru Dibuka",
+            "Ekonomi",
+            "**CILEGON** – Pasar dibuka.\n\nBaca juga: [Jalan](/berita/jalan-diperbaiki)",
+        ),
+        "{ this is not json".to_owned(),
+        corpus_line("jalan-diperbaiki", "Jalan Diperbaiki", "Pariwisata Baru", "Jalan mulus."),
+        corpus_line("Bad Slug", "X", "Ekonomi", "x"),
+    ]
+    .join("\n");
+    let cli = simpul::domain::access::Actor::cli();
+    let report = simpul::features::news::import::import_jsonl(&t.app, &cli, &text, |_, _| {}).await.unwrap();
+    assert_eq!((report.imported, report.existing), (2, 0));
+    assert_eq!(report.skipped.iter().map(|s| s.0).collect::<Vec<_>>(), vec![2, 4], "bad lines by number");
+    let again = simpul::features::news::import::import_jsonl(&t.app, &cli, &text, |_, _| {}).await.unwrap();
+    assert_eq!((again.imported, again.existing), (0, 2));
+    let mut reader = t.client();
+    let page = reader.get("/berita/pasar-baru-dibuka").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("href=\"/berita/jalan-diperbaiki\""));
+    assert_eq!(reader.get("/berita/jalan-diperbaiki").await.status, StatusCode::OK, "the linked article exists");
+    assert_eq!(reader.get("/kategori/pariwisata-baru").await.status, StatusCode::OK, "unknown categories are created");
+    assert!(page.body.contains("CILEGON – Pasar dibuka."), "the lead comes from the first paragraph");
+}

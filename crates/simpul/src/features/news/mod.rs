@@ -3,6 +3,7 @@
 
 pub mod feeds;
 pub mod html;
+pub mod import;
 pub mod repo;
 pub mod service;
 pub mod write;
