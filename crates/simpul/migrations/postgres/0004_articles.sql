@@ -26,7 +26,8 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_state_published ON articles(state, published_at);
 CREATE INDEX articles_author ON articles(author_id, updated_at);
-CREATE INDEX articles_kim ON articles(kim_id, state);
+CREATE INDEX articles_kim ON articles(kim_id, state, published_at);
+CREATE INDEX articles_category ON articles(category_id, state, published_at);
 
 -- Every saved text, so changes can be followed and compared.
 CREATE TABLE article_versions (
