@@ -3,7 +3,7 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use crate::features::{categories, kim, opd, regions, tokens};
+use crate::features::{categories, kim, news, opd, regions, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,9 +14,11 @@ use crate::features::{categories, kim, opd, regions, tokens};
         kim::api::show_kim,
         opd::api::list_opd,
         categories::api::list_categories,
+        news::api::list_articles,
+        news::api::show_article,
         tokens::api::show_token
     ),
-    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, tokens::api::TokenInfo)),
+    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, tokens::api::TokenInfo)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

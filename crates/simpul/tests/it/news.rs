@@ -330,3 +330,30 @@ async fn bulk_import_is_idempotent_reports_bad_lines_and_keeps_links() {
     assert_eq!(reader.get("/kategori/pariwisata-baru").await.status, StatusCode::OK, "unknown categories are created");
     assert!(page.body.contains("CILEGON – Pasar dibuka."), "the lead comes from the first paragraph");
 }
+
+#[tokio::test]
+async fn sitemaps_and_the_api_list_published_news_only() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Peta").await;
+    let email = t.user(Role::Redaksi, Some(kim), None).await;
+    let mut editor = t.login(&email, PASSWORD).await;
+    let id = draft(&t, &mut editor, kim, "Berita Peta Situs", "Isi.").await;
+    draft(&t, &mut editor, kim, "Masih Draf", "Isi.").await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    let mut c = t.client();
+    let index = c.get("/sitemap.xml").await;
+    assert!(index.body.contains("<sitemapindex") && index.body.contains("/sitemaps/sitemap-berita-1.xml"));
+    let child = c.get("/sitemaps/sitemap-berita-1.xml").await;
+    assert!(child.body.contains("/berita/berita-peta-situs") && !child.body.contains("masih-draf"));
+    assert!(c.get("/sitemaps/sitemap-pages.xml").await.body.contains("/kim/kim-peta"));
+    assert_eq!(c.get("/sitemaps/sitemap-berita-9.xml").await.status, StatusCode::NOT_FOUND);
+    let news = c.get("/sitemap-news.xml").await;
+    assert!(news.body.contains("<news:title>Berita Peta Situs</news:title>"));
+    t.advance_minutes(49 * 60);
+    assert!(!t.client().get("/sitemap-news.xml").await.body.contains("Berita Peta Situs"), "only the last 48 hours");
+    let api = c.get("/api/v1/articles").await.json();
+    assert_eq!(api.as_array().unwrap().len(), 1);
+    assert_eq!(api[0]["slug"], "berita-peta-situs");
+    assert_eq!(c.get("/api/v1/articles/masih-draf").await.status, StatusCode::NOT_FOUND);
+}

@@ -1,11 +1,13 @@
 //! News (issue 3): the newsroom (`write.rs`: drafts, review, publishing), the public
 //! reading pages (`html.rs`) and feeds (`feeds.rs`).
 
+pub mod api;
 pub mod feeds;
 pub mod html;
 pub mod import;
 pub mod repo;
 pub mod service;
+pub mod sitemap;
 pub mod write;
 
 use crate::{
@@ -31,4 +33,10 @@ pub fn routes() -> Routes {
         .page("/feed.json", feeds::show_site_feed)
         .page("/kategori/{slug}/{file}", feeds::show_category_feed)
         .page("/kim/{slug}/{file}", feeds::show_kim_feed)
+        .page("/sitemap.xml", sitemap::show_sitemap_index)
+        // Depends on the clock (the last 48 hours), so not cached.
+        .get("/sitemap-news.xml", Access::Public, sitemap::show_news_sitemap)
+        .page("/sitemaps/{file}", sitemap::show_sitemap_file)
+        .get("/api/v1/articles", Access::Public, api::list_articles)
+        .get("/api/v1/articles/{slug}", Access::Public, api::show_article)
 }
