@@ -13,6 +13,8 @@ CREATE TABLE articles (
     cover_media_id INTEGER REFERENCES media(id) ON DELETE SET NULL,
     cover_caption TEXT,
     cover_credit TEXT,
+    -- A YouTube, Vimeo or Facebook video shown as a link card (no third-party script).
+    video_url TEXT,
     -- The KIM group the article belongs to; NULL for the city desk.
     kim_id INTEGER REFERENCES kim_groups(id) ON DELETE SET NULL,
     author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,

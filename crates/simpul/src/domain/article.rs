@@ -223,6 +223,8 @@ pub struct ArticleForm {
     pub cover_media_id: String,
     pub cover_caption: String,
     pub cover_credit: String,
+    /// A YouTube, Vimeo or Facebook video address, or empty.
+    pub video_url: String,
 }
 
 /// A validated article text.
@@ -235,6 +237,8 @@ pub struct ArticleInput {
     pub cover_media_id: Option<i64>,
     pub cover_caption: Option<String>,
     pub cover_credit: Option<String>,
+    /// The video's address as written, when it is one we recognise.
+    pub video_url: Option<String>,
 }
 
 /// Longest article body (characters).
@@ -248,6 +252,10 @@ impl ArticleForm {
         let body = e.required("body", &self.body, BODY_MAX);
         let cover_caption = e.optional("cover_caption", &self.cover_caption, 300);
         let cover_credit = e.optional("cover_credit", &self.cover_credit, 120);
+        let video_url = e.optional("video_url", &self.video_url, 300);
+        if video_url.as_deref().is_some_and(|v| super::video::Video::parse(v).is_none()) {
+            e.add("video_url", "err-video");
+        }
         let cover_media_id = match self.cover_media_id.trim() {
             "" => None,
             v => match v.parse::<i64>() {
@@ -271,6 +279,7 @@ impl ArticleForm {
             cover_media_id,
             cover_caption,
             cover_credit,
+            video_url,
         })
     }
 
@@ -374,6 +383,8 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ok.validate().unwrap().category_id, 3);
+        let bad_video = ArticleForm { video_url: "https://evil.example/video".into(), ..ok.clone() };
+        assert_eq!(bad_video.validate().unwrap_err().get("video_url"), Some("err-video"));
         let bad_cover = ArticleForm { cover_media_id: "foto".into(), ..ok.clone() };
         assert_eq!(bad_cover.validate().unwrap_err().get("cover_media_id"), Some("err-choose"));
         assert_eq!(ok.chosen_scope(&[Scope::Kim(2)]), Some(Scope::Kim(2)));

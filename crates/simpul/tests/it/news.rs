@@ -154,6 +154,7 @@ async fn a_cover_photo_is_shown_with_caption_and_shared_as_og_image() {
                 ("cover_media_id", &media),
                 ("cover_caption", "Saluran di RT 03"),
                 ("cover_credit", "Budi"),
+                ("video_url", "https://youtu.be/dQw4w9WgXcQ"),
             ],
         )
         .await;
@@ -166,6 +167,11 @@ async fn a_cover_photo_is_shown_with_caption_and_shared_as_og_image() {
     )));
     assert!(page.body.contains(&format!("content=\"http://127.0.0.1:8080/media/{key}-share.jpg\"")), "og:image");
     assert!(page.body.contains("Saluran di RT 03 · Foto: Budi"));
+    assert!(
+        page.body.contains("href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"")
+            && page.body.contains("Tonton video di YouTube")
+    );
+    assert!(!page.body.contains("<iframe"), "no third-party player until the reader chooses it");
     let bad = writer
         .post_form(
             &format!("/tulis/{id}"),

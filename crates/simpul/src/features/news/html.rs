@@ -85,6 +85,8 @@ struct ArticlePage {
     shares: Vec<(&'static str, String)>,
     /// (src, srcset, absolute share-image address) of the cover photo.
     cover: Option<(String, String, String)>,
+    /// (provider, address to watch it) of the article's video.
+    video: Option<(&'static str, String)>,
     /// schema.org `NewsArticle`, escaped for a `<script type="application/ld+json">` block.
     json_ld: String,
 }
@@ -130,5 +132,7 @@ pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): 
     };
     let mut page = Page::titled(&app, &viewer, &format!("/berita/{slug}"), a.title.clone());
     page.description = a.lead.clone();
-    Ok(render(&ArticlePage { page, a, related, url, shares, cover, json_ld }))
+    let video =
+        a.video_url.as_deref().and_then(crate::domain::video::Video::parse).map(|v| (v.provider(), v.watch_url()));
+    Ok(render(&ArticlePage { page, a, related, url, shares, cover, video, json_ld }))
 }

@@ -33,13 +33,14 @@ pub struct ArticleRow {
     pub cover_alt: Option<String>,
     pub cover_caption: Option<String>,
     pub cover_credit: Option<String>,
+    pub video_url: Option<String>,
 }
 
 const SELECT: &str =
     "SELECT a.id, a.slug, a.title, a.lead, a.body_md, a.body_html, a.category_id, c.name AS category_name,
     c.slug AS category_slug, a.kim_id, k.name AS kim_name, k.slug AS kim_slug, a.author_id, au.name AS author_name,
     ed.name AS editor_name, a.state, a.published_at, a.scheduled_at, a.updated_at, a.cover_media_id, m.key AS cover_key,
-    m.widths AS cover_widths, m.alt AS cover_alt, a.cover_caption, a.cover_credit
+    m.widths AS cover_widths, m.alt AS cover_alt, a.cover_caption, a.cover_credit, a.video_url
     FROM articles a LEFT JOIN categories c ON c.id = a.category_id LEFT JOIN kim_groups k ON k.id = a.kim_id
     LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id
     LEFT JOIN media m ON m.id = a.cover_media_id";
@@ -144,8 +145,8 @@ pub async fn insert(
 ) -> Result<i64, DbError> {
     query(
         "INSERT INTO articles (title, lead, body_md, body_html, category_id, kim_id, author_id, state, created_at, updated_at,
-            cover_media_id, cover_caption, cover_credit)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8, $9, $10, $11) RETURNING id",
+            cover_media_id, cover_caption, cover_credit, video_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(a.title.as_str())
     .bind(a.lead.as_str())
@@ -158,6 +159,7 @@ pub async fn insert(
     .bind(a.cover_media_id)
     .bind(a.cover_caption.clone())
     .bind(a.cover_credit.clone())
+    .bind(a.video_url.clone())
     .scalar(tx)
     .await
 }
@@ -171,7 +173,7 @@ pub async fn update_text(
 ) -> Result<(), DbError> {
     query(
         "UPDATE articles SET title = $2, lead = $3, body_md = $4, body_html = $5, category_id = $6, updated_at = $7,
-            cover_media_id = $8, cover_caption = $9, cover_credit = $10 WHERE id = $1",
+            cover_media_id = $8, cover_caption = $9, cover_credit = $10, video_url = $11 WHERE id = $1",
     )
     .bind(id)
     .bind(a.title.as_str())
@@ -183,6 +185,7 @@ pub async fn update_text(
     .bind(a.cover_media_id)
     .bind(a.cover_caption.clone())
     .bind(a.cover_credit.clone())
+    .bind(a.video_url.clone())
     .execute(tx)
     .await?;
     Ok(())

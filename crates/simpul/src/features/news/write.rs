@@ -145,6 +145,7 @@ fn form_of(a: &ArticleRow) -> ArticleForm {
         cover_media_id: a.cover_media_id.map(|c| c.to_string()).unwrap_or_default(),
         cover_caption: a.cover_caption.clone().unwrap_or_default(),
         cover_credit: a.cover_credit.clone().unwrap_or_default(),
+        video_url: a.video_url.clone().unwrap_or_default(),
     }
 }
 
