@@ -53,3 +53,17 @@ CREATE TABLE article_comments (
     created_at INTEGER NOT NULL
 );
 CREATE INDEX article_comments_article ON article_comments(article_id, id);
+
+-- Free tags ("posyandu", "jalan rusak"), shared by articles.
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+);
+
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, tag_id)
+);
+CREATE INDEX article_tags_tag ON article_tags(tag_id, article_id);

@@ -225,6 +225,8 @@ pub struct ArticleForm {
     pub cover_credit: String,
     /// A YouTube, Vimeo or Facebook video address, or empty.
     pub video_url: String,
+    /// Comma-separated tags.
+    pub tags: String,
 }
 
 /// A validated article text.
@@ -239,6 +241,22 @@ pub struct ArticleInput {
     pub cover_credit: Option<String>,
     /// The video's address as written, when it is one we recognise.
     pub video_url: Option<String>,
+    /// Distinct tags (by slug), in the order written.
+    pub tags: Vec<String>,
+}
+
+/// Splits "a, b, a" into distinct tags; at most 10, each up to 40 characters with letters.
+pub fn parse_tags(s: &str) -> Result<Vec<String>, &'static str> {
+    let mut out: Vec<String> = Vec::new();
+    for t in s.split(',').map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty()) {
+        if t.chars().count() > 40 || simpul_text::slugify(&t, 40).is_empty() {
+            return Err("err-tag");
+        }
+        if !out.iter().any(|o| simpul_text::slugify(o, 40) == simpul_text::slugify(&t, 40)) {
+            out.push(t);
+        }
+    }
+    if out.len() > 10 { Err("err-too-many") } else { Ok(out) }
 }
 
 /// Longest article body (characters).
@@ -256,6 +274,10 @@ impl ArticleForm {
         if video_url.as_deref().is_some_and(|v| super::video::Video::parse(v).is_none()) {
             e.add("video_url", "err-video");
         }
+        let tags = parse_tags(&self.tags).unwrap_or_else(|code| {
+            e.add("tags", code);
+            Vec::new()
+        });
         let cover_media_id = match self.cover_media_id.trim() {
             "" => None,
             v => match v.parse::<i64>() {
@@ -280,6 +302,7 @@ impl ArticleForm {
             cover_caption,
             cover_credit,
             video_url,
+            tags,
         })
     }
 
@@ -383,6 +406,19 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ok.validate().unwrap().category_id, 3);
+        assert_eq!(parse_tags("Posyandu, jalan  rusak, posyandu,").unwrap(), vec!["Posyandu", "jalan rusak"]);
+        assert_eq!(parse_tags("!!!"), Err("err-tag"));
+        assert_eq!(
+            parse_tags(
+                &"a,"
+                    .repeat(11)
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| if c == 'a' { char::from(b'a' + (i % 26) as u8) } else { c })
+                    .collect::<String>()
+            ),
+            Err("err-too-many")
+        );
         let bad_video = ArticleForm { video_url: "https://evil.example/video".into(), ..ok.clone() };
         assert_eq!(bad_video.validate().unwrap_err().get("video_url"), Some("err-video"));
         let bad_cover = ArticleForm { cover_media_id: "foto".into(), ..ok.clone() };

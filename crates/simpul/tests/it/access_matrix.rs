@@ -86,6 +86,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/berita", Who::Everyone),
     ("GET", "/berita/{slug}", Who::Everyone),
     ("GET", "/kategori/{slug}", Who::Everyone),
+    ("GET", "/tag/{slug}", Who::Everyone),
     ("GET", "/feed.xml", Who::Everyone),
     ("GET", "/sitemap.xml", Who::Everyone),
     ("GET", "/sitemap-news.xml", Who::Everyone),

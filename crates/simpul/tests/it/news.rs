@@ -335,6 +335,9 @@ async fn bulk_import_is_idempotent_reports_bad_lines_and_keeps_links() {
     assert_eq!(reader.get("/berita/jalan-diperbaiki").await.status, StatusCode::OK, "the linked article exists");
     assert_eq!(reader.get("/kategori/pariwisata-baru").await.status, StatusCode::OK, "unknown categories are created");
     assert!(page.body.contains("CILEGON – Pasar dibuka."), "the lead comes from the first paragraph");
+    assert!(page.body.contains("href=\"/tag/uji\""), "tags come along");
+    let tagged = reader.get("/tag/uji").await;
+    assert!(tagged.body.contains("Pasar Baru Dibuka") && tagged.body.contains("Jalan Diperbaiki"));
 }
 
 #[tokio::test]

@@ -49,7 +49,13 @@ fn schema_from_postgres_files() -> Schema {
             let mut cols: Vec<String> = body
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with("UNIQUE") && !l.starts_with("--") && !l.starts_with(')'))
+                .filter(|l| {
+                    !l.is_empty()
+                        && !l.starts_with("UNIQUE")
+                        && !l.starts_with("PRIMARY KEY")
+                        && !l.starts_with("--")
+                        && !l.starts_with(')')
+                })
                 .map(|l| l.split_whitespace().next().unwrap().to_owned())
                 .collect();
             cols.sort();

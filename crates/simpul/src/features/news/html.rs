@@ -56,6 +56,23 @@ pub async fn list_news(State(app): State<AppState>, viewer: Viewer, Query(q): Qu
     Ok(render(&ListPage { page, articles, hal, has_next, base: "/berita".into(), intro: None }))
 }
 
+/// The news carrying one tag.
+pub async fn list_tag(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    let tag = repo::find_tag(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let hal = q.hal.unwrap_or(1).clamp(1, 100_000);
+    let mut articles = repo::list_published_tagged(&app.db, &slug, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE).await?;
+    let has_next = articles.len() as i64 > PAGE_SIZE;
+    articles.truncate(PAGE_SIZE as usize);
+    let base = format!("/tag/{slug}");
+    let page = Page::titled(&app, &viewer, &base, format!("#{}", tag.name));
+    Ok(render(&ListPage { page, articles, hal, has_next, base, intro: None }))
+}
+
 /// One category's news.
 pub async fn list_category(
     State(app): State<AppState>,
@@ -87,6 +104,7 @@ struct ArticlePage {
     cover: Option<(String, String, String)>,
     /// (provider, address to watch it) of the article's video.
     video: Option<(&'static str, String)>,
+    tags: Vec<repo::TagRow>,
     /// schema.org `NewsArticle`, escaped for a `<script type="application/ld+json">` block.
     json_ld: String,
 }
@@ -134,5 +152,6 @@ pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): 
     page.description = a.lead.clone();
     let video =
         a.video_url.as_deref().and_then(crate::domain::video::Video::parse).map(|v| (v.provider(), v.watch_url()));
-    Ok(render(&ArticlePage { page, a, related, url, shares, cover, video, json_ld }))
+    let tags = repo::tags_of(&app.db, a.id).await?;
+    Ok(render(&ArticlePage { page, a, related, url, shares, cover, video, tags, json_ld }))
 }

@@ -27,7 +27,6 @@ struct Line {
     title: String,
     category: String,
     #[serde(default)]
-    #[allow(dead_code)]
     tags: Vec<String>,
     published_at: String,
     body_markdown: String,
@@ -54,6 +53,7 @@ struct Ready {
     body: String,
     html: String,
     category: String,
+    tags: Vec<String>,
     published_at: Timestamp,
 }
 
@@ -77,6 +77,8 @@ fn parse_line(n: usize, raw: &str) -> Result<Ready, (usize, String)> {
     }
     let published_at = parse_rfc3339(&l.published_at).ok_or_else(|| bad("published_at is not an RFC 3339 time"))?;
     let html = markdown::render(&l.body_markdown);
+    // Tags that are not usable are left out rather than losing the article.
+    let tags = crate::domain::article::parse_tags(&l.tags.join(",")).unwrap_or_default();
     Ok(Ready {
         lead: lead_of(&l.body_markdown),
         slug: l.slug,
@@ -84,6 +86,7 @@ fn parse_line(n: usize, raw: &str) -> Result<Ready, (usize, String)> {
         body: l.body_markdown,
         html,
         category: l.category.trim().to_owned(),
+        tags,
         published_at,
     })
 }
@@ -171,9 +174,9 @@ pub async fn import_jsonl(
                     id
                 }
             };
-            let inserted = query(
+            let inserted: Option<i64> = query(
                 "INSERT INTO articles (slug, title, lead, body_md, body_html, category_id, state, published_at, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, 'terbit', $7, $8, $8) ON CONFLICT (slug) DO NOTHING",
+                 VALUES ($1, $2, $3, $4, $5, $6, 'terbit', $7, $8, $8) ON CONFLICT (slug) DO NOTHING RETURNING id",
             )
             .bind(r.slug.as_str())
             .bind(r.title.as_str())
@@ -183,12 +186,14 @@ pub async fn import_jsonl(
             .bind(category_id)
             .bind(r.published_at.0)
             .bind(now.0)
-            .execute(&mut tx)
+            .scalar_optional(&mut tx)
             .await?;
-            if inserted == 1 {
-                report.imported += 1;
-            } else {
-                report.existing += 1;
+            match inserted {
+                Some(id) => {
+                    super::repo::set_tags(&mut tx, id, &r.tags).await?;
+                    report.imported += 1;
+                }
+                None => report.existing += 1,
             }
         }
         tx.commit().await?;

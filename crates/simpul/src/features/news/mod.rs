@@ -28,6 +28,7 @@ pub fn routes() -> Routes {
         .page("/berita", html::list_news)
         .page("/berita/{slug}", html::show_news)
         .page("/kategori/{slug}", html::list_category)
+        .page("/tag/{slug}", html::list_tag)
         .page("/feed.xml", feeds::show_site_feed)
         .page("/atom.xml", feeds::show_site_feed)
         .page("/feed.json", feeds::show_site_feed)

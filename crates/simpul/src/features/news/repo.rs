@@ -122,7 +122,9 @@ pub async fn related(
     limit: i64,
 ) -> Result<Vec<ArticleRow>, DbError> {
     query(format!(
-        "{SELECT} WHERE a.state = 'terbit' AND a.id <> $1 AND a.category_id = $2 ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
+        "{SELECT} WHERE a.state = 'terbit' AND a.id <> $1 AND (a.category_id = $2 OR a.id IN (
+            SELECT x.article_id FROM article_tags x WHERE x.tag_id IN (SELECT y.tag_id FROM article_tags y WHERE y.article_id = $1)))
+         ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
     ))
     .bind(exclude)
     .bind(category_id)
@@ -242,6 +244,65 @@ pub async fn set_state(tx: &mut Tx, id: i64, c: &StateChange<'_>, now: Timestamp
     .execute(tx)
     .await?;
     Ok(())
+}
+
+/// Replaces an article's tags, creating tags that do not exist yet.
+pub async fn set_tags(tx: &mut Tx, article_id: i64, tags: &[String]) -> Result<(), DbError> {
+    query("DELETE FROM article_tags WHERE article_id = $1").bind(article_id).execute(&mut *tx).await?;
+    for name in tags {
+        let slug = simpul_text::slugify(name, 40);
+        query("INSERT INTO tags (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
+            .bind(slug.as_str())
+            .bind(name.as_str())
+            .execute(&mut *tx)
+            .await?;
+        query("INSERT INTO article_tags (article_id, tag_id) SELECT $1, id FROM tags WHERE slug = $2 ON CONFLICT DO NOTHING")
+            .bind(article_id)
+            .bind(slug.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TagRow {
+    pub slug: String,
+    pub name: String,
+}
+
+pub async fn tags_of(ex: impl Executor, article_id: i64) -> Result<Vec<TagRow>, DbError> {
+    query("SELECT t.slug, t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id = $1 ORDER BY t.name")
+        .bind(article_id)
+        .fetch_all(ex)
+        .await
+}
+
+pub async fn find_tag(ex: impl Executor, slug: &str) -> Result<Option<TagRow>, DbError> {
+    query("SELECT slug, name FROM tags WHERE slug = $1").bind(slug).fetch_optional(ex).await
+}
+
+/// Published articles carrying a tag, newest first (ids from the index first, as for lists).
+pub async fn list_published_tagged(
+    ex: impl Executor + Copy,
+    tag_slug: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<ArticleRow>, DbError> {
+    let ids: Vec<i64> = query(
+        "SELECT a.id FROM articles a JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id
+         WHERE t.slug = $1 AND a.state = 'terbit' ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3",
+    )
+    .bind(tag_slug)
+    .bind(limit)
+    .bind(offset)
+    .scalars(ex)
+    .await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    query(format!("{SELECT} WHERE a.id IN ({list}) ORDER BY a.published_at DESC, a.id DESC")).fetch_all(ex).await
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

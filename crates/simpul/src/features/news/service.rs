@@ -30,6 +30,7 @@ use crate::{
 /// An article as seen from the newsroom, with what the viewer may do to it.
 pub struct DeskView {
     pub article: ArticleRow,
+    pub tags: Vec<repo::TagRow>,
     pub state: ArticleState,
     pub can_edit: bool,
     /// The workflow buttons this person may press now.
@@ -87,6 +88,7 @@ pub async fn create(app: &App, actor: &Actor, form: &ArticleForm) -> AppResult<i
     let mut tx = app.db.begin().await?;
     check_refs(&mut tx, &input).await?;
     let id = repo::insert(&mut tx, &input, &html, kim_id, actor.user_id, now).await?;
+    repo::set_tags(&mut tx, id, &input.tags).await?;
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     audit::record(&mut tx, actor, now, Event::new("article.create", "article", id).after(&input)).await?;
     tx.commit().await?;
@@ -106,7 +108,8 @@ pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView>
     let actions = BUTTONS.into_iter().filter(|a| transition(state, *a, rel).is_ok()).collect();
     let comments = repo::comments(&app.db, id).await?;
     let versions = repo::count_versions(&app.db, id).await?;
-    Ok(DeskView { state, can_edit: can_edit(state, rel), actions, comments, versions, article })
+    let tags = repo::tags_of(&app.db, id).await?;
+    Ok(DeskView { state, can_edit: can_edit(state, rel), actions, comments, versions, tags, article })
 }
 
 /// Saves a new text; every save is kept as a version.
@@ -123,6 +126,7 @@ pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppR
     }
     check_refs(&mut tx, &input).await?;
     repo::update_text(&mut tx, id, &input, &html, now).await?;
+    repo::set_tags(&mut tx, id, &input.tags).await?;
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     let old = serde_json::json!({ "title": before.title, "lead": before.lead });
     audit::record(&mut tx, actor, now, Event::new("article.update", "article", id).before(&old).after(&input)).await?;

@@ -135,8 +135,10 @@ pub async fn create_article(
     }
 }
 
-fn form_of(a: &ArticleRow) -> ArticleForm {
+fn form_of(d: &DeskView) -> ArticleForm {
+    let a = &d.article;
     ArticleForm {
+        tags: d.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", "),
         title: a.title.clone(),
         lead: a.lead.clone(),
         body: a.body_md.clone(),
@@ -151,7 +153,7 @@ fn form_of(a: &ArticleRow) -> ArticleForm {
 
 pub async fn edit_article(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
     let desk = service::desk_view(&app, &viewer.actor(), id).await?;
-    let form = form_of(&desk.article);
+    let form = form_of(&desk);
     Ok(render(&editor_page(&app, &viewer, form, FieldErrors::new(), Some(desk), FieldErrors::new()).await?))
 }
 
@@ -182,7 +184,7 @@ pub async fn act_on_article(
         Ok(state) => Ok(redirect_with(&app, &here, Flash::ok(&format!("flash-news-{}", state.as_str())))),
         Err(AppError::Validation(note_errors)) => {
             let desk = service::desk_view(&app, &viewer.actor(), id).await?;
-            let f = form_of(&desk.article);
+            let f = form_of(&desk);
             Ok(render_invalid(&editor_page(&app, &viewer, f, FieldErrors::new(), Some(desk), note_errors).await?))
         }
         Err(e) => after(&app, Err(e), &here, "flash-saved", &here),
