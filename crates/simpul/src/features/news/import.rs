@@ -138,6 +138,7 @@ pub async fn import_jsonl(
     let total = lines.len();
     let mut report = ImportReport::default();
     let mut category_ids: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    let mut tag_ids: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
     for (start, chunk) in lines.chunks(BATCH).enumerate().map(|(i, c)| (i * BATCH, c)) {
         let ready: Vec<Ready> = chunk
             .iter()
@@ -190,7 +191,20 @@ pub async fn import_jsonl(
             .await?;
             match inserted {
                 Some(id) => {
-                    super::repo::set_tags(&mut tx, id, &r.tags).await?;
+                    let mut ids = Vec::with_capacity(r.tags.len());
+                    for t in &r.tags {
+                        let key = simpul_text::slugify(t, 40);
+                        let tid = match tag_ids.get(&key) {
+                            Some(tid) => *tid,
+                            None => {
+                                let tid = super::repo::tag_id(&mut tx, t).await?;
+                                tag_ids.insert(key, tid);
+                                tid
+                            }
+                        };
+                        ids.push(tid);
+                    }
+                    super::repo::attach_tags(&mut tx, id, &ids).await?;
                     report.imported += 1;
                 }
                 None => report.existing += 1,

@@ -265,6 +265,30 @@ pub async fn set_tags(tx: &mut Tx, article_id: i64, tags: &[String]) -> Result<(
     Ok(())
 }
 
+/// The id of the tag `name`, created if needed.
+pub async fn tag_id(tx: &mut Tx, name: &str) -> Result<i64, DbError> {
+    let slug = simpul_text::slugify(name, 40);
+    query("INSERT INTO tags (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
+        .bind(slug.as_str())
+        .bind(name)
+        .execute(&mut *tx)
+        .await?;
+    query("SELECT id FROM tags WHERE slug = $1").bind(slug.as_str()).scalar(tx).await
+}
+
+/// Links tags to a new article in one statement (bulk import).
+pub async fn attach_tags(tx: &mut Tx, article_id: i64, tag_ids: &[i64]) -> Result<(), DbError> {
+    if tag_ids.is_empty() {
+        return Ok(());
+    }
+    // Integers only: ids from the database.
+    let values = tag_ids.iter().map(|t| format!("({article_id}, {t})")).collect::<Vec<_>>().join(", ");
+    query(format!("INSERT INTO article_tags (article_id, tag_id) VALUES {values} ON CONFLICT DO NOTHING"))
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TagRow {
     pub slug: String,
