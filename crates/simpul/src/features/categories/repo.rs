@@ -29,10 +29,6 @@ pub async fn find_by_slug(ex: impl Executor, slug: &str) -> Result<Option<Catego
     query(format!("SELECT {COLS} FROM categories WHERE slug = $1")).bind(slug).fetch_optional(ex).await
 }
 
-pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
-    Ok(query("SELECT COUNT(*) FROM categories WHERE slug = $1").bind(slug).scalar::<i64>(ex).await? > 0)
-}
-
 pub async fn name_taken(ex: impl Executor, name: &str, except_id: i64) -> Result<bool, DbError> {
     Ok(query("SELECT COUNT(*) FROM categories WHERE name_key = $1 AND id <> $2")
         .bind(sort_key(name))

@@ -1,7 +1,5 @@
 //! Managing news categories: admin only, names unique, every change audited.
 
-use simpul_text::slugify;
-
 use super::repo;
 use crate::{
     app::App,
@@ -32,13 +30,9 @@ pub async fn create(app: &App, actor: &Actor, form: &CategoryForm) -> AppResult<
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let input = validate(&mut tx, form, 0).await?;
-    let base = slugify(&input.name, 60);
-    let mut slug = base.clone();
-    let mut n = 1;
-    while repo::slug_taken(&mut tx, &slug).await? {
-        n += 1;
-        slug = format!("{base}-{n}");
-    }
+    let slug = crate::infra::db::unique_slug(&mut tx, "categories", &input.name, 60, "kategori")
+        .await?
+        .ok_or(AppError::Conflict("err-slug"))?;
     let id = repo::insert(&mut tx, &slug, &input, now).await?;
     audit::record(&mut tx, actor, now, Event::new("category.create", "category", id).after(&input)).await?;
     tx.commit().await?;

@@ -102,10 +102,6 @@ pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
     query("SELECT COUNT(*) FROM kim_groups").scalar(ex).await
 }
 
-pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
-    Ok(query("SELECT COUNT(*) FROM kim_groups WHERE slug = $1").bind(slug).scalar::<i64>(ex).await? > 0)
-}
-
 pub async fn insert(tx: &mut Tx, slug: &str, k: &KimInput, now: Timestamp) -> Result<i64, DbError> {
     query(
         "INSERT INTO kim_groups (slug, name, level, region_id, sk_number, sk_date, address, phone, email, website, facebook,

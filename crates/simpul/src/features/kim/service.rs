@@ -1,7 +1,6 @@
 //! The KIM registry: create and edit groups, assign members. Admin only; every change audited.
 
 use serde::Deserialize;
-use simpul_text::slugify;
 
 use super::repo;
 use crate::{
@@ -16,7 +15,6 @@ use crate::{
     features::{accounts, regions, users},
     infra::{
         audit::{self, Event},
-        db::Tx,
         jobs::{self, Job},
         mail::Mail,
     },
@@ -50,27 +48,14 @@ async fn validate(app: &App, form: &KimForm) -> AppResult<KimInput> {
     }
 }
 
-/// A slug from the name, made unique with a number if needed.
-async fn unique_slug(tx: &mut Tx, name: &str) -> AppResult<String> {
-    let base = match slugify(name, 80) {
-        s if s.is_empty() => "kim".to_owned(),
-        s => s,
-    };
-    for n in 1..1000 {
-        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
-        if !repo::slug_taken(&mut *tx, &candidate).await? {
-            return Ok(candidate);
-        }
-    }
-    Err(AppError::Conflict("err-slug"))
-}
-
 pub async fn create(app: &App, actor: &Actor, form: &KimForm) -> AppResult<(i64, String)> {
     actor.require(Permission::ManageKim)?;
     let input = validate(app, form).await?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let slug = unique_slug(&mut tx, &input.name).await?;
+    let slug = crate::infra::db::unique_slug(&mut tx, "kim_groups", &input.name, 80, "kim")
+        .await?
+        .ok_or(AppError::Conflict("err-slug"))?;
     let id = repo::insert(&mut tx, &slug, &input, now).await?;
     audit::record(&mut tx, actor, now, Event::new("kim.create", "kim", id).after(&input)).await?;
     tx.commit().await?;

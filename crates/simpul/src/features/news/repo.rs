@@ -133,10 +133,6 @@ pub async fn related(
     .await
 }
 
-pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
-    Ok(query("SELECT COUNT(*) FROM articles WHERE slug = $1").bind(slug).scalar::<i64>(ex).await? > 0)
-}
-
 pub async fn insert(
     tx: &mut Tx,
     a: &ArticleInput,

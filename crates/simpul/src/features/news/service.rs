@@ -3,7 +3,6 @@
 //! article); this module only applies it.
 
 use serde::Deserialize;
-use simpul_text::slugify;
 
 use super::repo::{self, ArticleRow};
 use crate::{
@@ -21,7 +20,7 @@ use crate::{
     features::{categories, media},
     infra::{
         audit::{self, Event},
-        db::Tx,
+        db::{self, Tx},
         jobs::{self, Job},
         markdown,
     },
@@ -237,17 +236,7 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
 
 /// An address from the title, unique, fixed from the first publication on.
 async fn unique_slug(tx: &mut Tx, title: &str) -> AppResult<String> {
-    let base = match slugify(title, 80) {
-        s if s.is_empty() => "berita".to_owned(),
-        s => s,
-    };
-    for n in 1..1000 {
-        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
-        if !repo::slug_taken(&mut *tx, &candidate).await? {
-            return Ok(candidate);
-        }
-    }
-    Err(AppError::Conflict("err-slug"))
+    db::unique_slug(tx, "articles", title, 80, "berita").await?.ok_or(AppError::Conflict("err-slug"))
 }
 
 /// The Redaksi's queue: submitted and scheduled articles of the groups they edit.

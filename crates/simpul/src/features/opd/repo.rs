@@ -36,10 +36,6 @@ pub async fn count(ex: impl Executor) -> Result<i64, DbError> {
     query("SELECT COUNT(*) FROM opd").scalar(ex).await
 }
 
-pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
-    Ok(query("SELECT COUNT(*) FROM opd WHERE slug = $1").bind(slug).scalar::<i64>(ex).await? > 0)
-}
-
 pub async fn insert(tx: &mut Tx, slug: &str, o: &OpdInput, now: Timestamp) -> Result<i64, DbError> {
     let id: i64 = query(
         "INSERT INTO opd (slug, name, short_name, address, phone, email, website, created_at, updated_at, name_key)

@@ -1,7 +1,5 @@
 //! The OPD registry: admin only, audited.
 
-use simpul_text::slugify;
-
 use super::repo;
 use crate::{
     app::App,
@@ -18,19 +16,9 @@ pub async fn create(app: &App, actor: &Actor, form: &OpdForm) -> AppResult<i64> 
     let input = form.validate()?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let base = match slugify(&input.short_name, 60) {
-        s if s.is_empty() => "opd".to_owned(),
-        s => s,
-    };
-    let mut slug = base.clone();
-    let mut n = 1;
-    while repo::slug_taken(&mut tx, &slug).await? {
-        n += 1;
-        slug = format!("{base}-{n}");
-        if n > 1000 {
-            return Err(AppError::Conflict("err-slug"));
-        }
-    }
+    let slug = crate::infra::db::unique_slug(&mut tx, "opd", &input.short_name, 60, "opd")
+        .await?
+        .ok_or(AppError::Conflict("err-slug"))?;
     let id = repo::insert(&mut tx, &slug, &input, now).await?;
     audit::record(&mut tx, actor, now, Event::new("opd.create", "opd", id).after(&input)).await?;
     tx.commit().await?;

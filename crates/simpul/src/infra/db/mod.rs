@@ -28,7 +28,7 @@ use sqlx::{
 };
 
 pub use migrate::MigrationError;
-pub use query::{Arg, Conn, Executor, FromRow, Query, Scalar, like_pattern, query};
+pub use query::{Arg, Conn, Executor, FromRow, Query, Scalar, like_pattern, query, unique_slug};
 
 /// Which engine a [`Db`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

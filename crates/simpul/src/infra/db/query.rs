@@ -212,3 +212,30 @@ impl Query {
         n.map_err(DbError::from_sqlx)
     }
 }
+
+/// A slug made from `text` that no row of `table` uses yet: `base`, `base-2`, `base-3`, …
+/// (`fallback` when the text has no letters or digits). `None` after 1,000 tries.
+/// `table` is always a literal from the caller, never input.
+pub async fn unique_slug(
+    tx: &mut Tx,
+    table: &'static str,
+    text: &str,
+    max_len: usize,
+    fallback: &str,
+) -> Result<Option<String>, DbError> {
+    let base = match simpul_text::slugify(text, max_len) {
+        s if s.is_empty() => fallback.to_owned(),
+        s => s,
+    };
+    for n in 1..1000 {
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        let taken: i64 = query(format!("SELECT COUNT(*) FROM {table} WHERE slug = $1"))
+            .bind(candidate.as_str())
+            .scalar(&mut *tx)
+            .await?;
+        if taken == 0 {
+            return Ok(Some(candidate));
+        }
+    }
+    Ok(None)
+}
