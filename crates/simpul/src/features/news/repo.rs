@@ -106,10 +106,15 @@ pub async fn list_published_in(
     .bind(offset)
     .scalars(ex)
     .await?;
+    rows_by_ids(ex, &ids).await
+}
+
+/// The articles with these ids, newest first (second step of the index-first lists).
+async fn rows_by_ids(ex: impl Executor, ids: &[i64]) -> Result<Vec<ArticleRow>, DbError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    // The list holds integers read from the database just above.
+    // Integers read from the database, never input.
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     query(format!("{SELECT} WHERE a.id IN ({list}) ORDER BY a.published_at DESC, a.id DESC")).fetch_all(ex).await
 }
@@ -318,11 +323,7 @@ pub async fn list_published_tagged(
     .bind(offset)
     .scalars(ex)
     .await?;
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    query(format!("{SELECT} WHERE a.id IN ({list}) ORDER BY a.published_at DESC, a.id DESC")).fetch_all(ex).await
+    rows_by_ids(ex, &ids).await
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
