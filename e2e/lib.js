@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -72,4 +73,11 @@ export async function checkPage(page, name) {
   const raw = await page.evaluate(async () => (await fetch(location.href, { credentials: 'same-origin' })).text());
   writeFileSync(path.join(HTML_DIR, `${name}.html`), raw);
   return { violations: result, overflow };
+}
+
+/** Fails the test when the page has accessibility violations or is wider than the screen. */
+export async function expectClean(page, name) {
+  const { violations, overflow } = await checkPage(page, name);
+  assert.deepEqual(violations, [], `${name}: accessibility violations`);
+  assert.ok(overflow <= 0, `${name}: wider than 360 px by ${overflow}px`);
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import path from 'node:path';
-import { checkPage, launch, phone, SHOTS, startServer } from '../lib.js';
+import { expectClean, launch, phone, SHOTS, startServer } from '../lib.js';
 
 let server;
 let browser;
@@ -17,12 +17,6 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-async function expectClean(page, name) {
-  const { violations, overflow } = await checkPage(page, name);
-  assert.deepEqual(violations, [], `${name}: accessibility violations`);
-  assert.ok(overflow <= 0, `${name}: wider than 360 px by ${overflow}px`);
-}
 
 test('first run: setup, KIM group and member, public directory', async () => {
   const link = server.output().match(/http:\/\/\S+\/setup\?token=\S+/);

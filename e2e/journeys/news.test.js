@@ -3,7 +3,7 @@
 // fits a 360 px screen; the HTML is validated by zz-valid-html.test.js.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { checkPage, launch, phone, startServer } from '../lib.js';
+import { expectClean, launch, phone, startServer } from '../lib.js';
 
 let server;
 let browser;
@@ -17,12 +17,6 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-async function expectClean(page, name) {
-  const { violations, overflow } = await checkPage(page, name);
-  assert.deepEqual(violations, [], `${name}: accessibility violations`);
-  assert.ok(overflow <= 0, `${name}: wider than 360 px by ${overflow}px`);
-}
 
 function password(role) {
   const line = server.output().split('\n').find((l) => l.trim().startsWith(`${role} `));
