@@ -68,7 +68,7 @@ impl Config {
     pub fn for_data_dir(data_dir: PathBuf) -> Config {
         let db = data_dir.join("simpul.db");
         Config {
-            listen: "127.0.0.1:8080".parse().expect("valid address"),
+            listen: std::net::SocketAddr::from(([127, 0, 0, 1], 8080)),
             database_url: Secret::new(format!("sqlite://{}", db.display())),
             data_dir,
             base_url: url::Url::parse("http://127.0.0.1:8080").expect("valid url"),
