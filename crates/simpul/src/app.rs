@@ -4,6 +4,7 @@ use std::{ops::Deref, sync::Arc};
 
 use crate::{
     config::Config,
+    features::news::views::ViewTally,
     infra::{
         clock::Clock,
         db::{ConnectOptions, Db},
@@ -28,6 +29,8 @@ pub struct App {
     pub sensitive_limiter: IpLimiter,
     /// Rendered public pages for visitors who are not signed in.
     pub page_cache: PageCache,
+    /// Article views counted since the last write (see `features::news::views`).
+    pub views: ViewTally,
 }
 
 impl App {
@@ -55,6 +58,7 @@ impl App {
             login_ip_limiter: IpLimiter::per_minute(20),
             sensitive_limiter: IpLimiter::per_minute(10),
             page_cache: PageCache::default(),
+            views: ViewTally::default(),
         })
     }
 }

@@ -7,7 +7,7 @@ use std::{sync::Arc, time::Duration};
 use crate::{
     app::App,
     features::accounts,
-    infra::{jobs, mail},
+    infra::{jobs, mail, outbox},
 };
 
 /// Finished jobs and outbox mails are kept this long (for support questions), then removed.
@@ -19,6 +19,7 @@ pub async fn run_once(app: &App) -> anyhow::Result<u64> {
     let mut tx = app.db.begin().await?;
     let mut n = accounts::repo::purge_expired(&mut tx, now).await?;
     n += jobs::purge_done(&mut tx, now.plus_days(-KEEP_DAYS)).await?;
+    n += outbox::purge(&mut tx, now.plus_days(-1)).await?;
     tx.commit().await?;
     if let Some(dir) = app.mailer.outbox_dir().cloned() {
         let cutoff = now.plus_days(-KEEP_DAYS);

@@ -381,3 +381,26 @@ mail-staff-body = Hello { $name },
     A Simpul staff account was created for you. Choose a password with this link (valid 60 minutes):
 
     { $link }
+news-version = Version
+news-compare-title = Compare versions
+news-compare = Compare
+news-compare-from = Older version
+news-compare-to = Newer version
+news-compare-legend = Added text has a green background and a + sign; removed text is struck through with a red background and a − sign.
+news-compare-same = The body is the same in both versions.
+news-compare-line = From line { $line } (newer version)
+news-compare-link = Compare versions
+news-views = { $total ->
+    [one] Read once
+   *[other] Read { $total } times
+}, { $recent } in the last 7 days
+news-views-short = { $count ->
+    [one] Read once
+   *[other] Read { $count } times
+}
+tokens-personal-title = Personal API tokens
+tokens-personal-intro = A personal token lets another application (for example your KIM's own writing tool) use the Simpul API on your behalf, with your roles. A "read" token only reads; a "write" token can also save drafts and submit them. Revoke tokens you no longer use.
+tokens-none = No tokens yet.
+tokens-scope-read = read
+tokens-scope-write = write
+tokens-acting-for = on behalf of

@@ -366,3 +366,20 @@ mail-staff-body = Halo { $name },
     Akun petugas Simpul sudah dibuat untuk Anda. Buat kata sandi melalui tautan ini (berlaku 60 menit):
 
     { $link }
+news-version = Versi
+news-compare-title = Bandingkan versi
+news-compare = Bandingkan
+news-compare-from = Versi lama
+news-compare-to = Versi baru
+news-compare-legend = Teks yang ditambahkan diberi latar hijau dan tanda +, teks yang dihapus dicoret dengan latar merah dan tanda −.
+news-compare-same = Isi berita sama pada kedua versi.
+news-compare-line = Mulai baris { $line } (versi baru)
+news-compare-link = Bandingkan versi
+news-views = Dibaca { $total } kali, { $recent } dalam 7 hari terakhir
+news-views-short = { $count } kali dibaca
+tokens-personal-title = Token API pribadi
+tokens-personal-intro = Token pribadi membuat aplikasi lain (misalnya alat tulis milik KIM Anda) bisa memakai API Simpul atas nama Anda, dengan peran Anda. Token "baca" hanya membaca; token "tulis" juga bisa menyimpan naskah dan mengajukannya. Cabut token yang tidak dipakai lagi.
+tokens-none = Belum ada token.
+tokens-scope-read = baca
+tokens-scope-write = tulis
+tokens-acting-for = atas nama

@@ -46,6 +46,8 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
     let app = Arc::new(app);
     tokio::spawn(jobs::worker(app.clone()));
     tokio::spawn(crate::maintenance::run_forever(app.clone()));
+    tokio::spawn(crate::infra::outbox::follow(app.clone()));
+    tokio::spawn(crate::features::news::views::flush_forever(app.clone()));
     let router = crate::web::router(AppState(app.clone()));
     axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {
@@ -53,6 +55,9 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
         })
         .await?;
     tracing::info!("shutting down");
+    if let Err(e) = crate::features::news::views::flush(&app).await {
+        tracing::error!(error = %e, "writing article views");
+    }
     app.db.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod article;
 pub mod category;
+pub mod diff;
 pub mod kim;
 pub mod opd;
 pub mod region;

@@ -10,4 +10,5 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod memo;
+pub mod outbox;
 pub mod storage;

@@ -24,8 +24,18 @@ pub const TTL: Duration = Duration::from_secs(5);
 const MAX_ENTRIES: usize = 512;
 const MAX_BODY: usize = 512 * 1024;
 
-/// The cache of one node: rendered body, its content type and ETag by language and address.
-pub struct PageCache(GenerationCache<(Bytes, HeaderValue, HeaderValue)>);
+/// A rendered page as cached.
+#[derive(Clone)]
+struct Cached {
+    body: Bytes,
+    content_type: HeaderValue,
+    etag: HeaderValue,
+    /// Set by handlers that know when their content last changed (articles).
+    last_modified: Option<HeaderValue>,
+}
+
+/// The cache of one node: rendered pages by language and address.
+pub struct PageCache(GenerationCache<Cached>);
 
 impl Default for PageCache {
     fn default() -> Self {
@@ -33,21 +43,64 @@ impl Default for PageCache {
     }
 }
 
-fn page_response(body: Bytes, content_type: HeaderValue, etag: HeaderValue) -> Response {
-    let mut res = body.into_response();
+fn page_response(c: Cached) -> Response {
+    let mut res = c.body.into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, content_type);
+    h.insert(header::CONTENT_TYPE, c.content_type);
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    h.insert(header::ETAG, etag);
+    h.insert(header::ETAG, c.etag);
+    if let Some(lm) = c.last_modified {
+        h.insert(header::LAST_MODIFIED, lm);
+    }
     res
 }
 
-fn not_modified(req: &Request, etag: &HeaderValue) -> bool {
-    req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v == etag)
+/// The validators a client sent back.
+struct Conditions {
+    if_none_match: Option<HeaderValue>,
+    if_modified_since: Option<HeaderValue>,
 }
+
+impl Conditions {
+    fn of(req: &Request) -> Conditions {
+        Conditions {
+            if_none_match: req.headers().get(header::IF_NONE_MATCH).cloned(),
+            if_modified_since: req.headers().get(header::IF_MODIFIED_SINCE).cloned(),
+        }
+    }
+
+    /// RFC 9110 §13.2.2: `If-None-Match` decides when present; otherwise `If-Modified-Since`
+    /// (compared as the exact date we sent, which is what clients echo).
+    fn not_modified(&self, c: &Cached) -> bool {
+        match (&self.if_none_match, &self.if_modified_since, &c.last_modified) {
+            (Some(inm), _, _) => inm.as_bytes().split(|b| *b == b',').any(|t| t.trim_ascii() == c.etag.as_bytes()),
+            (None, Some(ims), Some(lm)) => ims == lm,
+            _ => false,
+        }
+    }
+}
+
+fn not_modified_response(c: &Cached) -> Response {
+    let mut res = (StatusCode::NOT_MODIFIED, [(header::ETAG, c.etag.clone())]).into_response();
+    if let Some(lm) = &c.last_modified {
+        res.headers_mut().insert(header::LAST_MODIFIED, lm.clone());
+    }
+    res
+}
+
+/// Marks a response as a page shared by every visitor who is not signed in: it carries no
+/// form token, so no CSRF cookie needs to be set with it (reading news sets no cookie).
+#[derive(Debug, Clone, Copy)]
+pub struct SharedPage;
 
 /// Route layer for cacheable public pages.
 pub async fn cache_page(req: Request, next: Next) -> Response {
+    let mut res = serve_page(req, next).await;
+    res.extensions_mut().insert(SharedPage);
+    res
+}
+
+async fn serve_page(req: Request, next: Next) -> Response {
     let (Some(app), Some(viewer)) = (req.extensions().get::<AppState>().cloned(), req.extensions().get::<Viewer>())
     else {
         return next.run(req).await;
@@ -57,13 +110,13 @@ pub async fn cache_page(req: Request, next: Next) -> Response {
     }
     let key = format!("{}|{}", viewer.lang.code(), req.uri().path_and_query().map_or("", |p| p.as_str()));
     let generation = app.db.generation();
-    if let Some((body, content_type, etag)) = app.page_cache.0.get(&key, generation) {
-        if not_modified(&req, &etag) {
-            return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    let conditions = Conditions::of(&req);
+    if let Some(c) = app.page_cache.0.get(&key, generation) {
+        if conditions.not_modified(&c) {
+            return not_modified_response(&c);
         }
-        return page_response(body, content_type, etag);
+        return page_response(c);
     }
-    let conditional = req.headers().get(header::IF_NONE_MATCH).cloned();
     let res = next.run(req).await;
     let Some(content_type) = res.headers().get(header::CONTENT_TYPE).cloned() else { return res };
     if res.status() != StatusCode::OK {
@@ -75,9 +128,11 @@ pub async fn cache_page(req: Request, next: Next) -> Response {
     };
     let etag = HeaderValue::from_str(&format!("\"{}\"", &crate::infra::crypto::sha256_hex_bytes(&bytes)[..20]))
         .expect("hex is a valid header value");
-    app.page_cache.0.put(key, (bytes.clone(), content_type.clone(), etag.clone()), generation);
-    if conditional.as_ref() == Some(&etag) {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    let c =
+        Cached { body: bytes, content_type, etag, last_modified: parts.headers.get(header::LAST_MODIFIED).cloned() };
+    app.page_cache.0.put(key, c.clone(), generation);
+    if conditions.not_modified(&c) {
+        return not_modified_response(&c);
     }
-    page_response(bytes, content_type, etag)
+    page_response(c)
 }

@@ -83,6 +83,8 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(errors::method_not_allowed)
         // The viewer (session, language, CSRF) wraps the routes; error rendering wraps the
         // viewer so that its own refusals (CSRF) get a translated page too.
+        // In front of the page cache, so cached answers are counted too.
+        .layer(middleware::from_fn_with_state(state.clone(), crate::features::news::views::count))
         .layer(middleware::from_fn_with_state(state.clone(), viewer::load))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(errors::panic_response))
         .layer(middleware::from_fn_with_state(state.clone(), errors::render_errors))

@@ -16,9 +16,15 @@ use crate::features::{categories, kim, news, opd, regions, tokens};
         categories::api::list_categories,
         news::api::list_articles,
         news::api::show_article,
+        news::api::list_my_articles,
+        news::api::list_queue,
+        news::api::show_desk_article,
+        news::api::create_article,
+        news::api::save_article,
+        news::api::act_on_article,
         tokens::api::show_token
     ),
-    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, tokens::api::TokenInfo)),
+    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, tokens::api::TokenInfo)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -9,7 +9,7 @@ use axum::{
     http::Method,
     middleware::{self, Next},
     response::{IntoResponse, Response},
-    routing::{MethodRouter, get, post},
+    routing::{MethodRouter, get, post, put},
 };
 
 use crate::{
@@ -73,6 +73,14 @@ impl Routes {
         T: 'static,
     {
         self.add(Method::POST, path, access, post(handler))
+    }
+
+    pub fn put<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::PUT, path, access, put(handler))
     }
 
     /// A POST carrying a file (multipart), allowed a body of up to `limit` bytes.

@@ -44,6 +44,16 @@ pub struct TokenClient {
     pub id: i64,
     pub name: String,
     pub scope: String,
+    /// For a personal token: the person it acts for, with their current roles.
+    pub acting_for: Option<TokenOwner>,
+}
+
+/// The owner of a personal API token.
+#[derive(Debug, Clone)]
+pub struct TokenOwner {
+    pub id: i64,
+    pub name: String,
+    pub grants: Vec<Grant>,
 }
 
 /// The person or client behind a request.
@@ -89,9 +99,15 @@ impl Viewer {
                 grants: u.grants.clone(),
                 request_id: rid,
             },
-            (None, Some(t)) => {
-                Actor { user_id: None, label: format!("token:{}", t.name), grants: vec![], request_id: rid }
-            }
+            (None, Some(t)) => match &t.acting_for {
+                Some(o) => Actor {
+                    user_id: Some(o.id),
+                    label: format!("{} (#{}) token:{}", o.name, o.id, t.name),
+                    grants: o.grants.clone(),
+                    request_id: rid,
+                },
+                None => Actor { user_id: None, label: format!("token:{}", t.name), grants: vec![], request_id: rid },
+            },
             (None, None) => Actor::anonymous(rid),
         }
     }
@@ -204,6 +220,7 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     }
     res.extensions_mut().insert(viewer);
     if let Some(v) = new_csrf
+        && res.extensions().get::<crate::web::cache::SharedPage>().is_none()
         && let Ok(h) = HeaderValue::from_str(&cookie(&app, CSRF_COOKIE, v, 365).to_string())
     {
         res.headers_mut().append(header::SET_COOKIE, h);

@@ -23,7 +23,10 @@ enum Who {
     NewsWriters,
     /// Editors (Redaksi).
     Editors,
+    /// A machine token or a personal token.
     Token,
+    /// A personal token of a KIM member or editor.
+    PersonalToken,
 }
 
 const MATRIX: &[(&str, &str, Who)] = &[
@@ -82,6 +85,16 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/tulis/{id}", Who::NewsWriters),
     ("POST", "/tulis/{id}", Who::NewsWriters),
     ("POST", "/tulis/{id}/aksi", Who::NewsWriters),
+    ("GET", "/tulis/{id}/versi", Who::NewsWriters),
+    ("GET", "/api/v1/newsroom/articles", Who::PersonalToken),
+    ("POST", "/api/v1/newsroom/articles", Who::PersonalToken),
+    ("GET", "/api/v1/newsroom/queue", Who::PersonalToken),
+    ("GET", "/api/v1/newsroom/articles/{id}", Who::PersonalToken),
+    ("PUT", "/api/v1/newsroom/articles/{id}", Who::PersonalToken),
+    ("POST", "/api/v1/newsroom/articles/{id}/actions", Who::PersonalToken),
+    ("GET", "/akun/token", Who::SignedIn),
+    ("POST", "/akun/token", Who::SignedIn),
+    ("POST", "/akun/token/{id}/cabut", Who::SignedIn),
     ("GET", "/redaksi", Who::Editors),
     ("GET", "/berita", Who::Everyone),
     ("GET", "/berita/{slug}", Who::Everyone),
@@ -122,19 +135,22 @@ enum Visitor {
     Citizen,
     Staff(Role),
     Token,
+    /// A redaksi's personal write token.
+    EditorToken,
 }
 
 fn allowed(who: Who, v: Visitor) -> bool {
     match who {
         Who::Everyone => true,
-        Who::Guests => matches!(v, Visitor::Anonymous | Visitor::Token),
+        Who::Guests => matches!(v, Visitor::Anonymous | Visitor::Token | Visitor::EditorToken),
         Who::SignedIn => matches!(v, Visitor::Citizen | Visitor::Staff(_)),
         Who::Admin => v == Visitor::Staff(Role::Admin),
         Who::AdminOrDpo => matches!(v, Visitor::Staff(Role::Admin) | Visitor::Staff(Role::Dpo)),
         Who::Writers => matches!(v, Visitor::Staff(Role::Admin | Role::Redaksi | Role::Anggota)),
         Who::NewsWriters => matches!(v, Visitor::Staff(Role::Redaksi | Role::Anggota)),
         Who::Editors => v == Visitor::Staff(Role::Redaksi),
-        Who::Token => v == Visitor::Token,
+        Who::Token => matches!(v, Visitor::Token | Visitor::EditorToken),
+        Who::PersonalToken => v == Visitor::EditorToken,
     }
 }
 
@@ -162,13 +178,14 @@ async fn every_visitor_gets_exactly_the_declared_access() {
     let token = t.token("read").await;
     t.token("read").await;
     let token_id: i64 = query("SELECT MAX(id) FROM api_tokens").scalar(&t.app.db).await.unwrap();
+    let personal = t.personal_token(Role::Redaksi, Some(kim_id), "write").await;
 
     let fill = |path: &str| -> String {
         let id = if path.starts_with("/admin/opd") {
             opd_id
         } else if path.starts_with("/admin/kategori") {
             1
-        } else if path.starts_with("/tulis/") {
+        } else if path.starts_with("/tulis/") || path.starts_with("/api/v1/newsroom/") {
             // No such article: allowed visitors get 404, the others are turned away first.
             999_999
         } else if path.starts_with("/admin/pengguna") {
@@ -189,6 +206,7 @@ async fn every_visitor_gets_exactly_the_declared_access() {
     let mut visitors: Vec<(Visitor, Client)> = vec![
         (Visitor::Anonymous, t.client()),
         (Visitor::Token, t.client().with_header("authorization", &format!("Bearer {token}"))),
+        (Visitor::EditorToken, t.client().with_header("authorization", &format!("Bearer {personal}"))),
     ];
     let citizen = t.citizen().await;
     visitors.push((Visitor::Citizen, t.login(&citizen, crate::support::PASSWORD).await));
@@ -202,7 +220,11 @@ async fn every_visitor_gets_exactly_the_declared_access() {
     for (method, path, who) in rows {
         for (visitor, client) in visitors.iter_mut() {
             let url = fill(path);
-            let r = if method == "GET" { client.get(&url).await } else { client.post_form(&url, &[]).await };
+            let r = match method {
+                "GET" => client.get(&url).await,
+                "PUT" => client.send(axum::http::Method::PUT, &url, Some("application/json"), "{}".into()).await,
+                _ => client.post_form(&url, &[]).await,
+            };
             assert_ne!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{method} {url} as {visitor:?}: {}", r.body);
             let sent_home = r.status == StatusCode::SEE_OTHER && r.location() == "/";
             let turned_away = r.is_denied() || (who == Who::Guests && sent_home);

@@ -12,6 +12,7 @@ mod cli;
 mod kim;
 mod media;
 mod news;
+mod newsroom;
 mod opd;
 mod regions;
 mod schema;

@@ -42,6 +42,14 @@ fn schema_from_postgres_files() -> Schema {
         let sql = std::fs::read_to_string(f).unwrap();
         let sql: String = sql.lines().map(|l| l.split("--").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
         for stmt in sql.split(';') {
+            if let Some(rest) = stmt.trim_start().strip_prefix("ALTER TABLE ") {
+                let (table, change) = rest.split_once(' ').unwrap();
+                let column = change.trim().strip_prefix("ADD COLUMN ").unwrap().split_whitespace().next().unwrap();
+                let cols = s.get_mut(table).unwrap();
+                cols.push(column.to_owned());
+                cols.sort();
+                continue;
+            }
             let Some(rest) = stmt.trim_start().split("CREATE TABLE ").nth(1) else {
                 continue;
             };

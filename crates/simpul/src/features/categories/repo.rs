@@ -69,3 +69,8 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<(), DbError> {
     query("DELETE FROM categories WHERE id = $1").bind(id).execute(tx).await?;
     Ok(())
 }
+
+/// The category whose name sorts as `name_key` (see `simpul_text::sort_key`).
+pub async fn id_by_name_key(ex: impl Executor, name_key: &str) -> Result<Option<i64>, DbError> {
+    query("SELECT id FROM categories WHERE name_key = $1").bind(name_key).scalar_optional(ex).await
+}

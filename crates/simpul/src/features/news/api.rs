@@ -1,14 +1,26 @@
-//! Published news in the JSON API (drafts and review notes are not exposed).
+//! News in the JSON API. Published articles are public; the newsroom (drafts, review, the
+//! workflow) needs a personal token and follows exactly the rules of the newsroom pages,
+//! because both call the same service.
 
-use axum::{Json, extract::State};
-use serde::Serialize;
+use axum::{
+    Json as JsonOut,
+    extract::State,
+    http::{StatusCode, header},
+};
+use serde::{Deserialize, Serialize};
 
-use super::repo::{self, ArticleRow};
+use super::{
+    repo::{self, ArticleRow},
+    service::{self, ActionForm, DeskView},
+};
 use crate::{
     app::AppState,
-    domain::time::Timestamp,
+    domain::{article::ArticleForm, time::Timestamp},
     error::{AppError, AppResult},
-    web::extract::{Path, Query, empty_as_none},
+    web::{
+        extract::{Json, Path, Query, empty_as_none},
+        viewer::Viewer,
+    },
 };
 
 #[derive(Debug, serde::Deserialize, Default, utoipa::IntoParams)]
@@ -58,16 +70,241 @@ fn out(app: &AppState, a: ArticleRow) -> ArticleOut {
 pub async fn list_articles(
     State(app): State<AppState>,
     Query(f): Query<ArticleFilter>,
-) -> AppResult<Json<Vec<ArticleOut>>> {
+) -> AppResult<JsonOut<Vec<ArticleOut>>> {
     let page = f.page.unwrap_or(1).clamp(1, 100_000);
     let rows = repo::list_published(&app.db, 20, (page - 1) * 20).await?;
-    Ok(Json(rows.into_iter().map(|a| out(&app, a)).collect()))
+    Ok(JsonOut(rows.into_iter().map(|a| out(&app, a)).collect()))
 }
 
 /// One published article.
 #[utoipa::path(get, path = "/api/v1/articles/{slug}", tag = "news", params(("slug" = String, Path, description = "The article's slug")),
     responses((status = 200, description = "The article", body = ArticleOut), (status = 404, description = "No such published article")))]
-pub async fn show_article(State(app): State<AppState>, Path(slug): Path<String>) -> AppResult<Json<ArticleOut>> {
+pub async fn show_article(State(app): State<AppState>, Path(slug): Path<String>) -> AppResult<JsonOut<ArticleOut>> {
     let a = repo::find_published(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(out(&app, a)))
+    Ok(JsonOut(out(&app, a)))
+}
+
+/// An article as its author or Redaksi sees it in the newsroom.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DeskArticleOut {
+    pub id: i64,
+    /// `draf`, `diajukan`, `perlu_revisi`, `terjadwal`, `terbit` or `diarsipkan`.
+    pub state: String,
+    pub title: String,
+    pub lead: String,
+    /// Markdown as written.
+    pub body: String,
+    pub category_id: Option<i64>,
+    pub tags: Vec<String>,
+    pub kim_id: Option<i64>,
+    pub cover_media_id: Option<i64>,
+    pub cover_caption: Option<String>,
+    pub cover_credit: Option<String>,
+    pub video_url: Option<String>,
+    /// Set from the first publication on.
+    pub slug: Option<String>,
+    /// RFC 3339.
+    pub scheduled_at: Option<String>,
+    pub published_at: Option<String>,
+    /// Whether the caller may change the text now.
+    pub can_edit: bool,
+    /// The workflow actions the caller may take now (values for `action`).
+    pub actions: Vec<String>,
+    pub versions: i64,
+    pub views: i64,
+    pub notes: Vec<NoteOut>,
+}
+
+/// A review note.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct NoteOut {
+    pub by: Option<String>,
+    pub action: String,
+    pub text: String,
+    /// RFC 3339.
+    pub at: String,
+}
+
+fn desk_out(d: DeskView) -> DeskArticleOut {
+    let a = d.article;
+    let when = |t: Option<i64>| t.map(|t| Timestamp(t).to_rfc3339());
+    DeskArticleOut {
+        id: a.id,
+        state: d.state.as_str().to_owned(),
+        title: a.title,
+        lead: a.lead,
+        body: a.body_md,
+        category_id: a.category_id,
+        tags: d.tags.into_iter().map(|t| t.name).collect(),
+        kim_id: a.kim_id,
+        cover_media_id: a.cover_media_id,
+        cover_caption: a.cover_caption,
+        cover_credit: a.cover_credit,
+        video_url: a.video_url,
+        slug: a.slug,
+        scheduled_at: when(a.scheduled_at),
+        published_at: when(a.published_at),
+        can_edit: d.can_edit,
+        actions: d.actions.iter().map(|x| x.as_str().to_owned()).collect(),
+        versions: d.versions,
+        views: d.views.0,
+        notes: d
+            .comments
+            .into_iter()
+            .map(|c| NoteOut {
+                by: c.user_name,
+                action: c.action,
+                text: c.body,
+                at: Timestamp(c.created_at).to_rfc3339(),
+            })
+            .collect(),
+    }
+}
+
+/// The text of an article, for creating or saving it.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleIn {
+    pub title: String,
+    pub lead: String,
+    /// Markdown.
+    pub body: String,
+    pub category_id: i64,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// For a new article: the KIM group it is filed for; omitted for the city desk. Ignored
+    /// when saving.
+    #[serde(default)]
+    pub kim_id: Option<i64>,
+    #[serde(default)]
+    pub cover_media_id: Option<i64>,
+    #[serde(default)]
+    pub cover_caption: Option<String>,
+    #[serde(default)]
+    pub cover_credit: Option<String>,
+    #[serde(default)]
+    pub video_url: Option<String>,
+}
+
+impl ArticleIn {
+    fn into_form(self) -> ArticleForm {
+        ArticleForm {
+            title: self.title,
+            lead: self.lead,
+            body: self.body,
+            category_id: self.category_id.to_string(),
+            scope: self.kim_id.map_or_else(|| "city".to_owned(), |k| format!("kim:{k}")),
+            cover_media_id: self.cover_media_id.map(|m| m.to_string()).unwrap_or_default(),
+            cover_caption: self.cover_caption.unwrap_or_default(),
+            cover_credit: self.cover_credit.unwrap_or_default(),
+            video_url: self.video_url.unwrap_or_default(),
+            tags: self.tags.join(", "),
+        }
+    }
+}
+
+/// A workflow step.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionIn {
+    /// `ajukan`, `minta_revisi`, `terbitkan`, `jadwalkan`, `batalkan_jadwal` or `arsipkan`.
+    pub action: String,
+    /// Required for `minta_revisi`.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// For `jadwalkan`: local time in WIB, `YYYY-MM-DDTHH:MM`.
+    #[serde(default)]
+    pub publish_at: Option<String>,
+}
+
+/// The caller's own articles, last changed first (newest 200).
+#[utoipa::path(get, path = "/api/v1/newsroom/articles", tag = "newsroom", security(("bearer" = [])),
+    responses((status = 200, description = "Articles", body = [DeskArticleOut]), (status = 401, description = "No valid token"),
+        (status = 403, description = "Not a personal token of a writer")))]
+pub async fn list_my_articles(State(app): State<AppState>, viewer: Viewer) -> AppResult<JsonOut<Vec<DeskArticleOut>>> {
+    let actor = viewer.actor();
+    let mut out = Vec::new();
+    for a in service::my_articles(&app, &actor).await? {
+        out.push(desk_out(service::desk_view(&app, &actor, a.id).await?));
+    }
+    Ok(JsonOut(out))
+}
+
+/// Articles waiting for the caller's Redaksi (submitted or scheduled).
+#[utoipa::path(get, path = "/api/v1/newsroom/queue", tag = "newsroom", security(("bearer" = [])),
+    responses((status = 200, description = "Articles", body = [DeskArticleOut]), (status = 401, description = "No valid token"),
+        (status = 403, description = "Not a personal token of an editor")))]
+pub async fn list_queue(State(app): State<AppState>, viewer: Viewer) -> AppResult<JsonOut<Vec<DeskArticleOut>>> {
+    let actor = viewer.actor();
+    let mut out = Vec::new();
+    for a in service::review_queue(&app, &actor).await? {
+        out.push(desk_out(service::desk_view(&app, &actor, a.id).await?));
+    }
+    Ok(JsonOut(out))
+}
+
+/// One article in the newsroom (its author and its Redaksi only).
+#[utoipa::path(get, path = "/api/v1/newsroom/articles/{id}", tag = "newsroom", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Article id")),
+    responses((status = 200, description = "The article", body = DeskArticleOut), (status = 403, description = "Not yours to see"),
+        (status = 404, description = "No such article")))]
+pub async fn show_desk_article(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<JsonOut<DeskArticleOut>> {
+    Ok(JsonOut(desk_out(service::desk_view(&app, &viewer.actor(), id).await?)))
+}
+
+/// Starts a draft (needs a `write` personal token of a KIM member or editor).
+#[utoipa::path(post, path = "/api/v1/newsroom/articles", tag = "newsroom", security(("bearer" = [])), request_body = ArticleIn,
+    responses((status = 201, description = "The new draft", body = DeskArticleOut), (status = 400, description = "Malformed JSON"),
+        (status = 403, description = "Not a writer"), (status = 422, description = "Invalid fields")))]
+pub async fn create_article(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(input): Json<ArticleIn>,
+) -> AppResult<(StatusCode, [(header::HeaderName, String); 1], JsonOut<DeskArticleOut>)> {
+    let actor = viewer.actor();
+    let id = service::create(&app, &actor, &input.into_form()).await?;
+    let d = service::desk_view(&app, &actor, id).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/newsroom/articles/{id}"))], JsonOut(desk_out(d))))
+}
+
+/// Saves a new text of a draft or an article sent back for revision (its author only).
+#[utoipa::path(put, path = "/api/v1/newsroom/articles/{id}", tag = "newsroom", security(("bearer" = [])), request_body = ArticleIn,
+    params(("id" = i64, Path, description = "Article id")),
+    responses((status = 200, description = "Saved", body = DeskArticleOut), (status = 403, description = "Not editable by the caller now"),
+        (status = 404, description = "No such article"), (status = 422, description = "Invalid fields")))]
+pub async fn save_article(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(input): Json<ArticleIn>,
+) -> AppResult<JsonOut<DeskArticleOut>> {
+    let actor = viewer.actor();
+    service::save(&app, &actor, id, &input.into_form()).await?;
+    Ok(JsonOut(desk_out(service::desk_view(&app, &actor, id).await?)))
+}
+
+/// Takes a workflow step: the same rules as the newsroom's buttons.
+#[utoipa::path(post, path = "/api/v1/newsroom/articles/{id}/actions", tag = "newsroom", security(("bearer" = [])), request_body = ActionIn,
+    params(("id" = i64, Path, description = "Article id")),
+    responses((status = 200, description = "The article after the step", body = DeskArticleOut),
+        (status = 403, description = "The caller may not take this step"), (status = 404, description = "No such article"),
+        (status = 409, description = "Not possible in the article's state"), (status = 422, description = "Missing note or time")))]
+pub async fn act_on_article(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(input): Json<ActionIn>,
+) -> AppResult<JsonOut<DeskArticleOut>> {
+    let actor = viewer.actor();
+    let form = ActionForm {
+        aksi: input.action,
+        catatan: input.note.unwrap_or_default(),
+        waktu: input.publish_at.unwrap_or_default(),
+    };
+    service::act(&app, &actor, id, &form).await?;
+    Ok(JsonOut(desk_out(service::desk_view(&app, &actor, id).await?)))
 }

@@ -1,7 +1,11 @@
 //! Public reading pages: the news list and an article with "Baca juga".
 
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::{
+    extract::State,
+    http::{HeaderValue, header},
+    response::Response,
+};
 use serde::Deserialize;
 
 use super::repo::{self, ArticleRow};
@@ -153,5 +157,11 @@ pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): 
     let video =
         a.video_url.as_deref().and_then(crate::domain::video::Video::parse).map(|v| (v.provider(), v.watch_url()));
     let tags = repo::tags_of(&app.db, a.id).await?;
-    Ok(render(&ArticlePage { page, a, related, url, shares, cover, video, tags, json_ld }))
+    // The page changes when the article does or when a newer "Baca juga" appears.
+    let changed = related.iter().filter_map(|r| r.published_at).fold(a.updated_at, i64::max);
+    let mut res = render(&ArticlePage { page, a, related, url, shares, cover, video, tags, json_ld });
+    if let Ok(v) = HeaderValue::from_str(&Timestamp(changed).to_http_date()) {
+        res.headers_mut().insert(header::LAST_MODIFIED, v);
+    }
+    Ok(res)
 }

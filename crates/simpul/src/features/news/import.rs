@@ -16,8 +16,8 @@ use crate::{
     features::categories,
     infra::{
         audit::{self, Event},
-        db::query,
         markdown,
+        outbox::{self, Topic},
     },
 };
 
@@ -46,15 +46,15 @@ const BATCH: usize = 500;
 
 /// A valid line, ready to insert.
 #[derive(Debug)]
-struct Ready {
-    slug: String,
-    title: String,
-    lead: String,
-    body: String,
-    html: String,
-    category: String,
-    tags: Vec<String>,
-    published_at: Timestamp,
+pub struct Ready {
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    pub body: String,
+    pub html: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub published_at: Timestamp,
 }
 
 fn parse_line(n: usize, raw: &str) -> Result<Ready, (usize, String)> {
@@ -159,10 +159,7 @@ pub async fn import_jsonl(
             let category_id = match category_ids.get(&key) {
                 Some(id) => *id,
                 None => {
-                    let found: Option<i64> = query("SELECT id FROM categories WHERE name_key = $1")
-                        .bind(key.as_str())
-                        .scalar_optional(&mut tx)
-                        .await?;
+                    let found = categories::repo::id_by_name_key(&mut tx, &key).await?;
                     let id = match found {
                         Some(id) => id,
                         None => {
@@ -175,20 +172,7 @@ pub async fn import_jsonl(
                     id
                 }
             };
-            let inserted: Option<i64> = query(
-                "INSERT INTO articles (slug, title, lead, body_md, body_html, category_id, state, published_at, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, 'terbit', $7, $8, $8) ON CONFLICT (slug) DO NOTHING RETURNING id",
-            )
-            .bind(r.slug.as_str())
-            .bind(r.title.as_str())
-            .bind(r.lead.as_str())
-            .bind(r.body.as_str())
-            .bind(r.html.as_str())
-            .bind(category_id)
-            .bind(r.published_at.0)
-            .bind(now.0)
-            .scalar_optional(&mut tx)
-            .await?;
+            let inserted = super::repo::insert_imported(&mut tx, &r, category_id, now).await?;
             match inserted {
                 Some(id) => {
                     let mut ids = Vec::with_capacity(r.tags.len());
@@ -205,6 +189,7 @@ pub async fn import_jsonl(
                         ids.push(tid);
                     }
                     super::repo::attach_tags(&mut tx, id, &ids).await?;
+                    outbox::record(&mut tx, Topic::Article, id, now).await?;
                     report.imported += 1;
                 }
                 None => report.existing += 1,

@@ -8,15 +8,17 @@ pub mod import;
 pub mod repo;
 pub mod service;
 pub mod sitemap;
+pub mod views;
 pub mod write;
 
 use crate::{
-    domain::access::Permission,
+    domain::access::{Permission, TokenScope},
     web::{Access, Routes},
 };
 
 pub fn routes() -> Routes {
     let writers = Access::Permission(Permission::WriteNews);
+    let (read, write) = (Access::Token(TokenScope::Read), Access::Token(TokenScope::Write));
     Routes::new()
         .get("/tulis", writers, write::list_my_articles)
         .get("/tulis/baru", writers, write::new_article)
@@ -24,6 +26,7 @@ pub fn routes() -> Routes {
         .get("/tulis/{id}", writers, write::edit_article)
         .post("/tulis/{id}", writers, write::save_article)
         .post("/tulis/{id}/aksi", writers, write::act_on_article)
+        .get("/tulis/{id}/versi", writers, write::show_versions)
         .get("/redaksi", Access::Permission(Permission::ReviewNews), write::show_review_queue)
         .page("/berita", html::list_news)
         .page("/berita/{slug}", html::show_news)
@@ -40,4 +43,10 @@ pub fn routes() -> Routes {
         .page("/sitemaps/{file}", sitemap::show_sitemap_file)
         .get("/api/v1/articles", Access::Public, api::list_articles)
         .get("/api/v1/articles/{slug}", Access::Public, api::show_article)
+        .get("/api/v1/newsroom/articles", read, api::list_my_articles)
+        .post("/api/v1/newsroom/articles", write, api::create_article)
+        .get("/api/v1/newsroom/queue", read, api::list_queue)
+        .get("/api/v1/newsroom/articles/{id}", read, api::show_desk_article)
+        .put("/api/v1/newsroom/articles/{id}", write, api::save_article)
+        .post("/api/v1/newsroom/articles/{id}/actions", write, api::act_on_article)
 }

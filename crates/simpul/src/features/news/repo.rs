@@ -213,6 +213,28 @@ pub async fn insert_version(
     Ok(())
 }
 
+/// A saved text of an article.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VersionRow {
+    pub id: i64,
+    pub title: String,
+    pub lead: String,
+    pub body_md: String,
+    pub saved_by_name: Option<String>,
+    pub created_at: i64,
+}
+
+/// An article's saved texts, oldest first.
+pub async fn versions(ex: impl Executor, article_id: i64) -> Result<Vec<VersionRow>, DbError> {
+    query(
+        "SELECT v.id, v.title, v.lead, v.body_md, u.name AS saved_by_name, v.created_at
+         FROM article_versions v LEFT JOIN users u ON u.id = v.saved_by WHERE v.article_id = $1 ORDER BY v.id LIMIT 500",
+    )
+    .bind(article_id)
+    .fetch_all(ex)
+    .await
+}
+
 pub async fn count_versions(ex: impl Executor, article_id: i64) -> Result<i64, DbError> {
     query("SELECT COUNT(*) FROM article_versions WHERE article_id = $1").bind(article_id).scalar(ex).await
 }
@@ -361,4 +383,77 @@ pub async fn comments(ex: impl Executor, article_id: i64) -> Result<Vec<CommentR
     .bind(article_id)
     .fetch_all(ex)
     .await
+}
+
+/// Inserts an imported, already published article unless its slug exists; returns the new id.
+pub async fn insert_imported(
+    tx: &mut Tx,
+    a: &super::import::Ready,
+    category_id: i64,
+    now: Timestamp,
+) -> Result<Option<i64>, DbError> {
+    query(
+        "INSERT INTO articles (slug, title, lead, body_md, body_html, category_id, state, published_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'terbit', $7, $8, $8) ON CONFLICT (slug) DO NOTHING RETURNING id",
+    )
+    .bind(a.slug.as_str())
+    .bind(a.title.as_str())
+    .bind(a.lead.as_str())
+    .bind(a.body.as_str())
+    .bind(a.html.as_str())
+    .bind(category_id)
+    .bind(a.published_at.0)
+    .bind(now.0)
+    .scalar_optional(tx)
+    .await
+}
+
+/// Adds `n` views on `day` (`YYYY-MM-DD`, WIB) to the published article with this slug.
+pub async fn add_views(tx: &mut Tx, slug: &str, day: &str, n: i64) -> Result<u64, DbError> {
+    query(
+        "INSERT INTO article_views (article_id, day, views) SELECT id, $2, $3 FROM articles WHERE slug = $1
+         ON CONFLICT (article_id, day) DO UPDATE SET views = article_views.views + excluded.views",
+    )
+    .bind(slug)
+    .bind(day)
+    .bind(n)
+    .execute(tx)
+    .await
+}
+
+/// An article's views: all time and since `since_day` (`YYYY-MM-DD`).
+pub async fn views_of(ex: impl Executor, article_id: i64, since_day: &str) -> Result<(i64, i64), DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Views {
+        total: i64,
+        recent: i64,
+    }
+    let v: Views = query(
+        // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back.
+        "SELECT CAST(COALESCE(SUM(views), 0) AS BIGINT) AS total,
+         CAST(COALESCE(SUM(CASE WHEN day >= $2 THEN views ELSE 0 END), 0) AS BIGINT) AS recent
+         FROM article_views WHERE article_id = $1",
+    )
+    .bind(article_id)
+    .bind(since_day)
+    .fetch_one(ex)
+    .await?;
+    Ok((v.total, v.recent))
+}
+
+/// All-time views of a writer's articles, by article id.
+pub async fn views_by_author(ex: impl Executor, user_id: i64) -> Result<Vec<(i64, i64)>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        article_id: i64,
+        views: i64,
+    }
+    let rows: Vec<Row> = query(
+        "SELECT v.article_id, CAST(SUM(v.views) AS BIGINT) AS views FROM article_views v JOIN articles a ON a.id = v.article_id
+         WHERE a.author_id = $1 GROUP BY v.article_id",
+    )
+    .bind(user_id)
+    .fetch_all(ex)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.article_id, r.views)).collect())
 }

@@ -13,6 +13,7 @@ use crate::{
             ArticleAction, ArticleForm, ArticleInput, ArticleState, Relation, WorkflowError, can_edit, relation,
             transition, writing_scopes,
         },
+        diff,
         time::Timestamp,
         validation::FieldErrors,
     },
@@ -23,6 +24,7 @@ use crate::{
         db::{self, Tx},
         jobs::{self, Job},
         markdown,
+        outbox::{self, Topic},
     },
 };
 
@@ -36,6 +38,21 @@ pub struct DeskView {
     pub actions: Vec<ArticleAction>,
     pub comments: Vec<repo::CommentRow>,
     pub versions: i64,
+    /// Reader views: all time and in the last 7 days (see `views`).
+    pub views: (i64, i64),
+}
+
+/// Two saved versions of an article side by side.
+pub struct Comparison {
+    pub article: ArticleRow,
+    /// Every saved version, oldest first (numbered from 1 in the page).
+    pub versions: Vec<repo::VersionRow>,
+    /// Indexes into `versions`.
+    pub from: usize,
+    pub to: usize,
+    pub title: Vec<diff::Piece>,
+    pub lead: Vec<diff::Piece>,
+    pub body: Vec<diff::Hunk>,
 }
 
 /// Actions offered as buttons (scheduling needs a time picker and the job; it comes later).
@@ -108,7 +125,40 @@ pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView>
     let comments = repo::comments(&app.db, id).await?;
     let versions = repo::count_versions(&app.db, id).await?;
     let tags = repo::tags_of(&app.db, id).await?;
-    Ok(DeskView { state, can_edit: can_edit(state, rel), actions, comments, versions, tags, article })
+    let week_ago = app.clock.now().plus_days(-6).to_wib().0.to_string();
+    let views = repo::views_of(&app.db, id, &week_ago).await?;
+    Ok(DeskView { state, can_edit: can_edit(state, rel), actions, comments, versions, tags, views, article })
+}
+
+/// Compares two saved versions (by their number, 1 = the first draft); by default the
+/// latest with the one before it. Only the article's author and its Redaksi may look.
+pub async fn compare(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    from: Option<usize>,
+    to: Option<usize>,
+) -> AppResult<Comparison> {
+    actor.require(Permission::WriteNews)?;
+    let article = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    let rel = rel_for(actor, &article);
+    if !rel.author && !rel.editor {
+        return Err(AppError::Forbidden);
+    }
+    let versions = repo::versions(&app.db, id).await?;
+    let last = versions.len().checked_sub(1).ok_or(AppError::NotFound)?;
+    let pick = |n: Option<usize>, default: usize| match n {
+        None => Ok(default),
+        Some(n) if (1..=last + 1).contains(&n) => Ok(n - 1),
+        Some(_) => Err(AppError::NotFound),
+    };
+    let to = pick(to, last)?;
+    let from = pick(from, to.saturating_sub(1))?;
+    let (a, b) = (&versions[from], &versions[to]);
+    let title = diff::words(&a.title, &b.title);
+    let lead = diff::words(&a.lead, &b.lead);
+    let body = diff::lines(&a.body_md, &b.body_md, 3);
+    Ok(Comparison { article, versions, from, to, title, lead, body })
 }
 
 /// Saves a new text; every save is kept as a version.
@@ -129,6 +179,7 @@ pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppR
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     let old = serde_json::json!({ "title": before.title, "lead": before.lead });
     audit::record(&mut tx, actor, now, Event::new("article.update", "article", id).before(&old).after(&input)).await?;
+    outbox::record(&mut tx, Topic::Article, id, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -196,6 +247,7 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
         .before(&serde_json::json!({ "state": from.as_str() }))
         .after(&serde_json::json!({ "state": to.as_str(), "slug": slug, "scheduled_at": scheduled_at.map(|t| t.to_rfc3339()) }));
     audit::record(&mut tx, actor, now, ev).await?;
+    outbox::record(&mut tx, Topic::Article, id, now).await?;
     tx.commit().await?;
     Ok(to)
 }
@@ -230,6 +282,7 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
         .before(&serde_json::json!({ "state": a.state }))
         .after(&serde_json::json!({ "state": to.as_str(), "slug": slug }));
     audit::record(&mut tx, &actor, now, ev).await?;
+    outbox::record(&mut tx, Topic::Article, id, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -237,6 +290,13 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
 /// An address from the title, unique, fixed from the first publication on.
 async fn unique_slug(tx: &mut Tx, title: &str) -> AppResult<String> {
     db::unique_slug(tx, "articles", title, 80, "berita").await?.ok_or(AppError::Conflict("err-slug"))
+}
+
+/// The caller's own articles, last changed first.
+pub async fn my_articles(app: &App, actor: &Actor) -> AppResult<Vec<ArticleRow>> {
+    actor.require(Permission::WriteNews)?;
+    let me = actor.user_id.ok_or(AppError::Forbidden)?;
+    Ok(repo::list_by_author(&app.db, me).await?)
 }
 
 /// The Redaksi's queue: submitted and scheduled articles of the groups they edit.

@@ -3,10 +3,11 @@
 
 use askama::Template;
 use axum::{extract::State, response::Response};
+use serde::Deserialize;
 
 use super::{
-    repo::ArticleRow,
-    service::{self, ActionForm, DeskView},
+    repo::{ArticleRow, VersionRow},
+    service::{self, ActionForm, Comparison, DeskView},
 };
 use crate::{
     app::AppState,
@@ -19,7 +20,7 @@ use crate::{
     error::{AppError, AppResult},
     features::{categories, kim, media},
     web::{
-        extract::{Form, Path},
+        extract::{Form, Path, Query, empty_as_none},
         flash::{Flash, after, redirect_with},
         page::{Page, render, render_invalid},
         viewer::Viewer,
@@ -32,13 +33,23 @@ struct MinePage {
     page: Page,
     articles: Vec<ArticleRow>,
     is_editor: bool,
+    /// All-time reader views by article id.
+    views: std::collections::HashMap<i64, i64>,
+}
+
+impl MinePage {
+    fn views_of(&self, id: &i64) -> i64 {
+        self.views.get(id).copied().unwrap_or(0)
+    }
 }
 
 pub async fn list_my_articles(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let user = viewer.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let articles = super::repo::list_by_author(&app.db, user.id).await?;
     let is_editor = viewer.can(crate::domain::access::Permission::ReviewNews);
-    Ok(render(&MinePage { page: Page::new(&app, &viewer, "/tulis", "news-mine-title"), articles, is_editor }))
+    let views = super::repo::views_by_author(&app.db, user.id).await?.into_iter().collect();
+    let page = Page::new(&app, &viewer, "/tulis", "news-mine-title");
+    Ok(render(&MinePage { page, articles, is_editor, views }))
 }
 
 #[derive(Template)]
@@ -60,6 +71,11 @@ struct EditorPage {
 impl EditorPage {
     fn when(&self, ms: &i64) -> String {
         Timestamp(*ms).format_wib()
+    }
+
+    fn views(&self, d: &DeskView) -> String {
+        let (total, recent) = d.views;
+        self.page.lang.t_args("news-views", &[("total", total.to_string()), ("recent", recent.to_string())])
     }
 
     fn action_label(&self, a: &ArticleAction) -> String {
@@ -201,4 +217,39 @@ struct QueuePage {
 pub async fn show_review_queue(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let articles = service::review_queue(&app, &viewer.actor()).await?;
     Ok(render(&QueuePage { page: Page::new(&app, &viewer, "/redaksi", "news-queue-title"), articles }))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CompareQuery {
+    /// Version numbers, 1 = the first saved text.
+    #[serde(deserialize_with = "empty_as_none")]
+    dari: Option<usize>,
+    #[serde(deserialize_with = "empty_as_none")]
+    ke: Option<usize>,
+}
+
+#[derive(Template)]
+#[template(path = "news/versions.html")]
+struct VersionsPage {
+    page: Page,
+    c: Comparison,
+}
+
+impl VersionsPage {
+    fn label(&self, n: &usize, v: &VersionRow) -> String {
+        let who = v.saved_by_name.clone().unwrap_or_default();
+        format!("{} {n} · {} · {who}", self.page.t("news-version"), Timestamp(v.created_at).format_wib())
+    }
+}
+
+pub async fn show_versions(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<CompareQuery>,
+) -> AppResult<Response> {
+    let c = service::compare(&app, &viewer.actor(), id, q.dari, q.ke).await?;
+    let page = Page::new(&app, &viewer, &format!("/tulis/{id}/versi"), "news-compare-title");
+    Ok(render(&VersionsPage { page, c }))
 }

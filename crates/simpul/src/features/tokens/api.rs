@@ -12,6 +12,8 @@ use crate::{
 pub struct TokenInfo {
     pub name: String,
     pub scope: String,
+    /// For a personal token: the name of the person it acts for.
+    pub acting_for: Option<String>,
 }
 
 /// The calling token's name and scope.
@@ -19,5 +21,5 @@ pub struct TokenInfo {
     responses((status = 200, description = "The token", body = TokenInfo), (status = 401, description = "Missing, unknown or revoked token")))]
 pub async fn show_token(viewer: Viewer) -> AppResult<Json<TokenInfo>> {
     let t = viewer.token.ok_or(AppError::Unauthenticated)?;
-    Ok(Json(TokenInfo { name: t.name, scope: t.scope }))
+    Ok(Json(TokenInfo { name: t.name, scope: t.scope, acting_for: t.acting_for.map(|o| o.name) }))
 }

@@ -14,43 +14,61 @@ pub struct TokenRow {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// The person a personal token acts for; `None` for the admin's machine clients.
+    pub user_id: Option<i64>,
+    pub user_name: Option<String>,
 }
 
-const COLS: &str = "id, name, scope, prefix, created_at, last_used_at, revoked_at";
+const SELECT: &str = "SELECT t.id, t.name, t.scope, t.prefix, t.created_at, t.last_used_at, t.revoked_at, t.user_id,
+    u.name AS user_name FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id";
 
-pub async fn insert(
-    tx: &mut Tx,
-    name: &str,
-    scope: &str,
-    hash: &str,
-    prefix: &str,
-    by: Option<i64>,
-    now: Timestamp,
-) -> Result<i64, DbError> {
-    query("INSERT INTO api_tokens (name, scope, token_hash, prefix, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
-        .bind(name)
-        .bind(scope)
-        .bind(hash)
-        .bind(prefix)
-        .bind(by)
-        .bind(now.0)
-        .scalar(tx)
-        .await
+/// A token to store: only the secret's hash and its first characters are kept.
+pub struct NewToken<'a> {
+    pub name: &'a str,
+    pub scope: &'a str,
+    pub hash: &'a str,
+    pub prefix: &'a str,
+    /// Who issued it.
+    pub by: Option<i64>,
+    /// For a personal token: the person it acts for.
+    pub owner: Option<i64>,
+}
+
+pub async fn insert(tx: &mut Tx, t: &NewToken<'_>, now: Timestamp) -> Result<i64, DbError> {
+    query(
+        "INSERT INTO api_tokens (name, scope, token_hash, prefix, created_by, user_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(t.name)
+    .bind(t.scope)
+    .bind(t.hash)
+    .bind(t.prefix)
+    .bind(t.by)
+    .bind(t.owner)
+    .bind(now.0)
+    .scalar(tx)
+    .await
 }
 
 pub async fn find_active_by_hash(ex: impl Executor, hash: &str) -> Result<Option<TokenRow>, DbError> {
-    query(format!("SELECT {COLS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"))
+    // A personal token stops working when its owner's account is disabled.
+    query(format!("{SELECT} WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (u.id IS NULL OR NOT u.disabled)"))
         .bind(hash)
         .fetch_optional(ex)
         .await
 }
 
 pub async fn find(ex: impl Executor, id: i64) -> Result<Option<TokenRow>, DbError> {
-    query(format!("SELECT {COLS} FROM api_tokens WHERE id = $1")).bind(id).fetch_optional(ex).await
+    query(format!("{SELECT} WHERE t.id = $1")).bind(id).fetch_optional(ex).await
 }
 
 pub async fn list(ex: impl Executor) -> Result<Vec<TokenRow>, DbError> {
-    query(format!("SELECT {COLS} FROM api_tokens ORDER BY id DESC")).fetch_all(ex).await
+    query(format!("{SELECT} ORDER BY t.id DESC LIMIT 500")).fetch_all(ex).await
+}
+
+/// One person's own tokens.
+pub async fn list_personal(ex: impl Executor, user_id: i64) -> Result<Vec<TokenRow>, DbError> {
+    query(format!("{SELECT} WHERE t.user_id = $1 ORDER BY t.id DESC LIMIT 100")).bind(user_id).fetch_all(ex).await
 }
 
 pub async fn revoke(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), DbError> {

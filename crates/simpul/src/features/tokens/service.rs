@@ -11,11 +11,12 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
+    features::users,
     infra::{
         audit::{self, Event},
         crypto,
     },
-    web::viewer::TokenClient,
+    web::viewer::{TokenClient, TokenOwner},
 };
 
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
@@ -25,9 +26,20 @@ pub struct TokenForm {
     pub scope: String,
 }
 
-/// Issues a token; the secret is returned once and only its hash is kept.
+/// Issues a machine-client token (not tied to a person); the secret is returned once and only
+/// its hash is kept.
 pub async fn create(app: &App, actor: &Actor, form: &TokenForm) -> AppResult<String> {
     actor.require(Permission::ManageTokens)?;
+    issue(app, actor, form, None).await
+}
+
+/// Issues a personal token: it acts for the signed-in person, with their roles.
+pub async fn create_personal(app: &App, actor: &Actor, form: &TokenForm) -> AppResult<String> {
+    let owner = actor.user_id.ok_or(AppError::Unauthenticated)?;
+    issue(app, actor, form, Some(owner)).await
+}
+
+async fn issue(app: &App, actor: &Actor, form: &TokenForm, owner: Option<i64>) -> AppResult<String> {
     let mut e = FieldErrors::new();
     let name = e.required("name", &form.name, 80);
     if TokenScope::parse(&form.scope).is_none() {
@@ -38,23 +50,40 @@ pub async fn create(app: &App, actor: &Actor, form: &TokenForm) -> AppResult<Str
     let prefix: String = secret.chars().take(10).collect();
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let id = repo::insert(&mut tx, &name, form.scope.trim(), &crypto::sha256_hex(&secret), &prefix, actor.user_id, now)
-        .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        now,
-        Event::new("token.create", "api_token", id)
-            .after(&serde_json::json!({ "name": name, "scope": form.scope.trim() })),
-    )
-    .await?;
+    let hash = crypto::sha256_hex(&secret);
+    let new = repo::NewToken {
+        name: &name,
+        scope: form.scope.trim(),
+        hash: &hash,
+        prefix: &prefix,
+        by: actor.user_id,
+        owner,
+    };
+    let id = repo::insert(&mut tx, &new, now).await?;
+    let after = serde_json::json!({ "name": name, "scope": form.scope.trim(), "user_id": owner });
+    audit::record(&mut tx, actor, now, Event::new("token.create", "api_token", id).after(&after)).await?;
     tx.commit().await?;
     Ok(secret)
 }
 
+/// Revokes any token (admin).
 pub async fn revoke(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     actor.require(Permission::ManageTokens)?;
     repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    revoke_unchecked(app, actor, id).await
+}
+
+/// Revokes one of the signed-in person's own tokens.
+pub async fn revoke_personal(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
+    let owner = actor.user_id.ok_or(AppError::Unauthenticated)?;
+    let t = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    if t.user_id != Some(owner) {
+        return Err(AppError::NotFound);
+    }
+    revoke_unchecked(app, actor, id).await
+}
+
+async fn revoke_unchecked(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     repo::revoke(&mut tx, id, now).await?;
@@ -74,5 +103,12 @@ pub async fn authenticate(app: &App, secret: &str, now: Timestamp) -> AppResult<
         repo::touch(&mut tx, t.id, now).await?;
         tx.commit().await?;
     }
-    Ok(Some(TokenClient { id: t.id, name: t.name, scope: t.scope }))
+    let acting_for = match (t.user_id, t.user_name) {
+        (Some(id), Some(name)) => {
+            let grants = users::repo::grants_for(&app.db, id).await?.iter().filter_map(|g| g.grant()).collect();
+            Some(TokenOwner { id, name, grants })
+        }
+        _ => None,
+    };
+    Ok(Some(TokenClient { id: t.id, name: t.name, scope: t.scope, acting_for }))
 }

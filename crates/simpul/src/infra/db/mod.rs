@@ -132,6 +132,11 @@ impl Db {
         self.generation.load(Ordering::Acquire)
     }
 
+    /// Tells this node's caches that data changed elsewhere (see `infra::outbox`).
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::Release);
+    }
+
     /// Checks the database answers (`/healthz`).
     pub async fn ping(&self) -> Result<(), DbError> {
         query("SELECT 1").scalar::<i32>(self).await.map(|_| ())
@@ -189,6 +194,15 @@ impl Tx {
             TxInner::Postgres(t) => t.commit().await?,
         }
         self.generation.fetch_add(1, Ordering::Release);
+        Ok(())
+    }
+
+    /// Commits bookkeeping that no public page shows (view counts): cached pages stay valid.
+    pub async fn commit_bookkeeping(self) -> Result<(), DbError> {
+        match self.inner {
+            TxInner::Sqlite(t) => t.commit().await?,
+            TxInner::Postgres(t) => t.commit().await?,
+        }
         Ok(())
     }
 }

@@ -172,6 +172,19 @@ impl TestApp {
         .unwrap()
     }
 
+    /// A new staff member with this role and a personal token of theirs ("read" or "write").
+    pub async fn personal_token(&self, role: Role, kim: Option<i64>, scope: &str) -> String {
+        let email = self.user(role, kim, None).await;
+        let id: i64 = simpul::infra::db::query("SELECT id FROM users WHERE email = $1")
+            .bind(email.as_str())
+            .scalar(&self.app.db)
+            .await
+            .unwrap();
+        let actor = Actor { user_id: Some(id), ..Actor::cli() };
+        let form = tokens::service::TokenForm { name: "pribadi".into(), scope: scope.into() };
+        tokens::service::create_personal(&self.app, &actor, &form).await.unwrap()
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         query(format!("SELECT COUNT(*) FROM {table}")).scalar(&self.app.db).await.unwrap()
     }
