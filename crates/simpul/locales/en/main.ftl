@@ -386,7 +386,7 @@ news-compare-title = Compare versions
 news-compare = Compare
 news-compare-from = Older version
 news-compare-to = Newer version
-news-compare-legend = Added text has a green background and a + sign; removed text is struck through with a red background and a − sign.
+news-compare-legend = Added text is underlined on a green background, removed text is struck through on a red background; in the body, added lines start with + and removed lines with −.
 news-compare-same = The body is the same in both versions.
 news-compare-line = From line { $line } (newer version)
 news-compare-link = Compare versions
@@ -399,7 +399,7 @@ news-views-short = { $count ->
    *[other] Read { $count } times
 }
 tokens-personal-title = Personal API tokens
-tokens-personal-intro = A personal token lets another application (for example your KIM's own writing tool) use the Simpul API on your behalf, with your roles. A "read" token only reads; a "write" token can also save drafts and submit them. Revoke tokens you no longer use.
+tokens-personal-intro = A personal token lets another application (for example your KIM's own writing tool) use the Simpul API on your behalf, with your roles. A "read" token only reads; a "write" token can also save drafts and submit them. Revoke tokens you no longer use. All personal tokens are revoked when your password is changed or reset.
 tokens-none = No tokens yet.
 tokens-scope-read = read
 tokens-scope-write = write

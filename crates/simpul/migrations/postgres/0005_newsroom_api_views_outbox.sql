@@ -14,7 +14,7 @@ CREATE TABLE article_views (
     PRIMARY KEY (article_id, day)
 );
 
--- What changed, in commit order, for whoever follows along (the page cache of every node
+-- What changed, for whoever follows along (the page cache of every node
 -- and, later, the search index). Written in the same transaction as the change itself, so
 -- changes made by another process (`simpul import`) or another node are seen too.
 CREATE TABLE outbox (

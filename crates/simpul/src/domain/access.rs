@@ -201,6 +201,9 @@ pub struct Actor {
     pub label: String,
     pub grants: Vec<Grant>,
     pub request_id: Option<String>,
+    /// Set for a read-only API token: it may look but never change anything, whatever roles
+    /// its owner holds (see [`Actor::require_change`]).
+    pub read_only: bool,
 }
 
 /// The service refused because the actor lacks a permission.
@@ -216,11 +219,12 @@ impl Actor {
             label: "cli".into(),
             grants: vec![Grant { role: Role::Admin, scope: Scope::Global }],
             request_id: None,
+            read_only: false,
         }
     }
 
     pub fn anonymous(request_id: Option<String>) -> Actor {
-        Actor { user_id: None, label: "anonim".into(), grants: vec![], request_id }
+        Actor { user_id: None, label: "anonim".into(), grants: vec![], request_id, read_only: false }
     }
 
     pub fn can(&self, p: Permission) -> bool {
@@ -229,6 +233,11 @@ impl Actor {
 
     pub fn require(&self, p: Permission) -> Result<(), Forbidden> {
         if self.can(p) { Ok(()) } else { Err(Forbidden) }
+    }
+
+    /// [`Actor::require`] for a change: also refused to read-only tokens.
+    pub fn require_change(&self, p: Permission) -> Result<(), Forbidden> {
+        if self.read_only { Err(Forbidden) } else { self.require(p) }
     }
 
     pub fn has_role(&self, r: Role) -> bool {

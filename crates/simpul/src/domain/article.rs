@@ -316,9 +316,27 @@ impl ArticleForm {
     }
 }
 
+/// Orders "Baca juga" candidates: an article that shares more (tags, the category) comes
+/// first; among equals, the newer (higher id). `candidates` holds one id per shared trait.
+pub fn rank_related(candidates: &[i64]) -> Vec<i64> {
+    let mut votes: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for id in candidates {
+        *votes.entry(*id).or_default() += 1;
+    }
+    let mut ranked: Vec<(i64, usize)> = votes.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    ranked.into_iter().map(|(id, _)| id).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{ArticleAction::*, ArticleState::*, *};
+
+    #[test]
+    fn related_articles_sharing_more_come_first_then_newer() {
+        assert_eq!(rank_related(&[5, 9, 7, 5, 9, 5, 2]), vec![5, 9, 7, 2]);
+        assert!(rank_related(&[]).is_empty());
+    }
 
     const AUTHOR: Relation = Relation { author: true, editor: false, system: false };
     const EDITOR: Relation = Relation { author: false, editor: true, system: false };
@@ -383,6 +401,7 @@ mod tests {
             label: "r".into(),
             grants: vec![Grant { role: Role::Redaksi, scope: Scope::Kim(2) }],
             request_id: None,
+            read_only: false,
         };
         assert_eq!(relation(&redaksi_kim, Some(9), Some(2)), EDITOR);
         assert_eq!(relation(&redaksi_kim, Some(9), Some(3)), STRANGER, "another KIM's editor");

@@ -50,12 +50,12 @@ impl Timestamp {
         Some(Timestamp(d.to_days() * 86_400_000 + (h * 60 + m) * 60_000 - WIB_OFFSET_MS))
     }
 
-    /// RFC 2822 in UTC (`Sat, 28 Nov 2026 08:10:00 +0000`), for RSS.
     /// The HTTP date format (`Sun, 06 Nov 1994 08:49:37 GMT`) for `Last-Modified`.
     pub fn to_http_date(self) -> String {
         self.to_rfc2822().replace("+0000", "GMT")
     }
 
+    /// RFC 2822 in UTC (`Sat, 28 Nov 2026 08:10:00 +0000`), for RSS.
     pub fn to_rfc2822(self) -> String {
         const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
         const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -3,6 +3,11 @@
 //! table to learn about changes it did not make itself — another node on the same
 //! PostgreSQL, or `simpul import` writing to the same SQLite file while the server runs —
 //! and drops its cached pages within [`POLL`]. The search index (issue 4) reads the same rows.
+//!
+//! Ids are handed out at insert, not at commit: on PostgreSQL a transaction holding a lower id
+//! can commit after a higher one. So a follower watches both the newest id and the number of
+//! rows (a late commit changes the count), and a reader of the rows themselves must look back
+//! a little behind its cursor.
 
 use std::{sync::Arc, time::Duration};
 
@@ -40,9 +45,15 @@ pub async fn record(tx: &mut Tx, topic: Topic, entity_id: i64, now: Timestamp) -
         .map(|_| ())
 }
 
-/// The newest change's number (0 when there is none).
-pub async fn latest(db: &Db) -> Result<i64, DbError> {
-    query("SELECT COALESCE(MAX(id), 0) FROM outbox").scalar::<i64>(db).await
+/// Where the outbox stands: (newest id, number of rows). Any commit that adds a row changes it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct Mark {
+    pub newest: i64,
+    pub row_count: i64,
+}
+
+pub async fn latest(db: &Db) -> Result<Mark, DbError> {
+    query("SELECT COALESCE(MAX(id), 0) AS newest, COUNT(*) AS row_count FROM outbox").fetch_one(db).await
 }
 
 /// Forgets changes older than `before` (every follower has long seen them).
@@ -50,9 +61,9 @@ pub async fn purge(tx: &mut Tx, before: Timestamp) -> Result<u64, DbError> {
     query("DELETE FROM outbox WHERE created_at < $1").bind(before.0).execute(tx).await
 }
 
-/// Remembers the newest change seen and drops this node's cached pages when there is a
-/// newer one. Returns whether something new was seen.
-pub async fn check(app: &App, seen: &mut i64) -> Result<bool, DbError> {
+/// Remembers where the outbox stood and drops this node's cached pages when it moved.
+/// Returns whether something new was seen.
+pub async fn check(app: &App, seen: &mut Mark) -> Result<bool, DbError> {
     let newest = latest(&app.db).await?;
     if newest == *seen {
         return Ok(false);
@@ -64,11 +75,13 @@ pub async fn check(app: &App, seen: &mut i64) -> Result<bool, DbError> {
 
 /// Follows the outbox until the process stops.
 pub async fn follow(app: Arc<App>) {
-    let mut seen = latest(&app.db).await.unwrap_or(0);
+    let mut seen = latest(&app.db).await.unwrap_or_default();
     loop {
         tokio::time::sleep(POLL).await;
         if let Err(e) = check(&app, &mut seen).await {
             tracing::warn!(error = %e, "following the change outbox");
+            // The database is away: do not fill the log twice a second.
+            tokio::time::sleep(POLL * 20).await;
         }
     }
 }

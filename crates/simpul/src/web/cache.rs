@@ -48,6 +48,7 @@ fn page_response(c: Cached) -> Response {
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, c.content_type);
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(header::VARY, HeaderValue::from_static(VARY));
     h.insert(header::ETAG, c.etag);
     if let Some(lm) = c.last_modified {
         h.insert(header::LAST_MODIFIED, lm);
@@ -73,15 +74,31 @@ impl Conditions {
     /// (compared as the exact date we sent, which is what clients echo).
     fn not_modified(&self, c: &Cached) -> bool {
         match (&self.if_none_match, &self.if_modified_since, &c.last_modified) {
-            (Some(inm), _, _) => inm.as_bytes().split(|b| *b == b',').any(|t| t.trim_ascii() == c.etag.as_bytes()),
+            // Weak comparison (§8.8.3.2): a proxy that compresses may mark our tag `W/`.
+            (Some(inm), _, _) => inm
+                .as_bytes()
+                .split(|b| *b == b',')
+                .map(<[u8]>::trim_ascii)
+                .any(|t| t == b"*" || t.strip_prefix(b"W/").unwrap_or(t) == c.etag.as_bytes()),
             (None, Some(ims), Some(lm)) => ims == lm,
             _ => false,
         }
     }
 }
 
+/// The page depends on the language, chosen by cookie or `Accept-Language`.
+const VARY: &str = "Accept-Language, Cookie";
+
 fn not_modified_response(c: &Cached) -> Response {
-    let mut res = (StatusCode::NOT_MODIFIED, [(header::ETAG, c.etag.clone())]).into_response();
+    let mut res = (
+        StatusCode::NOT_MODIFIED,
+        [
+            (header::ETAG, c.etag.clone()),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (header::VARY, HeaderValue::from_static(VARY)),
+        ],
+    )
+        .into_response();
     if let Some(lm) = &c.last_modified {
         res.headers_mut().insert(header::LAST_MODIFIED, lm.clone());
     }

@@ -24,7 +24,7 @@ use crate::features::{categories, kim, news, opd, regions, tokens};
         news::api::act_on_article,
         tokens::api::show_token
     ),
-    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, tokens::api::TokenInfo)),
+    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, tokens::api::TokenInfo)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

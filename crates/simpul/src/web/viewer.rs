@@ -17,6 +17,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use crate::{
     app::AppState,
     config::Config,
+    domain::access::TokenScope,
     domain::access::{Actor, Grant, Permission, grants_allow},
     error::AppError,
     features::{accounts, tokens},
@@ -98,6 +99,7 @@ impl Viewer {
                 label: format!("{} (#{})", u.name, u.id),
                 grants: u.grants.clone(),
                 request_id: rid,
+                read_only: false,
             },
             (None, Some(t)) => match &t.acting_for {
                 Some(o) => Actor {
@@ -105,8 +107,15 @@ impl Viewer {
                     label: format!("{} (#{}) token:{}", o.name, o.id, t.name),
                     grants: o.grants.clone(),
                     request_id: rid,
+                    read_only: TokenScope::parse(&t.scope) != Some(TokenScope::Write),
                 },
-                None => Actor { user_id: None, label: format!("token:{}", t.name), grants: vec![], request_id: rid },
+                None => Actor {
+                    user_id: None,
+                    label: format!("token:{}", t.name),
+                    grants: vec![],
+                    request_id: rid,
+                    read_only: TokenScope::parse(&t.scope) != Some(TokenScope::Write),
+                },
             },
             (None, None) => Actor::anonymous(rid),
         }

@@ -233,7 +233,9 @@ async fn the_newsroom_api_follows_the_same_workflow_rules() {
         .await;
     assert_eq!(r.json()["state"], "perlu_revisi");
     let mine = writer.get("/api/v1/newsroom/articles").await.json();
-    assert_eq!(mine[0]["notes"][0]["text"], "Sebutkan RT/RW.");
+    assert_eq!(mine[0]["state"], "perlu_revisi");
+    let one = writer.get(&format!("/api/v1/newsroom/articles/{id}")).await.json();
+    assert_eq!(one["notes"][0]["text"], "Sebutkan RT/RW.");
     assert_eq!(send_json(&mut writer, Method::POST, &path, act("ajukan")).await.status, StatusCode::OK);
     assert_eq!(send_json(&mut writer, Method::POST, &path, act("ajukan")).await.status, StatusCode::CONFLICT);
     let done = send_json(&mut editor, Method::POST, &path, act("terbitkan")).await.json();
@@ -278,6 +280,19 @@ async fn personal_tokens_are_issued_and_revoked_by_their_owner_only() {
         .await
         .unwrap();
     assert_eq!(events, ["token.create", "token.revoke"]);
+
+    // A new password revokes every personal token (one minted from a stolen session too).
+    let r = member.post_form("/akun/token", &[("name", "Kedua"), ("scope", "read")]).await;
+    let secret = r.body.split("<code class=\"secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    let mut api = t.client().with_header("authorization", &format!("Bearer {secret}"));
+    assert_eq!(api.get("/api/v1/token").await.status, StatusCode::OK);
+    let fields = [
+        ("current_password", PASSWORD),
+        ("password", "hujan-di-bulan-juni"),
+        ("password_confirm", "hujan-di-bulan-juni"),
+    ];
+    assert_eq!(member.post_form("/akun/sandi", &fields).await.status, StatusCode::OK);
+    assert_eq!(api.get("/api/v1/token").await.status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
@@ -302,6 +317,7 @@ async fn changes_made_by_another_process_reach_the_cached_pages() {
     let mut reader = t.client();
     assert!(!reader.get("/berita").await.body.contains("Dari Proses Lain"));
     let mut seen = outbox::latest(&t.app.db).await.unwrap();
+    assert!(!outbox::check(&t.app, &mut seen).await.unwrap(), "nothing new yet");
     // Another process (an import, another node) commits: this node's own counter does not move.
     let cat = category_id(&t).await;
     let mut tx = t.app.db.begin().await.unwrap();

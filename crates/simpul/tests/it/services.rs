@@ -20,7 +20,7 @@ fn actor(role: Option<Role>, kim_id: i64, opd_id: i64) -> Actor {
         Some(Role::PetugasOpd) => vec![Grant { role: Role::PetugasOpd, scope: Scope::Opd(opd_id) }],
         Some(r) => vec![Grant { role: r, scope: Scope::Global }],
     };
-    Actor { user_id: None, label: "uji".into(), grants, request_id: None }
+    Actor { user_id: None, label: "uji".into(), grants, request_id: None, read_only: false }
 }
 
 fn forbidden<T: std::fmt::Debug>(what: &str, role: Option<Role>, r: Result<T, AppError>) {
@@ -106,4 +106,35 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
     let after =
         (t.count("kim_groups").await, t.count("opd").await, t.count("users").await, t.count("audit_events").await);
     assert_eq!(before, after, "nothing changed, nothing audited");
+}
+
+#[tokio::test]
+async fn a_read_only_token_changes_no_article_whatever_its_owner_may_do() {
+    use simpul::{domain::article::ArticleForm, features::news};
+    let t = TestApp::new().await;
+    let (kim_id, _) = t.kim("KIM Baca Saja").await;
+    let email = t.user(Role::Redaksi, Some(kim_id), None).await;
+    let mut editor = actor(Some(Role::Redaksi), kim_id, 0);
+    editor.user_id = Some(
+        simpul::infra::db::query("SELECT id FROM users WHERE email = $1")
+            .bind(email.as_str())
+            .scalar(&t.app.db)
+            .await
+            .unwrap(),
+    );
+    let form = ArticleForm {
+        title: "Judul".into(),
+        lead: "Ringkas.".into(),
+        body: "Isi.".into(),
+        category_id: "1".into(),
+        scope: format!("kim:{kim_id}"),
+        ..Default::default()
+    };
+    let id = news::service::create(&t.app, &editor, &form).await.unwrap();
+    let read_only = Actor { read_only: true, ..editor.clone() };
+    forbidden("create", Some(Role::Redaksi), news::service::create(&t.app, &read_only, &form).await);
+    forbidden("save", Some(Role::Redaksi), news::service::save(&t.app, &read_only, id, &form).await);
+    let submit = news::service::ActionForm { aksi: "ajukan".into(), ..Default::default() };
+    forbidden("act", Some(Role::Redaksi), news::service::act(&t.app, &read_only, id, &submit).await);
+    assert!(news::service::desk_view(&t.app, &read_only, id).await.is_ok(), "reading is allowed");
 }

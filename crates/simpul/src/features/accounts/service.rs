@@ -146,6 +146,8 @@ pub async fn change_password(app: &App, actor: &Actor, user: &SessionUser, form:
     let mut tx = app.db.begin().await?;
     repo::set_password(&mut tx, user.id, &hash, now).await?;
     repo::delete_other_sessions(&mut tx, user.id, &user.session_hash).await?;
+    // A token minted from a stolen session must not outlive the new password.
+    crate::features::tokens::repo::revoke_all_personal(&mut tx, user.id, now).await?;
     audit::record(&mut tx, actor, now, Event::new("user.password_change", "user", user.id)).await?;
     tx.commit().await?;
     Ok(())
@@ -217,6 +219,7 @@ pub async fn reset_password(app: &App, actor: &Actor, token: &str, form: &Passwo
     // A reset link reached the mailbox, so the address is proven.
     repo::mark_verified(&mut tx, user.id, now).await?;
     repo::delete_other_sessions(&mut tx, user.id, "").await?;
+    crate::features::tokens::repo::revoke_all_personal(&mut tx, user.id, now).await?;
     audit::record(&mut tx, actor, now, Event::new("user.password_reset", "user", user.id)).await?;
     tx.commit().await?;
     Ok(())

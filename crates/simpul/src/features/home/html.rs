@@ -36,7 +36,7 @@ pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult
     let kim_count = kim::repo::count(&app.db).await?;
     let opd_count = opd::repo::count(&app.db).await?;
     let latest_kim = kim::repo::latest(&app.db, 6).await?;
-    let latest_news = news::repo::list_published(&app.db, 5, 0).await?;
+    let latest_news = news::repo::list_published(&app.db, 5, 0, news::repo::Detail::Summary).await?;
     Ok(render(&HomePage { page, kim_count, opd_count, latest_kim, latest_news }))
 }
 

@@ -71,7 +71,15 @@ struct KimPage {
 pub async fn show_kim(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
     let kim = repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
     let member_count = repo::member_count(&app.db, kim.id).await?;
-    let news = crate::features::news::repo::list_published_in(&app.db, None, Some(kim.id), 10, 0).await?;
+    let news = crate::features::news::repo::list_published_in(
+        &app.db,
+        None,
+        Some(kim.id),
+        10,
+        0,
+        crate::features::news::repo::Detail::Summary,
+    )
+    .await?;
     let mut page = Page::titled(&app, &viewer, &format!("/kim/{slug}"), kim.name.clone());
     page.feed_base = Some(format!("/kim/{slug}"));
     Ok(render(&KimPage { page, kim, member_count, news }))

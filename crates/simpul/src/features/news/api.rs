@@ -72,7 +72,7 @@ pub async fn list_articles(
     Query(f): Query<ArticleFilter>,
 ) -> AppResult<JsonOut<Vec<ArticleOut>>> {
     let page = f.page.unwrap_or(1).clamp(1, 100_000);
-    let rows = repo::list_published(&app.db, 20, (page - 1) * 20).await?;
+    let rows = repo::list_published(&app.db, 20, (page - 1) * 20, repo::Detail::Full).await?;
     Ok(JsonOut(rows.into_iter().map(|a| out(&app, a)).collect()))
 }
 
@@ -113,6 +113,34 @@ pub struct DeskArticleOut {
     pub versions: i64,
     pub views: i64,
     pub notes: Vec<NoteOut>,
+}
+
+/// An article in a newsroom list (open it for the text, notes and possible actions).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DeskSummaryOut {
+    pub id: i64,
+    pub state: String,
+    pub title: String,
+    pub kim_id: Option<i64>,
+    pub slug: Option<String>,
+    /// RFC 3339.
+    pub updated_at: String,
+    pub scheduled_at: Option<String>,
+    pub published_at: Option<String>,
+}
+
+fn summary_out(a: ArticleRow) -> DeskSummaryOut {
+    let when = |t: Option<i64>| t.map(|t| Timestamp(t).to_rfc3339());
+    DeskSummaryOut {
+        id: a.id,
+        state: a.state,
+        title: a.title,
+        kim_id: a.kim_id,
+        slug: a.slug,
+        updated_at: Timestamp(a.updated_at).to_rfc3339(),
+        scheduled_at: when(a.scheduled_at),
+        published_at: when(a.published_at),
+    }
 }
 
 /// A review note.
@@ -219,28 +247,20 @@ pub struct ActionIn {
 
 /// The caller's own articles, last changed first (newest 200).
 #[utoipa::path(get, path = "/api/v1/newsroom/articles", tag = "newsroom", security(("bearer" = [])),
-    responses((status = 200, description = "Articles", body = [DeskArticleOut]), (status = 401, description = "No valid token"),
+    responses((status = 200, description = "Articles", body = [DeskSummaryOut]), (status = 401, description = "No valid token"),
         (status = 403, description = "Not a personal token of a writer")))]
-pub async fn list_my_articles(State(app): State<AppState>, viewer: Viewer) -> AppResult<JsonOut<Vec<DeskArticleOut>>> {
-    let actor = viewer.actor();
-    let mut out = Vec::new();
-    for a in service::my_articles(&app, &actor).await? {
-        out.push(desk_out(service::desk_view(&app, &actor, a.id).await?));
-    }
-    Ok(JsonOut(out))
+pub async fn list_my_articles(State(app): State<AppState>, viewer: Viewer) -> AppResult<JsonOut<Vec<DeskSummaryOut>>> {
+    let rows = service::my_articles(&app, &viewer.actor()).await?;
+    Ok(JsonOut(rows.into_iter().map(summary_out).collect()))
 }
 
 /// Articles waiting for the caller's Redaksi (submitted or scheduled).
 #[utoipa::path(get, path = "/api/v1/newsroom/queue", tag = "newsroom", security(("bearer" = [])),
-    responses((status = 200, description = "Articles", body = [DeskArticleOut]), (status = 401, description = "No valid token"),
+    responses((status = 200, description = "Articles", body = [DeskSummaryOut]), (status = 401, description = "No valid token"),
         (status = 403, description = "Not a personal token of an editor")))]
-pub async fn list_queue(State(app): State<AppState>, viewer: Viewer) -> AppResult<JsonOut<Vec<DeskArticleOut>>> {
-    let actor = viewer.actor();
-    let mut out = Vec::new();
-    for a in service::review_queue(&app, &actor).await? {
-        out.push(desk_out(service::desk_view(&app, &actor, a.id).await?));
-    }
-    Ok(JsonOut(out))
+pub async fn list_queue(State(app): State<AppState>, viewer: Viewer) -> AppResult<JsonOut<Vec<DeskSummaryOut>>> {
+    let rows = service::review_queue(&app, &viewer.actor()).await?;
+    Ok(JsonOut(rows.into_iter().map(summary_out).collect()))
 }
 
 /// One article in the newsroom (its author and its Redaksi only).

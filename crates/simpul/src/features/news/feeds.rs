@@ -157,7 +157,7 @@ fn respond((content_type, body): (&'static str, String)) -> Response {
 pub async fn show_site_feed(State(app): State<AppState>, uri: axum::http::Uri) -> AppResult<Response> {
     let file = uri.path().trim_start_matches('/');
     let format = Format::from_file(file).ok_or(AppError::NotFound)?;
-    let items = repo::list_published(&app.db, ITEMS, 0).await?;
+    let items = repo::list_published(&app.db, ITEMS, 0, repo::Detail::Full).await?;
     let ch = Channel {
         title: app.config.site_name.clone(),
         link: app.config.link("/berita"),
@@ -173,7 +173,7 @@ pub async fn show_category_feed(
 ) -> AppResult<Response> {
     let format = Format::from_file(&file).ok_or(AppError::NotFound)?;
     let c = categories::repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
-    let items = repo::list_published_in(&app.db, Some(c.id), None, ITEMS, 0).await?;
+    let items = repo::list_published_in(&app.db, Some(c.id), None, ITEMS, 0, repo::Detail::Full).await?;
     let ch = Channel {
         title: format!("{} · {}", c.name, app.config.site_name),
         link: app.config.link(&format!("/kategori/{slug}")),
@@ -189,7 +189,7 @@ pub async fn show_kim_feed(
 ) -> AppResult<Response> {
     let format = Format::from_file(&file).ok_or(AppError::NotFound)?;
     let k = kim::repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
-    let items = repo::list_published_in(&app.db, None, Some(k.id), ITEMS, 0).await?;
+    let items = repo::list_published_in(&app.db, None, Some(k.id), ITEMS, 0, repo::Detail::Full).await?;
     let ch = Channel {
         title: k.name.clone(),
         link: app.config.link(&format!("/kim/{slug}")),

@@ -8,7 +8,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::repo::{self, ArticleRow};
+use super::repo::{self, ArticleRow, Detail};
 use crate::{
     app::AppState,
     domain::{share::share_links, time::Timestamp},
@@ -53,7 +53,7 @@ fn published(a: &ArticleRow, lang: &str) -> String {
 
 pub async fn list_news(State(app): State<AppState>, viewer: Viewer, Query(q): Query<ListQuery>) -> AppResult<Response> {
     let hal = q.hal.unwrap_or(1).clamp(1, 100_000);
-    let mut articles = repo::list_published(&app.db, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE).await?;
+    let mut articles = repo::list_published(&app.db, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE, Detail::Summary).await?;
     let has_next = articles.len() as i64 > PAGE_SIZE;
     articles.truncate(PAGE_SIZE as usize);
     let page = Page::new(&app, &viewer, "/berita", "news-title");
@@ -86,7 +86,9 @@ pub async fn list_category(
 ) -> AppResult<Response> {
     let c = crate::features::categories::repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
     let hal = q.hal.unwrap_or(1).clamp(1, 100_000);
-    let mut articles = repo::list_published_in(&app.db, Some(c.id), None, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE).await?;
+    let mut articles =
+        repo::list_published_in(&app.db, Some(c.id), None, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE, Detail::Summary)
+            .await?;
     let has_next = articles.len() as i64 > PAGE_SIZE;
     articles.truncate(PAGE_SIZE as usize);
     let base = format!("/kategori/{slug}");
@@ -139,7 +141,7 @@ fn json_ld(a: &ArticleRow, url: &str, site: &str) -> String {
 
 pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
     let a = repo::find_published(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
-    let related = repo::related(&app.db, a.category_id, a.id, 3).await?;
+    let related = super::service::related(&app, &a, 3).await?;
     let url = app.config.link(&format!("/berita/{slug}"));
     let shares = share_links(&a.title, &url);
     let json_ld = json_ld(&a, &url, &app.config.site_name);

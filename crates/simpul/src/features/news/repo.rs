@@ -45,6 +45,26 @@ const SELECT: &str =
     LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id
     LEFT JOIN media m ON m.id = a.cover_media_id";
 
+/// How much of each article a list needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Titles, leads, names and dates: pages that list articles (the bodies are left empty).
+    Summary,
+    /// With the bodies: feeds and the API.
+    Full,
+}
+
+impl Detail {
+    fn select(self) -> &'static str {
+        static SUMMARY: std::sync::LazyLock<String> =
+            std::sync::LazyLock::new(|| SELECT.replacen("a.body_md, a.body_html", "'' AS body_md, '' AS body_html", 1));
+        match self {
+            Detail::Summary => SUMMARY.as_str(),
+            Detail::Full => SELECT,
+        }
+    }
+}
+
 pub async fn find(ex: impl Executor, id: i64) -> Result<Option<ArticleRow>, DbError> {
     query(format!("{SELECT} WHERE a.id = $1")).bind(id).fetch_optional(ex).await
 }
@@ -81,8 +101,13 @@ pub async fn review_queue(ex: impl Executor, kim_ids: &[i64], all: bool) -> Resu
 }
 
 /// Published articles, newest first.
-pub async fn list_published(ex: impl Executor + Copy, limit: i64, offset: i64) -> Result<Vec<ArticleRow>, DbError> {
-    list_published_in(ex, None, None, limit, offset).await
+pub async fn list_published(
+    ex: impl Executor + Copy,
+    limit: i64,
+    offset: i64,
+    detail: Detail,
+) -> Result<Vec<ArticleRow>, DbError> {
+    list_published_in(ex, None, None, limit, offset, detail).await
 }
 
 /// Published articles of one category (`category_id`) or one KIM group (`kim_id`), newest first.
@@ -95,6 +120,7 @@ pub async fn list_published_in(
     kim_id: Option<i64>,
     limit: i64,
     offset: i64,
+    detail: Detail,
 ) -> Result<Vec<ArticleRow>, DbError> {
     let ids: Vec<i64> = query(
         "SELECT id FROM articles WHERE state = 'terbit' AND ($1 IS NULL OR category_id = $1) AND ($2 IS NULL OR kim_id = $2)
@@ -106,36 +132,63 @@ pub async fn list_published_in(
     .bind(offset)
     .scalars(ex)
     .await?;
-    rows_by_ids(ex, &ids).await
+    published_by_ids(ex, &ids, detail).await
 }
 
-/// The articles with these ids, newest first (second step of the index-first lists).
-async fn rows_by_ids(ex: impl Executor, ids: &[i64]) -> Result<Vec<ArticleRow>, DbError> {
+/// The published articles among these ids, newest first.
+async fn published_by_ids(ex: impl Executor, ids: &[i64], detail: Detail) -> Result<Vec<ArticleRow>, DbError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     // Integers read from the database, never input.
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    query(format!("{SELECT} WHERE a.id IN ({list}) ORDER BY a.published_at DESC, a.id DESC")).fetch_all(ex).await
-}
-
-/// "Baca juga": other published articles of the same category, newest first.
-pub async fn related(
-    ex: impl Executor,
-    category_id: Option<i64>,
-    exclude: i64,
-    limit: i64,
-) -> Result<Vec<ArticleRow>, DbError> {
     query(format!(
-        "{SELECT} WHERE a.state = 'terbit' AND a.id <> $1 AND (a.category_id = $2 OR a.id IN (
-            SELECT x.article_id FROM article_tags x WHERE x.tag_id IN (SELECT y.tag_id FROM article_tags y WHERE y.article_id = $1)))
-         ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
+        "{} WHERE a.id IN ({list}) AND a.state = 'terbit' ORDER BY a.published_at DESC, a.id DESC",
+        detail.select()
     ))
-    .bind(exclude)
-    .bind(category_id)
-    .bind(limit)
     .fetch_all(ex)
     .await
+}
+
+/// "Baca juga" candidates: the newest articles sharing each of the article's tags and the
+/// newest of its category, one id per shared trait (an id repeats when it shares several).
+/// Each part reads a few index entries, so the cost does not grow with popular tags.
+pub async fn related_candidates(
+    ex: impl Executor + Copy,
+    article_id: i64,
+    category_id: Option<i64>,
+    per_part: i64,
+) -> Result<Vec<i64>, DbError> {
+    let tags: Vec<i64> = query("SELECT tag_id FROM article_tags WHERE article_id = $1 ORDER BY tag_id LIMIT 10")
+        .bind(article_id)
+        .scalars(ex)
+        .await?;
+    // Tag and category ids are integers from the database; the article id and limit are bound.
+    let mut parts: Vec<String> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "SELECT * FROM (SELECT x.article_id FROM article_tags x WHERE x.tag_id = {t} AND x.article_id <> $1
+                 ORDER BY x.article_id DESC LIMIT $2) AS t{i}"
+            )
+        })
+        .collect();
+    if let Some(c) = category_id {
+        parts.push(format!(
+            "SELECT * FROM (SELECT a.id AS article_id FROM articles a WHERE a.category_id = {c} AND a.state = 'terbit'
+             AND a.id <> $1 ORDER BY a.published_at DESC, a.id DESC LIMIT $2) AS c"
+        ));
+    }
+    if parts.is_empty() {
+        return Ok(Vec::new());
+    }
+    query(parts.join(" UNION ALL ")).bind(article_id).bind(per_part).scalars(ex).await
+}
+
+/// Published articles by id, without their bodies, in no particular order.
+pub async fn published_summaries(ex: impl Executor, ids: &[i64]) -> Result<Vec<ArticleRow>, DbError> {
+    published_by_ids(ex, ids, Detail::Summary).await
 }
 
 pub async fn insert(
@@ -213,26 +266,35 @@ pub async fn insert_version(
     Ok(())
 }
 
-/// A saved text of an article.
+/// A saved version of an article: who saved it and when.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct VersionRow {
     pub id: i64,
-    pub title: String,
-    pub lead: String,
-    pub body_md: String,
     pub saved_by_name: Option<String>,
     pub created_at: i64,
 }
 
-/// An article's saved texts, oldest first.
+/// An article's saved versions, oldest first (without their texts).
 pub async fn versions(ex: impl Executor, article_id: i64) -> Result<Vec<VersionRow>, DbError> {
     query(
-        "SELECT v.id, v.title, v.lead, v.body_md, u.name AS saved_by_name, v.created_at
-         FROM article_versions v LEFT JOIN users u ON u.id = v.saved_by WHERE v.article_id = $1 ORDER BY v.id LIMIT 500",
+        "SELECT v.id, u.name AS saved_by_name, v.created_at
+         FROM article_versions v LEFT JOIN users u ON u.id = v.saved_by WHERE v.article_id = $1 ORDER BY v.id",
     )
     .bind(article_id)
     .fetch_all(ex)
     .await
+}
+
+/// The text of one saved version.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VersionText {
+    pub title: String,
+    pub lead: String,
+    pub body_md: String,
+}
+
+pub async fn version_text(ex: impl Executor, version_id: i64) -> Result<Option<VersionText>, DbError> {
+    query("SELECT title, lead, body_md FROM article_versions WHERE id = $1").bind(version_id).fetch_optional(ex).await
 }
 
 pub async fn count_versions(ex: impl Executor, article_id: i64) -> Result<i64, DbError> {
@@ -345,7 +407,7 @@ pub async fn list_published_tagged(
     .bind(offset)
     .scalars(ex)
     .await?;
-    rows_by_ids(ex, &ids).await
+    published_by_ids(ex, &ids, Detail::Summary).await
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

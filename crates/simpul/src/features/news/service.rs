@@ -85,7 +85,7 @@ async fn check_refs(tx: &mut Tx, input: &ArticleInput) -> AppResult<()> {
 
 /// Starts a draft for one of the writer's KIM groups (or the city desk).
 pub async fn create(app: &App, actor: &Actor, form: &ArticleForm) -> AppResult<i64> {
-    actor.require(Permission::WriteNews)?;
+    actor.require_change(Permission::WriteNews)?;
     let scopes = writing_scopes(actor);
     let scope = form.chosen_scope(&scopes);
     let input = match (form.validate(), scope) {
@@ -154,16 +154,20 @@ pub async fn compare(
     };
     let to = pick(to, last)?;
     let from = pick(from, to.saturating_sub(1))?;
-    let (a, b) = (&versions[from], &versions[to]);
-    let title = diff::words(&a.title, &b.title);
-    let lead = diff::words(&a.lead, &b.lead);
-    let body = diff::lines(&a.body_md, &b.body_md, 3);
+    let text = |i: usize| repo::version_text(&app.db, versions[i].id);
+    let (a, b) = (text(from).await?.ok_or(AppError::NotFound)?, text(to).await?.ok_or(AppError::NotFound)?);
+    // Comparing long texts is CPU work: keep it off the threads that serve requests.
+    let (title, lead, body) = tokio::task::spawn_blocking(move || {
+        (diff::words(&a.title, &b.title), diff::words(&a.lead, &b.lead), diff::lines(&a.body_md, &b.body_md, 3))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?;
     Ok(Comparison { article, versions, from, to, title, lead, body })
 }
 
 /// Saves a new text; every save is kept as a version.
 pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppResult<()> {
-    actor.require(Permission::WriteNews)?;
+    actor.require_change(Permission::WriteNews)?;
     let input = form.validate()?;
     let html = markdown::render(&input.body);
     let now = app.clock.now();
@@ -179,7 +183,9 @@ pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppR
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     let old = serde_json::json!({ "title": before.title, "lead": before.lead });
     audit::record(&mut tx, actor, now, Event::new("article.update", "article", id).before(&old).after(&input)).await?;
-    outbox::record(&mut tx, Topic::Article, id, now).await?;
+    if state.is_public() {
+        outbox::record(&mut tx, Topic::Article, id, now).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -196,7 +202,7 @@ pub struct ActionForm {
 
 /// Takes a workflow step. Returns the state reached.
 pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppResult<ArticleState> {
-    actor.require(Permission::WriteNews)?;
+    actor.require_change(Permission::WriteNews)?;
     let action = ArticleAction::parse(&form.aksi).ok_or(AppError::BadRequest("err-choose"))?;
     let mut e = FieldErrors::new();
     let note = e.optional("catatan", &form.catatan, 2000);
@@ -247,7 +253,9 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
         .before(&serde_json::json!({ "state": from.as_str() }))
         .after(&serde_json::json!({ "state": to.as_str(), "slug": slug, "scheduled_at": scheduled_at.map(|t| t.to_rfc3339()) }));
     audit::record(&mut tx, actor, now, ev).await?;
-    outbox::record(&mut tx, Topic::Article, id, now).await?;
+    if from.is_public() || to.is_public() {
+        outbox::record(&mut tx, Topic::Article, id, now).await?;
+    }
     tx.commit().await?;
     Ok(to)
 }
@@ -277,7 +285,7 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
         scheduled_at: None,
     };
     repo::set_state(&mut tx, id, &change, now).await?;
-    let actor = Actor { user_id: None, label: "system".into(), grants: vec![], request_id: None };
+    let actor = Actor { user_id: None, label: "system".into(), grants: vec![], request_id: None, read_only: false };
     let ev = Event::new("article.terbit_terjadwal", "article", id)
         .before(&serde_json::json!({ "state": a.state }))
         .after(&serde_json::json!({ "state": to.as_str(), "slug": slug }));
@@ -290,6 +298,18 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
 /// An address from the title, unique, fixed from the first publication on.
 async fn unique_slug(tx: &mut Tx, title: &str) -> AppResult<String> {
     db::unique_slug(tx, "articles", title, 80, "berita").await?.ok_or(AppError::Conflict("err-slug"))
+}
+
+/// "Baca juga" for a published article: up to `limit` published articles sharing the most
+/// tags (and the category), newer first among equals.
+pub async fn related(app: &App, a: &ArticleRow, limit: usize) -> AppResult<Vec<ArticleRow>> {
+    let candidates = repo::related_candidates(&app.db, a.id, a.category_id, 8).await?;
+    let ranked = crate::domain::article::rank_related(&candidates);
+    let top: Vec<i64> = ranked.iter().take(limit * 4).copied().collect();
+    let mut rows = repo::published_summaries(&app.db, &top).await?;
+    rows.sort_by_key(|r| ranked.iter().position(|id| *id == r.id));
+    rows.truncate(limit);
+    Ok(rows)
 }
 
 /// The caller's own articles, last changed first.

@@ -2,9 +2,11 @@
 //! fingerprint, nothing about the reader is kept — only how many times each article was
 //! opened per day (WIB). Counting happens in front of the page cache, so cached and `304`
 //! answers count too; link previews and crawlers (by their User-Agent) do not. Counts are
-//! kept in memory and written to the database every [`FLUSH`] and at shutdown.
+//! kept in memory by article and day and written to the database every [`FLUSH`] and at
+//! shutdown, in a fixed order (so two nodes on one PostgreSQL never deadlock); a failed write
+//! puts its counts back for the next attempt.
 
-use std::{collections::HashMap, sync::Mutex, time::Duration};
+use std::{collections::BTreeMap, sync::Mutex, time::Duration};
 
 use axum::{
     extract::{Request, State},
@@ -23,24 +25,31 @@ use crate::{
 pub const FLUSH: Duration = Duration::from_secs(30);
 const PREFIX: &str = "/berita/";
 
-/// Views counted since the last flush, by article slug.
+/// Views counted since the last flush, by (article slug, day in WIB).
 #[derive(Default)]
-pub struct ViewTally(Mutex<HashMap<String, i64>>);
+pub struct ViewTally(Mutex<BTreeMap<(String, String), i64>>);
 
 impl ViewTally {
-    fn add(&self, slug: &str) {
+    fn add(&self, slug: &str, day: String, n: i64) {
         let mut m = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        match m.get_mut(slug) {
-            Some(n) => *n += 1,
-            None => {
-                m.insert(slug.to_owned(), 1);
-            }
-        }
+        *m.entry((slug.to_owned(), day)).or_default() += n;
     }
 
-    fn take(&self) -> HashMap<String, i64> {
+    fn take(&self) -> BTreeMap<(String, String), i64> {
         std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
     }
+
+    /// Puts counts back after a failed write.
+    fn restore(&self, counts: BTreeMap<(String, String), i64>) {
+        for ((slug, day), n) in counts {
+            self.add(&slug, day, n);
+        }
+    }
+}
+
+/// Slugs are ASCII letters, digits and hyphens; anything else (an encoded path) is not one.
+fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 120 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Whether the User-Agent names a crawler or a link-preview fetcher rather than a reader.
@@ -66,13 +75,13 @@ pub fn is_robot(user_agent: &str) -> bool {
 /// Middleware: counts a reader's successful GET of `/berita/<slug>`.
 pub async fn count(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let slug = match req.uri().path().strip_prefix(PREFIX) {
-        Some(s) if req.method() == Method::GET && !s.is_empty() && !s.contains('/') => s.to_owned(),
+        Some(s) if req.method() == Method::GET && is_slug(s) => s.to_owned(),
         _ => return next.run(req).await,
     };
     let robot = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).is_none_or(is_robot);
     let res = next.run(req).await;
     if !robot && matches!(res.status(), StatusCode::OK | StatusCode::NOT_MODIFIED) {
-        app.views.add(&slug);
+        app.views.add(&slug, app.clock.now().to_wib().0.to_string(), 1);
     }
     res
 }
@@ -83,15 +92,22 @@ pub async fn flush(app: &App) -> AppResult<i64> {
     if counts.is_empty() {
         return Ok(0);
     }
-    let day = app.clock.now().to_wib().0.to_string();
+    match write(app, &counts).await {
+        Ok(()) => Ok(counts.values().sum()),
+        Err(e) => {
+            app.views.restore(counts);
+            Err(e)
+        }
+    }
+}
+
+async fn write(app: &App, counts: &BTreeMap<(String, String), i64>) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
-    let mut total = 0;
-    for (slug, n) in &counts {
-        repo::add_views(&mut tx, slug, &day, *n).await?;
-        total += n;
+    for ((slug, day), n) in counts {
+        repo::add_views(&mut tx, slug, day, *n).await?;
     }
     tx.commit_bookkeeping().await?;
-    Ok(total)
+    Ok(())
 }
 
 /// Flushes every [`FLUSH`] until the process stops.
@@ -121,14 +137,24 @@ mod tests {
     }
 
     #[test]
-    fn the_tally_adds_up_and_empties() {
+    fn the_tally_adds_up_empties_and_takes_back() {
         let t = ViewTally::default();
-        t.add("a");
-        t.add("a");
-        t.add("b");
+        let day = || "2026-11-28".to_owned();
+        t.add("a", day(), 1);
+        t.add("a", day(), 1);
+        t.add("b", day(), 1);
         let m = t.take();
-        assert_eq!(m.get("a"), Some(&2));
-        assert_eq!(m.get("b"), Some(&1));
+        assert_eq!(m.get(&("a".to_owned(), day())), Some(&2));
+        assert_eq!(m.get(&("b".to_owned(), day())), Some(&1));
         assert!(t.take().is_empty());
+        t.add("a", day(), 1);
+        t.restore(m);
+        assert_eq!(t.take().get(&("a".to_owned(), day())), Some(&3));
+    }
+
+    #[test]
+    fn only_plain_slugs_are_counted() {
+        assert!(is_slug("jalan-baru-2026"));
+        assert!(!is_slug("%61bc") && !is_slug("a/b") && !is_slug("") && !is_slug("Jalan"));
     }
 }

@@ -90,3 +90,12 @@ pub async fn touch(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), DbError> 
         .await?;
     Ok(())
 }
+
+/// Revokes every personal token of a person (after a password change or reset).
+pub async fn revoke_all_personal(tx: &mut Tx, user_id: i64, now: Timestamp) -> Result<u64, DbError> {
+    query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
+        .bind(user_id)
+        .bind(now.0)
+        .execute(tx)
+        .await
+}

@@ -6,7 +6,7 @@ use super::repo;
 use crate::{
     app::App,
     domain::{
-        access::{Actor, Permission, TokenScope},
+        access::{Actor, Permission, Role, TokenScope},
         time::Timestamp,
         validation::FieldErrors,
     },
@@ -36,6 +36,9 @@ pub async fn create(app: &App, actor: &Actor, form: &TokenForm) -> AppResult<Str
 /// Issues a personal token: it acts for the signed-in person, with their roles.
 pub async fn create_personal(app: &App, actor: &Actor, form: &TokenForm) -> AppResult<String> {
     let owner = actor.user_id.ok_or(AppError::Unauthenticated)?;
+    if actor.read_only {
+        return Err(AppError::Forbidden);
+    }
     issue(app, actor, form, Some(owner)).await
 }
 
@@ -76,6 +79,9 @@ pub async fn revoke(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
 /// Revokes one of the signed-in person's own tokens.
 pub async fn revoke_personal(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     let owner = actor.user_id.ok_or(AppError::Unauthenticated)?;
+    if actor.read_only {
+        return Err(AppError::Forbidden);
+    }
     let t = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     if t.user_id != Some(owner) {
         return Err(AppError::NotFound);
@@ -105,7 +111,14 @@ pub async fn authenticate(app: &App, secret: &str, now: Timestamp) -> AppResult<
     }
     let acting_for = match (t.user_id, t.user_name) {
         (Some(id), Some(name)) => {
-            let grants = users::repo::grants_for(&app.db, id).await?.iter().filter_map(|g| g.grant()).collect();
+            // A personal token carries only its owner's newsroom roles: a leaked token of an
+            // admin or an OPD officer does not open the admin area or citizens' reports.
+            let grants = users::repo::grants_for(&app.db, id)
+                .await?
+                .iter()
+                .filter_map(|g| g.grant())
+                .filter(|g| matches!(g.role, Role::Anggota | Role::Redaksi))
+                .collect();
             Some(TokenOwner { id, name, grants })
         }
         _ => None,
