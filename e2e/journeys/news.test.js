@@ -1,8 +1,10 @@
-// News: a KIM member writes and submits a draft → the Redaksi publishes it → a citizen opens
-// it from the home page and sees the WhatsApp share link. Every page passes axe-core and
-// fits a 360 px screen; the HTML is validated by zz-valid-html.test.js.
+// News: a KIM member uploads a photo and writes a draft with it → the Redaksi asks for a
+// change → the member revises (and compares the versions) → the Redaksi publishes → a citizen
+// opens it from the home page and sees the photo and the WhatsApp share link. Every page passes
+// axe-core and fits a 360 px screen; the HTML is validated by zz-valid-html.test.js.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { deflateSync } from 'node:zlib';
 import { expectClean, launch, phone, startServer } from '../lib.js';
 
 let server;
@@ -24,6 +26,45 @@ function password(role) {
   return line.trim().split(/\s+/)[2];
 }
 
+// A real PNG photo (a colour gradient), made here so the journey needs no binary fixture.
+function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) {
+      row[1 + x * 3] = (x * 255) / width;
+      row[2 + x * 3] = (y * 255) / height;
+      row[3 + x * 3] = 120;
+    }
+    rows.push(row);
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
 async function signIn(email, pw) {
   const page = await (await phone(browser)).newPage();
   await page.goto(`${server.base}/masuk`);
@@ -34,8 +75,13 @@ async function signIn(email, pw) {
   return page;
 }
 
-test('a member writes, the Redaksi publishes, a citizen reads and shares', async () => {
+test('a member writes with a photo, the Redaksi asks for a change, then publishes; a citizen reads and shares', async () => {
   const member = await signIn('anggota@demo.simpul.id', password('anggota'));
+  await member.goto(`${server.base}/akun/media`);
+  await member.setInputFiles('#f-file', { name: 'saluran.png', mimeType: 'image/png', buffer: png(800, 500) });
+  await member.fill('#f-alt', 'Warga membersihkan saluran air');
+  await member.click('main form button[type=submit]');
+  await member.waitForSelector('ul.media img');
   await member.goto(`${server.base}/tulis`);
   await expectClean(member, '30-my-articles');
   await member.click('text=Tulis berita baru');
@@ -44,6 +90,8 @@ test('a member writes, the Redaksi publishes, a citizen reads and shares', async
   await member.fill('#f-lead', 'Warga Bulakan membersihkan saluran air menjelang musim hujan.');
   await member.fill('#f-body', '## Menjelang musim hujan\n\nSebanyak **60 warga** ikut serta.');
   await member.selectOption('#f-category_id', { label: 'Lingkungan' });
+  await member.selectOption('#f-cover_media_id', { label: 'Warga membersihkan saluran air' });
+  await member.fill('#f-cover_caption', 'Gotong royong di Bulakan');
   await member.click('main form button[type=submit]');
   await member.waitForURL(/\/tulis\/\d+$/);
   assert.match(await member.textContent('.preview'), /60 warga/);
@@ -58,6 +106,24 @@ test('a member writes, the Redaksi publishes, a citizen reads and shares', async
   await expectClean(editor, '33-queue');
   await editor.goto(articleUrl);
   await expectClean(editor, '34-review');
+  await editor.fill('#f-catatan', 'Sebutkan tanggal kegiatannya.');
+  await editor.click('button[value=minta_revisi]');
+  await editor.waitForURL(articleUrl);
+
+  await member.goto(articleUrl);
+  assert.match(await member.textContent('main'), /Sebutkan tanggal kegiatannya/);
+  await member.fill('#f-body', '## Menjelang musim hujan\n\nPada Minggu, 22 November 2026, sebanyak **60 warga** ikut serta.');
+  await member.click('button:has-text("Simpan naskah")');
+  await member.waitForURL(articleUrl);
+  await member.click('text=Bandingkan versi');
+  await member.waitForURL(/\/versi$/);
+  assert.match(await member.textContent('pre.diff ins'), /22 November 2026/);
+  await expectClean(member, '37-versions');
+  await member.goto(articleUrl);
+  await member.click('button[value=ajukan]');
+  await member.waitForURL(articleUrl);
+
+  await editor.goto(articleUrl);
   await editor.click('button[value=terbitkan]');
   await editor.waitForURL(articleUrl);
   assert.match(await editor.textContent('main'), /Berita terbit/);
@@ -67,9 +133,20 @@ test('a member writes, the Redaksi publishes, a citizen reads and shares', async
   await citizen.click('text=Kerja Bakti Bersihkan Saluran Air di Bulakan');
   await citizen.waitForURL(/\/berita\/kerja-bakti-bersihkan-saluran-air-di-bulakan$/);
   await expectClean(citizen, '35-article');
+  assert.match(await citizen.getAttribute('main img[srcset]', 'srcset'), /360w/);
+  assert.match(await citizen.textContent('main'), /Gotong royong di Bulakan/);
   const wa = await citizen.getAttribute('a[href^="https://wa.me/"]', 'href');
   assert.match(wa, /Kerja\+Bakti/);
   assert.match(await citizen.textContent('main'), /Editor: Rina Redaksi/);
   await citizen.goto(`${server.base}/berita`);
   await expectClean(citizen, '36-news-list');
+
+  // The author sees how often it was read (counted without cookies) and can issue a token.
+  await member.goto(`${server.base}/akun/token`);
+  await expectClean(member, '38-personal-tokens');
+  await member.fill('#f-name', 'Alat tulis KIM');
+  await member.selectOption('#f-scope', 'write');
+  await member.click('main form button[type=submit]');
+  assert.match(await member.textContent('code.secret'), /^smp_/);
+  await expectClean(member, '39-token-issued');
 });
