@@ -5,5 +5,11 @@
 //! place name written in Indonesian into a stable ASCII URL segment.
 
 mod slug;
+mod stem;
+mod stopwords;
+mod tokenize;
 
 pub use slug::{slugify, sort_key};
+pub use stem::Stemmer;
+pub use stopwords::is_stopword;
+pub use tokenize::{Kind, Token, fold, tokenize};

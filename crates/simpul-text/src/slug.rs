@@ -63,7 +63,7 @@ pub fn sort_key(text: &str) -> String {
 }
 
 /// Maps one character to its ASCII slug form, or `None` for a separator.
-fn fold_char(ch: char) -> Option<&'static str> {
+pub(crate) fn fold_char(ch: char) -> Option<&'static str> {
     const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     const LETTERS: [&str; 26] = [
         "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v",

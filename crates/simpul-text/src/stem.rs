@@ -1,0 +1,378 @@
+//! Stemming: dictionary-checked affix removal in the Nazief–Adriani / Enhanced Confix
+//! Stripping family. Inflectional particles (`-lah -kah -tah -pun`) and possessives
+//! (`-ku -mu -nya`) come off first, then derivational suffixes (`-i -kan -an`), then up to
+//! three derivational prefixes (`di- ke- se- be(r)- te(r)- pe(r)- me-`) with the sound
+//! changes of `me-`/`pe-` (`menulis` → `tulis`, `memukul` → `pukul`, `menyapu` → `sapu`,
+//! `mengirim` → `kirim`). Every candidate is checked against the root dictionary; prefix
+//! and suffix pairs Indonesian does not form (`be-…-i`, `di-…-an`, `ke-…-i`, `ke-…-kan`,
+//! `me-…-an`, `se-…-i`, `se-…-kan`, `te-…-an`) are not tried. A word no candidate explains
+//! gets an algorithmic stem (the most likely affixes removed), so the same word always gets
+//! the same stem even when it is missing from the dictionary.
+
+use std::collections::HashSet;
+
+/// A stemmer over a set of root words.
+pub struct Stemmer {
+    roots: HashSet<Box<str>>,
+}
+
+/// Inflectional particles, then possessive pronouns.
+const PARTICLES: [&str; 4] = ["lah", "kah", "tah", "pun"];
+const POSSESSIVES: [&str; 3] = ["nya", "ku", "mu"];
+
+/// The shortest root we accept from stripping (Indonesian roots have at least two letters;
+/// two-letter results are almost always wrong cuts).
+const MIN_ROOT: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Suffix {
+    None,
+    I,
+    Kan,
+    An,
+}
+
+/// The family of the first prefix removed, for the forbidden confix pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    Be,
+    Di,
+    Ke,
+    Me,
+    Pe,
+    Se,
+    Te,
+}
+
+fn forbidden(p: Prefix, s: Suffix) -> bool {
+    matches!(
+        (p, s),
+        (Prefix::Be, Suffix::I)
+            | (Prefix::Di, Suffix::An)
+            | (Prefix::Ke, Suffix::I | Suffix::Kan)
+            | (Prefix::Me, Suffix::An)
+            | (Prefix::Se, Suffix::I | Suffix::Kan)
+            | (Prefix::Te, Suffix::An)
+    )
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// The roots a prefixed word may come from after removing one prefix, most likely first,
+/// with the prefix's family. Only ASCII lower-case words are handled.
+fn unprefix(w: &str) -> Vec<(Prefix, String)> {
+    let b = w.as_bytes();
+    let mut out: Vec<(Prefix, String)> = Vec::new();
+    let mut add = |p: Prefix, s: String| {
+        if s.len() >= MIN_ROOT && !out.iter().any(|(_, x)| *x == s) {
+            out.push((p, s));
+        }
+    };
+    let rest = |n: usize| w[n..].to_owned();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let starts = |p: &str| w.starts_with(p);
+
+    if starts("di") {
+        add(Prefix::Di, rest(2));
+    }
+    if starts("ke") {
+        add(Prefix::Ke, rest(2));
+    }
+    if starts("se") {
+        add(Prefix::Se, rest(2));
+    }
+    // be-: berjalan → jalan, beranak → anak / ranak, bekerja → kerja, belajar → ajar.
+    if starts("ber") {
+        add(Prefix::Be, rest(3));
+        if is_vowel(at(3)) {
+            add(Prefix::Be, rest(2));
+        }
+    } else if starts("belajar") {
+        add(Prefix::Be, rest(3));
+    } else if starts("be") && at(2) != 0 && !is_vowel(at(2)) {
+        add(Prefix::Be, rest(2));
+    }
+    // te-: tertulis → tulis, terasa → rasa, tertawa → tawa.
+    if starts("ter") {
+        add(Prefix::Te, rest(3));
+        if is_vowel(at(3)) {
+            add(Prefix::Te, rest(2));
+        }
+    } else if starts("te") && at(2) != 0 && !is_vowel(at(2)) && at(2) != b'r' {
+        add(Prefix::Te, rest(2));
+    }
+    // me- and pe- share their sound changes.
+    for (lead, fam) in [("me", Prefix::Me), ("pe", Prefix::Pe)] {
+        if !starts(lead) {
+            continue;
+        }
+        let (c2, c3, c4) = (at(2), at(3), at(4));
+        match c2 {
+            // memper-/member- before the root: handled by recursion (mem + per…).
+            b'm' if matches!(c3, b'b' | b'f' | b'v') => add(fam, rest(3)),
+            b'm' if c3 == b'p' && c4 == b'e' => add(fam, rest(3)),
+            b'm' if is_vowel(c3) => {
+                add(fam, format!("p{}", &w[3..]));
+                add(fam, format!("m{}", &w[3..]));
+            }
+            b'n' if matches!(c3, b'c' | b'd' | b'j' | b'z') => add(fam, rest(3)),
+            b'n' if c3 == b's' && c4 == b'y' => add(fam, rest(3)),
+            b'n' if c3 == b'g' => {
+                if matches!(c4, b'g' | b'h' | b'k' | b'q') {
+                    add(fam, rest(4));
+                } else if is_vowel(c4) {
+                    add(fam, rest(4));
+                    add(fam, format!("k{}", &w[4..]));
+                } else if c4 == b'e' {
+                    add(fam, rest(5));
+                }
+                // menge-/penge- before one-syllable roots: mengebom → bom.
+                if c4 == b'e' {
+                    add(fam, rest(5));
+                }
+            }
+            b'n' if c3 == b'y' && is_vowel(c4) => {
+                add(fam, format!("s{}", &w[4..]));
+                add(fam, format!("ny{}", &w[4..]));
+            }
+            b'n' if is_vowel(c3) => {
+                add(fam, format!("t{}", &w[3..]));
+                add(fam, format!("n{}", &w[3..]));
+            }
+            b'l' | b'r' | b'w' | b'y' | b'm' | b'n' => add(fam, rest(2)),
+            _ => {}
+        }
+        // per-: perbaikan → baik (pe- family), pelajar → ajar.
+        if fam == Prefix::Pe {
+            if c2 == b'r' {
+                add(fam, rest(3));
+                if is_vowel(c3) {
+                    add(fam, rest(2));
+                }
+            }
+            if starts("pelajar") {
+                add(fam, rest(3));
+            }
+        }
+    }
+    out
+}
+
+impl Stemmer {
+    /// A stemmer over the given root words (lower case).
+    pub fn new<I, S>(roots: I) -> Stemmer
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let roots = roots
+            .into_iter()
+            .map(|r| r.as_ref().trim().to_lowercase())
+            .filter(|r| !r.is_empty() && !r.starts_with('#'))
+            .map(String::into_boxed_str)
+            .collect();
+        Stemmer { roots }
+    }
+
+    /// Whether `word` is a root in the dictionary.
+    pub fn is_root(&self, word: &str) -> bool {
+        self.roots.contains(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.roots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.roots.is_empty()
+    }
+
+    /// The root of one lower-case word. Words with characters other than ASCII letters
+    /// (and an inner hyphen for reduplication) come back unchanged.
+    pub fn stem(&self, word: &str) -> String {
+        if word.len() < MIN_ROOT || self.is_root(word) {
+            return word.to_owned();
+        }
+        if let Some((a, b)) = word.split_once('-') {
+            // Reduplication: anak-anak → anak, bermain-main → main, sayur-mayur → sayur.
+            let (sa, sb) = (self.stem(a), self.stem(b));
+            return if sa == sb || sb.is_empty() {
+                sa
+            } else if a.ends_with(b) {
+                sb
+            } else {
+                sa
+            };
+        }
+        if !word.bytes().all(|c| c.is_ascii_lowercase()) {
+            return word.to_owned();
+        }
+        self.dictionary_stem(word).unwrap_or_else(|| self.fallback(word))
+    }
+
+    /// Candidate suffix removals, each with the suffix taken off: the word itself, without
+    /// its particle, without its possessive, without its derivational suffix.
+    fn suffix_forms(word: &str) -> Vec<(String, Suffix)> {
+        let mut forms = vec![(word.to_owned(), Suffix::None)];
+        let mut w = word.to_owned();
+        if let Some(p) = PARTICLES.iter().find(|p| w.ends_with(*p) && w.len() - p.len() >= MIN_ROOT) {
+            w.truncate(w.len() - p.len());
+            forms.push((w.clone(), Suffix::None));
+        }
+        if let Some(p) = POSSESSIVES.iter().find(|p| w.ends_with(*p) && w.len() - p.len() >= MIN_ROOT) {
+            w.truncate(w.len() - p.len());
+            forms.push((w.clone(), Suffix::None));
+        }
+        let base = w.clone();
+        if base.ends_with("kan") && base.len() - 3 >= MIN_ROOT {
+            forms.push((base[..base.len() - 3].to_owned(), Suffix::Kan));
+        }
+        if base.ends_with("an") && base.len() - 2 >= MIN_ROOT {
+            forms.push((base[..base.len() - 2].to_owned(), Suffix::An));
+        }
+        if base.ends_with('i') && base.len() > MIN_ROOT {
+            forms.push((base[..base.len() - 1].to_owned(), Suffix::I));
+        }
+        forms
+    }
+
+    /// Prefix removals of up to three levels, breadth first; the first root found wins.
+    fn find_root(&self, w: &str, suffix: Suffix) -> Option<String> {
+        let mut level: Vec<(Option<Prefix>, String)> = vec![(None, w.to_owned())];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for (first, word) in &level {
+                for (p, cand) in unprefix(word) {
+                    let first = first.or(Some(p));
+                    if first.is_some_and(|f| forbidden(f, suffix)) {
+                        continue;
+                    }
+                    if self.is_root(&cand) {
+                        return Some(cand);
+                    }
+                    next.push((first, cand));
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        None
+    }
+
+    fn dictionary_stem(&self, word: &str) -> Option<String> {
+        let forms = Self::suffix_forms(word);
+        // Suffix-only removals first (berikan → beri, not ber- + ikan).
+        if let Some((f, _)) = forms.iter().skip(1).find(|(f, _)| self.is_root(f)) {
+            return Some(f.clone());
+        }
+        // Then prefixes on the most stripped form, putting suffixes back one by one.
+        forms.iter().rev().find_map(|(f, s)| self.find_root(f, *s))
+    }
+
+    /// No dictionary explanation: remove what is most likely an affix, consistently.
+    fn fallback(&self, word: &str) -> String {
+        let forms = Self::suffix_forms(word);
+        // Particles and possessives are safe to drop; derivational suffixes only on longer words.
+        let mut w = forms
+            .iter()
+            .rev()
+            .find(|(f, s)| *s == Suffix::None || f.len() >= 5)
+            .map_or_else(|| word.to_owned(), |(f, _)| f.clone());
+        for _ in 0..2 {
+            match unprefix(&w).into_iter().next() {
+                Some((_, c)) if c.len() >= 4 => w = c,
+                _ => break,
+            }
+        }
+        w
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stemmer() -> Stemmer {
+        Stemmer::new([
+            "bagi", "rumah", "anak", "tulis", "pukul", "sapu", "kirim", "ajar", "baik", "beri", "ikan", "tani", "tan",
+            "aman", "bersih", "naik", "nyanyi", "makan", "masak", "main", "sayur", "jalan", "kerja", "rasa", "tawa",
+            "lihat", "cari", "dengar", "gali", "hitung", "bangun", "sekolah", "tahu", "satu", "bom", "pakai", "ambil",
+            "buku", "laku", "kata",
+        ])
+    }
+
+    #[test]
+    fn the_cases_the_search_needs() {
+        let s = stemmer();
+        for w in ["dibagikan", "membagikan", "pembagian", "bagi", "terbagi", "sebagian", "membagi"] {
+            assert_eq!(s.stem(w), "bagi", "{w}");
+        }
+        assert_eq!(s.stem("rumahnya"), "rumah");
+        assert_eq!(s.stem("anak-anak"), "anak");
+        assert_eq!(s.stem("pembangunan"), "bangun");
+    }
+
+    #[test]
+    fn sound_changes_of_me_and_pe() {
+        let s = stemmer();
+        let cases = [
+            ("menulis", "tulis"),
+            ("penulis", "tulis"),
+            ("memukul", "pukul"),
+            ("menyapu", "sapu"),
+            ("mengirim", "kirim"),
+            ("pengirim", "kirim"),
+            ("mengajar", "ajar"),
+            ("pelajaran", "ajar"),
+            ("belajar", "ajar"),
+            ("memperbaiki", "baik"),
+            ("perbaikan", "baik"),
+            ("menyanyikan", "nyanyi"),
+            ("makanan", "makan"),
+            ("memasak", "masak"),
+            ("pemain", "main"),
+            ("bermain-main", "main"),
+            ("melihat", "lihat"),
+            ("mencari", "cari"),
+            ("pendengar", "dengar"),
+            ("menggali", "gali"),
+            ("menghitung", "hitung"),
+            ("bekerja", "kerja"),
+            ("terasa", "rasa"),
+            ("tertawa", "tawa"),
+            ("keamanan", "aman"),
+            ("kebersihan", "bersih"),
+            ("menaikkan", "naik"),
+            ("diketahui", "tahu"),
+            ("mengebom", "bom"),
+            ("dipakainya", "pakai"),
+            ("mengambilnya", "ambil"),
+            ("bukunya", "buku"),
+        ];
+        for (w, root) in cases {
+            assert_eq!(s.stem(w), root, "{w}");
+        }
+    }
+
+    #[test]
+    fn roots_and_forbidden_pairs_are_respected() {
+        let s = stemmer();
+        assert_eq!(s.stem("berikan"), "beri", "a suffix alone before ber- + ikan");
+        assert_eq!(s.stem("bertani"), "tani", "be-…-i is not a confix");
+        assert_eq!(s.stem("sekolah"), "sekolah", "a root ending like a particle stays");
+        assert_eq!(s.stem("laku"), "laku");
+    }
+
+    #[test]
+    fn unknown_words_get_a_consistent_algorithmic_stem() {
+        let s = stemmer();
+        assert_eq!(s.stem("menggoreskan"), s.stem("digoreskan"));
+        assert_eq!(s.stem("xyz"), "xyz");
+        assert_eq!(s.stem("covid19"), "covid19");
+        assert_eq!(s.stem(""), "");
+    }
+}
