@@ -114,9 +114,13 @@ fn unprefix(w: &str) -> Vec<(Prefix, String)> {
             b'm' if matches!(c3, b'b' | b'f' | b'v') => add(fam, rest(3)),
             b'm' if c3 == b'p' && c4 == b'e' => add(fam, rest(3)),
             b'm' if is_vowel(c3) => {
-                add(fam, format!("p{}", &w[3..]));
                 add(fam, format!("m{}", &w[3..]));
+                add(fam, format!("p{}", &w[3..]));
             }
+            // Loanword clusters keep their first consonant: memproduksi → produksi,
+            // pemrogram → program.
+            b'm' if c3 == b'p' => add(fam, rest(3)),
+            b'm' if c3 != 0 => add(fam, format!("p{}", &w[3..])),
             b'n' if matches!(c3, b'c' | b'd' | b'j' | b'z') => add(fam, rest(3)),
             b'n' if c3 == b's' && c4 == b'y' => add(fam, rest(3)),
             b'n' if c3 == b'g' => {
@@ -138,10 +142,14 @@ fn unprefix(w: &str) -> Vec<(Prefix, String)> {
                 add(fam, format!("ny{}", &w[4..]));
             }
             b'n' if is_vowel(c3) => {
-                add(fam, format!("t{}", &w[3..]));
                 add(fam, format!("n{}", &w[3..]));
+                add(fam, format!("t{}", &w[3..]));
             }
+            // menstimulasi → stimulasi, mentraktir → traktir.
+            b'n' if matches!(c3, b's' | b't') && c4 != 0 && !is_vowel(c4) => add(fam, rest(3)),
             b'l' | b'r' | b'w' | b'y' | b'm' | b'n' => add(fam, rest(2)),
+            // pe- before other consonants: pedagang → dagang, petani → tani.
+            c if fam == Prefix::Pe && c != 0 && !is_vowel(c) => add(fam, rest(2)),
             _ => {}
         }
         // per-: perbaikan → baik (pe- family), pelajar → ajar.
@@ -160,7 +168,16 @@ fn unprefix(w: &str) -> Vec<(Prefix, String)> {
     out
 }
 
+/// The shipped Indonesian root list (see `data/README.md` for its source and licence).
+const ROOTS_ID: &str = include_str!("../data/roots-id.txt");
+
 impl Stemmer {
+    /// The Indonesian stemmer over the shipped root list, built once per process.
+    pub fn indonesian() -> &'static Stemmer {
+        static STEMMER: std::sync::LazyLock<Stemmer> = std::sync::LazyLock::new(|| Stemmer::new(ROOTS_ID.lines()));
+        &STEMMER
+    }
+
     /// A stemmer over the given root words (lower case).
     pub fn new<I, S>(roots: I) -> Stemmer
     where
@@ -238,10 +255,11 @@ impl Stemmer {
         forms
     }
 
-    /// Prefix removals of up to three levels, breadth first; the first root found wins.
-    fn find_root(&self, w: &str, suffix: Suffix) -> Option<String> {
+    /// Every root reachable by removing up to three prefixes from `w` (breadth first), with
+    /// the family of the first prefix removed.
+    fn prefix_roots(&self, w: &str, suffix: Suffix, out: &mut Vec<(String, Option<Prefix>, usize)>) {
         let mut level: Vec<(Option<Prefix>, String)> = vec![(None, w.to_owned())];
-        for _ in 0..3 {
+        for depth in 1..=3 {
             let mut next = Vec::new();
             for (first, word) in &level {
                 for (p, cand) in unprefix(word) {
@@ -250,7 +268,7 @@ impl Stemmer {
                         continue;
                     }
                     if self.is_root(&cand) {
-                        return Some(cand);
+                        out.push((cand.clone(), first, depth));
                     }
                     next.push((first, cand));
                 }
@@ -260,17 +278,42 @@ impl Stemmer {
             }
             level = next;
         }
-        None
     }
 
+    /// The dictionary's explanation of a word, if any. Of all the roots that affix removal
+    /// can reach, the nominal confixes `ke-…-an` and `pe(r)-…-an` win when they explain the
+    /// word (kedudukan → duduk, not the dictionary's stem keduduk); otherwise the one that
+    /// needs the fewest affixes removed (berbadan → badan, not ber- + bad + -an), then the
+    /// fewest prefixes (menemani → teman, not me- + te- + mani), then the shorter suffix
+    /// (ajakan → ajak, not aja + -kan); remaining ties keep the rules' order (memakan → makan).
     fn dictionary_stem(&self, word: &str) -> Option<String> {
         let forms = Self::suffix_forms(word);
-        // Suffix-only removals first (berikan → beri, not ber- + ikan).
-        if let Some((f, _)) = forms.iter().skip(1).find(|(f, _)| self.is_root(f)) {
-            return Some(f.clone());
+        let mut found: Vec<(String, Option<Prefix>, Suffix, usize)> = Vec::new();
+        for (f, s) in forms.iter().skip(1) {
+            if self.is_root(f) {
+                found.push((f.clone(), None, *s, 0));
+            }
         }
-        // Then prefixes on the most stripped form, putting suffixes back one by one.
-        forms.iter().rev().find_map(|(f, s)| self.find_root(f, *s))
+        for (f, s) in &forms {
+            let mut roots = Vec::new();
+            self.prefix_roots(f, *s, &mut roots);
+            found.extend(roots.into_iter().map(|(r, p, depth)| (r, p, *s, depth)));
+        }
+        let confix = |p: Option<Prefix>, s: Suffix| s == Suffix::An && matches!(p, Some(Prefix::Ke | Prefix::Pe));
+        found
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, (_, p, s, prefixes))| {
+                let suffix_len = match s {
+                    Suffix::None => 0,
+                    Suffix::I => 1,
+                    Suffix::An => 2,
+                    Suffix::Kan => 3,
+                };
+                let affixes = prefixes + usize::from(*s != Suffix::None);
+                (!confix(*p, *s), affixes, *prefixes, suffix_len, *i)
+            })
+            .map(|(_, (r, _, _, _))| r.clone())
     }
 
     /// No dictionary explanation: remove what is most likely an affix, consistently.
