@@ -404,3 +404,5 @@ tokens-none = No tokens yet.
 tokens-scope-read = read
 tokens-scope-write = write
 tokens-acting-for = on behalf of
+field-article-region = Area the article is about
+news-region-none = Not about one area

@@ -383,3 +383,5 @@ tokens-none = Belum ada token.
 tokens-scope-read = baca
 tokens-scope-write = tulis
 tokens-acting-for = atas nama
+field-article-region = Wilayah yang diberitakan
+news-region-none = Tidak khusus satu wilayah

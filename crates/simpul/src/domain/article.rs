@@ -227,6 +227,8 @@ pub struct ArticleForm {
     pub video_url: String,
     /// Comma-separated tags.
     pub tags: String,
+    /// The kecamatan or kelurahan the article is about, or empty.
+    pub region_id: String,
 }
 
 /// A validated article text.
@@ -243,6 +245,7 @@ pub struct ArticleInput {
     pub video_url: Option<String>,
     /// Distinct tags (by slug), in the order written.
     pub tags: Vec<String>,
+    pub region_id: Option<i64>,
 }
 
 /// Splits "a, b, a" into distinct tags; at most 10, each up to 40 characters with letters.
@@ -288,6 +291,16 @@ impl ArticleForm {
                 }
             },
         };
+        let region_id = match self.region_id.trim() {
+            "" => None,
+            v => match v.parse::<i64>() {
+                Ok(id) if id > 0 => Some(id),
+                _ => {
+                    e.add("region_id", "err-choose");
+                    None
+                }
+            },
+        };
         let category_id = self.category_id.trim().parse::<i64>().ok().filter(|&i| i > 0);
         let Some(category_id) = category_id else {
             e.add("category_id", "err-choose");
@@ -303,6 +316,7 @@ impl ArticleForm {
             cover_credit,
             video_url,
             tags,
+            region_id,
         })
     }
 

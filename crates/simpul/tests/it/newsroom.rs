@@ -336,3 +336,37 @@ async fn changes_made_by_another_process_reach_the_cached_pages() {
     assert!(reader.get("/berita").await.body.contains("Dari Proses Lain"), "seen after following the outbox");
     assert!(!outbox::check(&t.app, &mut seen).await.unwrap(), "nothing new the second time");
 }
+
+#[tokio::test]
+async fn an_article_names_the_kelurahan_it_is_about() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Wilayah").await;
+    let email = t.user(Role::Redaksi, Some(kim), None).await;
+    let mut editor = t.login(&email, PASSWORD).await;
+    let cat = category_id(&t).await.to_string();
+    let scope = format!("kim:{kim}");
+    let bulakan: i64 = query("SELECT id FROM regions WHERE name = 'Bulakan'").scalar(&t.app.db).await.unwrap();
+    let kota: i64 = query("SELECT id FROM regions WHERE level = 'kota'").scalar(&t.app.db).await.unwrap();
+    let (kota, bulakan) = (kota.to_string(), bulakan.to_string());
+    let fields = |region: &str| -> Vec<(&'static str, String)> {
+        let mut f: Vec<(&'static str, String)> =
+            [("title", "Posyandu Bulakan"), ("lead", "Ringkasan."), ("body", "Isi.")]
+                .map(|(k, v)| (k, v.to_owned()))
+                .into();
+        f.extend([("category_id", cat.clone()), ("scope", scope.clone()), ("region_id", region.to_owned())]);
+        f
+    };
+    let wrong = fields(&kota);
+    let r = editor.post_form("/tulis/baru", &wrong.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "a whole city is not a kecamatan or kelurahan");
+    assert!(r.body.contains("value=\"Posyandu Bulakan\""), "the form keeps what was typed");
+    let right = fields(&bulakan);
+    let r = editor.post_form("/tulis/baru", &right.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
+    let id: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
+    assert!(editor.get(&format!("/tulis/{id}")).await.body.contains(&format!("value=\"{bulakan}\" selected")));
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    let page = t.client().get("/berita/posyandu-bulakan").await;
+    assert!(page.body.contains("Kelurahan Bulakan, Kecamatan Cibeber"), "{}", page.body);
+    assert_eq!(t.client().get("/api/v1/articles/posyandu-bulakan").await.json()["region"], "Bulakan");
+}

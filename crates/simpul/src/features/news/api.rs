@@ -43,6 +43,8 @@ pub struct ArticleOut {
     pub kim: Option<String>,
     pub author: Option<String>,
     pub editor: Option<String>,
+    /// The kecamatan or kelurahan the article is about.
+    pub region: Option<String>,
     /// RFC 3339.
     pub published_at: Option<String>,
     pub url: String,
@@ -60,6 +62,7 @@ fn out(app: &AppState, a: ArticleRow) -> ArticleOut {
         kim: a.kim_name,
         author: a.author_name,
         editor: a.editor_name,
+        region: a.region_name,
         published_at: a.published_at.map(|t| Timestamp(t).to_rfc3339()),
     }
 }
@@ -101,6 +104,7 @@ pub struct DeskArticleOut {
     pub cover_caption: Option<String>,
     pub cover_credit: Option<String>,
     pub video_url: Option<String>,
+    pub region_id: Option<i64>,
     /// Set from the first publication on.
     pub slug: Option<String>,
     /// RFC 3339.
@@ -169,6 +173,7 @@ fn desk_out(d: DeskView) -> DeskArticleOut {
         cover_caption: a.cover_caption,
         cover_credit: a.cover_credit,
         video_url: a.video_url,
+        region_id: a.region_id,
         slug: a.slug,
         scheduled_at: when(a.scheduled_at),
         published_at: when(a.published_at),
@@ -212,6 +217,9 @@ pub struct ArticleIn {
     pub cover_credit: Option<String>,
     #[serde(default)]
     pub video_url: Option<String>,
+    /// The kecamatan or kelurahan the article is about.
+    #[serde(default)]
+    pub region_id: Option<i64>,
 }
 
 impl ArticleIn {
@@ -227,6 +235,7 @@ impl ArticleIn {
             cover_credit: self.cover_credit.unwrap_or_default(),
             video_url: self.video_url.unwrap_or_default(),
             tags: self.tags.join(", "),
+            region_id: self.region_id.map(|r| r.to_string()).unwrap_or_default(),
         }
     }
 }

@@ -34,16 +34,23 @@ pub struct ArticleRow {
     pub cover_caption: Option<String>,
     pub cover_credit: Option<String>,
     pub video_url: Option<String>,
+    pub region_id: Option<i64>,
+    /// The region's name, level and (for a kelurahan) its kecamatan's name.
+    pub region_name: Option<String>,
+    pub region_level: Option<String>,
+    pub region_parent: Option<String>,
 }
 
 const SELECT: &str =
     "SELECT a.id, a.slug, a.title, a.lead, a.body_md, a.body_html, a.category_id, c.name AS category_name,
     c.slug AS category_slug, a.kim_id, k.name AS kim_name, k.slug AS kim_slug, a.author_id, au.name AS author_name,
     ed.name AS editor_name, a.state, a.published_at, a.scheduled_at, a.updated_at, a.cover_media_id, m.key AS cover_key,
-    m.widths AS cover_widths, m.alt AS cover_alt, a.cover_caption, a.cover_credit, a.video_url
+    m.widths AS cover_widths, m.alt AS cover_alt, a.cover_caption, a.cover_credit, a.video_url, a.region_id,
+    rg.name AS region_name, rg.level AS region_level, CASE WHEN rg.level = 'kelurahan' THEN rp.name END AS region_parent
     FROM articles a LEFT JOIN categories c ON c.id = a.category_id LEFT JOIN kim_groups k ON k.id = a.kim_id
     LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id
-    LEFT JOIN media m ON m.id = a.cover_media_id";
+    LEFT JOIN media m ON m.id = a.cover_media_id LEFT JOIN regions rg ON rg.id = a.region_id
+    LEFT JOIN regions rp ON rp.id = rg.parent_id";
 
 /// How much of each article a list needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,8 +208,8 @@ pub async fn insert(
 ) -> Result<i64, DbError> {
     query(
         "INSERT INTO articles (title, lead, body_md, body_html, category_id, kim_id, author_id, state, created_at, updated_at,
-            cover_media_id, cover_caption, cover_credit, video_url)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8, $9, $10, $11, $12) RETURNING id",
+            cover_media_id, cover_caption, cover_credit, video_url, region_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(a.title.as_str())
     .bind(a.lead.as_str())
@@ -216,6 +223,7 @@ pub async fn insert(
     .bind(a.cover_caption.clone())
     .bind(a.cover_credit.clone())
     .bind(a.video_url.clone())
+    .bind(a.region_id)
     .scalar(tx)
     .await
 }
@@ -229,7 +237,7 @@ pub async fn update_text(
 ) -> Result<(), DbError> {
     query(
         "UPDATE articles SET title = $2, lead = $3, body_md = $4, body_html = $5, category_id = $6, updated_at = $7,
-            cover_media_id = $8, cover_caption = $9, cover_credit = $10, video_url = $11 WHERE id = $1",
+            cover_media_id = $8, cover_caption = $9, cover_credit = $10, video_url = $11, region_id = $12 WHERE id = $1",
     )
     .bind(id)
     .bind(a.title.as_str())
@@ -242,6 +250,7 @@ pub async fn update_text(
     .bind(a.cover_caption.clone())
     .bind(a.cover_credit.clone())
     .bind(a.video_url.clone())
+    .bind(a.region_id)
     .execute(tx)
     .await?;
     Ok(())

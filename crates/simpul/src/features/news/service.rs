@@ -18,7 +18,7 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::{categories, media},
+    features::{categories, media, regions},
     infra::{
         audit::{self, Event},
         db::{self, Tx},
@@ -79,6 +79,14 @@ async fn check_refs(tx: &mut Tx, input: &ArticleInput) -> AppResult<()> {
         && !media::repo::exists(&mut *tx, m).await?
     {
         e.add("cover_media_id", "err-choose");
+    }
+    if let Some(r) = input.region_id {
+        let local = regions::repo::find(&mut *tx, r)
+            .await?
+            .is_some_and(|r| matches!(r.level.as_str(), "kecamatan" | "kelurahan"));
+        if !local {
+            e.add("region_id", "err-choose");
+        }
     }
     e.into_result().map_err(AppError::from)
 }

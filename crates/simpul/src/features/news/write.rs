@@ -66,6 +66,8 @@ struct EditorPage {
     note_errors: FieldErrors,
     /// Photos that can be the cover: (media id, description).
     covers: Vec<(i64, String)>,
+    /// Kecamatan and kelurahan an article can be about.
+    regions: Vec<crate::features::regions::repo::RegionChoice>,
 }
 
 impl EditorPage {
@@ -128,7 +130,12 @@ async fn editor_page(
     {
         covers.insert(0, (id, alt));
     }
-    Ok(EditorPage { page, form, errors, categories, scopes, desk, note_errors, covers })
+    let regions = crate::features::regions::repo::choices(&app.db)
+        .await?
+        .into_iter()
+        .filter(|r| matches!(r.level.as_str(), "kecamatan" | "kelurahan"))
+        .collect();
+    Ok(EditorPage { page, form, errors, categories, scopes, desk, note_errors, covers, regions })
 }
 
 pub async fn new_article(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
@@ -164,6 +171,7 @@ fn form_of(d: &DeskView) -> ArticleForm {
         cover_caption: a.cover_caption.clone().unwrap_or_default(),
         cover_credit: a.cover_credit.clone().unwrap_or_default(),
         video_url: a.video_url.clone().unwrap_or_default(),
+        region_id: a.region_id.map(|r| r.to_string()).unwrap_or_default(),
     }
 }
 
