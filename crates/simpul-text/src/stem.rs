@@ -198,6 +198,11 @@ impl Stemmer {
         self.roots.contains(word)
     }
 
+    /// Every root word.
+    pub fn roots(&self) -> impl Iterator<Item = &str> {
+        self.roots.iter().map(|r| &**r)
+    }
+
     pub fn len(&self) -> usize {
         self.roots.len()
     }

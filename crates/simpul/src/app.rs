@@ -4,7 +4,7 @@ use std::{ops::Deref, sync::Arc};
 
 use crate::{
     config::Config,
-    features::news::views::ViewTally,
+    features::{news::views::ViewTally, search::index::SearchIndex},
     infra::{
         clock::Clock,
         db::{ConnectOptions, Db},
@@ -31,6 +31,8 @@ pub struct App {
     pub page_cache: PageCache,
     /// Article views counted since the last write (see `features::news::views`).
     pub views: ViewTally,
+    /// The full-text index of this node (a cache of the database, in `<data-dir>/search`).
+    pub search: Arc<SearchIndex>,
 }
 
 impl App {
@@ -48,6 +50,7 @@ impl App {
     pub fn with_db(config: Config, clock: Clock, db: Db) -> anyhow::Result<App> {
         let mailer = Mailer::new(config.smtp.as_ref(), config.outbox_dir(), &config.mail_from)?;
         let storage = Storage::local(&config.data_dir.join("media"))?;
+        let search = Arc::new(SearchIndex::open(&config.data_dir.join("search"))?);
         Ok(App {
             config,
             db,
@@ -59,6 +62,7 @@ impl App {
             sensitive_limiter: IpLimiter::per_minute(10),
             page_cache: PageCache::default(),
             views: ViewTally::default(),
+            search,
         })
     }
 }

@@ -406,3 +406,25 @@ tokens-scope-write = write
 tokens-acting-for = on behalf of
 field-article-region = Area the article is about
 news-region-none = Not about one area
+search-title = Search news
+search-label = Words to look for
+search-hint = Write as you normally would, for example: jalan rusak Cibeber, bansos dibagikan, posyandu.
+search-button = Search
+search-sort = Sort by
+search-sort-relevance = Best match
+search-sort-newest = Newest
+search-did-you-mean = Did you mean
+search-count = { $count ->
+    [0] No news matches.
+    [one] One article found.
+   *[other] { $count } articles found.
+}
+search-none-title = Nothing yet?
+search-none-spelling = Check the spelling, or try another word with the same meaning.
+search-none-fewer = Use fewer words, for example just the place or the activity.
+search-none-filters = Remove the category, kecamatan and year filters
+search-none-browse = See all the latest news
+search-filters = Filter results
+search-year = Year
+search-remove-filter = (remove)
+nav-search = Search

@@ -385,3 +385,24 @@ tokens-scope-write = tulis
 tokens-acting-for = atas nama
 field-article-region = Wilayah yang diberitakan
 news-region-none = Tidak khusus satu wilayah
+search-title = Cari berita
+search-label = Kata yang dicari
+search-hint = Tulis seperti biasa, misalnya: jalan rusak Cibeber, bansos dibagikan, posyandu.
+search-button = Cari
+search-sort = Urutkan
+search-sort-relevance = Paling sesuai
+search-sort-newest = Terbaru
+search-did-you-mean = Mungkin maksud Anda
+search-count = { $count ->
+    [0] Tidak ada berita yang cocok.
+   *[other] { $count } berita ditemukan.
+}
+search-none-title = Belum ketemu?
+search-none-spelling = Periksa ejaan, atau coba kata lain yang artinya sama.
+search-none-fewer = Pakai lebih sedikit kata, misalnya hanya nama tempat atau kegiatannya.
+search-none-filters = Hapus saringan kategori, kecamatan dan tahun
+search-none-browse = Lihat semua berita terbaru
+search-filters = Saring hasil
+search-year = Tahun
+search-remove-filter = (hapus)
+nav-search = Cari

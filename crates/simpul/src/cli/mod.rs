@@ -58,6 +58,9 @@ pub enum Command {
     /// Import data in bulk.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Rebuild this node's search index from the database (the server also does this by
+    /// itself when the index is missing or unreadable).
+    Reindex,
     /// Copy the SQLite database consistently while the server runs.
     Backup {
         /// The file to write.
@@ -198,6 +201,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { out } => backup::run(config, &out).await,
+        Command::Reindex => {
+            let app = open(config).await?;
+            let total = crate::features::news::repo::count_published(&app.db).await?;
+            let bar = indicatif::ProgressBar::new(total as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles · {elapsed} · {eta} left")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let started = std::time::Instant::now();
+            let progress = bar.clone();
+            let n = crate::features::search::service::rebuild(&app, move |done| progress.set_position(done as u64))
+                .await
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "cannot rebuild the search index in {}: {e} (a running server keeps it current by itself)",
+                        app.search.dir().display()
+                    )
+                })?;
+            bar.finish_and_clear();
+            println!("{n} articles indexed ({:.1} s)", started.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import(ImportCommand::Articles { file }) => {
             let text =
                 std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;

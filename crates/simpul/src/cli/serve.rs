@@ -47,6 +47,7 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
     tokio::spawn(jobs::worker(app.clone()));
     tokio::spawn(crate::maintenance::run_forever(app.clone()));
     tokio::spawn(crate::infra::outbox::follow(app.clone()));
+    tokio::spawn(crate::features::search::service::follow(app.clone()));
     tokio::spawn(crate::features::news::views::flush_forever(app.clone()));
     let router = crate::web::router(AppState(app.clone()));
     axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())

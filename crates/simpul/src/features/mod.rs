@@ -12,5 +12,6 @@ pub mod media;
 pub mod news;
 pub mod opd;
 pub mod regions;
+pub mod search;
 pub mod tokens;
 pub mod users;

@@ -56,6 +56,23 @@ pub async fn latest(db: &Db) -> Result<Mark, DbError> {
     query("SELECT COALESCE(MAX(id), 0) AS newest, COUNT(*) AS row_count FROM outbox").fetch_one(db).await
 }
 
+/// One recorded change.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Change {
+    pub id: i64,
+    pub topic: String,
+    pub entity_id: i64,
+}
+
+/// Changes with an id above `after`, oldest first.
+pub async fn after(db: &Db, after: i64, limit: i64) -> Result<Vec<Change>, DbError> {
+    query("SELECT id, topic, entity_id FROM outbox WHERE id > $1 ORDER BY id LIMIT $2")
+        .bind(after)
+        .bind(limit)
+        .fetch_all(db)
+        .await
+}
+
 /// Forgets changes older than `before` (every follower has long seen them).
 pub async fn purge(tx: &mut Tx, before: Timestamp) -> Result<u64, DbError> {
     query("DELETE FROM outbox WHERE created_at < $1").bind(before.0).execute(tx).await

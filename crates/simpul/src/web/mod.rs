@@ -39,6 +39,7 @@ pub fn all_routes() -> Routes {
         .merge(features::categories::routes())
         .merge(features::media::routes())
         .merge(features::news::routes())
+        .merge(features::search::routes())
         .merge(features::audit::routes())
         .merge(features::tokens::routes())
         .merge(features::admin::routes())

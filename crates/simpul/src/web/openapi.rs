@@ -3,7 +3,7 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use crate::features::{categories, kim, news, opd, regions, tokens};
+use crate::features::{categories, kim, news, opd, regions, search, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,9 +22,10 @@ use crate::features::{categories, kim, news, opd, regions, tokens};
         news::api::create_article,
         news::api::save_article,
         news::api::act_on_article,
-        tokens::api::show_token
+        tokens::api::show_token,
+        search::api::search
     ),
-    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, tokens::api::TokenInfo)),
+    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, search::api::SearchResults, search::api::SearchHit, search::service::FacetValue, tokens::api::TokenInfo)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

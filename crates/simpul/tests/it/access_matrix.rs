@@ -86,6 +86,8 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/tulis/{id}", Who::NewsWriters),
     ("POST", "/tulis/{id}/aksi", Who::NewsWriters),
     ("GET", "/tulis/{id}/versi", Who::NewsWriters),
+    ("GET", "/cari", Who::Everyone),
+    ("GET", "/api/v1/search", Who::Everyone),
     ("GET", "/api/v1/newsroom/articles", Who::PersonalToken),
     ("POST", "/api/v1/newsroom/articles", Who::PersonalToken),
     ("GET", "/api/v1/newsroom/queue", Who::PersonalToken),

@@ -16,6 +16,7 @@ mod newsroom;
 mod opd;
 mod regions;
 mod schema;
+mod search;
 mod services;
 mod shell;
 mod users;

@@ -193,6 +193,11 @@ pub async fn related_candidates(
     query(parts.join(" UNION ALL ")).bind(article_id).bind(per_part).scalars(ex).await
 }
 
+/// Published articles by id, with their bodies, newest first.
+pub async fn published_by_id(ex: impl Executor, ids: &[i64]) -> Result<Vec<ArticleRow>, DbError> {
+    published_by_ids(ex, ids, Detail::Full).await
+}
+
 /// Published articles by id, without their bodies, in no particular order.
 pub async fn published_summaries(ex: impl Executor, ids: &[i64]) -> Result<Vec<ArticleRow>, DbError> {
     published_by_ids(ex, ids, Detail::Summary).await
@@ -527,4 +532,45 @@ pub async fn views_by_author(ex: impl Executor, user_id: i64) -> Result<Vec<(i64
     .fetch_all(ex)
     .await?;
     Ok(rows.into_iter().map(|r| (r.article_id, r.views)).collect())
+}
+
+/// What the search index needs of an article.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct IndexRow {
+    pub id: i64,
+    pub title: String,
+    pub lead: String,
+    pub body_md: String,
+    pub state: String,
+    pub published_at: Option<i64>,
+    pub category_id: Option<i64>,
+    /// The kecamatan the article is about (itself, or the parent of its kelurahan).
+    pub kecamatan_id: Option<i64>,
+}
+
+const INDEX_SELECT: &str = "SELECT a.id, a.title, a.lead, a.body_md, a.state, a.published_at, a.category_id,
+    CASE WHEN rg.level = 'kelurahan' THEN rg.parent_id WHEN rg.level = 'kecamatan' THEN rg.id END AS kecamatan_id
+    FROM articles a LEFT JOIN regions rg ON rg.id = a.region_id";
+
+/// These articles (in any state), for updating the index.
+pub async fn index_rows(ex: impl Executor, ids: &[i64]) -> Result<Vec<IndexRow>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Integers from the outbox, never input.
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    query(format!("{INDEX_SELECT} WHERE a.id IN ({list})")).fetch_all(ex).await
+}
+
+/// Published articles with an id above `after`, by id (for rebuilding the index in batches).
+pub async fn published_index_rows_after(ex: impl Executor, after: i64, limit: i64) -> Result<Vec<IndexRow>, DbError> {
+    query(format!("{INDEX_SELECT} WHERE a.state = 'terbit' AND a.id > $1 ORDER BY a.id LIMIT $2"))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(ex)
+        .await
+}
+
+pub async fn count_published(ex: impl Executor) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM articles WHERE state = 'terbit'").scalar(ex).await
 }

@@ -1,0 +1,63 @@
+//! The tantivy analyzer built on `simpul-text`: normalise, tokenise (slang, reduplication,
+//! clitics), drop function words, stem. Index and queries go through the same steps, so
+//! `dibagikan`, `membagikan`, `pembagian` and `bagi2` all meet at `bagi`.
+
+use simpul_text::{Kind, Stemmer, is_stopword, tokenize};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// The name the analyzer is registered under.
+pub const NAME: &str = "id_stem";
+
+/// The terms of a text as the index stores them: (term, position, byte range in the text).
+pub fn terms(text: &str) -> Vec<(String, usize, usize, usize)> {
+    let stemmer = Stemmer::indonesian();
+    tokenize(text, stemmer)
+        .into_iter()
+        .filter(|t| t.kind != Kind::Word || !is_stopword(&t.text))
+        .map(|t| {
+            let term = if t.kind == Kind::Word { stemmer.stem(&t.text) } else { t.text };
+            (term, t.position, t.start, t.end)
+        })
+        .collect()
+}
+
+#[derive(Clone, Default)]
+pub struct IndonesianTokenizer;
+
+pub struct IndonesianStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for IndonesianTokenizer {
+    type TokenStream<'a> = IndonesianStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> IndonesianStream {
+        let tokens = terms(text)
+            .into_iter()
+            .map(|(text, position, offset_from, offset_to)| Token {
+                offset_from,
+                offset_to,
+                position,
+                text,
+                position_length: 1,
+            })
+            .collect();
+        IndonesianStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for IndonesianStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}

@@ -1,0 +1,84 @@
+//! `/api/v1/search`: the same search as `/cari`, as JSON.
+
+use axum::{Json, extract::State};
+use serde::Serialize;
+
+use super::{
+    html::SearchParams,
+    service::{self, FacetValue},
+};
+use crate::{app::AppState, domain::time::Timestamp, error::AppResult, web::extract::Query};
+
+/// Query parameters of a search.
+#[derive(Debug, serde::Deserialize, Default, utoipa::IntoParams)]
+#[serde(default)]
+pub struct SearchParamsDoc {
+    /// The words to look for, in everyday Indonesian; any text is accepted.
+    pub q: String,
+    /// A category id.
+    pub kategori: Option<i64>,
+    /// A kecamatan id.
+    pub kecamatan: Option<i64>,
+    /// A year (WIB).
+    pub tahun: Option<i32>,
+    /// `relevan` (default) or `terbaru`.
+    pub urut: Option<String>,
+    /// 1-based page of 10.
+    pub hal: Option<i64>,
+}
+
+/// One result.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SearchHit {
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    pub url: String,
+    /// RFC 3339.
+    pub published_at: Option<String>,
+    pub category: Option<String>,
+    /// The passage with the most query words, as plain text.
+    pub snippet: String,
+}
+
+/// Results with facet counts.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+    pub categories: Vec<FacetValue>,
+    pub kecamatan: Vec<FacetValue>,
+    pub years: Vec<FacetValue>,
+    pub suggestion: Option<String>,
+}
+
+/// Searches published articles.
+#[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchParamsDoc),
+    responses((status = 200, description = "Results (an empty list when nothing matches)", body = SearchResults)))]
+pub async fn search(State(app): State<AppState>, Query(p): Query<SearchParams>) -> AppResult<Json<SearchResults>> {
+    let r = service::search(&app, &p.to_query()).await?;
+    let hits = r
+        .hits
+        .into_iter()
+        .map(|h| {
+            let slug = h.article.slug.clone().unwrap_or_default();
+            SearchHit {
+                url: app.config.link(&format!("/berita/{slug}")),
+                slug,
+                title: h.article.title,
+                lead: h.article.lead,
+                published_at: h.article.published_at.map(|t| Timestamp(t).to_rfc3339()),
+                category: h.article.category_name,
+                snippet: h.snippet.into_iter().map(|(t, _)| t).collect(),
+            }
+        })
+        .collect();
+    Ok(Json(SearchResults {
+        total: r.total,
+        hits,
+        categories: r.categories,
+        kecamatan: r.kecamatan,
+        years: r.years,
+        suggestion: r.suggestion,
+    }))
+}

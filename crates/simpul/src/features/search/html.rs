@@ -1,0 +1,147 @@
+//! The `/cari` page: results with highlighted passages, facets, sorting, paging, "Mungkin
+//! maksud Anda", and a helpful page when nothing is found. Works without JavaScript.
+
+use askama::Template;
+use axum::{extract::State, response::Response};
+use serde::Deserialize;
+
+use super::service::{self, FacetValue, Hit, PAGE_SIZE, SearchQuery, Sort};
+use crate::{
+    app::AppState,
+    domain::time::Timestamp,
+    error::AppResult,
+    web::{
+        extract::Query,
+        page::{Page, render},
+        viewer::Viewer,
+    },
+};
+
+/// The page's query string. Numbers that do not parse are ignored rather than refused: a
+/// search page answers whatever is typed or pasted into its address.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub struct SearchParams {
+    pub q: String,
+    pub kategori: String,
+    pub kecamatan: String,
+    pub tahun: String,
+    pub urut: String,
+    pub hal: String,
+}
+
+impl SearchParams {
+    pub fn to_query(&self) -> SearchQuery {
+        let num = |s: &str| s.trim().parse::<i64>().ok().filter(|n| *n > 0);
+        SearchQuery {
+            q: self.q.trim().to_owned(),
+            category: num(&self.kategori),
+            kecamatan: num(&self.kecamatan),
+            year: num(&self.tahun).and_then(|y| i32::try_from(y).ok()),
+            sort: if self.urut == "terbaru" { Sort::Newest } else { Sort::Relevance },
+            page: num(&self.hal).map_or(1, |p| p.min(1000) as usize),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "search/results.html")]
+struct SearchPage {
+    page: Page,
+    p: SearchParams,
+    q: SearchQuery,
+    total: usize,
+    hits: Vec<Hit>,
+    categories: Vec<FacetValue>,
+    kecamatan: Vec<FacetValue>,
+    years: Vec<FacetValue>,
+    suggestion: Option<String>,
+    has_next: bool,
+}
+
+impl SearchPage {
+    fn date(&self, h: &Hit) -> String {
+        h.article.published_at.map(|t| Timestamp(t).to_wib().0.format_long(self.page.lang_code())).unwrap_or_default()
+    }
+
+    /// This search's address with one parameter changed (and paging reset unless it is `hal`).
+    fn with(&self, key: &str, value: &str) -> String {
+        let mut pairs: Vec<(&str, String)> = vec![
+            ("q", self.p.q.clone()),
+            ("kategori", self.p.kategori.clone()),
+            ("kecamatan", self.p.kecamatan.clone()),
+            ("tahun", self.p.tahun.clone()),
+            ("urut", self.p.urut.clone()),
+        ];
+        if key == "hal" {
+            pairs.push(("hal", value.to_owned()));
+        } else if let Some(p) = pairs.iter_mut().find(|(k, _)| *k == key) {
+            p.1 = value.to_owned();
+        }
+        let mut s = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
+            s.append_pair(k, v);
+        }
+        format!("/cari?{}", s.finish())
+    }
+
+    fn suggestion_link(&self, s: &str) -> String {
+        let mut ser = url::form_urlencoded::Serializer::new(String::new());
+        ser.append_pair("q", s);
+        format!("/cari?{}", ser.finish())
+    }
+
+    fn selected(&self, facet: &str, id: &i64) -> bool {
+        let v = match facet {
+            "kategori" => &self.p.kategori,
+            "kecamatan" => &self.p.kecamatan,
+            _ => &self.p.tahun,
+        };
+        v.trim() == id.to_string()
+    }
+
+    fn next_page(&self) -> String {
+        (self.q.page + 1).to_string()
+    }
+
+    fn prev_page(&self) -> String {
+        (self.q.page.saturating_sub(1)).to_string()
+    }
+}
+
+pub async fn show_search(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(p): Query<SearchParams>,
+) -> AppResult<Response> {
+    let q = p.to_query();
+    let r = if q.q.is_empty() {
+        service::Results {
+            total: 0,
+            hits: Vec::new(),
+            categories: Vec::new(),
+            kecamatan: Vec::new(),
+            years: Vec::new(),
+            suggestion: None,
+        }
+    } else {
+        service::search(&app, &q).await?
+    };
+    let mut page = Page::new(&app, &viewer, "/cari", "search-title");
+    if !q.q.is_empty() {
+        page.title = format!("{} · {}", q.q, page.title);
+    }
+    let has_next = q.page * PAGE_SIZE < r.total;
+    Ok(render(&SearchPage {
+        page,
+        p,
+        q,
+        total: r.total,
+        hits: r.hits,
+        categories: r.categories,
+        kecamatan: r.kecamatan,
+        years: r.years,
+        suggestion: r.suggestion,
+        has_next,
+    }))
+}

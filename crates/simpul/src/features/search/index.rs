@@ -1,0 +1,246 @@
+//! The tantivy index of published articles. It is a cache of the database: it can always be
+//! rebuilt (`simpul reindex`, or automatically when it is missing or unreadable at start-up),
+//! and it follows the change outbox (`infra::outbox`), remembering in its commit payload the
+//! last change it has applied.
+
+use std::{
+    path::{Path, PathBuf},
+    sync::Mutex,
+};
+
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term,
+    collector::{Collector, SegmentCollector},
+    directory::MmapDirectory,
+    schema::{FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions},
+};
+
+use super::analyzer::{self, IndonesianTokenizer};
+
+/// Memory for the indexing arena (tantivy's minimum is 15 MB per thread).
+const WRITER_HEAP: usize = 30_000_000;
+
+/// The fields of the index.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub title: Field,
+    pub body: Field,
+    pub published_at: Field,
+    pub category: Field,
+    pub kecamatan: Field,
+    pub year: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer::NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        id: b.add_u64_field("id", INDEXED | FAST | STORED),
+        title: b.add_text_field("title", text.clone()),
+        body: b.add_text_field("body", text),
+        published_at: b.add_i64_field("published_at", FAST),
+        category: b.add_u64_field("category", INDEXED | FAST),
+        kecamatan: b.add_u64_field("kecamatan", INDEXED | FAST),
+        year: b.add_u64_field("year", INDEXED | FAST),
+    };
+    (b.build(), fields)
+}
+
+/// One article as the index sees it.
+#[derive(Debug, Clone)]
+pub struct IndexDoc {
+    pub id: i64,
+    pub title: String,
+    /// Lead and body text.
+    pub body: String,
+    pub published_at: i64,
+    pub category_id: Option<i64>,
+    pub kecamatan_id: Option<i64>,
+    pub year: i32,
+}
+
+/// The index of one node, in `<data-dir>/search`.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    pub fields: Fields,
+    dir: PathBuf,
+    /// Set when the index was created empty or recreated: the caller must rebuild it.
+    needs_rebuild: std::sync::atomic::AtomicBool,
+    /// One writer at a time inside this process (tantivy also locks across processes).
+    writing: Mutex<()>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (empty, to be rebuilt) when it is missing, and
+    /// recreating it when it cannot be read. Never fails because of the index's contents.
+    pub fn open(dir: &Path) -> anyhow::Result<SearchIndex> {
+        let (schema, fields) = schema();
+        let existed = dir.join("meta.json").exists();
+        std::fs::create_dir_all(dir)?;
+        let opened = MmapDirectory::open(dir)
+            .map_err(anyhow::Error::from)
+            .and_then(|d| Index::open_or_create(d, schema.clone()).map_err(anyhow::Error::from));
+        let (index, fresh) = match opened {
+            Ok(index) if existed => (index, false),
+            Ok(index) => (index, true),
+            Err(e) => {
+                tracing::warn!(error = %e, dir = %dir.display(), "search index unreadable, recreating it");
+                std::fs::remove_dir_all(dir)?;
+                std::fs::create_dir_all(dir)?;
+                (Index::create_in_dir(dir, schema)?, true)
+            }
+        };
+        index.tokenizers().register(analyzer::NAME, IndonesianTokenizer);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            dir: dir.to_owned(),
+            needs_rebuild: std::sync::atomic::AtomicBool::new(fresh),
+            writing: Mutex::new(()),
+        })
+    }
+
+    pub fn needs_rebuild(&self) -> bool {
+        self.needs_rebuild.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// The last outbox change applied (0 when none).
+    pub fn cursor(&self) -> i64 {
+        self.index.load_metas().ok().and_then(|m| m.payload).and_then(|p| p.parse().ok()).unwrap_or(0)
+    }
+
+    fn writer(&self) -> tantivy::Result<IndexWriter> {
+        self.index.writer_with_num_threads(1, WRITER_HEAP)
+    }
+
+    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, d.id as u64);
+        doc.add_text(f.title, &d.title);
+        doc.add_text(f.body, &d.body);
+        doc.add_i64(f.published_at, d.published_at);
+        doc.add_u64(f.category, d.category_id.unwrap_or(0) as u64);
+        doc.add_u64(f.kecamatan, d.kecamatan_id.unwrap_or(0) as u64);
+        doc.add_u64(f.year, d.year.max(0) as u64);
+        doc
+    }
+
+    /// Replaces the given articles: `docs` are (re)indexed, `gone` are removed; the commit
+    /// records `cursor`. Blocking: call from a blocking thread.
+    pub fn apply(&self, docs: &[IndexDoc], gone: &[i64], cursor: i64) -> tantivy::Result<()> {
+        let _one = self.writing.lock().unwrap_or_else(|e| e.into_inner());
+        let mut w = self.writer()?;
+        for id in gone.iter().chain(docs.iter().map(|d| &d.id)) {
+            w.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
+        }
+        for d in docs {
+            w.add_document(self.document(d))?;
+        }
+        let mut commit = w.prepare_commit()?;
+        commit.set_payload(&cursor.to_string());
+        commit.commit()?;
+        w.wait_merging_threads()?;
+        self.reader.reload()
+    }
+
+    /// Empties the index and indexes everything `next_batch` yields, committing once at the
+    /// end (a failed rebuild leaves the previous index in place). Blocking.
+    pub fn rebuild(
+        &self,
+        cursor: i64,
+        mut next_batch: impl FnMut() -> anyhow::Result<Option<Vec<IndexDoc>>>,
+    ) -> anyhow::Result<usize> {
+        let _one = self.writing.lock().unwrap_or_else(|e| e.into_inner());
+        let mut w = self.writer()?;
+        w.delete_all_documents()?;
+        let mut n = 0;
+        while let Some(batch) = next_batch()? {
+            for d in &batch {
+                w.add_document(self.document(d))?;
+            }
+            n += batch.len();
+        }
+        let mut commit = w.prepare_commit()?;
+        commit.set_payload(&cursor.to_string());
+        commit.commit()?;
+        w.wait_merging_threads()?;
+        self.reader.reload()?;
+        self.needs_rebuild.store(false, std::sync::atomic::Ordering::Release);
+        Ok(n)
+    }
+
+    /// The article id of a hit.
+    pub fn article_id(&self, searcher: &Searcher, addr: DocAddress) -> Option<i64> {
+        let seg = searcher.segment_reader(addr.segment_ord);
+        seg.fast_fields().u64("id").ok()?.first(addr.doc_id).map(|v| v as i64)
+    }
+}
+
+/// Counts the values of some u64 fast fields over every matching document (the facets).
+pub struct FacetCounts {
+    pub fields: Vec<&'static str>,
+}
+
+pub struct FacetSegment {
+    columns: Vec<Option<tantivy::columnar::Column<u64>>>,
+    counts: Vec<std::collections::HashMap<u64, u64>>,
+}
+
+impl Collector for FacetCounts {
+    type Fruit = Vec<std::collections::HashMap<u64, u64>>;
+    type Child = FacetSegment;
+
+    fn for_segment(&self, _: u32, reader: &tantivy::SegmentReader) -> tantivy::Result<FacetSegment> {
+        let columns = self.fields.iter().map(|f| reader.fast_fields().u64(f).ok()).collect();
+        Ok(FacetSegment { columns, counts: vec![Default::default(); self.fields.len()] })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, parts: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut out: Self::Fruit = vec![Default::default(); self.fields.len()];
+        for part in parts {
+            for (i, m) in part.into_iter().enumerate() {
+                for (k, v) in m {
+                    *out[i].entry(k).or_default() += v;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = Vec<std::collections::HashMap<u64, u64>>;
+
+    fn collect(&mut self, doc: u32, _: tantivy::Score) {
+        for (i, col) in self.columns.iter().enumerate() {
+            if let Some(v) = col.as_ref().and_then(|c| c.first(doc)) {
+                *self.counts[i].entry(v).or_default() += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.counts
+    }
+}

@@ -1,0 +1,409 @@
+//! Search over published articles: building queries from everyday Indonesian, facets,
+//! snippets, suggestions; keeping the index in step with the database.
+
+use std::{collections::HashSet, sync::Arc};
+
+use simpul_text::Stemmer;
+use tantivy::{
+    Term,
+    collector::{Count, TopDocs},
+    query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
+    schema::IndexRecordOption,
+};
+
+use super::{
+    analyzer,
+    index::{FacetCounts, IndexDoc, SearchIndex},
+};
+use crate::{
+    app::App,
+    domain::time::Timestamp,
+    error::{AppError, AppResult},
+    features::{categories, news, regions},
+    infra::{markdown, outbox},
+};
+
+pub const PAGE_SIZE: usize = 10;
+/// Queries longer than this are cut (a pasted article is still a fine query).
+const MAX_QUERY_CHARS: usize = 500;
+const MAX_TERMS: usize = 24;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+}
+
+/// What a reader asked for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub q: String,
+    pub category: Option<i64>,
+    pub kecamatan: Option<i64>,
+    pub year: Option<i32>,
+    pub sort: Sort,
+    /// 1-based.
+    pub page: usize,
+}
+
+/// One facet value with how many results have it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct FacetValue {
+    pub id: i64,
+    pub label: String,
+    pub count: u64,
+}
+
+/// A found article with a highlighted passage: (text, is a match).
+pub struct Hit {
+    pub article: news::repo::ArticleRow,
+    pub snippet: Vec<(String, bool)>,
+}
+
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub categories: Vec<FacetValue>,
+    pub kecamatan: Vec<FacetValue>,
+    pub years: Vec<FacetValue>,
+    /// A corrected query when some words are unknown to the index ("Mungkin maksud Anda").
+    pub suggestion: Option<String>,
+}
+
+/// The query's words: (surface word, stem), without function words, at most [`MAX_TERMS`].
+fn query_terms(q: &str) -> Vec<(String, String)> {
+    let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
+    let stemmer = Stemmer::indonesian();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for t in simpul_text::tokenize(&q, stemmer) {
+        if t.kind == simpul_text::Kind::Word && simpul_text::is_stopword(&t.text) {
+            continue;
+        }
+        let stem = if t.kind == simpul_text::Kind::Word { stemmer.stem(&t.text) } else { t.text.clone() };
+        if seen.insert(stem.clone()) {
+            out.push((q[t.start..t.end].to_owned(), stem));
+        }
+        if out.len() == MAX_TERMS {
+            break;
+        }
+    }
+    out
+}
+
+/// Each word may appear in the title (weighted more) or the body; longer words also match
+/// one (≥ 5 letters) or two (≥ 8) typing mistakes away, weighted less.
+fn text_query(idx: &SearchIndex, terms: &[(String, String)]) -> Option<Box<dyn Query>> {
+    let f = idx.fields;
+    let words: Vec<(Occur, Box<dyn Query>)> = terms
+        .iter()
+        .map(|(_, stem)| {
+            let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (field, boost) in [(f.title, 2.0), (f.body, 1.0)] {
+                let term = Term::from_field_text(field, stem);
+                let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
+                let letters = stem.chars().count();
+                if letters >= 5 {
+                    let distance = if letters >= 8 { 2 } else { 1 };
+                    let fuzzy = FuzzyTermQuery::new(term, distance, true);
+                    alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost * 0.3))));
+                }
+            }
+            (Occur::Should, Box::new(BooleanQuery::new(alts)) as Box<dyn Query>)
+        })
+        .collect();
+    (!words.is_empty()).then(|| Box::new(BooleanQuery::new(words)) as Box<dyn Query>)
+}
+
+fn with_filters(idx: &SearchIndex, text: Box<dyn Query>, q: &SearchQuery) -> Box<dyn Query> {
+    let f = idx.fields;
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+    let mut filter = |field, v: u64| {
+        let t = TermQuery::new(Term::from_field_u64(field, v), IndexRecordOption::Basic);
+        parts.push((Occur::Must, Box::new(BoostQuery::new(Box::new(t), 0.0))));
+    };
+    if let Some(c) = q.category {
+        filter(f.category, c as u64);
+    }
+    if let Some(k) = q.kecamatan {
+        filter(f.kecamatan, k as u64);
+    }
+    if let Some(y) = q.year {
+        filter(f.year, y.max(0) as u64);
+    }
+    Box::new(BooleanQuery::new(parts))
+}
+
+/// Levenshtein distance, giving up (returning `max + 1`) once it must exceed `max`.
+fn distance(a: &str, b: &str, max: usize) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().min().copied().unwrap_or(0) > max {
+            return max + 1;
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// For each word whose stem the index does not know, the closest root that it does know.
+fn suggest(idx: &SearchIndex, searcher: &tantivy::Searcher, terms: &[(String, String)], q: &str) -> Option<String> {
+    let f = idx.fields;
+    let known = |stem: &str| {
+        [f.title, f.body].iter().any(|field| searcher.doc_freq(&Term::from_field_text(*field, stem)).unwrap_or(0) > 0)
+    };
+    let mut out = q.to_owned();
+    let mut changed = false;
+    for (word, stem) in terms {
+        if stem.chars().count() < 4 || !stem.chars().all(|c| c.is_ascii_lowercase()) || known(stem) {
+            continue;
+        }
+        let max = if stem.len() >= 8 { 2 } else { 1 };
+        let best = Stemmer::indonesian()
+            .roots()
+            .filter(|r| r.as_bytes().first() == stem.as_bytes().first() && distance(r, stem, max) <= max)
+            .map(|r| (searcher.doc_freq(&Term::from_field_text(f.body, r)).unwrap_or(0), r))
+            .filter(|(n, _)| *n > 0)
+            .max();
+        if let Some((_, root)) = best {
+            let lower = word.to_lowercase();
+            let fixed =
+                if lower.contains(stem.as_str()) { lower.replacen(stem.as_str(), root, 1) } else { root.to_owned() };
+            out = out.replacen(word.as_str(), &fixed, 1);
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The passage of `text` with the most query words, as (text, is a match) pieces.
+pub fn snippet(text: &str, stems: &HashSet<String>, width: usize) -> Vec<(String, bool)> {
+    let terms = analyzer::terms(text);
+    let hits: Vec<usize> = terms.iter().enumerate().filter(|(_, t)| stems.contains(&t.0)).map(|(i, _)| i).collect();
+    // The window of `width` terms holding the most hits.
+    let start_term = hits
+        .iter()
+        .map(|&h| (hits.iter().filter(|&&o| o >= h && o < h + width).count(), h))
+        .max_by_key(|(n, h)| (*n, std::cmp::Reverse(*h)))
+        .map_or(0, |(_, h)| h.saturating_sub(3));
+    let window: Vec<&(String, usize, usize, usize)> = terms.iter().skip(start_term).take(width).collect();
+    let (Some(first), Some(last)) = (window.first(), window.last()) else {
+        return vec![(text.chars().take(200).collect(), false)];
+    };
+    let mut out = Vec::new();
+    let mut at = first.2;
+    if start_term > 0 {
+        out.push(("… ".to_owned(), false));
+    }
+    for t in &window {
+        if stems.contains(&t.0) {
+            if t.2 > at {
+                out.push((text[at..t.2].to_owned(), false));
+            }
+            out.push((text[t.2..t.3].to_owned(), true));
+            at = t.3;
+        }
+    }
+    out.push((text[at..last.3].to_owned(), false));
+    if last.3 < text.len() {
+        out.push((" …".to_owned(), false));
+    }
+    out
+}
+
+/// Runs a search. Any text is a valid query: no syntax can fail.
+pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
+    let terms = query_terms(&q.q);
+    let idx = app.search.clone();
+    let query = q.clone();
+    let page = q.page.max(1);
+    let (total, ids, facets, suggestion) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+        let searcher = idx.searcher();
+        let Some(text) = text_query(&idx, &terms) else {
+            return Ok((0, Vec::new(), vec![Default::default(); 3], None));
+        };
+        let full = with_filters(&idx, text.box_clone(), &query);
+        let offset = (page - 1) * PAGE_SIZE;
+        let top = TopDocs::with_limit(PAGE_SIZE).and_offset(offset);
+        let addrs: Vec<tantivy::DocAddress> = match query.sort {
+            Sort::Relevance => searcher.search(&full, &top.order_by_score())?.into_iter().map(|(_, a)| a).collect(),
+            Sort::Newest => searcher
+                .search(&full, &top.order_by_fast_field::<i64>("published_at", tantivy::Order::Desc))?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect(),
+        };
+        let total = searcher.search(&full, &Count)?;
+        let ids: Vec<i64> = addrs.into_iter().filter_map(|a| idx.article_id(&searcher, a)).collect();
+        // Facets count the text matches without the facet filters, so every choice shows.
+        let facets = searcher.search(&text, &FacetCounts { fields: vec!["category", "kecamatan", "year"] })?;
+        let suggestion = if total < 3 { suggest(&idx, &searcher, &terms, &query.q) } else { None };
+        Ok((total, ids, facets, suggestion))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(AppError::Internal)?;
+
+    let stems: HashSet<String> = query_terms(&q.q).into_iter().map(|(_, s)| s).collect();
+    let mut rows = news::repo::published_by_id(&app.db, &ids).await?;
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    let hits = rows
+        .into_iter()
+        .map(|a| {
+            let text = format!("{}\n\n{}", a.lead, markdown::plain_text(&a.body_md));
+            Hit { snippet: snippet(&text, &stems, 30), article: a }
+        })
+        .collect();
+    let cats = categories::repo::list(&app.db).await?;
+    let kec = regions::repo::list(&app.db, Some("kecamatan"), None).await?;
+    let facet = |counts: &std::collections::HashMap<u64, u64>, label: &dyn Fn(i64) -> Option<String>| {
+        let mut v: Vec<FacetValue> = counts
+            .iter()
+            .filter(|(k, _)| **k > 0)
+            .filter_map(|(k, n)| label(*k as i64).map(|l| FacetValue { id: *k as i64, label: l, count: *n }))
+            .collect();
+        v.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+        v
+    };
+    let categories = facet(&facets[0], &|id| cats.iter().find(|c| c.id == id).map(|c| c.name.clone()));
+    let kecamatan = facet(&facets[1], &|id| kec.iter().find(|k| k.id == id).map(|k| k.name.clone()));
+    let mut years = facet(&facets[2], &|y| Some(y.to_string()));
+    years.sort_by(|a, b| b.id.cmp(&a.id));
+    Ok(Results { total, hits, categories, kecamatan, years, suggestion })
+}
+
+fn index_doc(r: news::repo::IndexRow) -> IndexDoc {
+    let published = r.published_at.unwrap_or(0);
+    IndexDoc {
+        id: r.id,
+        body: format!("{}\n\n{}", r.lead, markdown::plain_text(&r.body_md)),
+        title: r.title,
+        published_at: published,
+        category_id: r.category_id,
+        kecamatan_id: r.kecamatan_id,
+        year: Timestamp(published).to_wib().0.year,
+    }
+}
+
+/// Rebuilds the index from the database; returns how many articles it holds.
+/// `progress(done)` is called after each batch.
+pub async fn rebuild(app: &App, progress: impl Fn(usize) + Send + 'static) -> AppResult<usize> {
+    const BATCH: i64 = 500;
+    // Changes from here on are applied by `catch_up` afterwards.
+    let cursor = outbox::latest(&app.db).await?.newest;
+    let db = app.db.clone();
+    let idx = app.search.clone();
+    let handle = tokio::runtime::Handle::current();
+    let n = tokio::task::spawn_blocking(move || {
+        let mut after = 0;
+        let mut done = 0;
+        idx.rebuild(cursor, || {
+            let rows = handle.block_on(news::repo::published_index_rows_after(&db, after, BATCH))?;
+            if rows.is_empty() {
+                return Ok(None);
+            }
+            after = rows.last().map_or(after, |r| r.id);
+            done += rows.len();
+            progress(done);
+            Ok(Some(rows.into_iter().map(index_doc).collect()))
+        })
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(AppError::Internal)?;
+    app.db.invalidate();
+    Ok(n)
+}
+
+/// Applies the outbox's changes since the index's cursor. Returns how many articles changed.
+/// On PostgreSQL a change can become visible after a newer one (ids are taken at insert);
+/// `recent` remembers what was applied lately so a look-back window can catch those.
+pub async fn catch_up(app: &App, recent: &mut HashSet<i64>) -> AppResult<usize> {
+    const LOOK_BACK: i64 = 200;
+    let cursor = app.search.cursor();
+    let changes = outbox::after(&app.db, (cursor - LOOK_BACK).max(0), 5_000).await?;
+    let fresh: Vec<&outbox::Change> = changes.iter().filter(|c| !recent.contains(&c.id)).collect();
+    if fresh.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<i64> = fresh
+        .iter()
+        .filter(|c| c.topic == outbox::Topic::Article.as_str())
+        .map(|c| c.entity_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let rows = news::repo::index_rows(&app.db, &ids).await?;
+    // Everything not published now (unpublished, archived, deleted) leaves the index.
+    let live: Vec<news::repo::IndexRow> = rows.into_iter().filter(|r| r.state == "terbit").collect();
+    let gone: Vec<i64> = ids.iter().copied().filter(|id| !live.iter().any(|r| r.id == *id)).collect();
+    let docs: Vec<IndexDoc> = live.into_iter().map(index_doc).collect();
+    let newest = changes.iter().map(|c| c.id).max().unwrap_or(cursor).max(cursor);
+    let idx = app.search.clone();
+    let n = docs.len() + gone.len();
+    tokio::task::spawn_blocking(move || idx.apply(&docs, &gone, newest))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    recent.extend(fresh.iter().map(|c| c.id));
+    recent.retain(|id| *id > newest - LOOK_BACK);
+    app.db.invalidate();
+    Ok(n)
+}
+
+/// Keeps the index current until the process stops: rebuilds it first when needed, then
+/// applies the outbox every half second.
+pub async fn follow(app: Arc<App>) {
+    if app.search.needs_rebuild() {
+        match rebuild(&app, |_| {}).await {
+            Ok(n) => tracing::info!(articles = n, "search index rebuilt"),
+            Err(e) => tracing::error!(error = %e, "rebuilding the search index"),
+        }
+    }
+    let mut recent = HashSet::new();
+    loop {
+        tokio::time::sleep(outbox::POLL).await;
+        if let Err(e) = catch_up(&app, &mut recent).await {
+            tracing::warn!(error = %e, "updating the search index");
+            tokio::time::sleep(outbox::POLL * 20).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_is_bounded() {
+        assert_eq!(distance("bangun", "bangunn", 2), 1);
+        assert_eq!(distance("jalan", "jalan", 1), 0);
+        assert_eq!(distance("a", "abcdef", 2), 3);
+    }
+
+    #[test]
+    fn snippets_mark_the_matching_words() {
+        let stems: HashSet<String> = ["bagi".to_owned()].into();
+        let s = snippet("Bantuan beras dibagikan kepada warga Bulakan.", &stems, 30);
+        assert!(s.contains(&("dibagikan".to_owned(), true)), "{s:?}");
+        let text: String = s.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(text, "Bantuan beras dibagikan kepada warga Bulakan");
+    }
+
+    #[test]
+    fn query_words_skip_function_words_and_keep_their_surface() {
+        let t = query_terms("yang dibagikan di jln");
+        assert_eq!(t, [("dibagikan".to_owned(), "bagi".to_owned()), ("jln".to_owned(), "jalan".to_owned())]);
+    }
+}

@@ -1,0 +1,178 @@
+//! Search: everyday Indonesian finds the right articles, any text is a valid query, the index
+//! follows publishing through the outbox and rebuilds itself when it is lost.
+
+use std::collections::HashSet;
+
+use axum::http::StatusCode;
+use simpul::{
+    domain::access::{Actor, Role},
+    features::{news, search},
+};
+
+use crate::support::{PASSWORD, TestApp};
+
+fn line(slug: &str, title: &str, category: &str, published: &str, body: &str) -> String {
+    serde_json::json!({
+        "slug": slug, "title": title, "category": category, "tags": [],
+        "published_at": published, "body_markdown": body,
+    })
+    .to_string()
+}
+
+/// Imports a small corpus and brings the index up to date.
+async fn corpus(t: &TestApp) {
+    let lines = [
+        line(
+            "sembako-bagi-warga",
+            "Sembako untuk warga Bulakan",
+            "Ekonomi",
+            "2025-03-02T08:00:00+07:00",
+            "Pemerintah kota membagi paket sembako kepada 300 keluarga.",
+        ),
+        line(
+            "rumah-warga-diperbaiki",
+            "Program bedah rumah berlanjut",
+            "Pembangunan",
+            "2026-05-10T08:00:00+07:00",
+            "Rumah milik Pak Darto di Citangkil kini layak huni.",
+        ),
+        line(
+            "posyandu-anak",
+            "Posyandu ramai",
+            "Kesehatan",
+            "2026-06-01T08:00:00+07:00",
+            "Anak balita ditimbang dan diberi vitamin A.",
+        ),
+        line(
+            "jalan-rusak-cibeber",
+            "Warga keluhkan jalan rusak",
+            "Pembangunan",
+            "2026-07-15T08:00:00+07:00",
+            "Jalan rusak di Cibeber membuat pengendara motor terjatuh.",
+        ),
+        line(
+            "pembangunan-pasar",
+            "Pembangunan pasar baru dimulai",
+            "Pembangunan",
+            "2026-08-20T08:00:00+07:00",
+            "Pembangunan pasar tradisional ditargetkan selesai tahun depan.",
+        ),
+    ]
+    .join("\n");
+    news::import::import_jsonl(&t.app, &Actor::cli(), &lines, |_, _| {}).await.unwrap();
+    search::service::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
+}
+
+async fn slugs(t: &TestApp, q: &str) -> Vec<String> {
+    let mut c = t.client();
+    let mut url = url::form_urlencoded::Serializer::new(String::from("/api/v1/search?"));
+    url.append_pair("q", q);
+    let r = c.get(&url.finish()).await;
+    assert_eq!(r.status, StatusCode::OK, "{q}: {}", r.body);
+    r.json()["hits"].as_array().unwrap().iter().map(|h| h["slug"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn everyday_forms_find_their_articles() {
+    let t = TestApp::new().await;
+    corpus(&t).await;
+    for q in ["dibagikan", "membagikan", "pembagian", "bagi2", "bagi"] {
+        assert_eq!(slugs(&t, q).await.first().map(String::as_str), Some("sembako-bagi-warga"), "{q}");
+    }
+    assert_eq!(slugs(&t, "rumahnya").await.first().map(String::as_str), Some("rumah-warga-diperbaiki"));
+    assert!(slugs(&t, "anak-anak").await.contains(&"posyandu-anak".to_owned()));
+    assert_eq!(slugs(&t, "jln rusak").await.first().map(String::as_str), Some("jalan-rusak-cibeber"));
+    assert_eq!(slugs(&t, "pembangunn").await.first().map(String::as_str), Some("pembangunan-pasar"), "a typo");
+}
+
+#[tokio::test]
+async fn any_text_is_a_query_and_nothing_found_is_a_helpful_page() {
+    let t = TestApp::new().await;
+    corpus(&t).await;
+    let long = "jalan ".repeat(2000);
+    for q in ["AND OR NOT (((", "title:\"x", "*", "~~~ ^2", "\u{0}", "🙂", "yang dan di", long.as_str(), ""] {
+        let mut url = url::form_urlencoded::Serializer::new(String::from("/cari?"));
+        url.append_pair("q", q);
+        let r = t.client().get(&url.finish()).await;
+        assert_eq!(r.status, StatusCode::OK, "{q:?}");
+    }
+    let none = t.client().get("/cari?q=kapal+selam+antariksa").await;
+    assert!(none.body.contains("Belum ketemu?") && none.body.contains("Tidak ada berita yang cocok"));
+    let odd = t.client().get("/cari?q=jalan&kategori=abc&tahun=-5&hal=x").await;
+    assert_eq!(odd.status, StatusCode::OK, "unparsable filters are ignored");
+}
+
+#[tokio::test]
+async fn results_page_highlights_facets_filter_sort_and_suggest() {
+    let t = TestApp::new().await;
+    corpus(&t).await;
+    let page = t.client().get("/cari?q=pembangunan").await;
+    assert!(page.body.contains("<mark>Pembangunan</mark>"), "{}", page.body);
+    let facets = page.body.split("<details").nth(1).unwrap_or_default().to_owned();
+    assert!(facets.contains(">Pembangunan</a> (1)"), "category facet: {facets}");
+    assert!(facets.contains(">2026</a> (1)"), "year facet");
+    let api = t.client().get("/api/v1/search?q=warga&urut=terbaru").await.json();
+    let dates: Vec<&str> =
+        api["hits"].as_array().unwrap().iter().map(|h| h["published_at"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "newest first");
+    let cat = api["categories"].as_array().unwrap().iter().find(|c| c["label"] == "Ekonomi").unwrap()["id"].clone();
+    let only = t.client().get(&format!("/api/v1/search?q=warga&kategori={cat}")).await.json();
+    assert_eq!(only["total"], 1);
+    let r = t.client().get("/api/v1/search?q=pasarr+tradisionall").await.json();
+    assert!(r["total"].as_u64().unwrap() >= 1, "typos still find: {r}");
+    let r = t.client().get("/api/v1/search?q=vitamim").await.json();
+    assert_eq!(r["suggestion"], "vitamin", "{r}");
+}
+
+#[tokio::test]
+async fn the_index_follows_publishing_and_unpublishing() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Cari").await;
+    let email = t.user(Role::Redaksi, Some(kim), None).await;
+    let mut editor = t.login(&email, PASSWORD).await;
+    let cat: i64 = simpul::infra::db::query("SELECT id FROM categories WHERE slug = 'lingkungan'")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    let r = editor
+        .post_form(
+            "/tulis/baru",
+            &[
+                ("title", "Penanaman mangrove di pesisir"),
+                ("lead", "Relawan menanam bibit."),
+                ("body", "Seribu bibit mangrove ditanam di pantai."),
+                ("category_id", &cat.to_string()),
+                ("scope", &format!("kim:{kim}")),
+            ],
+        )
+        .await;
+    let id: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
+    let mut recent = HashSet::new();
+    search::service::catch_up(&t.app, &mut recent).await.unwrap();
+    assert!(slugs(&t, "mangrove").await.is_empty(), "drafts are not searchable");
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    search::service::catch_up(&t.app, &mut recent).await.unwrap();
+    assert_eq!(slugs(&t, "menanam mangrove").await, ["penanaman-mangrove-di-pesisir"]);
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "arsipkan")]).await;
+    search::service::catch_up(&t.app, &mut recent).await.unwrap();
+    assert!(slugs(&t, "mangrove").await.is_empty(), "archived articles leave the index");
+}
+
+#[tokio::test]
+async fn a_lost_or_broken_index_is_rebuilt_from_the_database() {
+    let t = TestApp::new().await;
+    corpus(&t).await;
+    let dir = t.app.search.dir().to_owned();
+    std::fs::write(dir.join("meta.json"), b"{ not json").unwrap();
+    let reopened = search::index::SearchIndex::open(&dir).unwrap();
+    assert!(reopened.needs_rebuild(), "an unreadable index is recreated empty, never a crash");
+    let gone = tempfile::tempdir().unwrap();
+    let fresh = search::index::SearchIndex::open(&gone.path().join("search")).unwrap();
+    assert!(fresh.needs_rebuild(), "a missing index is created and rebuilt");
+    // The app's own index, rebuilt from scratch, finds everything again.
+    assert_eq!(search::service::rebuild(&t.app, |_| {}).await.unwrap(), 5);
+    assert_eq!(slugs(&t, "sembako").await, ["sembako-bagi-warga"]);
+}
