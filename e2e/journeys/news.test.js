@@ -141,6 +141,19 @@ test('a member writes with a photo, the Redaksi asks for a change, then publishe
   await citizen.goto(`${server.base}/berita`);
   await expectClean(citizen, '36-news-list');
 
+  // Searching in everyday words finds it (the index follows publishing within a second).
+  let found = false;
+  for (let i = 0; i < 20 && !found; i++) {
+    await citizen.goto(`${server.base}/cari?q=${encodeURIComponent('bersihkan saluran')}`);
+    found = (await citizen.locator('ol.results li').count()) > 0;
+    if (!found) await citizen.waitForTimeout(250);
+  }
+  assert.ok(found, 'the published article is found by search');
+  assert.match(await citizen.textContent('ol.results'), /Kerja Bakti Bersihkan Saluran Air/);
+  await expectClean(citizen, '40-search');
+  await citizen.goto(`${server.base}/cari?q=${encodeURIComponent('kapal selam')}`);
+  await expectClean(citizen, '41-search-nothing');
+
   // The author sees how often it was read (counted without cookies) and can issue a token.
   await member.goto(`${server.base}/akun/token`);
   await expectClean(member, '38-personal-tokens');

@@ -61,6 +61,24 @@ fn sanitizer() -> ammonia::Builder<'static> {
     b
 }
 
+/// The text of a Markdown document without its markup (for search snippets and indexing):
+/// paragraphs and headings separated by blank lines, links reduced to their words.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for ev in Parser::new(markdown) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_)) => {
+                out.push_str("\n\n")
+            }
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::render;
@@ -122,22 +140,4 @@ mod tests {
     fn headings_start_below_the_title() {
         assert!(!render("# Judul kedua").contains("<h1>"));
     }
-}
-
-/// The text of a Markdown document without its markup (for search snippets and indexing):
-/// paragraphs and headings separated by blank lines, links reduced to their words.
-pub fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser, TagEnd};
-    let mut out = String::with_capacity(markdown.len());
-    for ev in Parser::new(markdown) {
-        match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_)) => {
-                out.push_str("\n\n")
-            }
-            _ => {}
-        }
-    }
-    out.trim().to_owned()
 }

@@ -215,9 +215,12 @@ pub fn snippet(text: &str, stems: &HashSet<String>, width: usize) -> Vec<(String
             at = t.3;
         }
     }
-    out.push((text[at..last.3].to_owned(), false));
-    if last.3 < text.len() {
+    let rest = &text[last.3..];
+    if rest.chars().any(char::is_alphanumeric) {
+        out.push((text[at..last.3].to_owned(), false));
         out.push((" …".to_owned(), false));
+    } else {
+        out.push((text[at..].trim_end().to_owned(), false));
     }
     out
 }
@@ -279,7 +282,7 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
     let categories = facet(&facets[0], &|id| cats.iter().find(|c| c.id == id).map(|c| c.name.clone()));
     let kecamatan = facet(&facets[1], &|id| kec.iter().find(|k| k.id == id).map(|k| k.name.clone()));
     let mut years = facet(&facets[2], &|y| Some(y.to_string()));
-    years.sort_by(|a, b| b.id.cmp(&a.id));
+    years.sort_by_key(|y| std::cmp::Reverse(y.id));
     Ok(Results { total, hits, categories, kecamatan, years, suggestion })
 }
 
@@ -398,7 +401,7 @@ mod tests {
         let s = snippet("Bantuan beras dibagikan kepada warga Bulakan.", &stems, 30);
         assert!(s.contains(&("dibagikan".to_owned(), true)), "{s:?}");
         let text: String = s.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(text, "Bantuan beras dibagikan kepada warga Bulakan");
+        assert_eq!(text, "Bantuan beras dibagikan kepada warga Bulakan.");
     }
 
     #[test]
