@@ -9,6 +9,7 @@ use crate::{
         clock::Clock,
         db::{ConnectOptions, Db},
         mail::Mailer,
+        memo::GenerationCache,
         storage::Storage,
     },
     web::{cache::PageCache, metrics::Metrics, ratelimit::IpLimiter},
@@ -33,6 +34,8 @@ pub struct App {
     pub views: ViewTally,
     /// The full-text index of this node (a cache of the database, in `<data-dir>/search`).
     pub search: Arc<SearchIndex>,
+    /// "Baca juga" article ids by article, until anything changes.
+    pub related_cache: GenerationCache<Vec<i64>>,
 }
 
 impl App {
@@ -63,6 +66,7 @@ impl App {
             page_cache: PageCache::default(),
             views: ViewTally::default(),
             search,
+            related_cache: GenerationCache::new(std::time::Duration::from_secs(600), 2_000),
         })
     }
 }

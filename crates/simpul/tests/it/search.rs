@@ -176,3 +176,46 @@ async fn a_lost_or_broken_index_is_rebuilt_from_the_database() {
     assert_eq!(search::service::rebuild(&t.app, |_| {}).await.unwrap(), 5);
     assert_eq!(slugs(&t, "sembako").await, ["sembako-bagi-warga"]);
 }
+
+#[tokio::test]
+async fn baca_juga_finds_articles_about_the_same_thing() {
+    let t = TestApp::new().await;
+    let lines = [
+        line(
+            "banjir-cibeber",
+            "Banjir rendam permukiman di Cibeber",
+            "Lingkungan",
+            "2026-02-01T08:00:00+07:00",
+            "Sungai Cibeber meluap setelah hujan deras. Banjir merendam puluhan rumah warga dan tanggul jebol.",
+        ),
+        line(
+            "lomba-kampung",
+            "Lomba kampung bersih digelar",
+            "Lingkungan",
+            "2026-02-03T08:00:00+07:00",
+            "Warga menghias gang dan menanam pohon untuk lomba kampung bersih tingkat kota.",
+        ),
+        line(
+            "tanggul-diperbaiki",
+            "Tanggul sungai yang jebol diperbaiki",
+            "Pembangunan",
+            "2026-02-10T08:00:00+07:00",
+            "Dinas memperbaiki tanggul sungai yang jebol saat banjir agar rumah warga tidak terendam lagi.",
+        ),
+        line(
+            "ppdb-dibuka",
+            "Pendaftaran PPDB dibuka",
+            "Pendidikan",
+            "2026-02-11T08:00:00+07:00",
+            "Pendaftaran peserta didik baru dibuka secara daring mulai pekan depan.",
+        ),
+    ]
+    .join("\n");
+    news::import::import_jsonl(&t.app, &Actor::cli(), &lines, |_, _| {}).await.unwrap();
+    search::service::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
+    let page = t.client().get("/berita/banjir-cibeber").await.body;
+    let baca = page.split("Baca juga").nth(1).expect("a Baca juga section");
+    let first = baca.find("Tanggul sungai yang jebol diperbaiki").expect("the article about the same flood");
+    assert!(baca.find("Lomba kampung").is_none_or(|i| i > first), "text similarity outranks the shared category");
+    assert!(!baca.contains("Banjir rendam permukiman di Cibeber"), "not itself");
+}

@@ -141,7 +141,7 @@ fn json_ld(a: &ArticleRow, url: &str, site: &str) -> String {
 
 pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
     let a = repo::find_published(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
-    let related = super::service::related(&app, &a, 3).await?;
+    let related = crate::features::search::service::related(&app, &a, 3).await?;
     let url = app.config.link(&format!("/berita/{slug}"));
     let shares = share_links(&a.title, &url);
     let json_ld = json_ld(&a, &url, &app.config.site_name);

@@ -286,6 +286,101 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
     Ok(Results { total, hits, categories, kecamatan, years, suggestion })
 }
 
+/// "Baca juga": published articles most like this one by their Indonesian text (the stems of
+/// its title and its most telling body words, weighted by tf-idf), then favouring the same
+/// category and newer articles. Answers from the interim rule (shared category or tags) while
+/// the index is empty. Cached per node until anything changes.
+pub async fn related(app: &App, a: &news::repo::ArticleRow, limit: usize) -> AppResult<Vec<news::repo::ArticleRow>> {
+    let generation = app.db.generation();
+    let key = a.id.to_string();
+    let ids = match app.related_cache.get(&key, generation) {
+        Some(ids) => ids,
+        None => {
+            let ids = related_ids(app, a, limit).await?;
+            app.related_cache.put(key, ids.clone(), generation);
+            ids
+        }
+    };
+    if ids.is_empty() {
+        return news::service::related(app, a, limit).await;
+    }
+    let mut rows = news::repo::published_summaries(&app.db, &ids).await?;
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    rows.truncate(limit);
+    Ok(rows)
+}
+
+async fn related_ids(app: &App, a: &news::repo::ArticleRow, limit: usize) -> AppResult<Vec<i64>> {
+    let idx = app.search.clone();
+    let title = a.title.clone();
+    let body = format!("{}\n\n{}", a.lead, markdown::plain_text(&a.body_md));
+    let (id, category, published) = (a.id, a.category_id, a.published_at.unwrap_or(0));
+    tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<i64>> {
+        let searcher = idx.searcher();
+        let docs = searcher.num_docs().max(1) as f32;
+        if searcher.num_docs() < 2 {
+            return Ok(Vec::new());
+        }
+        let f = idx.fields;
+        // Term weights: tf-idf over the body, title words counted three times.
+        let mut tf: std::collections::HashMap<String, f32> = std::collections::HashMap::new();
+        for (t, ..) in analyzer::terms(&body) {
+            *tf.entry(t).or_default() += 1.0;
+        }
+        for (t, ..) in analyzer::terms(&title) {
+            *tf.entry(t).or_default() += 3.0;
+        }
+        let mut weighted: Vec<(String, f32)> = tf
+            .into_iter()
+            .filter(|(t, _)| t.chars().count() >= 3)
+            .map(|(t, n)| {
+                let df = searcher.doc_freq(&Term::from_field_text(f.body, &t)).unwrap_or(0) as f32;
+                let idf = (docs / (df + 1.0)).ln().max(0.0);
+                (t, n.sqrt() * idf)
+            })
+            .filter(|(_, w)| *w > 0.0)
+            .collect();
+        weighted.sort_by(|x, y| y.1.total_cmp(&x.1));
+        weighted.truncate(16);
+        if weighted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = weighted
+            .iter()
+            .map(|(t, w)| {
+                let q = TermQuery::new(Term::from_field_text(f.body, t), IndexRecordOption::WithFreqs);
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(q), *w)) as Box<dyn Query>)
+            })
+            .collect();
+        parts.push((
+            Occur::MustNot,
+            Box::new(TermQuery::new(Term::from_field_u64(f.id, id as u64), IndexRecordOption::Basic)),
+        ));
+        let query = BooleanQuery::new(parts);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit * 8).order_by_score())?;
+        let same_cat = |addr: tantivy::DocAddress| {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            let cat = seg.fast_fields().u64("category").ok().and_then(|c| c.first(addr.doc_id));
+            let when = seg.fast_fields().i64("published_at").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
+            (category.is_some_and(|c| cat == Some(c as u64)), when)
+        };
+        let mut scored: Vec<(f32, i64)> = top
+            .into_iter()
+            .filter_map(|(score, addr)| {
+                let (same, when) = same_cat(addr);
+                let years_apart = (published - when).unsigned_abs() as f32 / (365.0 * 86_400_000.0);
+                let s = score * if same { 1.3 } else { 1.0 } / (1.0 + 0.15 * years_apart);
+                idx.article_id(&searcher, addr).map(|i| (s, i))
+            })
+            .collect();
+        scored.sort_by(|x, y| y.0.total_cmp(&x.0));
+        Ok(scored.into_iter().take(limit).map(|(_, i)| i).collect())
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(AppError::Internal)
+}
+
 fn index_doc(r: news::repo::IndexRow) -> IndexDoc {
     let published = r.published_at.unwrap_or(0);
     IndexDoc {
