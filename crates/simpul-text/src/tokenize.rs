@@ -209,6 +209,24 @@ const CLITIC_EXCEPTIONS: &[&str] = &[
     "kemu",
 ];
 
+fn slang(word: &str) -> Option<&'static str> {
+    static MAP: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| SLANG.iter().copied().collect());
+    MAP.get(word).copied()
+}
+
+fn is_standard_word(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| SLANG.iter().map(|(_, s)| *s).collect());
+    SET.contains(word)
+}
+
+fn is_clitic_exception(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| CLITIC_EXCEPTIONS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// A phone number written the Indonesian way (`08…`, `+62…`, `62…`, with `-`, `.` or
 /// brackets), as `62…`.
 fn phone(chunk: &str) -> Option<String> {
@@ -309,7 +327,7 @@ fn unleet(w: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
 /// Turns text into tokens (see the module notes). `stemmer` supplies the known words used to
 /// undo elongation and letter-digits and to keep roots whole.
 pub fn tokenize(text: &str, stemmer: &Stemmer) -> Vec<Token> {
-    let known = |w: &str| stemmer.is_root(w) || SLANG.iter().any(|(_, std)| *std == w);
+    let known = |w: &str| stemmer.is_root(w) || is_standard_word(w);
     let mut out = Vec::new();
     let mut position = 0;
     for (chunk_start, chunk) in chunks(text) {
@@ -391,15 +409,15 @@ fn word_forms(w: &str, stemmer: &Stemmer, known: &dyn Fn(&str) -> bool) -> Vec<S
 fn standard(w: &str, stemmer: &Stemmer, known: &dyn Fn(&str) -> bool) -> String {
     let w = unleet(w, known).unwrap_or_else(|| w.to_owned());
     let w = unelongate(&w, known);
-    if let Some((_, std)) = SLANG.iter().find(|(s, _)| *s == w) {
-        return (*std).to_owned();
+    if let Some(std) = slang(&w) {
+        return std.to_owned();
     }
     split_clitic(&w, stemmer)
 }
 
 /// Takes a clitic off unless the word is a root or a known exception.
 fn split_clitic(w: &str, stemmer: &Stemmer) -> String {
-    if stemmer.is_root(w) || CLITIC_EXCEPTIONS.contains(&w) {
+    if stemmer.is_root(w) || is_clitic_exception(w) {
         return w.to_owned();
     }
     for c in ["nya", "lah", "kah", "pun", "ku", "mu"] {

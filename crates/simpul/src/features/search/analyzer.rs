@@ -8,6 +8,29 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 /// The name the analyzer is registered under.
 pub const NAME: &str = "id_stem";
 
+/// Stems already computed on this thread: news repeats its words, and stemming a word is
+/// the costly step. Bounded; emptied when full.
+const STEM_CACHE_MAX: usize = 100_000;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+}
+
+fn stem_cached(stemmer: &Stemmer, word: &str) -> String {
+    STEMS.with(|c| {
+        if let Some(s) = c.borrow().get(word) {
+            return s.clone();
+        }
+        let s = stemmer.stem(word);
+        let mut c = c.borrow_mut();
+        if c.len() >= STEM_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(word.to_owned(), s.clone());
+        s
+    })
+}
+
 /// The terms of a text as the index stores them: (term, position, byte range in the text).
 pub fn terms(text: &str) -> Vec<(String, usize, usize, usize)> {
     let stemmer = Stemmer::indonesian();
@@ -15,7 +38,7 @@ pub fn terms(text: &str) -> Vec<(String, usize, usize, usize)> {
         .into_iter()
         .filter(|t| t.kind != Kind::Word || !is_stopword(&t.text))
         .map(|t| {
-            let term = if t.kind == Kind::Word { stemmer.stem(&t.text) } else { t.text };
+            let term = if t.kind == Kind::Word { stem_cached(stemmer, &t.text) } else { t.text };
             (term, t.position, t.start, t.end)
         })
         .collect()

@@ -17,8 +17,11 @@ use tantivy::{
 
 use super::analyzer::{self, IndonesianTokenizer};
 
-/// Memory for the indexing arena (tantivy's minimum is 15 MB per thread).
-const WRITER_HEAP: usize = 30_000_000;
+/// Memory for the indexing arena of small updates (tantivy's minimum is 15 MB per thread).
+const WRITER_HEAP: usize = 20_000_000;
+/// A rebuild analyses text on both cores.
+const REBUILD_THREADS: usize = 2;
+const REBUILD_HEAP: usize = 2 * 40_000_000;
 
 /// The fields of the index.
 #[derive(Clone, Copy)]
@@ -35,9 +38,8 @@ pub struct Fields {
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(analyzer::NAME)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        // No positions: the search uses no phrases, and they would double the index.
+        TextFieldIndexing::default().set_tokenizer(analyzer::NAME).set_index_option(IndexRecordOption::WithFreqs),
     );
     let fields = Fields {
         id: b.add_u64_field("id", INDEXED | FAST | STORED),
@@ -168,7 +170,7 @@ impl SearchIndex {
         mut next_batch: impl FnMut() -> anyhow::Result<Option<Vec<IndexDoc>>>,
     ) -> anyhow::Result<usize> {
         let _one = self.writing.lock().unwrap_or_else(|e| e.into_inner());
-        let mut w = self.writer()?;
+        let mut w: IndexWriter = self.index.writer_with_num_threads(REBUILD_THREADS, REBUILD_HEAP)?;
         w.delete_all_documents()?;
         let mut n = 0;
         while let Some(batch) = next_batch()? {

@@ -93,10 +93,12 @@ fn query_terms(q: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Each word may appear in the title (weighted more) or the body; longer words also match
-/// one (≥ 5 letters) or two (≥ 8) typing mistakes away, weighted less.
-fn text_query(idx: &SearchIndex, terms: &[(String, String)]) -> Option<Box<dyn Query>> {
+/// Each word may appear in the title (weighted more) or the body. A longer word the index
+/// barely knows (a likely typo) also matches one (≥ 5 letters) or two (≥ 8) typing mistakes
+/// away, weighted less.
+fn text_query(idx: &SearchIndex, searcher: &tantivy::Searcher, terms: &[(String, String)]) -> Option<Box<dyn Query>> {
     let f = idx.fields;
+    let rare = |stem: &str| searcher.doc_freq(&Term::from_field_text(f.body, stem)).unwrap_or(0) < 3;
     let words: Vec<(Occur, Box<dyn Query>)> = terms
         .iter()
         .map(|(_, stem)| {
@@ -106,7 +108,7 @@ fn text_query(idx: &SearchIndex, terms: &[(String, String)]) -> Option<Box<dyn Q
                 let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
                 alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
                 let letters = stem.chars().count();
-                if letters >= 5 {
+                if letters >= 5 && rare(stem) {
                     let distance = if letters >= 8 { 2 } else { 1 };
                     let fuzzy = FuzzyTermQuery::new(term, distance, true);
                     alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost * 0.3))));
@@ -187,8 +189,14 @@ fn suggest(idx: &SearchIndex, searcher: &tantivy::Searcher, terms: &[(String, St
     changed.then_some(out)
 }
 
-/// The passage of `text` with the most query words, as (text, is a match) pieces.
+/// The passage of `text` with the most query words, as (text, is a match) pieces. Only the
+/// beginning of a long text is looked at.
 pub fn snippet(text: &str, stems: &HashSet<String>, width: usize) -> Vec<(String, bool)> {
+    const LOOK: usize = 3_000;
+    let text = match text.char_indices().nth(LOOK) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    };
     let terms = analyzer::terms(text);
     let hits: Vec<usize> = terms.iter().enumerate().filter(|(_, t)| stems.contains(&t.0)).map(|(i, _)| i).collect();
     // The window of `width` terms holding the most hits.
@@ -233,7 +241,7 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
     let page = q.page.max(1);
     let (total, ids, facets, suggestion) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
         let searcher = idx.searcher();
-        let Some(text) = text_query(&idx, &terms) else {
+        let Some(text) = text_query(&idx, &searcher, &terms) else {
             return Ok((0, Vec::new(), vec![Default::default(); 3], None));
         };
         let full = with_filters(&idx, text.box_clone(), &query);
