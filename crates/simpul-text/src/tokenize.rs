@@ -264,6 +264,10 @@ fn url(chunk: &str) -> Option<String> {
 
 /// Lower case, NFC, Latin diacritics folded.
 pub fn fold(text: &str) -> String {
+    // Most Indonesian text is plain ASCII: nothing to compose or fold.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfc().flat_map(char::to_lowercase) {
         match crate::slug::fold_char(c) {
@@ -277,6 +281,10 @@ pub fn fold(text: &str) -> String {
 /// Undoes elongation: a letter written three or more times becomes one (or two, when that
 /// makes a known word: `maaaaf` → `maaf`).
 fn unelongate(w: &str, known: &dyn Fn(&str) -> bool) -> String {
+    let b = w.as_bytes();
+    if w.is_ascii() && !b.windows(3).any(|x| x[0] == x[1] && x[1] == x[2]) {
+        return w.to_owned();
+    }
     let chars: Vec<char> = w.chars().collect();
     let mut runs: Vec<(char, usize)> = Vec::new();
     for c in chars {
@@ -366,9 +374,9 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn words(chunk: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = chunk.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let inner_hyphen = c == '-' && start.is_some() && chars.get(k + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+    let mut chars = chunk.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_hyphen = c == '-' && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner_hyphen || (unicode_normalization::char::is_combining_mark(c) && start.is_some())
         {
             start.get_or_insert(i);

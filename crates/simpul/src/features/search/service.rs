@@ -192,7 +192,7 @@ fn suggest(idx: &SearchIndex, searcher: &tantivy::Searcher, terms: &[(String, St
 /// The passage of `text` with the most query words, as (text, is a match) pieces. Only the
 /// beginning of a long text is looked at.
 pub fn snippet(text: &str, stems: &HashSet<String>, width: usize) -> Vec<(String, bool)> {
-    const LOOK: usize = 3_000;
+    const LOOK: usize = 1_500;
     let text = match text.char_indices().nth(LOOK) {
         Some((cut, _)) => &text[..cut],
         None => text,
