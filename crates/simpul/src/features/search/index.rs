@@ -202,8 +202,13 @@ pub struct FacetCounts {
 
 pub struct FacetSegment {
     columns: Vec<Option<tantivy::columnar::Column<u64>>>,
-    counts: Vec<std::collections::HashMap<u64, u64>>,
+    /// Counts by value for the small values facets have (ids, years); others in `large`.
+    small: Vec<Vec<u64>>,
+    large: Vec<std::collections::HashMap<u64, u64>>,
 }
+
+/// Facet values below this are counted in a plain array.
+const SMALL: u64 = 4096;
 
 impl Collector for FacetCounts {
     type Fruit = Vec<std::collections::HashMap<u64, u64>>;
@@ -211,7 +216,8 @@ impl Collector for FacetCounts {
 
     fn for_segment(&self, _: u32, reader: &tantivy::SegmentReader) -> tantivy::Result<FacetSegment> {
         let columns = self.fields.iter().map(|f| reader.fast_fields().u64(f).ok()).collect();
-        Ok(FacetSegment { columns, counts: vec![Default::default(); self.fields.len()] })
+        let n = self.fields.len();
+        Ok(FacetSegment { columns, small: vec![vec![0; SMALL as usize]; n], large: vec![Default::default(); n] })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -236,13 +242,24 @@ impl SegmentCollector for FacetSegment {
 
     fn collect(&mut self, doc: u32, _: tantivy::Score) {
         for (i, col) in self.columns.iter().enumerate() {
-            if let Some(v) = col.as_ref().and_then(|c| c.first(doc)) {
-                *self.counts[i].entry(v).or_default() += 1;
+            match col.as_ref().and_then(|c| c.first(doc)) {
+                Some(v) if v < SMALL => self.small[i][v as usize] += 1,
+                Some(v) => *self.large[i].entry(v).or_default() += 1,
+                None => {}
             }
         }
     }
 
     fn harvest(self) -> Self::Fruit {
-        self.counts
+        self.small
+            .into_iter()
+            .zip(self.large)
+            .map(|(small, mut large)| {
+                for (v, n) in small.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                    large.insert(v as u64, n);
+                }
+                large
+            })
+            .collect()
     }
 }

@@ -192,7 +192,7 @@ fn suggest(idx: &SearchIndex, searcher: &tantivy::Searcher, terms: &[(String, St
 /// The passage of `text` with the most query words, as (text, is a match) pieces. Only the
 /// beginning of a long text is looked at.
 pub fn snippet(text: &str, stems: &HashSet<String>, width: usize) -> Vec<(String, bool)> {
-    const LOOK: usize = 1_500;
+    const LOOK: usize = 1_000;
     let text = match text.char_indices().nth(LOOK) {
         Some((cut, _)) => &text[..cut],
         None => text,
@@ -244,21 +244,26 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
         let Some(text) = text_query(&idx, &searcher, &terms) else {
             return Ok((0, Vec::new(), vec![Default::default(); 3], None));
         };
-        let full = with_filters(&idx, text.box_clone(), &query);
+        let filtered = query.category.is_some() || query.kecamatan.is_some() || query.year.is_some();
+        let full = if filtered { with_filters(&idx, text.box_clone(), &query) } else { text.box_clone() };
         let offset = (page - 1) * PAGE_SIZE;
         let top = TopDocs::with_limit(PAGE_SIZE).and_offset(offset);
-        let addrs: Vec<tantivy::DocAddress> = match query.sort {
-            Sort::Relevance => searcher.search(&full, &top.order_by_score())?.into_iter().map(|(_, a)| a).collect(),
-            Sort::Newest => searcher
-                .search(&full, &top.order_by_fast_field::<i64>("published_at", tantivy::Order::Desc))?
-                .into_iter()
-                .map(|(_, a)| a)
-                .collect(),
+        let facet_counts = || FacetCounts { fields: vec!["category", "kecamatan", "year"] };
+        // One pass over the matches for the page, the count and (without filters) the facets.
+        let (addrs, total, facets): (Vec<tantivy::DocAddress>, usize, _) = match query.sort {
+            Sort::Relevance => {
+                let (top, n, f) = searcher.search(&full, &(top.order_by_score(), Count, facet_counts()))?;
+                (top.into_iter().map(|(_, a)| a).collect(), n, f)
+            }
+            Sort::Newest => {
+                let by_date = top.order_by_fast_field::<i64>("published_at", tantivy::Order::Desc);
+                let (top, n, f) = searcher.search(&full, &(by_date, Count, facet_counts()))?;
+                (top.into_iter().map(|(_, a)| a).collect(), n, f)
+            }
         };
-        let total = searcher.search(&full, &Count)?;
+        // With filters, facets count the text matches without them, so every choice shows.
+        let facets = if filtered { searcher.search(&text, &facet_counts())? } else { facets };
         let ids: Vec<i64> = addrs.into_iter().filter_map(|a| idx.article_id(&searcher, a)).collect();
-        // Facets count the text matches without the facet filters, so every choice shows.
-        let facets = searcher.search(&text, &FacetCounts { fields: vec!["category", "kecamatan", "year"] })?;
         let suggestion = if total < 3 { suggest(&idx, &searcher, &terms, &query.q) } else { None };
         Ok((total, ids, facets, suggestion))
     })
@@ -318,7 +323,8 @@ pub async fn related(app: &App, a: &news::repo::ArticleRow, limit: usize) -> App
     Ok(rows)
 }
 
-async fn related_ids(app: &App, a: &news::repo::ArticleRow, limit: usize) -> AppResult<Vec<i64>> {
+/// The ids behind [`related`], computed afresh (no cache).
+pub async fn related_ids(app: &App, a: &news::repo::ArticleRow, limit: usize) -> AppResult<Vec<i64>> {
     let idx = app.search.clone();
     let title = a.title.clone();
     let body = format!("{}\n\n{}", a.lead, markdown::plain_text(&a.body_md));
