@@ -428,3 +428,4 @@ search-filters = Filter results
 search-year = Year
 search-remove-filter = (remove)
 nav-search = Search
+search-count-more = More than { $count } articles found; the best matches come first.

@@ -406,3 +406,4 @@ search-filters = Saring hasil
 search-year = Tahun
 search-remove-filter = (hapus)
 nav-search = Cari
+search-count-more = Lebih dari { $count } berita ditemukan; yang paling sesuai ditampilkan lebih dulu.

@@ -219,3 +219,26 @@ async fn baca_juga_finds_articles_about_the_same_thing() {
     assert!(baca.find("Lomba kampung").is_none_or(|i| i > first), "text similarity outranks the shared category");
     assert!(!baca.contains("Banjir rendam permukiman di Cibeber"), "not itself");
 }
+
+#[tokio::test]
+async fn a_very_common_word_is_answered_from_its_best_matches() {
+    let t = TestApp::new().await;
+    let lines: Vec<String> = (0..1_050)
+        .map(|i| {
+            let body = if i == 7 { "Warga warga warga kerja bakti." } else { "Warga berkumpul di balai." };
+            line(&format!("kabar-{i}"), &format!("Kabar warga {i}"), "Pemerintahan", "2026-03-01T08:00:00+07:00", body)
+        })
+        .collect();
+    news::import::import_jsonl(&t.app, &Actor::cli(), &lines.join("\n"), |_, _| {}).await.unwrap();
+    search::service::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
+    let r = t.client().get("/api/v1/search?q=warga+kerja+bakti").await.json();
+    assert_eq!(r["total_is_estimate"], true, "{r}");
+    assert_eq!(r["total"], 1000);
+    assert_eq!(r["hits"][0]["slug"], "kabar-7", "the best match still comes first");
+    assert_eq!(r["categories"][0]["count"], 1000, "facets from the best matches");
+    let page = t.client().get("/cari?q=warga").await.body;
+    assert!(
+        page.contains("Lebih dari 1000 berita ditemukan") || page.contains("Lebih dari 1.000 berita ditemukan"),
+        "{page}"
+    );
+}

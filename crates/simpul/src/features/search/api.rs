@@ -44,7 +44,9 @@ pub struct SearchHit {
 /// Results with facet counts.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SearchResults {
+    /// Exact up to 1,000 matches; past that, "at least" (`total_is_estimate`).
     pub total: usize,
+    pub total_is_estimate: bool,
     pub hits: Vec<SearchHit>,
     pub categories: Vec<FacetValue>,
     pub kecamatan: Vec<FacetValue>,
@@ -75,6 +77,7 @@ pub async fn search(State(app): State<AppState>, Query(p): Query<SearchParams>) 
         .collect();
     Ok(Json(SearchResults {
         total: r.total,
+        total_is_estimate: r.total_is_estimate,
         hits,
         categories: r.categories,
         kecamatan: r.kecamatan,

@@ -51,6 +51,7 @@ struct SearchPage {
     p: SearchParams,
     q: SearchQuery,
     total: usize,
+    total_is_estimate: bool,
     hits: Vec<Hit>,
     categories: Vec<FacetValue>,
     kecamatan: Vec<FacetValue>,
@@ -118,6 +119,7 @@ pub async fn show_search(
     let r = if q.q.is_empty() {
         service::Results {
             total: 0,
+            total_is_estimate: false,
             hits: Vec::new(),
             categories: Vec::new(),
             kecamatan: Vec::new(),
@@ -137,6 +139,7 @@ pub async fn show_search(
         p,
         q,
         total: r.total,
+        total_is_estimate: r.total_is_estimate,
         hits: r.hits,
         categories: r.categories,
         kecamatan: r.kecamatan,

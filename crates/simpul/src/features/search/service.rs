@@ -24,6 +24,10 @@ use crate::{
 };
 
 pub const PAGE_SIZE: usize = 10;
+/// Up to this many matches are counted (and their facets tallied) exactly. A query with more
+/// (common words in a big archive) is answered from its best matches only, which lets the
+/// index skip everything that cannot reach the top instead of scoring every match.
+pub const EXACT_UP_TO: usize = 1_000;
 /// Queries longer than this are cut (a pasted article is still a fine query).
 const MAX_QUERY_CHARS: usize = 500;
 const MAX_TERMS: usize = 24;
@@ -63,7 +67,9 @@ pub struct Hit {
 }
 
 pub struct Results {
+    /// Exact up to [`EXACT_UP_TO`]; past it, a lower bound (`total_is_estimate`).
     pub total: usize,
+    pub total_is_estimate: bool,
     pub hits: Vec<Hit>,
     pub categories: Vec<FacetValue>,
     pub kecamatan: Vec<FacetValue>,
@@ -99,25 +105,22 @@ fn query_terms(q: &str) -> Vec<(String, String)> {
 fn text_query(idx: &SearchIndex, searcher: &tantivy::Searcher, terms: &[(String, String)]) -> Option<Box<dyn Query>> {
     let f = idx.fields;
     let rare = |stem: &str| searcher.doc_freq(&Term::from_field_text(f.body, stem)).unwrap_or(0) < 3;
-    let words: Vec<(Occur, Box<dyn Query>)> = terms
-        .iter()
-        .map(|(_, stem)| {
-            let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for (field, boost) in [(f.title, 2.0), (f.body, 1.0)] {
-                let term = Term::from_field_text(field, stem);
-                let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
-                let letters = stem.chars().count();
-                if letters >= 5 && rare(stem) {
-                    let distance = if letters >= 8 { 2 } else { 1 };
-                    let fuzzy = FuzzyTermQuery::new(term, distance, true);
-                    alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost * 0.3))));
-                }
+    // One flat union of term queries, so tantivy can skip blocks that cannot reach the top.
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (_, stem) in terms {
+        for (field, boost) in [(f.title, 2.0), (f.body, 1.0)] {
+            let term = Term::from_field_text(field, stem);
+            let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), boost))));
+            let letters = stem.chars().count();
+            if letters >= 5 && rare(stem) {
+                let distance = if letters >= 8 { 2 } else { 1 };
+                let fuzzy = FuzzyTermQuery::new(term, distance, true);
+                parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), boost * 0.3))));
             }
-            (Occur::Should, Box::new(BooleanQuery::new(alts)) as Box<dyn Query>)
-        })
-        .collect();
-    (!words.is_empty()).then(|| Box::new(BooleanQuery::new(words)) as Box<dyn Query>)
+        }
+    }
+    (!parts.is_empty()).then(|| Box::new(BooleanQuery::new(parts)) as Box<dyn Query>)
 }
 
 fn with_filters(idx: &SearchIndex, text: Box<dyn Query>, q: &SearchQuery) -> Box<dyn Query> {
@@ -137,6 +140,23 @@ fn with_filters(idx: &SearchIndex, text: Box<dyn Query>, q: &SearchQuery) -> Box
         filter(f.year, y.max(0) as u64);
     }
     Box::new(BooleanQuery::new(parts))
+}
+
+/// Facet counts over some documents (the best matches of a large result).
+fn tally(
+    searcher: &tantivy::Searcher,
+    docs: &[(tantivy::Score, tantivy::DocAddress)],
+) -> Vec<std::collections::HashMap<u64, u64>> {
+    let mut out: Vec<std::collections::HashMap<u64, u64>> = vec![Default::default(); 3];
+    for (_, a) in docs {
+        let ff = searcher.segment_reader(a.segment_ord).fast_fields();
+        for (i, name) in ["category", "kecamatan", "year"].iter().enumerate() {
+            if let Some(v) = ff.u64(name).ok().and_then(|c| c.first(a.doc_id)) {
+                *out[i].entry(v).or_default() += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Levenshtein distance, giving up (returning `max + 1`) once it must exceed `max`.
@@ -239,37 +259,64 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
     let idx = app.search.clone();
     let query = q.clone();
     let page = q.page.max(1);
-    let (total, ids, facets, suggestion) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
-        let searcher = idx.searcher();
-        let Some(text) = text_query(&idx, &searcher, &terms) else {
-            return Ok((0, Vec::new(), vec![Default::default(); 3], None));
-        };
-        let filtered = query.category.is_some() || query.kecamatan.is_some() || query.year.is_some();
-        let full = if filtered { with_filters(&idx, text.box_clone(), &query) } else { text.box_clone() };
-        let offset = (page - 1) * PAGE_SIZE;
-        let top = TopDocs::with_limit(PAGE_SIZE).and_offset(offset);
-        let facet_counts = || FacetCounts { fields: vec!["category", "kecamatan", "year"] };
-        // One pass over the matches for the page, the count and (without filters) the facets.
-        let (addrs, total, facets): (Vec<tantivy::DocAddress>, usize, _) = match query.sort {
-            Sort::Relevance => {
-                let (top, n, f) = searcher.search(&full, &(top.order_by_score(), Count, facet_counts()))?;
-                (top.into_iter().map(|(_, a)| a).collect(), n, f)
+    let (total, total_is_estimate, ids, facets, suggestion) =
+        tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+            let searcher = idx.searcher();
+            let Some(text) = text_query(&idx, &searcher, &terms) else {
+                return Ok((0, false, Vec::new(), vec![Default::default(); 3], None));
+            };
+            let filtered = query.category.is_some() || query.kecamatan.is_some() || query.year.is_some();
+            let f = idx.fields;
+            let most = terms
+                .iter()
+                .map(|(_, s)| searcher.doc_freq(&Term::from_field_text(f.body, s)).unwrap_or(0) as usize)
+                .max()
+                .unwrap_or(0);
+            if most > EXACT_UP_TO && query.sort == Sort::Relevance {
+                // The best matches stand for the rest: the page, the facets, and "more than …".
+                let full = if filtered { with_filters(&idx, text.box_clone(), &query) } else { text.box_clone() };
+                let best = searcher.search(&full, &TopDocs::with_limit(EXACT_UP_TO).order_by_score())?;
+                let offset = (page - 1) * PAGE_SIZE;
+                let ids: Vec<i64> = best
+                    .iter()
+                    .skip(offset)
+                    .take(PAGE_SIZE)
+                    .filter_map(|(_, a)| idx.article_id(&searcher, *a))
+                    .collect();
+                let facets = if filtered {
+                    let base = searcher.search(&text, &TopDocs::with_limit(EXACT_UP_TO).order_by_score())?;
+                    tally(&searcher, &base)
+                } else {
+                    tally(&searcher, &best)
+                };
+                let total = best.len();
+                return Ok((total, total >= EXACT_UP_TO, ids, facets, None));
             }
-            Sort::Newest => {
-                let by_date = top.order_by_fast_field::<i64>("published_at", tantivy::Order::Desc);
-                let (top, n, f) = searcher.search(&full, &(by_date, Count, facet_counts()))?;
-                (top.into_iter().map(|(_, a)| a).collect(), n, f)
-            }
-        };
-        // With filters, facets count the text matches without them, so every choice shows.
-        let facets = if filtered { searcher.search(&text, &facet_counts())? } else { facets };
-        let ids: Vec<i64> = addrs.into_iter().filter_map(|a| idx.article_id(&searcher, a)).collect();
-        let suggestion = if total < 3 { suggest(&idx, &searcher, &terms, &query.q) } else { None };
-        Ok((total, ids, facets, suggestion))
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?
-    .map_err(AppError::Internal)?;
+            let full = if filtered { with_filters(&idx, text.box_clone(), &query) } else { text.box_clone() };
+            let offset = (page - 1) * PAGE_SIZE;
+            let top = TopDocs::with_limit(PAGE_SIZE).and_offset(offset);
+            let facet_counts = || FacetCounts { fields: vec!["category", "kecamatan", "year"] };
+            // One pass over the matches for the page, the count and (without filters) the facets.
+            let (addrs, total, facets): (Vec<tantivy::DocAddress>, usize, _) = match query.sort {
+                Sort::Relevance => {
+                    let (top, n, f) = searcher.search(&full, &(top.order_by_score(), Count, facet_counts()))?;
+                    (top.into_iter().map(|(_, a)| a).collect(), n, f)
+                }
+                Sort::Newest => {
+                    let by_date = top.order_by_fast_field::<i64>("published_at", tantivy::Order::Desc);
+                    let (top, n, f) = searcher.search(&full, &(by_date, Count, facet_counts()))?;
+                    (top.into_iter().map(|(_, a)| a).collect(), n, f)
+                }
+            };
+            // With filters, facets count the text matches without them, so every choice shows.
+            let facets = if filtered { searcher.search(&text, &facet_counts())? } else { facets };
+            let ids: Vec<i64> = addrs.into_iter().filter_map(|a| idx.article_id(&searcher, a)).collect();
+            let suggestion = if total < 3 { suggest(&idx, &searcher, &terms, &query.q) } else { None };
+            Ok((total, false, ids, facets, suggestion))
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(AppError::Internal)?;
 
     let stems: HashSet<String> = query_terms(&q.q).into_iter().map(|(_, s)| s).collect();
     let mut rows = news::repo::published_by_id(&app.db, &ids).await?;
@@ -296,7 +343,7 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
     let kecamatan = facet(&facets[1], &|id| kec.iter().find(|k| k.id == id).map(|k| k.name.clone()));
     let mut years = facet(&facets[2], &|y| Some(y.to_string()));
     years.sort_by_key(|y| std::cmp::Reverse(y.id));
-    Ok(Results { total, hits, categories, kecamatan, years, suggestion })
+    Ok(Results { total, total_is_estimate, hits, categories, kecamatan, years, suggestion })
 }
 
 /// "Baca juga": published articles most like this one by their Indonesian text (the stems of
