@@ -53,8 +53,20 @@ pub struct Mark {
 }
 
 pub async fn latest(db: &Db) -> Result<Mark, DbError> {
-    query("SELECT COALESCE(MAX(id), 0) AS newest, COUNT(*) AS row_count FROM outbox").fetch_one(db).await
+    since(db, 0).await
 }
+
+/// Where the outbox stands, counting only rows near or after `newest_seen` (late commits
+/// land just below the newest id), so the poll stays cheap however long the table grows.
+async fn since(db: &Db, newest_seen: i64) -> Result<Mark, DbError> {
+    query("SELECT COALESCE(MAX(id), 0) AS newest, COUNT(*) AS row_count FROM outbox WHERE id > $1")
+        .bind((newest_seen - LOOK_BACK).max(0))
+        .fetch_one(db)
+        .await
+}
+
+/// How far below the newest id a late commit is looked for.
+const LOOK_BACK: i64 = 1_000;
 
 /// One recorded change.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -81,7 +93,7 @@ pub async fn purge(tx: &mut Tx, before: Timestamp) -> Result<u64, DbError> {
 /// Remembers where the outbox stood and drops this node's cached pages when it moved.
 /// Returns whether something new was seen.
 pub async fn check(app: &App, seen: &mut Mark) -> Result<bool, DbError> {
-    let newest = latest(&app.db).await?;
+    let newest = since(&app.db, seen.newest).await?;
     if newest == *seen {
         return Ok(false);
     }
