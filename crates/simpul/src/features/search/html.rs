@@ -133,7 +133,9 @@ pub async fn show_search(
     if !q.q.is_empty() {
         page.title = format!("{} · {}", q.q, page.title);
     }
-    let has_next = q.page * PAGE_SIZE < r.total;
+    // A very common query pages through its best matches only.
+    let reachable = if r.total_is_estimate { r.total.min(service::BEST) } else { r.total };
+    let has_next = q.page * PAGE_SIZE < reachable;
     Ok(render(&SearchPage {
         page,
         p,

@@ -28,6 +28,8 @@ pub const PAGE_SIZE: usize = 10;
 /// (common words in a big archive) is answered from its best matches only, which lets the
 /// index skip everything that cannot reach the top instead of scoring every match.
 pub const EXACT_UP_TO: usize = 1_000;
+/// How many best matches answer such a query (its pages and facets).
+pub const BEST: usize = 300;
 /// Queries longer than this are cut (a pasted article is still a fine query).
 const MAX_QUERY_CHARS: usize = 500;
 const MAX_TERMS: usize = 24;
@@ -148,11 +150,18 @@ fn tally(
     docs: &[(tantivy::Score, tantivy::DocAddress)],
 ) -> Vec<std::collections::HashMap<u64, u64>> {
     let mut out: Vec<std::collections::HashMap<u64, u64>> = vec![Default::default(); 3];
+    let mut by_segment: std::collections::BTreeMap<u32, Vec<u32>> = std::collections::BTreeMap::new();
     for (_, a) in docs {
-        let ff = searcher.segment_reader(a.segment_ord).fast_fields();
+        by_segment.entry(a.segment_ord).or_default().push(a.doc_id);
+    }
+    for (seg, ids) in by_segment {
+        let ff = searcher.segment_reader(seg).fast_fields();
         for (i, name) in ["category", "kecamatan", "year"].iter().enumerate() {
-            if let Some(v) = ff.u64(name).ok().and_then(|c| c.first(a.doc_id)) {
-                *out[i].entry(v).or_default() += 1;
+            let Ok(col) = ff.u64(name) else { continue };
+            for d in &ids {
+                if let Some(v) = col.first(*d) {
+                    *out[i].entry(v).or_default() += 1;
+                }
             }
         }
     }
@@ -275,7 +284,7 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
             if most > EXACT_UP_TO && query.sort == Sort::Relevance {
                 // The best matches stand for the rest: the page, the facets, and "more than …".
                 let full = if filtered { with_filters(&idx, text.box_clone(), &query) } else { text.box_clone() };
-                let best = searcher.search(&full, &TopDocs::with_limit(EXACT_UP_TO).order_by_score())?;
+                let best = searcher.search(&full, &TopDocs::with_limit(BEST).order_by_score())?;
                 let offset = (page - 1) * PAGE_SIZE;
                 let ids: Vec<i64> = best
                     .iter()
@@ -284,13 +293,14 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
                     .filter_map(|(_, a)| idx.article_id(&searcher, *a))
                     .collect();
                 let facets = if filtered {
-                    let base = searcher.search(&text, &TopDocs::with_limit(EXACT_UP_TO).order_by_score())?;
+                    let base = searcher.search(&text, &TopDocs::with_limit(BEST).order_by_score())?;
                     tally(&searcher, &base)
                 } else {
                     tally(&searcher, &best)
                 };
-                let total = best.len();
-                return Ok((total, total >= EXACT_UP_TO, ids, facets, None));
+                // At least as many as the commonest word's articles; pages reach the best matches.
+                let total = if filtered { best.len() } else { most };
+                return Ok((total, !filtered || best.len() >= BEST, ids, facets, None));
             }
             let full = if filtered { with_filters(&idx, text.box_clone(), &query) } else { text.box_clone() };
             let offset = (page - 1) * PAGE_SIZE;
