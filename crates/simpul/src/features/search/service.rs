@@ -265,6 +265,8 @@ pub fn snippet(text: &str, stems: &HashSet<String>, width: usize) -> Vec<(String
 /// Runs a search. Any text is a valid query: no syntax can fail.
 pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
     let terms = query_terms(&q.q);
+    // Stemmed once: for the query here and for the passages below.
+    let stems: HashSet<String> = terms.iter().map(|(_, s)| s.clone()).collect();
     let idx = app.search.clone();
     let query = q.clone();
     let page = q.page.max(1);
@@ -328,7 +330,6 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(AppError::Internal)?;
 
-    let stems: HashSet<String> = query_terms(&q.q).into_iter().map(|(_, s)| s).collect();
     let mut rows = news::repo::published_by_id(&app.db, &ids).await?;
     rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
     let hits = rows
