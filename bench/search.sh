@@ -32,9 +32,13 @@ end=$(date +%s.%N)
 awk -v n="$N" -v s="$start" -v e="$end" 'BEGIN { printf "index build (%d articles): %.1f s\n", n, e - s }'
 du -sh "$work/data/search" | awk '{ print "index size: " $1 }'
 
-SIMPUL_LOG=warn "$bin" serve --data-dir "$work/data" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
-simpul_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+start() { # search cache entries (0: every request asks the index)
+  [[ -n "${simpul_pid:-}" ]] && kill "$simpul_pid" 2>/dev/null && wait "$simpul_pid" 2>/dev/null || true
+  SIMPUL_SEARCH_CACHE="$1" SIMPUL_LOG=warn "$bin" serve --data-dir "$work/data" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
+  simpul_pid=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+}
+start 0
 
 python3 - "$work" <<'PY'
 import sys, urllib.parse
@@ -66,6 +70,13 @@ run() { # paths-file label
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   printf '%-22s %10s req/s  p50 %8s  p99 %8s\n' "$2" "$rps" "$p50" "$p99"
 }
+rss() { awk '/VmRSS/ { printf "server resident memory after the runs: %.0f MB\n", $2 / 1024 }' "/proc/$simpul_pid/status"; }
+echo "-- the index alone (SIMPUL_SEARCH_CACHE=0: every request ranks and builds passages)"
 run "$work/paths.txt" "/cari (HTML page)"
 run "$work/api.txt" "/api/v1/search (JSON)"
-awk '/VmRSS/ { printf "server resident memory after the runs: %.0f MB\n", $2 / 1024 }' "/proc/$simpul_pid/status"
+rss
+echo "-- as shipped (answers cached until the index changes; the page cache still bypassed)"
+start 2000
+run "$work/paths.txt" "/cari (HTML page)"
+run "$work/api.txt" "/api/v1/search (JSON)"
+rss

@@ -36,6 +36,8 @@ pub struct App {
     pub search: Arc<SearchIndex>,
     /// "Baca juga" article ids by article, until anything changes.
     pub related_cache: GenerationCache<Vec<i64>>,
+    /// Search answers per query, valid while the index is unchanged (`features::search::service::search`).
+    pub search_cache: GenerationCache<Arc<crate::features::search::service::Answer>>,
 }
 
 impl App {
@@ -54,6 +56,7 @@ impl App {
         let mailer = Mailer::new(config.smtp.as_ref(), config.outbox_dir(), &config.mail_from)?;
         let storage = Storage::local(&config.data_dir.join("media"))?;
         let search = Arc::new(SearchIndex::open(&config.data_dir.join("search"))?);
+        let search_cache = GenerationCache::new(std::time::Duration::from_secs(600), config.search_cache);
         Ok(App {
             config,
             db,
@@ -67,6 +70,7 @@ impl App {
             views: ViewTally::default(),
             search,
             related_cache: GenerationCache::new(std::time::Duration::from_secs(600), 2_000),
+            search_cache,
         })
     }
 }

@@ -54,6 +54,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Largest accepted image upload.
     pub max_upload_bytes: usize,
+    /// Search answers cached per node (0: none).
+    pub search_cache: usize,
     /// When set, `/metrics` needs `Authorization: Bearer <this>`; otherwise only clients on
     /// this machine (loopback) may read it.
     pub metrics_token: Option<Secret>,
@@ -77,6 +79,7 @@ impl Config {
             hash_strength: HashStrength::Strong,
             max_body_bytes: 2 * 1024 * 1024,
             max_upload_bytes: 10 * 1024 * 1024,
+            search_cache: 2_000,
             site_name: "Simpul".into(),
             trust_forwarded_for: false,
             metrics_token: None,

@@ -99,6 +99,10 @@ pub struct ServeArgs {
     /// Name shown in the header, e.g. "KIM Kota Cilegon".
     #[arg(long, env = "SIMPUL_SITE_NAME", default_value = "Simpul KIM")]
     pub site_name: String,
+    /// Search answers kept per node until the index changes (0 turns the cache off, e.g. to
+    /// benchmark the index itself).
+    #[arg(long, env = "SIMPUL_SEARCH_CACHE", default_value_t = 2_000)]
+    pub search_cache: usize,
 }
 
 /// SMTP transport security.

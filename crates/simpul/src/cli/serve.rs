@@ -27,6 +27,7 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
         };
     }
     config.trust_forwarded_for = args.trust_forwarded_for;
+    config.search_cache = args.search_cache;
     config.metrics_token = args.metrics_token.clone().map(crate::config::Secret::new);
     config.smtp = smtp_config(&args);
     config.mail_from = args.mail_from.clone();

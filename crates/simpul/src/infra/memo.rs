@@ -33,7 +33,11 @@ impl<V: Clone> GenerationCache<V> {
         (e.generation == generation && e.stored.elapsed() < self.ttl).then(|| e.value.clone())
     }
 
+    /// Stores a value (nothing when the cache was made with room for none).
     pub fn put(&self, key: String, value: V, generation: u64) {
+        if self.max_entries == 0 {
+            return;
+        }
         let mut map = self.entries.write().unwrap_or_else(|e| e.into_inner());
         if map.len() >= self.max_entries {
             let ttl = self.ttl;

@@ -29,7 +29,7 @@ pub const PAGE_SIZE: usize = 10;
 /// index skip everything that cannot reach the top instead of scoring every match.
 pub const EXACT_UP_TO: usize = 1_000;
 /// How many best matches answer such a query (its pages and facets).
-pub const BEST: usize = 300;
+pub const BEST: usize = 100;
 /// Queries longer than this are cut (a pasted article is still a fine query).
 const MAX_QUERY_CHARS: usize = 500;
 const MAX_TERMS: usize = 24;
@@ -226,35 +226,35 @@ pub fn snippet(text: &str, stems: &HashSet<String>, width: usize) -> Vec<(String
         Some((cut, _)) => &text[..cut],
         None => text,
     };
-    let terms = analyzer::terms(text);
-    let hits: Vec<usize> = terms.iter().enumerate().filter(|(_, t)| stems.contains(&t.0)).map(|(i, _)| i).collect();
+    let terms = analyzer::marked_terms(text, stems);
+    let hits: Vec<usize> = terms.iter().enumerate().filter(|(_, t)| t.0).map(|(i, _)| i).collect();
     // The window of `width` terms holding the most hits.
     let start_term = hits
         .iter()
         .map(|&h| (hits.iter().filter(|&&o| o >= h && o < h + width).count(), h))
         .max_by_key(|(n, h)| (*n, std::cmp::Reverse(*h)))
         .map_or(0, |(_, h)| h.saturating_sub(3));
-    let window: Vec<&(String, usize, usize, usize)> = terms.iter().skip(start_term).take(width).collect();
+    let window: Vec<&(bool, usize, usize)> = terms.iter().skip(start_term).take(width).collect();
     let (Some(first), Some(last)) = (window.first(), window.last()) else {
         return vec![(text.chars().take(200).collect(), false)];
     };
     let mut out = Vec::new();
-    let mut at = first.2;
+    let mut at = first.1;
     if start_term > 0 {
         out.push(("… ".to_owned(), false));
     }
     for t in &window {
-        if stems.contains(&t.0) {
-            if t.2 > at {
-                out.push((text[at..t.2].to_owned(), false));
+        if t.0 {
+            if t.1 > at {
+                out.push((text[at..t.1].to_owned(), false));
             }
-            out.push((text[t.2..t.3].to_owned(), true));
-            at = t.3;
+            out.push((text[t.1..t.2].to_owned(), true));
+            at = t.2;
         }
     }
-    let rest = &text[last.3..];
+    let rest = &text[last.2..];
     if rest.chars().any(char::is_alphanumeric) {
-        out.push((text[at..last.3].to_owned(), false));
+        out.push((text[at..last.2].to_owned(), false));
         out.push((" …".to_owned(), false));
     } else {
         out.push((text[at..].trim_end().to_owned(), false));
@@ -262,8 +262,8 @@ pub fn snippet(text: &str, stems: &HashSet<String>, width: usize) -> Vec<(String
     out
 }
 
-/// Runs a search. Any text is a valid query: no syntax can fail.
-pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
+/// Asks the index (no cache).
+async fn answer(app: &App, q: &SearchQuery) -> AppResult<Answer> {
     let terms = query_terms(&q.q);
     // Stemmed once: for the query here and for the passages below.
     let stems: HashSet<String> = terms.iter().map(|(_, s)| s.clone()).collect();
@@ -330,15 +330,66 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(AppError::Internal)?;
 
-    let mut rows = news::repo::published_by_id(&app.db, &ids).await?;
-    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    let rows = news::repo::published_by_id(&app.db, &ids).await?;
+    // In the index's order; an article unpublished since keeps an empty place (never shown).
+    let snippets = ids
+        .iter()
+        .map(|id| {
+            rows.iter().find(|r| r.id == *id).map_or_else(Vec::new, |a| {
+                let text = format!("{}\n\n{}", a.lead, markdown::plain_text(&a.body_md));
+                snippet(&text, &stems, 30)
+            })
+        })
+        .collect();
+    Ok(Answer { total, total_is_estimate, ids, snippets, facets, suggestion })
+}
+
+/// What the index answered for one query: cached per index version (see [`search`]).
+#[derive(Clone)]
+pub struct Answer {
+    total: usize,
+    total_is_estimate: bool,
+    ids: Vec<i64>,
+    snippets: Vec<Vec<(String, bool)>>,
+    facets: Vec<std::collections::HashMap<u64, u64>>,
+    suggestion: Option<String>,
+}
+
+/// Runs a search. Any text is a valid query: no syntax can fail.
+///
+/// Answers are cached per node until the index changes (`App::search_cache`): searches repeat
+/// (the same few rumours, the same road works), and a cached answer costs a lookup and one
+/// query for the articles' current titles instead of ranking and passage analysis.
+pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
+    let version = app.search.searcher().generation().generation_id();
+    let key = format!(
+        "{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{}",
+        q.q.trim().to_lowercase(),
+        q.category,
+        q.kecamatan,
+        q.year,
+        q.sort,
+        q.page.max(1)
+    );
+    let answer = match app.search_cache.get(&key, version) {
+        Some(a) => a,
+        None => {
+            let a = std::sync::Arc::new(answer(app, q).await?);
+            app.search_cache.put(key, a.clone(), version);
+            a
+        }
+    };
+    let mut rows = news::repo::published_summaries(&app.db, &answer.ids).await?;
+    rows.sort_by_key(|r| answer.ids.iter().position(|id| *id == r.id));
     let hits = rows
         .into_iter()
         .map(|a| {
-            let text = format!("{}\n\n{}", a.lead, markdown::plain_text(&a.body_md));
-            Hit { snippet: snippet(&text, &stems, 30), article: a }
+            let at = answer.ids.iter().position(|id| *id == a.id);
+            Hit { snippet: at.and_then(|i| answer.snippets.get(i).cloned()).unwrap_or_default(), article: a }
         })
         .collect();
+    let facets = &answer.facets;
+    let (total, total_is_estimate, suggestion) = (answer.total, answer.total_is_estimate, answer.suggestion.clone());
     let cats = categories::repo::list(&app.db).await?;
     let kec = regions::repo::list(&app.db, Some("kecamatan"), None).await?;
     let facet = |counts: &std::collections::HashMap<u64, u64>, label: &dyn Fn(i64) -> Option<String>| {
