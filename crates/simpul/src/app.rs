@@ -28,6 +28,8 @@ pub struct App {
     pub login_ip_limiter: IpLimiter,
     /// Requests that send mail or hash a password (registration, reset, setup, password change).
     pub sensitive_limiter: IpLimiter,
+    /// Reports from visitors without an account or token, per address (`features::aspirations`).
+    pub submit_limiter: IpLimiter,
     /// Rendered public pages for visitors who are not signed in.
     pub page_cache: PageCache,
     /// Article views counted since the last write (see `features::news::views`).
@@ -66,6 +68,8 @@ impl App {
             metrics: Metrics::default(),
             login_ip_limiter: IpLimiter::per_minute(20),
             sensitive_limiter: IpLimiter::per_minute(10),
+            // Generous: many phones share one address behind a carrier's NAT.
+            submit_limiter: IpLimiter::per_minute(20),
             page_cache: PageCache::default(),
             views: ViewTally::default(),
             search,

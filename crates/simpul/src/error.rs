@@ -34,6 +34,9 @@ pub enum AppError {
     Conflict(&'static str),
     #[error("too many requests")]
     TooManyRequests,
+    /// The request body is larger than the route accepts.
+    #[error("payload too large")]
+    TooLarge,
     /// The path exists but not with this method (e.g. a bookmarked form address).
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -61,6 +64,7 @@ impl AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -78,6 +82,7 @@ impl IntoResponse for AppError {
             AppError::BadRequest(k) => ("error-400-title", k, FieldErrors::new()),
             AppError::Conflict(k) => ("error-409-title", k, FieldErrors::new()),
             AppError::TooManyRequests => ("error-429-title", "error-429-detail", FieldErrors::new()),
+            AppError::TooLarge => ("error-413-title", "err-upload-too-large", FieldErrors::new()),
             AppError::MethodNotAllowed => ("error-405-title", "error-405-detail", FieldErrors::new()),
             AppError::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");

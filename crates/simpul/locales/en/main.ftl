@@ -429,3 +429,219 @@ search-year = Year
 search-remove-filter = (remove)
 nav-search = Search
 search-count-more = More than { $count } articles found; the best matches come first.
+## Aspirations (issue 5)
+nav-aspirations = Reports
+nav-desk = Incoming reports
+aspirations-title = Citizens' reports and aspirations
+aspirations-intro = Citizens' reports that have been verified, with the answers of the government units. Confidential reports are not shown.
+aspirations-none = No matching reports yet.
+aspirations-search = Words in the title
+aspiration-new-title = Send a report
+aspiration-new-intro = Send a complaint, an aspiration or a request for information to the city government. You do not need an account. After sending you get a ticket number and a private link to follow your report.
+aspiration-what = Your report
+aspiration-where = Location
+aspiration-who = Who is reporting
+aspiration-files = Attachments
+aspiration-description-hint = Say what happened, where, and since when. At most 4,000 characters.
+aspiration-coordinates-hint = Coordinates are optional. If you know them, enter latitude and longitude (e.g. -6.0123 and 106.0456).
+aspiration-files-hint = Up to 5 files: photos (JPEG, PNG, WebP) or PDF, each at most { $mb } MB. Location data inside photos is removed.
+aspiration-contact-hint = Give a phone number or e-mail so officers can reach you. Notifications go to the e-mail.
+aspiration-anonymous-hint = Your identity is hidden from the officers handling it. Only the coordinator can open it, when truly needed.
+aspiration-confidential-hint = The report is never shown publicly.
+aspiration-show-name-hint = Your name is shown on the report's public page.
+aspiration-on-behalf-hint = You are a KIM member helping a citizen file a report. Enter that citizen's name and contact.
+aspiration-check-similar = Check for similar reports
+aspiration-similar-title = Is this the same report?
+aspiration-similar-intro = Open reports in this kelurahan that look like yours. If it is the same, support that report so it is handled sooner.
+aspiration-similar-none = No similar open reports in this kelurahan.
+aspiration-send = Send report
+aspiration-track-title = Follow your report
+aspiration-received = Your report was received with number { $code }.
+aspiration-keep-link = Keep this link. Only with it can you follow the report, add information and reply to the answer. Do not share it.
+aspiration-send-to-self = Send this link to your own WhatsApp
+aspiration-share-own = Private link of report { $code } (do not share)
+aspiration-share-whatsapp = Share on WhatsApp
+aspiration-is-confidential = This report is confidential: it is not shown publicly.
+aspiration-is-anonymous = This report is anonymous: your identity is not shown to officers.
+aspiration-timeline = History
+aspiration-answer-question = Does this answer resolve your report?
+aspiration-accept = Yes, resolved
+aspiration-dispute = No, reopen it
+aspiration-dispute-reason = Why does the answer not resolve the problem?
+aspiration-rate-title = Rate the answer
+aspiration-rating = Rating
+aspiration-stars = { $count ->
+    [one] { $count } star
+   *[other] { $count } stars
+}
+aspiration-rating-comment = Comment (optional)
+aspiration-rate = Send rating
+aspiration-rated = You gave { $count } stars. Thank you.
+aspiration-add-info = Add information
+aspiration-info-label = More information for the officers
+aspiration-send-info = Send information
+aspiration-by = Reported by { $name }
+aspiration-by-hidden = Reporter not shown
+aspiration-handled-by = handled by { $opd }
+aspiration-photo-alt = Photo attached to the report ({ $name })
+aspiration-supports = { $count ->
+    [0] No supporters yet
+    [one] { $count } supporter
+   *[other] { $count } supporters
+}
+aspiration-support = Support this report
+aspiration-support-hint = One support per device. Supports show that many citizens face this problem.
+aspiration-kind-pengaduan = Complaint
+aspiration-kind-aspirasi = Aspiration
+aspiration-kind-permintaan_informasi = Request for information
+aspiration-status-baru = New
+aspiration-status-terverifikasi = Verified
+aspiration-status-ditolak = Rejected
+aspiration-status-didisposisikan = Sent to a government unit
+aspiration-status-diproses = In progress
+aspiration-status-ditanggapi = Answered
+aspiration-status-selesai = Resolved
+aspiration-status-dibuka_kembali = Reopened
+aspiration-event-submitted = Report sent
+aspiration-event-verify = Verified by the coordinator
+aspiration-event-reject = Rejected
+aspiration-event-dispose = Sent to a government unit
+aspiration-event-acknowledge = Taken up by the unit
+aspiration-event-respond = The unit's answer
+aspiration-event-accept = The reporter accepted the answer
+aspiration-event-dispute = The reporter reopened it
+aspiration-event-auto_close = Closed automatically (no reply within 10 working days)
+aspiration-event-info = More information from the reporter
+aspiration-event-note = Internal note
+aspiration-event-rate = The reporter rated the answer
+aspiration-event-escalated = Past its deadline, reported to the coordinator
+reject-reason-spam = Spam
+reject-reason-out_of_scope = Outside the city's remit
+reject-reason-duplicate = Same as another report
+field-aspiration-kind = Kind of report
+field-kelurahan = Kelurahan
+field-event-date = Date of the event
+field-lat = Latitude
+field-lon = Longitude
+field-files = Photos or documents
+field-on-behalf = I am filing for a citizen
+field-anonymous = Anonymous
+field-confidential = Confidential
+field-show-name = Show my name
+field-status = Status
+field-lapor-number = SP4N-LAPOR! tracking number
+field-date = Date
+field-kind = Kind
+desk-title = Incoming reports
+desk-all = All
+desk-overdue-only = Only past their deadline
+desk-show = Show
+desk-none = No reports.
+desk-pick = Select { $code }
+desk-overdue = Past deadline
+desk-due = due { $when }
+desk-export-lapor = Export selected for SP4N-LAPOR! (CSV)
+desk-late-by = { $count ->
+    [one] { $count } working day late.
+   *[other] { $count } working days late.
+}
+desk-days-left = { $count ->
+    [0] Due today.
+    [one] { $count } working day left before the deadline.
+   *[other] { $count } working days left before the deadline.
+}
+desk-coordinates = Coordinates
+desk-reporter = Reporter
+desk-identity-hidden = Hidden (anonymous or confidential)
+desk-assisted-by = Filed by KIM member
+desk-opd = Government unit
+desk-revealed = The anonymous reporter's identity was opened. This is recorded in the audit trail.
+desk-hidden = Hidden from the public
+desk-hide-file = Hide from the public
+desk-show-file = Show to the public
+desk-verify = Verify
+desk-dispose = Send to a government unit
+desk-note-for-opd = Note for the unit (shown in the history)
+desk-reject = Reject report
+desk-reject-reason = Reason
+desk-duplicate-of = Number of the same report (if a duplicate)
+desk-reject-explain = Explanation for the reporter
+desk-acknowledge = Take up
+desk-respond = Send official answer
+desk-answer = Answer
+desk-answer-hint = The answer is shown to the reporter and, unless the report is confidential, to the public.
+desk-note = Internal note
+desk-note-label = Note (officers only)
+desk-note-add = Add note
+desk-public-wording = Public wording
+desk-public-wording-hint = Remove personal details before the report is public. Leave empty to use the original text. The original is kept.
+desk-lapor-label = The number from SP4N-LAPOR! after forwarding the report there
+desk-reveal = Open the reporter's identity
+desk-reveal-hint = Only when truly needed. Every opening is recorded in the audit trail.
+holidays-title = Holidays
+holidays-intro = Report deadlines count working days: Monday to Friday, except the dates below. Enter national holidays and cuti bersama as decreed, and regional holidays.
+holidays-none = No holidays recorded yet.
+holidays-caption = Holidays from last year on
+holidays-add = Add a holiday
+holiday-kind-libur_nasional = National holiday
+holiday-kind-cuti_bersama = Collective leave (cuti bersama)
+holiday-kind-libur_daerah = Regional holiday
+err-aspiration-changed = Someone else just changed this report. Reload the page and try again.
+err-aspiration-closed = This report is closed.
+err-aspiration-wrong-status = This step is not possible in the report's current status.
+err-assist-not-allowed = Only KIM members can file for a citizen.
+err-contact-needed = Give the citizen's phone number or e-mail so officers can reach them.
+err-coordinate = Invalid coordinate.
+err-coordinate-pair = Enter both latitude and longitude, or neither.
+err-date-future = The date of the event cannot be in the future.
+err-duplicate-of = Give the number of the other report, e.g. ASP-2026-000123.
+err-file-active-content = This PDF contains scripts or hidden files and is not accepted.
+err-file-damaged = The PDF file is damaged or incomplete.
+err-file-too-large = One of the files is too large.
+err-file-type = Only photos (JPEG, PNG, WebP) or PDF are accepted.
+err-holiday-exists = This date is already a holiday.
+err-kelurahan = Choose a kelurahan.
+err-lapor-number = A LAPOR! number has only letters, digits, hyphens or slashes.
+err-name-or-anonymous = Enter your name, or tick "Anonymous".
+err-rating = Choose 1 to 5 stars.
+err-rating-not-possible = A rating can be given once, after the report is resolved.
+err-too-many-files = At most 5 attachments.
+err-upload-too-large = The upload is too large. At most 25 MB for all attachments together.
+error-413-title = Upload too large
+flash-already-supported = You already support this report.
+flash-supported = Thank you, your support is recorded.
+flash-answer-accepted = Thank you. The report is marked resolved.
+flash-answer-disputed = The report is reopened and sent back to the unit.
+flash-export-none = Select the reports to export.
+flash-info-added = Your information was sent.
+flash-note-added = Note added.
+flash-rated = Thank you for your rating.
+flash-step-verify = Report verified.
+flash-step-reject = Report rejected.
+flash-step-dispose = Report sent to the unit.
+flash-step-acknowledge = Report taken up.
+flash-step-respond = Answer sent.
+mail-aspiration-subject = Report { $code }
+mail-aspiration-received = Your report was received with number { $code }.
+
+    Follow it, add information and reply to the answer through this private link (do not share it):
+
+    { $link }
+mail-aspiration-status = The status of report { $code } is now: { $status }.
+
+    Open the private link you received when reporting to see the details.
+mail-aspiration-disposed = Report { $code } ("{ $title }") was sent to your unit. Answer within 5 working days:
+
+    { $link }
+mail-aspiration-info = The reporter added information to report { $code } ("{ $title }"):
+
+    { $link }
+mail-aspiration-reopened = The reporter reopened report { $code } ("{ $title }"). Answer within 5 working days:
+
+    { $link }
+mail-aspiration-reminder = Reminder: the deadline of report { $code } ("{ $title }") is within a day.
+
+    { $link }
+mail-aspiration-overdue = Report { $code } ("{ $title }") is past its deadline.
+
+    { $link }

@@ -407,3 +407,217 @@ search-year = Tahun
 search-remove-filter = (hapus)
 nav-search = Cari
 search-count-more = Lebih dari { $count } berita ditemukan; yang paling sesuai ditampilkan lebih dulu.
+## Aspirasi (issue 5)
+nav-aspirations = Aspirasi
+nav-desk = Laporan masuk
+aspirations-title = Aspirasi dan pengaduan warga
+aspirations-intro = Laporan warga yang sudah diverifikasi, beserta tanggapan OPD. Laporan rahasia tidak ditampilkan.
+aspirations-none = Belum ada laporan yang cocok.
+aspirations-search = Kata dalam judul
+aspiration-new-title = Sampaikan laporan
+aspiration-new-intro = Sampaikan pengaduan, aspirasi, atau permintaan informasi kepada Pemerintah Kota. Anda tidak perlu punya akun. Setelah dikirim, Anda mendapat nomor tiket dan tautan pribadi untuk memantau laporan.
+aspiration-what = Laporan Anda
+aspiration-where = Lokasi
+aspiration-who = Identitas pelapor
+aspiration-files = Lampiran
+aspiration-description-hint = Ceritakan apa yang terjadi, di mana, dan sejak kapan. Paling banyak 4.000 karakter.
+aspiration-coordinates-hint = Koordinat tidak wajib. Jika Anda tahu, isi lintang dan bujur (mis. -6.0123 dan 106.0456).
+aspiration-files-hint = Paling banyak 5 berkas: foto (JPEG, PNG, WebP) atau PDF, masing-masing paling besar { $mb } MB. Data lokasi di dalam foto dihapus.
+aspiration-contact-hint = Isi nomor HP atau e-mail agar petugas dapat menghubungi Anda. Pemberitahuan dikirim ke e-mail.
+aspiration-anonymous-hint = Identitas Anda disembunyikan dari petugas yang menangani. Hanya koordinator yang dapat membukanya bila benar-benar diperlukan.
+aspiration-confidential-hint = Laporan tidak pernah ditampilkan kepada publik.
+aspiration-show-name-hint = Nama Anda ditampilkan pada halaman publik laporan.
+aspiration-on-behalf-hint = Anda anggota KIM yang membantu warga menyampaikan laporan. Isi identitas dan kontak warga tersebut.
+aspiration-check-similar = Periksa laporan serupa
+aspiration-similar-title = Apakah ini laporan yang sama?
+aspiration-similar-intro = Laporan terbuka di kelurahan ini yang mirip dengan laporan Anda. Jika sama, dukung laporan itu agar lebih cepat ditangani.
+aspiration-similar-none = Tidak ada laporan terbuka yang mirip di kelurahan ini.
+aspiration-send = Kirim laporan
+aspiration-track-title = Pantau laporan Anda
+aspiration-received = Laporan Anda diterima dengan nomor { $code }.
+aspiration-keep-link = Simpan tautan ini. Hanya dengan tautan ini Anda dapat memantau, menambah informasi, dan menanggapi jawaban. Jangan bagikan kepada orang lain.
+aspiration-send-to-self = Kirim tautan ini ke WhatsApp Anda sendiri
+aspiration-share-own = Tautan pribadi laporan { $code } (jangan dibagikan)
+aspiration-share-whatsapp = Bagikan lewat WhatsApp
+aspiration-is-confidential = Laporan ini rahasia: tidak tampil untuk publik.
+aspiration-is-anonymous = Laporan ini anonim: identitas Anda tidak ditampilkan kepada petugas.
+aspiration-timeline = Riwayat
+aspiration-answer-question = Apakah jawaban ini menyelesaikan laporan Anda?
+aspiration-accept = Ya, selesai
+aspiration-dispute = Belum, buka kembali
+aspiration-dispute-reason = Mengapa jawaban belum menyelesaikan masalah?
+aspiration-rate-title = Beri penilaian
+aspiration-rating = Penilaian
+aspiration-stars = { $count ->
+    [one] { $count } bintang
+   *[other] { $count } bintang
+}
+aspiration-rating-comment = Komentar (tidak wajib)
+aspiration-rate = Kirim penilaian
+aspiration-rated = Anda memberi { $count } bintang. Terima kasih.
+aspiration-add-info = Tambah informasi
+aspiration-info-label = Informasi tambahan untuk petugas
+aspiration-send-info = Kirim informasi
+aspiration-by = Dilaporkan oleh { $name }
+aspiration-by-hidden = Pelapor tidak ditampilkan
+aspiration-handled-by = ditangani { $opd }
+aspiration-photo-alt = Foto lampiran laporan ({ $name })
+aspiration-supports = { $count ->
+    [0] Belum ada dukungan
+   *[other] { $count } dukungan
+}
+aspiration-support = Dukung laporan ini
+aspiration-support-hint = Satu dukungan untuk setiap perangkat. Dukungan menunjukkan bahwa masalah ini dialami banyak warga.
+aspiration-kind-pengaduan = Pengaduan
+aspiration-kind-aspirasi = Aspirasi
+aspiration-kind-permintaan_informasi = Permintaan informasi
+aspiration-status-baru = Baru
+aspiration-status-terverifikasi = Terverifikasi
+aspiration-status-ditolak = Ditolak
+aspiration-status-didisposisikan = Diteruskan ke OPD
+aspiration-status-diproses = Diproses
+aspiration-status-ditanggapi = Ditanggapi
+aspiration-status-selesai = Selesai
+aspiration-status-dibuka_kembali = Dibuka kembali
+aspiration-event-submitted = Laporan dikirim
+aspiration-event-verify = Diverifikasi koordinator
+aspiration-event-reject = Ditolak
+aspiration-event-dispose = Diteruskan ke OPD
+aspiration-event-acknowledge = Diterima OPD dan diproses
+aspiration-event-respond = Tanggapan OPD
+aspiration-event-accept = Pelapor menerima tanggapan
+aspiration-event-dispute = Pelapor membuka kembali
+aspiration-event-auto_close = Selesai otomatis (tidak ada balasan dalam 10 hari kerja)
+aspiration-event-info = Informasi tambahan dari pelapor
+aspiration-event-note = Catatan internal
+aspiration-event-rate = Pelapor memberi penilaian
+aspiration-event-escalated = Melewati tenggat, dilaporkan ke koordinator
+reject-reason-spam = Spam
+reject-reason-out_of_scope = Di luar kewenangan
+reject-reason-duplicate = Sama dengan laporan lain
+field-aspiration-kind = Jenis laporan
+field-kelurahan = Kelurahan
+field-event-date = Tanggal kejadian
+field-lat = Lintang
+field-lon = Bujur
+field-files = Foto atau dokumen
+field-on-behalf = Saya mengisi untuk warga
+field-anonymous = Anonim
+field-confidential = Rahasia
+field-show-name = Tampilkan nama saya
+field-status = Status
+field-lapor-number = Nomor tracking SP4N-LAPOR!
+field-date = Tanggal
+field-kind = Jenis
+desk-title = Laporan masuk
+desk-all = Semua
+desk-overdue-only = Hanya yang melewati tenggat
+desk-show = Tampilkan
+desk-none = Tidak ada laporan.
+desk-pick = Pilih { $code }
+desk-overdue = Lewat tenggat
+desk-due = tenggat { $when }
+desk-export-lapor = Ekspor terpilih untuk SP4N-LAPOR! (CSV)
+desk-late-by = { $count ->
+    [one] Terlambat { $count } hari kerja.
+   *[other] Terlambat { $count } hari kerja.
+}
+desk-days-left = { $count ->
+    [0] Tenggat hari ini.
+   *[other] Sisa { $count } hari kerja sebelum tenggat.
+}
+desk-coordinates = Koordinat
+desk-reporter = Pelapor
+desk-identity-hidden = Disembunyikan (anonim atau rahasia)
+desk-assisted-by = Dibantu anggota KIM
+desk-opd = OPD
+desk-revealed = Identitas pelapor anonim dibuka. Tindakan ini tercatat di jejak audit.
+desk-hidden = Disembunyikan dari publik
+desk-hide-file = Sembunyikan dari publik
+desk-show-file = Tampilkan untuk publik
+desk-verify = Verifikasi
+desk-dispose = Teruskan ke OPD
+desk-note-for-opd = Catatan untuk OPD (tampil di riwayat)
+desk-reject = Tolak laporan
+desk-reject-reason = Alasan
+desk-duplicate-of = Nomor laporan yang sama (jika duplikat)
+desk-reject-explain = Penjelasan untuk pelapor
+desk-acknowledge = Terima dan proses
+desk-respond = Kirim tanggapan resmi
+desk-answer = Tanggapan
+desk-answer-hint = Tanggapan ini tampil untuk pelapor dan, bila laporan tidak rahasia, untuk publik.
+desk-note = Catatan internal
+desk-note-label = Catatan (hanya untuk petugas)
+desk-note-add = Tambah catatan
+desk-public-wording = Teks untuk publik
+desk-public-wording-hint = Hapus data pribadi sebelum laporan tampil untuk publik. Kosongkan untuk memakai teks asli. Teks asli tetap tersimpan.
+desk-lapor-label = Nomor dari SP4N-LAPOR! setelah laporan diteruskan ke sana
+desk-reveal = Buka identitas pelapor
+desk-reveal-hint = Hanya bila benar-benar diperlukan. Setiap pembukaan tercatat di jejak audit.
+holidays-title = Hari libur
+holidays-intro = Tenggat laporan dihitung dalam hari kerja: Senin sampai Jumat, kecuali tanggal di bawah ini. Masukkan libur nasional dan cuti bersama sesuai SKB, serta libur daerah.
+holidays-none = Belum ada hari libur yang dicatat.
+holidays-caption = Hari libur mulai tahun lalu
+holidays-add = Tambah hari libur
+holiday-kind-libur_nasional = Libur nasional
+holiday-kind-cuti_bersama = Cuti bersama
+holiday-kind-libur_daerah = Libur daerah
+err-aspiration-changed = Laporan baru saja diubah orang lain. Muat ulang halaman dan coba lagi.
+err-aspiration-closed = Laporan ini sudah ditutup.
+err-aspiration-wrong-status = Langkah ini tidak bisa dilakukan pada status laporan saat ini.
+err-assist-not-allowed = Hanya anggota KIM yang dapat mengisi untuk warga.
+err-contact-needed = Isi nomor HP atau e-mail warga agar petugas dapat menghubunginya.
+err-coordinate = Koordinat tidak valid.
+err-coordinate-pair = Isi lintang dan bujur, atau kosongkan keduanya.
+err-date-future = Tanggal kejadian tidak boleh di masa depan.
+err-duplicate-of = Sebutkan nomor laporan lain yang sama, misalnya ASP-2026-000123.
+err-file-active-content = PDF ini berisi skrip atau berkas tersembunyi dan tidak diterima.
+err-file-damaged = Berkas PDF rusak atau tidak lengkap.
+err-file-too-large = Salah satu berkas terlalu besar.
+err-file-type = Hanya foto (JPEG, PNG, WebP) atau PDF yang diterima.
+err-holiday-exists = Tanggal ini sudah tercatat sebagai hari libur.
+err-kelurahan = Pilih kelurahan.
+err-lapor-number = Nomor LAPOR! hanya berisi huruf, angka, tanda hubung, atau garis miring.
+err-name-or-anonymous = Isi nama Anda, atau centang "Anonim".
+err-rating = Pilih 1 sampai 5 bintang.
+err-rating-not-possible = Penilaian hanya bisa diberikan sekali, setelah laporan selesai.
+err-too-many-files = Paling banyak 5 lampiran.
+err-upload-too-large = Kiriman terlalu besar. Paling banyak 25 MB untuk seluruh lampiran.
+error-413-title = Kiriman terlalu besar
+flash-already-supported = Anda sudah mendukung laporan ini.
+flash-supported = Terima kasih, dukungan Anda tercatat.
+flash-answer-accepted = Terima kasih. Laporan ditandai selesai.
+flash-answer-disputed = Laporan dibuka kembali dan diteruskan ke OPD.
+flash-export-none = Pilih laporan yang akan diekspor.
+flash-info-added = Informasi tambahan terkirim.
+flash-note-added = Catatan ditambahkan.
+flash-rated = Terima kasih atas penilaian Anda.
+flash-step-verify = Laporan diverifikasi.
+flash-step-reject = Laporan ditolak.
+flash-step-dispose = Laporan diteruskan ke OPD.
+flash-step-acknowledge = Laporan diterima dan diproses.
+flash-step-respond = Tanggapan terkirim.
+mail-aspiration-subject = Laporan { $code }
+mail-aspiration-received = Laporan Anda diterima dengan nomor { $code }.
+
+    Pantau laporan, tambah informasi, dan tanggapi jawaban melalui tautan pribadi ini (jangan dibagikan):
+
+    { $link }
+mail-aspiration-status = Status laporan { $code } sekarang: { $status }.
+
+    Buka tautan pribadi yang Anda terima saat melapor untuk melihat rinciannya.
+mail-aspiration-disposed = Laporan { $code } ("{ $title }") diteruskan ke unit Anda. Tanggapi dalam 5 hari kerja:
+
+    { $link }
+mail-aspiration-info = Pelapor menambahkan informasi pada laporan { $code } ("{ $title }"):
+
+    { $link }
+mail-aspiration-reopened = Pelapor membuka kembali laporan { $code } ("{ $title }"). Tanggapi dalam 5 hari kerja:
+
+    { $link }
+mail-aspiration-reminder = Pengingat: tenggat laporan { $code } ("{ $title }") jatuh dalam satu hari.
+
+    { $link }
+mail-aspiration-overdue = Laporan { $code } ("{ $title }") melewati tenggat.
+
+    { $link }

@@ -47,6 +47,7 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
     let app = Arc::new(app);
     tokio::spawn(jobs::worker(app.clone()));
     tokio::spawn(crate::maintenance::run_forever(app.clone()));
+    tokio::spawn(crate::features::aspirations::workflow::sweep_forever(app.clone()));
     tokio::spawn(crate::infra::outbox::follow(app.clone()));
     tokio::spawn(crate::features::search::service::follow(app.clone()));
     tokio::spawn(crate::features::news::views::flush_forever(app.clone()));

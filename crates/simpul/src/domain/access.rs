@@ -171,6 +171,17 @@ pub enum Permission {
     ViewOutbox,
     /// See the admin area at all.
     EnterAdmin,
+    /// Verify, reject and dispose citizens' reports; see an anonymous reporter when needed
+    /// (the admin coordinator).
+    CoordinateAspirations,
+    /// Acknowledge and answer reports disposed to one's OPD.
+    HandleAspirations,
+    /// File a report on behalf of a citizen (assisted intake by KIM members).
+    AssistAspirations,
+    /// Open the reports desk (each sees only their share of the reports).
+    ViewAspirationDesk,
+    /// Keep the holiday calendar the deadlines count on.
+    ManageHolidays,
 }
 
 /// Whether a set of grants carries a permission.
@@ -189,6 +200,12 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         Permission::WriteNews => has(Role::Redaksi) || has(Role::Anggota),
         Permission::ReviewNews => has(Role::Redaksi),
         Permission::EnterAdmin => has(Role::Admin) || has(Role::Dpo),
+        Permission::CoordinateAspirations | Permission::ManageHolidays => has(Role::Admin),
+        Permission::HandleAspirations => has(Role::PetugasOpd),
+        Permission::AssistAspirations => has(Role::Anggota) || has(Role::Redaksi),
+        Permission::ViewAspirationDesk => {
+            has(Role::Admin) || has(Role::PetugasOpd) || has(Role::Anggota) || has(Role::Redaksi)
+        }
     }
 }
 
@@ -223,6 +240,11 @@ impl Actor {
         }
     }
 
+    /// The server itself acting on a rule (deadlines), with no permissions of its own.
+    pub fn system() -> Actor {
+        Actor { user_id: None, label: "sistem".into(), grants: vec![], request_id: None, read_only: false }
+    }
+
     pub fn anonymous(request_id: Option<String>) -> Actor {
         Actor { user_id: None, label: "anonim".into(), grants: vec![], request_id, read_only: false }
     }
@@ -242,6 +264,11 @@ impl Actor {
 
     pub fn has_role(&self, r: Role) -> bool {
         self.grants.iter().any(|g| g.role == r)
+    }
+
+    /// The government units this person is an officer of.
+    pub fn opd_ids(&self) -> Vec<i64> {
+        self.grants.iter().filter(|g| g.role == Role::PetugasOpd).filter_map(|g| g.scope.opd_id()).collect()
     }
 }
 

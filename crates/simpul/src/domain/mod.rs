@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod article;
+pub mod aspiration;
 pub mod category;
 pub mod diff;
 pub mod kim;
@@ -13,3 +14,4 @@ pub mod time;
 pub mod user;
 pub mod validation;
 pub mod video;
+pub mod workdays;

@@ -13,6 +13,11 @@ pub fn share_links(title: &str, url: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// A WhatsApp link that shares `text` followed by `url`.
+pub fn whatsapp_link(text: &str, url: &str) -> String {
+    share_links(text, url).swap_remove(0).1
+}
+
 #[cfg(test)]
 mod tests {
     use super::share_links;

@@ -4,8 +4,10 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod aspirations;
 pub mod audit;
 pub mod categories;
+pub mod holidays;
 pub mod home;
 pub mod kim;
 pub mod media;

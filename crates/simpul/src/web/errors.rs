@@ -33,7 +33,15 @@ pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.starts_with("application/json"));
-    let res = next.run(req).await;
+    let mut res = next.run(req).await;
+    if res.status() == StatusCode::PAYLOAD_TOO_LARGE && res.extensions().get::<ErrorKind>().is_none() {
+        // The body limit answers before any handler: say it in the reader's language too.
+        let viewer = res.extensions().get::<Viewer>().cloned();
+        res = AppError::TooLarge.into_response();
+        if let Some(v) = viewer {
+            res.extensions_mut().insert(v);
+        }
+    }
     let Some(kind) = res.extensions().get::<ErrorKind>().cloned() else {
         return res;
     };

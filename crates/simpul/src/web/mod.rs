@@ -40,6 +40,8 @@ pub fn all_routes() -> Routes {
         .merge(features::media::routes())
         .merge(features::news::routes())
         .merge(features::search::routes())
+        .merge(features::aspirations::routes())
+        .merge(features::holidays::routes())
         .merge(features::audit::routes())
         .merge(features::tokens::routes())
         .merge(features::admin::routes())
@@ -75,7 +77,11 @@ pub fn router(state: AppState) -> Router {
     let (routes, _) = all_routes().into_parts();
     let x_request_id = HeaderName::from_static("x-request-id");
     // Uploads are the largest bodies; form and JSON extractors keep their own smaller limit.
-    let body_limit = state.config.max_body_bytes.max(state.config.max_upload_bytes + 64 * 1024);
+    let body_limit = state
+        .config
+        .max_body_bytes
+        .max(state.config.max_upload_bytes + 64 * 1024)
+        .max(crate::features::aspirations::files::REPORT_BODY_MAX);
     let hdr = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
@@ -88,8 +94,9 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), crate::features::news::views::count))
         .layer(middleware::from_fn_with_state(state.clone(), viewer::load))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(errors::panic_response))
-        .layer(middleware::from_fn_with_state(state.clone(), errors::render_errors))
+        // Inside the error rendering, so a refused body gets a translated page too.
         .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(middleware::from_fn_with_state(state.clone(), errors::render_errors))
         .layer(CompressionLayer::new())
         .layer(hdr(header::CONTENT_SECURITY_POLICY, CSP))
         .layer(hdr(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))

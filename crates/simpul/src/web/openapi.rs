@@ -3,7 +3,7 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use crate::features::{categories, kim, news, opd, regions, search, tokens};
+use crate::features::{aspirations, categories, kim, news, opd, regions, search, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,9 +23,13 @@ use crate::features::{categories, kim, news, opd, regions, search, tokens};
         news::api::save_article,
         news::api::act_on_article,
         tokens::api::show_token,
-        search::api::search
+        search::api::search,
+        aspirations::api::submit_aspiration,
+        aspirations::api::list_aspirations,
+        aspirations::api::list_categories,
+        aspirations::api::show_aspiration
     ),
-    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, search::api::SearchResults, search::api::SearchHit, search::service::FacetValue, tokens::api::TokenInfo)),
+    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, search::api::SearchResults, search::api::SearchHit, search::service::FacetValue, tokens::api::TokenInfo, aspirations::api::AspirationIn, aspirations::api::AspirationOut, aspirations::api::SubmittedOut, aspirations::repo::CategoryRow, crate::domain::aspiration::Kind)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

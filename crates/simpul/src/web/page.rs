@@ -18,6 +18,8 @@ pub struct Page {
     pub can_admin: bool,
     /// Writes news (KIM members and editors).
     pub can_write: bool,
+    /// Sees the reports desk (coordinator, OPD officers, KIM members).
+    pub can_desk: bool,
     pub path: String,
     pub site_name: String,
     pub css_url: &'static str,
@@ -47,6 +49,7 @@ impl Page {
             user_name: viewer.user.as_ref().map(|u| u.name.clone()),
             can_admin: viewer.can(Permission::EnterAdmin),
             can_write: viewer.can(Permission::WriteNews),
+            can_desk: viewer.can(Permission::ViewAspirationDesk),
             path: path.to_owned(),
             site_name: app.config.site_name.clone(),
             css_url: super::assets::css_url(),

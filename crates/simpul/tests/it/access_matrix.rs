@@ -27,6 +27,8 @@ enum Who {
     Token,
     /// A personal token of a KIM member or editor.
     PersonalToken,
+    /// The reports desk: the coordinator (admin), OPD officers, KIM members and editors.
+    Desk,
 }
 
 const MATRIX: &[(&str, &str, Who)] = &[
@@ -129,6 +131,32 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/admin", Who::AdminOrDpo),
     ("GET", "/admin/surel", Who::Admin),
     ("POST", "/keluar", Who::Everyone),
+    ("GET", "/aspirasi", Who::Everyone),
+    ("GET", "/aspirasi/baru", Who::Everyone),
+    ("POST", "/aspirasi/baru", Who::Everyone),
+    ("GET", "/aspirasi/lacak/{key}", Who::Everyone),
+    ("POST", "/aspirasi/lacak/{key}/info", Who::Everyone),
+    ("POST", "/aspirasi/lacak/{key}/terima", Who::Everyone),
+    ("POST", "/aspirasi/lacak/{key}/sanggah", Who::Everyone),
+    ("POST", "/aspirasi/lacak/{key}/nilai", Who::Everyone),
+    ("GET", "/aspirasi/lampiran/{id}", Who::Everyone),
+    ("GET", "/aspirasi/{code}", Who::Everyone),
+    ("POST", "/aspirasi/{code}/dukung", Who::Everyone),
+    ("GET", "/kelola/aspirasi", Who::Desk),
+    ("GET", "/kelola/aspirasi/ekspor-lapor", Who::Admin),
+    ("GET", "/kelola/aspirasi/{id}", Who::Desk),
+    ("POST", "/kelola/aspirasi/{id}/langkah", Who::Desk),
+    ("POST", "/kelola/aspirasi/{id}/redaksi", Who::Admin),
+    ("POST", "/kelola/aspirasi/{id}/lampiran/{attachment_id}", Who::Admin),
+    ("POST", "/kelola/aspirasi/{id}/lapor", Who::Admin),
+    ("POST", "/kelola/aspirasi/{id}/identitas", Who::Admin),
+    ("POST", "/api/v1/aspirations", Who::Everyone),
+    ("GET", "/api/v1/aspirations", Who::Everyone),
+    ("GET", "/api/v1/aspirations/categories", Who::Everyone),
+    ("GET", "/api/v1/aspirations/{code}", Who::Everyone),
+    ("GET", "/admin/hari-libur", Who::Admin),
+    ("POST", "/admin/hari-libur", Who::Admin),
+    ("POST", "/admin/hari-libur/{id}/hapus", Who::Admin),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -153,6 +181,7 @@ fn allowed(who: Who, v: Visitor) -> bool {
         Who::Editors => v == Visitor::Staff(Role::Redaksi),
         Who::Token => matches!(v, Visitor::Token | Visitor::EditorToken),
         Who::PersonalToken => v == Visitor::EditorToken,
+        Who::Desk => matches!(v, Visitor::Staff(Role::Admin | Role::PetugasOpd | Role::Anggota | Role::Redaksi)),
     }
 }
 
@@ -187,7 +216,12 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             opd_id
         } else if path.starts_with("/admin/kategori") {
             1
-        } else if path.starts_with("/tulis/") || path.starts_with("/api/v1/newsroom/") {
+        } else if path.starts_with("/tulis/")
+            || path.starts_with("/api/v1/newsroom/")
+            || path.starts_with("/kelola/aspirasi/")
+            || path.starts_with("/aspirasi/")
+            || path.starts_with("/admin/hari-libur/")
+        {
             // No such article: allowed visitors get 404, the others are turned away first.
             999_999
         } else if path.starts_with("/admin/pengguna") {
@@ -200,6 +234,9 @@ async fn every_visitor_gets_exactly_the_declared_access() {
         path.replace("{slug}", &slug)
             .replace("{id}", &id.to_string())
             .replace("{grant_id}", &grant_id.to_string())
+            .replace("{attachment_id}", "999999")
+            .replace("{key}", "kunci-yang-tidak-ada-sama-sekali")
+            .replace("{code}", "ASP-2026-999999")
             .replace("{file}", "app.css")
             .replace("{lang}", "en")
             .replace("{file}", "AbCdEfGhIjKlMnOp-360.jpg")

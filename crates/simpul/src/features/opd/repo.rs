@@ -72,14 +72,24 @@ pub async fn update(tx: &mut Tx, id: i64, o: &OpdInput, now: Timestamp) -> Resul
     replace_categories(tx, id, &o.categories).await
 }
 
+/// Makes the unit's categories exactly `cats`, keeping the rows (and ids) of names that stay:
+/// aspirations refer to them, and Open311 clients know them as service codes.
 async fn replace_categories(tx: &mut Tx, id: i64, cats: &[String]) -> Result<(), DbError> {
-    query("DELETE FROM opd_categories WHERE opd_id = $1").bind(id).execute(&mut *tx).await?;
+    let existing: Vec<(i64, String)> =
+        query("SELECT id, name FROM opd_categories WHERE opd_id = $1").bind(id).fetch_all(&mut *tx).await?;
+    for (cat_id, name) in &existing {
+        if !cats.contains(name) {
+            query("DELETE FROM opd_categories WHERE id = $1").bind(*cat_id).execute(&mut *tx).await?;
+        }
+    }
     for c in cats {
-        query("INSERT INTO opd_categories (opd_id, name) VALUES ($1, $2)")
-            .bind(id)
-            .bind(c.as_str())
-            .execute(&mut *tx)
-            .await?;
+        if !existing.iter().any(|(_, n)| n == c) {
+            query("INSERT INTO opd_categories (opd_id, name) VALUES ($1, $2)")
+                .bind(id)
+                .bind(c.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
     }
     Ok(())
 }

@@ -1,0 +1,593 @@
+//! Citizens' pages: the public list and report pages, the submission form, the private
+//! follow-up page and its steps, supporting a report, and the attachments.
+
+use askama::Template;
+use axum::{
+    extract::State,
+    http::{HeaderValue, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use serde::Deserialize;
+
+use super::{
+    files::Upload,
+    repo::{self, PublicFilter, PublicRow},
+    service::{self, ReporterStep, Source, SubmitForm, code_of},
+};
+use crate::{
+    app::AppState,
+    domain::{
+        aspiration::{Kind, Status, TicketCode},
+        share,
+        time::Timestamp,
+        validation::FieldErrors,
+    },
+    error::{AppError, AppResult},
+    features::regions,
+    web::{
+        extract::{ClientIp, Form, Multipart, Path, Query},
+        flash::{Flash, redirect_with},
+        page::{Page, render, render_invalid},
+        viewer::Viewer,
+    },
+};
+
+/// Reports per page of the public list.
+pub const PAGE_SIZE: i64 = 20;
+/// The cookie that makes one device one supporter (random, nothing else in it).
+const DEVICE_COOKIE: &str = "simpul_device";
+
+/// Choices the pages offer: categories, kecamatan and kelurahan.
+pub struct Choices {
+    pub categories: Vec<(String, String)>,
+    pub kecamatan: Vec<(String, String)>,
+    /// Kelurahan labelled with their kecamatan.
+    pub kelurahan: Vec<(String, String)>,
+}
+
+async fn choices(app: &AppState) -> AppResult<Choices> {
+    let cats = repo::categories(&app.db).await?;
+    let kec = regions::repo::list(&app.db, Some("kecamatan"), None).await?;
+    let kel = regions::repo::list(&app.db, Some("kelurahan"), None).await?;
+    let categories = cats.iter().map(|c| (c.id.to_string(), format!("{} ({})", c.name, c.opd_name))).collect();
+    let kecamatan = kec.iter().map(|k| (k.id.to_string(), k.name.clone())).collect();
+    let mut kelurahan: Vec<(String, String)> = kel
+        .iter()
+        .map(|k| {
+            let parent = kec.iter().find(|p| Some(p.id) == k.parent_id).map(|p| p.name.as_str()).unwrap_or_default();
+            (k.id.to_string(), if parent.is_empty() { k.name.clone() } else { format!("{}, {parent}", k.name) })
+        })
+        .collect();
+    kelurahan.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(Choices { categories, kecamatan, kelurahan })
+}
+
+/// The public list's filters as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub category_id: String,
+    #[serde(default)]
+    pub kecamatan_id: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+impl ListQuery {
+    pub fn filter(&self) -> PublicFilter {
+        PublicFilter {
+            statuses: Status::parse(&self.status).map(|s| vec![s.as_str().to_owned()]).unwrap_or_default(),
+            kind: Kind::parse(&self.kind).map(|k| k.as_str().to_owned()),
+            category_id: self.category_id.trim().parse().ok(),
+            kecamatan_id: self.kecamatan_id.trim().parse().ok(),
+            words: self.q.split_whitespace().take(6).map(|w| w.chars().take(40).collect()).collect(),
+            ..PublicFilter::default()
+        }
+    }
+
+    pub fn page(&self) -> i64 {
+        self.page.trim().parse::<i64>().ok().filter(|p| (1..=10_000).contains(p)).unwrap_or(1)
+    }
+
+    /// This query at another page.
+    pub fn at_page(&self, page: i64) -> String {
+        let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("q", &self.q),
+            ("status", &self.status),
+            ("kind", &self.kind),
+            ("category_id", &self.category_id),
+            ("kecamatan_id", &self.kecamatan_id),
+        ] {
+            if !v.trim().is_empty() {
+                pairs.append_pair(k, v.trim());
+            }
+        }
+        pairs.append_pair("page", &page.to_string());
+        format!("/aspirasi?{}", pairs.finish())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "aspirations/list.html")]
+struct ListPage {
+    page: Page,
+    items: Vec<PublicRow>,
+    query: ListQuery,
+    choices: Choices,
+    statuses: Vec<(String, String)>,
+    kinds: Vec<(String, String)>,
+    prev: Option<String>,
+    next: Option<String>,
+    /// The filter form never has errors (the `select` macro wants some).
+    no_errors: FieldErrors,
+}
+
+impl ListPage {
+    fn code(&self, r: &PublicRow) -> String {
+        code_of(r.year, r.id).to_string()
+    }
+
+    fn when(&self, at: &i64) -> String {
+        let (d, ..) = Timestamp(*at).to_wib();
+        d.format_long(self.page.lang.code())
+    }
+}
+
+fn labelled<const N: usize>(viewer: &Viewer, prefix: &str, names: [&str; N]) -> Vec<(String, String)> {
+    names.iter().map(|n| ((*n).to_owned(), viewer.lang.t(&format!("{prefix}{n}")))).collect()
+}
+
+fn status_choices(viewer: &Viewer) -> Vec<(String, String)> {
+    let public = [
+        Status::Terverifikasi,
+        Status::Didisposisikan,
+        Status::Diproses,
+        Status::Ditanggapi,
+        Status::DibukaKembali,
+        Status::Selesai,
+    ];
+    public
+        .iter()
+        .map(|s| (s.as_str().to_owned(), viewer.lang.t(&format!("aspiration-status-{}", s.as_str()))))
+        .collect()
+}
+
+fn kind_choices(viewer: &Viewer) -> Vec<(String, String)> {
+    labelled(viewer, "aspiration-kind-", Kind::ALL.map(Kind::as_str))
+}
+
+pub async fn list_aspirations(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
+    let page_no = query.page();
+    let mut items = repo::list_public(&app.db, &query.filter(), (page_no - 1) * PAGE_SIZE, PAGE_SIZE + 1).await?;
+    let more = items.len() as i64 > PAGE_SIZE;
+    items.truncate(PAGE_SIZE as usize);
+    let page = ListPage {
+        page: Page::new(&app, &viewer, "/aspirasi", "aspirations-title"),
+        items,
+        choices: choices(&app).await?,
+        statuses: status_choices(&viewer),
+        kinds: kind_choices(&viewer),
+        prev: (page_no > 1).then(|| query.at_page(page_no - 1)),
+        next: more.then(|| query.at_page(page_no + 1)),
+        no_errors: FieldErrors::new(),
+        query,
+    };
+    Ok(render(&page))
+}
+
+#[derive(Template)]
+#[template(path = "aspirations/new.html")]
+struct NewPage {
+    page: Page,
+    form: SubmitForm,
+    errors: FieldErrors,
+    choices: Choices,
+    kinds: Vec<(String, String)>,
+    similar: Vec<PublicRow>,
+    /// The person may file for a citizen (KIM member).
+    can_assist: bool,
+    checked: bool,
+    max_mb: usize,
+}
+
+impl NewPage {
+    fn code(&self, r: &PublicRow) -> String {
+        code_of(r.year, r.id).to_string()
+    }
+
+    fn ticked(&self, v: &Option<String>) -> bool {
+        SubmitForm::ticked(v)
+    }
+}
+
+async fn new_page(
+    app: &AppState,
+    viewer: &Viewer,
+    form: SubmitForm,
+    errors: FieldErrors,
+    checked: bool,
+) -> AppResult<NewPage> {
+    let similar = match form.kelurahan_id.trim().parse::<i64>() {
+        Ok(k) if !form.title.trim().is_empty() || !form.description.trim().is_empty() => {
+            service::similar(app, k, &format!("{} {}", form.title, form.description), 5).await?
+        }
+        _ => Vec::new(),
+    };
+    Ok(NewPage {
+        page: Page::new(app, viewer, "/aspirasi/baru", "aspiration-new-title"),
+        choices: choices(app).await?,
+        kinds: kind_choices(viewer),
+        can_assist: viewer.can(crate::domain::access::Permission::AssistAspirations),
+        max_mb: app.config.max_upload_bytes / (1024 * 1024),
+        similar,
+        checked,
+        form,
+        errors,
+    })
+}
+
+/// The form; with `cek` (the "check for similar reports" button) it comes back filled in with
+/// similar open reports of the kelurahan.
+pub async fn new_aspiration(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(form): Query<SubmitForm>,
+    Query(check): Query<CheckQuery>,
+) -> AppResult<Response> {
+    Ok(render(&new_page(&app, &viewer, form, FieldErrors::new(), check.cek.is_some()).await?))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CheckQuery {
+    #[serde(default)]
+    pub cek: Option<String>,
+}
+
+/// A broken or oversized multipart body as the error people see.
+fn multipart_error(e: &axum::extract::multipart::MultipartError) -> AppError {
+    // The body limit reaches multer wrapped in a read error: look for it along the sources.
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    let mut limit = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+    while let Some(err) = source {
+        limit |= err.to_string().contains("length limit");
+        source = err.source();
+    }
+    if limit { AppError::TooLarge } else { AppError::BadRequest("err-bad-form") }
+}
+
+/// Reads the multipart form: the fields into a [`SubmitForm`], the files into uploads.
+async fn read_form(mut mp: axum::extract::Multipart) -> AppResult<(SubmitForm, Vec<Upload>)> {
+    let mut form = SubmitForm::default();
+    let mut uploads = Vec::new();
+    loop {
+        let field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return Err(multipart_error(&e)),
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "files" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let data = field.bytes().await.map_err(|e| multipart_error(&e))?.to_vec();
+            if !data.is_empty() {
+                uploads.push(Upload { file_name, data });
+            }
+            continue;
+        }
+        let text = field.text().await.map_err(|_| AppError::BadRequest("err-bad-form"))?;
+        let slot = match name.as_str() {
+            "kind" => &mut form.kind,
+            "title" => &mut form.title,
+            "description" => &mut form.description,
+            "category_id" => &mut form.category_id,
+            "kelurahan_id" => &mut form.kelurahan_id,
+            "address" => &mut form.address,
+            "lat" => &mut form.lat,
+            "lon" => &mut form.lon,
+            "event_date" => &mut form.event_date,
+            "reporter_name" => &mut form.reporter_name,
+            "reporter_phone" => &mut form.reporter_phone,
+            "reporter_email" => &mut form.reporter_email,
+            "anonymous" => {
+                form.anonymous = Some(text);
+                continue;
+            }
+            "confidential" => {
+                form.confidential = Some(text);
+                continue;
+            }
+            "show_name" => {
+                form.show_name = Some(text);
+                continue;
+            }
+            "on_behalf" => {
+                form.on_behalf = Some(text);
+                continue;
+            }
+            _ => continue,
+        };
+        *slot = text;
+    }
+    Ok((form, uploads))
+}
+
+pub async fn create_aspiration(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    ClientIp(ip): ClientIp,
+    Multipart(mp): Multipart,
+) -> AppResult<Response> {
+    let (form, uploads) = read_form(mp).await?;
+    if viewer.user.is_none() && !app.submit_limiter.allow(&ip) {
+        return Err(AppError::TooManyRequests);
+    }
+    match service::submit(&app, &viewer.actor(), &form, uploads, Source::Web).await {
+        Ok(done) => Ok(Redirect::to(&format!("{}?baru=1", service::follow_up_path(&done.key))).into_response()),
+        Err(AppError::Validation(errors)) => Ok(render_invalid(&new_page(&app, &viewer, form, errors, false).await?)),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "aspirations/show.html")]
+struct ShowPage {
+    page: Page,
+    r: PublicRow,
+    code: String,
+    events: Vec<repo::EventRow>,
+    attachments: Vec<repo::AttachmentRow>,
+    whatsapp: String,
+}
+
+impl ShowPage {
+    fn when(&self, at: &i64) -> String {
+        Timestamp(*at).format_wib()
+    }
+}
+
+/// The report a public code names, if it is public.
+async fn public_by_code(app: &AppState, code: &str) -> AppResult<PublicRow> {
+    let code = TicketCode::parse(code).ok_or(AppError::NotFound)?;
+    let r = repo::find_public(&app.db, code.number).await?.ok_or(AppError::NotFound)?;
+    if r.year != i64::from(code.year) {
+        return Err(AppError::NotFound);
+    }
+    Ok(r)
+}
+
+pub async fn show_aspiration(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let r = public_by_code(&app, &code).await?;
+    let code = code_of(r.year, r.id).to_string();
+    let url = app.config.base_url.join(&format!("/aspirasi/{code}")).map(|u| u.to_string()).unwrap_or_default();
+    let events = repo::events(&app.db, r.id, false).await?;
+    let attachments = repo::attachments(&app.db, r.id).await?.into_iter().filter(|a| !a.hidden).collect();
+    let page = ShowPage {
+        page: Page::titled(&app, &viewer, &format!("/aspirasi/{code}"), r.title.clone()),
+        whatsapp: share::whatsapp_link(&format!("{} ({code})", r.title), &url),
+        code,
+        events,
+        attachments,
+        r,
+    };
+    Ok(render(&page))
+}
+
+/// "Dukung": one support per device (a random cookie), limited per address.
+pub async fn support_aspiration(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    ClientIp(ip): ClientIp,
+    jar: CookieJar,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let r = public_by_code(&app, &code).await?;
+    if !app.sensitive_limiter.allow(&ip) {
+        return Err(AppError::TooManyRequests);
+    }
+    let (device, jar) = match jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32) {
+        Some(d) => (d, jar),
+        None => {
+            let d = crate::infra::crypto::random_token(32);
+            let mut c = Cookie::new(DEVICE_COOKIE, d.clone());
+            c.set_http_only(true);
+            c.set_same_site(SameSite::Lax);
+            c.set_path("/aspirasi");
+            c.set_max_age(cookie::time::Duration::days(365 * 2));
+            c.set_secure(app.config.base_url.scheme() == "https");
+            (d, jar.add(c))
+        }
+    };
+    let added = service::support(&app, &viewer.actor(), r.id, &device).await?;
+    let code = code_of(r.year, r.id);
+    let flash = if added { Flash::ok("flash-supported") } else { Flash::ok("flash-already-supported") };
+    Ok((jar, redirect_with(&app, &format!("/aspirasi/{code}"), flash)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "aspirations/track.html")]
+struct TrackPage {
+    page: Page,
+    r: repo::AspirationRow,
+    code: String,
+    key: String,
+    link: String,
+    whatsapp: String,
+    fresh: bool,
+    events: Vec<repo::EventRow>,
+    attachments: Vec<repo::AttachmentRow>,
+    status: Status,
+    errors: FieldErrors,
+}
+
+impl TrackPage {
+    fn when(&self, at: &i64) -> String {
+        Timestamp(*at).format_wib()
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct TrackQuery {
+    #[serde(default)]
+    pub baru: Option<String>,
+}
+
+async fn track_page(
+    app: &AppState,
+    viewer: &Viewer,
+    key: &str,
+    fresh: bool,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let r = service::by_key(app, key).await?;
+    let code = code_of(r.year, r.id).to_string();
+    let link = app.config.base_url.join(&service::follow_up_path(key)).map(|u| u.to_string()).unwrap_or_default();
+    let events = repo::events(&app.db, r.id, false).await?;
+    let attachments = repo::attachments(&app.db, r.id).await?;
+    let page = TrackPage {
+        page: Page::titled(app, viewer, "/aspirasi/lacak", viewer.lang.t("aspiration-track-title")),
+        whatsapp: share::whatsapp_link(&viewer.lang.t_args("aspiration-share-own", &[("code", code.clone())]), &link),
+        status: Status::parse(&r.status).unwrap_or(Status::Baru),
+        key: key.to_owned(),
+        code,
+        link,
+        fresh,
+        events,
+        attachments,
+        errors: errors.clone(),
+        r,
+    };
+    // The address holds the key: never sent on to other sites, never stored by shared caches.
+    let mut resp = if errors.is_empty() { render(&page) } else { render_invalid(&page) };
+    let h = resp.headers_mut();
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    Ok(resp)
+}
+
+pub async fn track_aspiration(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(key): Path<String>,
+    Query(q): Query<TrackQuery>,
+) -> AppResult<Response> {
+    track_page(&app, &viewer, &key, q.baru.is_some(), FieldErrors::new()).await
+}
+
+/// The reporter's steps, as typed.
+#[derive(Debug, Default, Deserialize)]
+pub struct ReporterForm {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub rating: String,
+}
+
+async fn reporter_step(
+    app: AppState,
+    viewer: Viewer,
+    key: String,
+    step: ReporterStep,
+    ok: &str,
+) -> AppResult<Response> {
+    match service::reporter_step(&app, &viewer.actor(), &key, step).await {
+        Ok(()) => Ok(redirect_with(&app, &service::follow_up_path(&key), Flash::ok(ok))),
+        Err(AppError::Validation(errors)) => track_page(&app, &viewer, &key, false, errors).await,
+        Err(AppError::Conflict(k)) => {
+            Ok(redirect_with(&app, &service::follow_up_path(&key), Flash { ok: false, key: k.to_owned() }))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn add_info(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(key): Path<String>,
+    Form(f): Form<ReporterForm>,
+) -> AppResult<Response> {
+    reporter_step(app, viewer, key, ReporterStep::AddInfo(f.text), "flash-info-added").await
+}
+
+pub async fn accept_answer(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(key): Path<String>,
+) -> AppResult<Response> {
+    reporter_step(app, viewer, key, ReporterStep::Accept, "flash-answer-accepted").await
+}
+
+pub async fn dispute_answer(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(key): Path<String>,
+    Form(f): Form<ReporterForm>,
+) -> AppResult<Response> {
+    reporter_step(app, viewer, key, ReporterStep::Dispute(f.text), "flash-answer-disputed").await
+}
+
+pub async fn rate_answer(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(key): Path<String>,
+    Form(f): Form<ReporterForm>,
+) -> AppResult<Response> {
+    reporter_step(app, viewer, key, ReporterStep::Rate { rating: f.rating, comment: f.text }, "flash-rated").await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct KeyQuery {
+    #[serde(default)]
+    pub k: Option<String>,
+}
+
+/// An attachment: public when the report is public and the file not hidden; otherwise for the
+/// reporter (with the key) and for staff who may see the report.
+pub async fn show_attachment(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<KeyQuery>,
+) -> AppResult<Response> {
+    let a = repo::attachment(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    let public = !a.hidden && repo::find_public(&app.db, a.aspiration_id).await?.is_some();
+    let reporter = match q.k.as_deref() {
+        Some(k) => service::by_key(&app, k).await.is_ok_and(|r| r.id == a.aspiration_id),
+        None => false,
+    };
+    let staff =
+        !public && !reporter && super::workflow::desk_view(&app, &viewer.actor(), a.aspiration_id).await.is_ok();
+    if !(public || reporter || staff) {
+        return Err(AppError::NotFound);
+    }
+    let bytes = app.storage.get(&a.storage_key).await?.ok_or(AppError::NotFound)?;
+    let ascii: String =
+        a.file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let disposition = format!("inline; filename=\"{ascii}\"");
+    let cache = if public { "public, max-age=3600" } else { "private, no-store" };
+    Ok((
+        [
+            (header::CONTENT_TYPE, a.content_type.clone()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, cache.to_owned()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}

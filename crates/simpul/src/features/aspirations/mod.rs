@@ -1,0 +1,46 @@
+//! Aspirations in (issue 5): citizens' complaints, aspirations and information requests,
+//! routed to the right OPD and answered within working-day deadlines, traceable by the
+//! citizen through a private link. `service` is the citizen's side, `workflow` the staff's,
+//! `files` the attachments; `html` and `desk` are the pages, `api` the JSON API.
+
+pub mod api;
+pub mod desk;
+pub mod files;
+pub mod html;
+pub mod repo;
+pub mod service;
+pub mod workflow;
+
+use crate::{
+    domain::access::Permission,
+    web::{Access, Routes},
+};
+
+pub fn routes() -> Routes {
+    let desk = Access::Permission(Permission::ViewAspirationDesk);
+    let coordinator = Access::Permission(Permission::CoordinateAspirations);
+    Routes::new()
+        .get("/aspirasi", Access::Public, html::list_aspirations)
+        .get("/aspirasi/baru", Access::Public, html::new_aspiration)
+        .post_upload("/aspirasi/baru", Access::Public, html::create_aspiration, files::REPORT_BODY_MAX)
+        .get("/aspirasi/lacak/{key}", Access::Public, html::track_aspiration)
+        .post("/aspirasi/lacak/{key}/info", Access::Public, html::add_info)
+        .post("/aspirasi/lacak/{key}/terima", Access::Public, html::accept_answer)
+        .post("/aspirasi/lacak/{key}/sanggah", Access::Public, html::dispute_answer)
+        .post("/aspirasi/lacak/{key}/nilai", Access::Public, html::rate_answer)
+        .get("/aspirasi/lampiran/{id}", Access::Public, html::show_attachment)
+        .get("/aspirasi/{code}", Access::Public, html::show_aspiration)
+        .post("/aspirasi/{code}/dukung", Access::Public, html::support_aspiration)
+        .get("/kelola/aspirasi", desk, desk::list_desk)
+        .get("/kelola/aspirasi/ekspor-lapor", coordinator, desk::export_lapor)
+        .get("/kelola/aspirasi/{id}", desk, desk::show_desk)
+        .post("/kelola/aspirasi/{id}/langkah", desk, desk::take_step)
+        .post("/kelola/aspirasi/{id}/redaksi", coordinator, desk::redact)
+        .post("/kelola/aspirasi/{id}/lampiran/{attachment_id}", coordinator, desk::set_attachment_visibility)
+        .post("/kelola/aspirasi/{id}/lapor", coordinator, desk::set_lapor_number)
+        .post("/kelola/aspirasi/{id}/identitas", coordinator, desk::reveal_identity)
+        .post("/api/v1/aspirations", Access::Public, api::submit_aspiration)
+        .get("/api/v1/aspirations", Access::Public, api::list_aspirations)
+        .get("/api/v1/aspirations/categories", Access::Public, api::list_categories)
+        .get("/api/v1/aspirations/{code}", Access::Public, api::show_aspiration)
+}
