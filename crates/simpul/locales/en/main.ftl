@@ -645,3 +645,4 @@ mail-aspiration-reminder = Reminder: the deadline of report { $code } ("{ $title
 mail-aspiration-overdue = Report { $code } ("{ $title }") is past its deadline.
 
     { $link }
+region-unknown = area not known yet

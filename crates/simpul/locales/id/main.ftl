@@ -621,3 +621,4 @@ mail-aspiration-reminder = Pengingat: tenggat laporan { $code } ("{ $title }") j
 mail-aspiration-overdue = Laporan { $code } ("{ $title }") melewati tenggat.
 
     { $link }
+region-unknown = wilayah belum diketahui

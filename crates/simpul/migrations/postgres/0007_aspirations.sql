@@ -24,7 +24,9 @@ CREATE TABLE aspirations (
     public_description TEXT,
     category_id BIGINT REFERENCES opd_categories(id) ON DELETE SET NULL,
     category_name TEXT NOT NULL,
-    region_id BIGINT NOT NULL REFERENCES regions(id),
+    -- NULL when a machine client (Open311) gave only coordinates or an address: the
+    -- coordinator sets it when verifying.
+    region_id BIGINT REFERENCES regions(id),
     address TEXT,
     -- Degrees × 1,000,000 (integers on both engines).
     lat_e6 BIGINT,

@@ -24,7 +24,9 @@ CREATE TABLE aspirations (
     public_description TEXT,
     category_id INTEGER REFERENCES opd_categories(id) ON DELETE SET NULL,
     category_name TEXT NOT NULL,
-    region_id INTEGER NOT NULL REFERENCES regions(id),
+    -- NULL when a machine client (Open311) gave only coordinates or an address: the
+    -- coordinator sets it when verifying.
+    region_id INTEGER REFERENCES regions(id),
     address TEXT,
     -- Degrees × 1,000,000 (integers on both engines).
     lat_e6 INTEGER,

@@ -158,7 +158,8 @@ pub fn cookie_for(
 /// The middleware: resolves the viewer, checks CSRF on unsafe methods, sets the anonymous
 /// CSRF cookie when it was missing.
 pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, next: Next) -> Response {
-    let is_api = req.uri().path().starts_with("/api/");
+    // Open311 clients authenticate with an `api_key` parameter, never with cookies.
+    let is_api = req.uri().path().starts_with("/api/") || req.uri().path().starts_with("/open311/");
     let request_id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
     let lang = jar
         .get(LANG_COOKIE)

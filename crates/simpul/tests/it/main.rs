@@ -15,6 +15,7 @@ mod media;
 mod news;
 mod newsroom;
 mod opd;
+mod open311;
 mod regions;
 mod schema;
 mod search;

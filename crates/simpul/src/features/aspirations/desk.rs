@@ -94,6 +94,8 @@ struct DeskPage {
     errors: FieldErrors,
     reasons: Vec<(String, String)>,
     units: Vec<(String, String)>,
+    /// Kelurahan to choose from, for a report that came without one (coordinator only).
+    kelurahan: Vec<(String, String)>,
     /// The identity, when the coordinator asked to see an anonymous reporter.
     revealed: Option<(String, String, String)>,
 }
@@ -131,6 +133,15 @@ async fn desk_page(
         .map(|r| (r.as_str().to_owned(), viewer.lang.t(&format!("reject-reason-{}", r.as_str()))))
         .collect();
     let units = v.units.iter().map(|u| (u.id.to_string(), format!("{} ({})", u.name, u.short_name))).collect();
+    let kelurahan = if v.row.region_id.is_none() && v.role == DeskRole::Coordinator {
+        crate::features::regions::repo::list(&app.db, Some("kelurahan"), None)
+            .await?
+            .into_iter()
+            .map(|r| (r.id.to_string(), r.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(DeskPage {
         page: Page::titled(app, viewer, &format!("/kelola/aspirasi/{id}"), format!("{code} · {}", v.row.title)),
         code,
@@ -138,6 +149,7 @@ async fn desk_page(
         errors,
         reasons,
         units,
+        kelurahan,
         revealed,
         v,
     })

@@ -7,6 +7,7 @@ pub mod api;
 pub mod desk;
 pub mod files;
 pub mod html;
+pub mod open311;
 pub mod repo;
 pub mod service;
 pub mod workflow;
@@ -43,4 +44,9 @@ pub fn routes() -> Routes {
         .get("/api/v1/aspirations", Access::Public, api::list_aspirations)
         .get("/api/v1/aspirations/categories", Access::Public, api::list_categories)
         .get("/api/v1/aspirations/{code}", Access::Public, api::show_aspiration)
+        .get("/open311/v2/{file}", Access::Public, open311::get_root)
+        .post("/open311/v2/{file}", Access::Public, open311::create_request)
+        .get("/open311/v2/services/{file}", Access::Public, open311::show_service)
+        .get("/open311/v2/requests/{file}", Access::Public, open311::show_request)
+        .get("/open311/v2/tokens/{file}", Access::Public, open311::show_token)
 }

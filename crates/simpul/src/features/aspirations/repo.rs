@@ -23,7 +23,8 @@ pub struct AspirationRow {
     pub public_description: Option<String>,
     pub category_id: Option<i64>,
     pub category_name: String,
-    pub region_id: i64,
+    pub region_id: Option<i64>,
+    /// Empty when not known yet.
     pub kelurahan: String,
     pub kecamatan: Option<String>,
     pub address: Option<String>,
@@ -55,12 +56,12 @@ pub struct AspirationRow {
 }
 
 const FULL: &str = "SELECT a.id, a.year, a.kind, a.status, a.title, a.description, a.public_title,
-    a.public_description, a.category_id, a.category_name, a.region_id, r.name AS kelurahan, k.name AS kecamatan,
+    a.public_description, a.category_id, a.category_name, a.region_id, COALESCE(r.name, '') AS kelurahan, k.name AS kecamatan,
     a.address, a.lat_e6, a.lon_e6, a.event_date, a.anonymous, a.confidential, a.show_name, a.reporter_name,
     a.reporter_phone, a.reporter_email, a.assisted_by, u.name AS assistant_name, a.source, a.opd_id,
     o.short_name AS opd_name, a.due_at, a.escalated_at, a.duplicate_of, a.reject_reason, a.lapor_number,
     a.support_count, a.rating, a.rating_comment, a.created_at, a.updated_at, a.closed_at
-    FROM aspirations a JOIN regions r ON r.id = a.region_id LEFT JOIN regions k ON k.id = r.parent_id
+    FROM aspirations a LEFT JOIN regions r ON r.id = a.region_id LEFT JOIN regions k ON k.id = r.parent_id
     LEFT JOIN opd o ON o.id = a.opd_id LEFT JOIN users u ON u.id = a.assisted_by";
 
 /// What the public may see of a report: never the reporter's contact details, and the name
@@ -75,7 +76,8 @@ pub struct PublicRow {
     pub description: String,
     pub category_id: Option<i64>,
     pub category_name: String,
-    pub region_id: i64,
+    pub region_id: Option<i64>,
+    /// Empty when not known yet.
     pub kelurahan: String,
     pub kecamatan: Option<String>,
     pub address: Option<String>,
@@ -94,10 +96,10 @@ pub struct PublicRow {
 
 const PUBLIC: &str = "SELECT a.id, a.year, a.kind, a.status, COALESCE(a.public_title, a.title) AS title,
     COALESCE(a.public_description, a.description) AS description, a.category_id, a.category_name, a.region_id,
-    r.name AS kelurahan, k.name AS kecamatan, a.address, a.lat_e6, a.lon_e6, a.event_date,
+    COALESCE(r.name, '') AS kelurahan, k.name AS kecamatan, a.address, a.lat_e6, a.lon_e6, a.event_date,
     CASE WHEN a.show_name AND NOT a.anonymous THEN a.reporter_name END AS public_name,
     a.opd_id, o.short_name AS opd_name, a.support_count, a.created_at, a.updated_at, a.closed_at
-    FROM aspirations a JOIN regions r ON r.id = a.region_id LEFT JOIN regions k ON k.id = r.parent_id
+    FROM aspirations a LEFT JOIN regions r ON r.id = a.region_id LEFT JOIN regions k ON k.id = r.parent_id
     LEFT JOIN opd o ON o.id = a.opd_id";
 
 /// Shown publicly: not rahasia, and past the coordinator's check (new and rejected ones are not).
@@ -112,7 +114,7 @@ pub struct NewAspiration {
     pub description: String,
     pub category_id: i64,
     pub category_name: String,
-    pub region_id: i64,
+    pub region_id: Option<i64>,
     pub address: Option<String>,
     pub lat_e6: Option<i64>,
     pub lon_e6: Option<i64>,
@@ -185,6 +187,8 @@ pub struct PublicFilter {
     pub statuses: Vec<String>,
     pub kind: Option<String>,
     pub category_id: Option<i64>,
+    /// Any of these categories (Open311's comma-separated `service_code`).
+    pub category_ids: Vec<i64>,
     pub kecamatan_id: Option<i64>,
     pub kelurahan_id: Option<i64>,
     /// Lower-cased words that must all appear in the (public) title.
@@ -247,6 +251,10 @@ pub async fn list_public(
         let list: Vec<String> = f.ids.iter().map(i64::to_string).collect();
         sql.push_str(&format!(" AND a.id IN ({})", list.join(", ")));
     }
+    if !f.category_ids.is_empty() {
+        let list: Vec<String> = f.category_ids.iter().map(i64::to_string).collect();
+        sql.push_str(&format!(" AND a.category_id IN ({})", list.join(", ")));
+    }
     next(&mut sql, " ORDER BY a.id DESC LIMIT ?", limit.into());
     next(&mut sql, " OFFSET ?", offset.into());
     let mut q = query(sql);
@@ -254,6 +262,45 @@ pub async fn list_public(
         q = q.bind(a);
     }
     q.fetch_all(ex).await
+}
+
+/// The newest public answer (or rejection note) of each report in `ids`: (report id, text).
+pub async fn latest_public_answers(ex: impl Executor, ids: &[i64]) -> Result<Vec<(i64, String)>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let rows: Vec<(i64, String)> = query(format!(
+        "SELECT aspiration_id, body FROM aspiration_events WHERE aspiration_id IN ({list})
+         AND public AND body IS NOT NULL AND action IN ('respond', 'reject') ORDER BY id DESC"
+    ))
+    .fetch_all(ex)
+    .await?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(rows.into_iter().filter(|(id, _)| seen.insert(*id)).collect())
+}
+
+/// The first photo the public may see of each report in `ids`: (report id, attachment id).
+pub async fn first_public_images(ex: impl Executor, ids: &[i64]) -> Result<Vec<(i64, i64)>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let rows: Vec<(i64, i64)> = query(format!(
+        "SELECT aspiration_id, id FROM aspiration_attachments WHERE aspiration_id IN ({list})
+         AND hidden = FALSE AND content_type = 'image/jpeg' ORDER BY id"
+    ))
+    .fetch_all(ex)
+    .await?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(rows.into_iter().filter(|(id, _)| seen.insert(*id)).collect())
+}
+
+/// Whether report `id` of `year` exists (whatever its status).
+pub async fn exists(ex: impl Executor, id: i64, year: i64) -> Result<bool, DbError> {
+    let n: i64 =
+        query("SELECT COUNT(*) FROM aspirations WHERE id = $1 AND year = $2").bind(id).bind(year).scalar(ex).await?;
+    Ok(n > 0)
 }
 
 /// Open public reports in a kelurahan, newest first, for "is this the same report?".
@@ -314,9 +361,9 @@ pub async fn list_staff(
         StaffScope::AssistedBy(u) => ("a.assisted_by = $4".to_owned(), Some(*u)),
     };
     query(format!(
-        "SELECT a.id, a.year, a.kind, a.status, a.title, a.category_name, r.name AS kelurahan,
+        "SELECT a.id, a.year, a.kind, a.status, a.title, a.category_name, COALESCE(r.name, '') AS kelurahan,
          o.short_name AS opd_name, a.due_at, a.confidential, a.anonymous, a.created_at
-         FROM aspirations a JOIN regions r ON r.id = a.region_id LEFT JOIN opd o ON o.id = a.opd_id
+         FROM aspirations a LEFT JOIN regions r ON r.id = a.region_id LEFT JOIN opd o ON o.id = a.opd_id
          WHERE {clause} AND ($1 IS NULL OR a.status = $1) AND ($2 IS NULL OR (a.due_at < $2 AND a.status NOT IN ('selesai', 'ditolak', 'terverifikasi')))
          ORDER BY CASE WHEN a.status IN ('selesai', 'ditolak') THEN 1 ELSE 0 END, a.due_at, a.id DESC LIMIT $3"
     ))
@@ -491,6 +538,17 @@ pub async fn set_redaction(
         .bind(id)
         .bind(title)
         .bind(description)
+        .bind(now.0)
+        .execute(tx)
+        .await
+        .map(|_| ())
+}
+
+/// Sets the kelurahan of a report that came without one.
+pub async fn set_region(tx: &mut Tx, id: i64, region_id: i64, now: Timestamp) -> Result<(), DbError> {
+    query("UPDATE aspirations SET region_id = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(region_id)
         .bind(now.0)
         .execute(tx)
         .await

@@ -158,9 +158,6 @@ pub async fn submit(
         Ok(id) => regions::repo::find(&app.db, id).await?.filter(|r| r.level == "kelurahan"),
         Err(_) => None,
     };
-    if kelurahan.is_none() {
-        e.add("kelurahan_id", "err-kelurahan");
-    }
     let address = e.optional("address", &form.address, 300);
     let lat = parse_degrees(&form.lat, 90.0).unwrap_or_else(|| {
         e.add("lat", "err-coordinate");
@@ -172,6 +169,12 @@ pub async fn submit(
     });
     if lat.is_some() != lon.is_some() && e.get("lat").is_none() && e.get("lon").is_none() {
         e.add(if lat.is_none() { "lat" } else { "lon" }, "err-coordinate-pair");
+    }
+    // People pick their kelurahan; an Open311 client may send only coordinates or an address,
+    // and the coordinator places the report when verifying it.
+    let placed_otherwise = source == Source::Open311 && ((lat.is_some() && lon.is_some()) || address.is_some());
+    if kelurahan.is_none() && (!form.kelurahan_id.trim().is_empty() || !placed_otherwise) {
+        e.add("kelurahan_id", "err-kelurahan");
     }
     let event_date = match form.event_date.trim() {
         "" => None,
@@ -204,7 +207,7 @@ pub async fn submit(
         e.add("reporter_phone", "err-contact-needed");
     }
     e.into_result()?;
-    let (Some(kind), Some(category), Some(kelurahan)) = (kind, category, kelurahan) else {
+    let (Some(kind), Some(category)) = (kind, category) else {
         return Err(AppError::BadRequest("err-bad-form"));
     };
     let stored = files::store_all(app, uploads).await?;
@@ -219,7 +222,7 @@ pub async fn submit(
         description,
         category_id: category.id,
         category_name: category.name.clone(),
-        region_id: kelurahan.id,
+        region_id: kelurahan.map(|k| k.id),
         address,
         lat_e6: lat,
         lon_e6: lon,
@@ -318,7 +321,7 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
         }
         ReporterStep::Accept => {
             let next = aspiration::transition(status, Action::Accept, Party::Reporter).map_err(refused)?;
-            move_to(&mut tx, app, &row, status, next, None, now).await?;
+            move_to(&mut tx, app, &row, status, next, row.opd_id, now).await?;
             let ev = NewEvent {
                 action: "accept",
                 status: next.as_str(),

@@ -154,6 +154,9 @@ pub struct StepForm {
     pub duplicate_of: String,
     #[serde(default)]
     pub body: String,
+    /// When verifying a report that came without a kelurahan.
+    #[serde(default)]
+    pub kelurahan_id: String,
 }
 
 /// Takes a workflow step (verify, reject, dispose, acknowledge, respond) or adds an internal note.
@@ -217,8 +220,22 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
         },
         _ => {}
     }
+    let mut place = None;
+    if action == Action::Verify && row.region_id.is_none() {
+        match form.kelurahan_id.trim().parse::<i64>() {
+            Ok(k)
+                if crate::features::regions::repo::find(&app.db, k).await?.is_some_and(|r| r.level == "kelurahan") =>
+            {
+                place = Some(k)
+            }
+            _ => e.add("kelurahan_id", "err-kelurahan"),
+        }
+    }
     e.into_result()?;
     let mut tx = app.db.begin().await?;
+    if let Some(k) = place {
+        repo::set_region(&mut tx, id, k, now).await?;
+    }
     move_to(&mut tx, app, &row_for_move, status, next, opd_id, now).await?;
     let party = if party_for(actor, &row, action) == Party::Coordinator { "coordinator" } else { "opd" };
     let ev = NewEvent {
