@@ -30,6 +30,8 @@ pub struct App {
     pub sensitive_limiter: IpLimiter,
     /// Reports from visitors without an account or token, per address (`features::aspirations`).
     pub submit_limiter: IpLimiter,
+    /// Supports per address and report, against made-up device cookies.
+    pub support_limiter: IpLimiter,
     /// Rendered public pages for visitors who are not signed in.
     pub page_cache: PageCache,
     /// Article views counted since the last write (see `features::news::views`).
@@ -70,6 +72,7 @@ impl App {
             sensitive_limiter: IpLimiter::per_minute(10),
             // Generous: many phones share one address behind a carrier's NAT.
             submit_limiter: IpLimiter::per_minute(20),
+            support_limiter: IpLimiter::per_hour(5),
             page_cache: PageCache::default(),
             views: ViewTally::default(),
             search,

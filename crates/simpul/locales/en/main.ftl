@@ -483,7 +483,7 @@ aspiration-send-info = Send information
 aspiration-by = Reported by { $name }
 aspiration-by-hidden = Reporter not shown
 aspiration-handled-by = handled by { $opd }
-aspiration-photo-alt = Photo attached to the report ({ $name })
+aspiration-photo-alt = Photo { $name } attached to the report
 aspiration-supports = { $count ->
     [0] No supporters yet
     [one] { $count } supporter
@@ -646,3 +646,8 @@ mail-aspiration-overdue = Report { $code } ("{ $title }") is past its deadline.
 
     { $link }
 region-unknown = area not known yet
+desk-stats = Government units
+desk-stats-total = Reports
+desk-stats-finished = Resolved
+desk-stats-rating = Average rating (ratings)
+aspiration-attachment = Attachment { $n }

@@ -461,7 +461,7 @@ aspiration-send-info = Kirim informasi
 aspiration-by = Dilaporkan oleh { $name }
 aspiration-by-hidden = Pelapor tidak ditampilkan
 aspiration-handled-by = ditangani { $opd }
-aspiration-photo-alt = Foto lampiran laporan ({ $name })
+aspiration-photo-alt = Foto { $name } lampiran laporan
 aspiration-supports = { $count ->
     [0] Belum ada dukungan
    *[other] { $count } dukungan
@@ -622,3 +622,8 @@ mail-aspiration-overdue = Laporan { $code } ("{ $title }") melewati tenggat.
 
     { $link }
 region-unknown = wilayah belum diketahui
+desk-stats = Kinerja OPD
+desk-stats-total = Laporan
+desk-stats-finished = Selesai
+desk-stats-rating = Rata-rata nilai (jumlah penilai)
+aspiration-attachment = Lampiran { $n }

@@ -43,6 +43,9 @@ CREATE TABLE aspirations (
     key_hash TEXT NOT NULL UNIQUE,
     opd_id BIGINT REFERENCES opd(id) ON DELETE SET NULL,
     due_at BIGINT,
+    -- When the running deadline started counting (it is recomputed from here when the
+    -- holiday calendar changes).
+    due_from BIGINT,
     reminded_at BIGINT,
     escalated_at BIGINT,
     duplicate_of BIGINT REFERENCES aspirations(id) ON DELETE SET NULL,

@@ -43,6 +43,9 @@ CREATE TABLE aspirations (
     key_hash TEXT NOT NULL UNIQUE,
     opd_id INTEGER REFERENCES opd(id) ON DELETE SET NULL,
     due_at INTEGER,
+    -- When the running deadline started counting (it is recomputed from here when the
+    -- holiday calendar changes).
+    due_from INTEGER,
     reminded_at INTEGER,
     escalated_at INTEGER,
     duplicate_of INTEGER REFERENCES aspirations(id) ON DELETE SET NULL,

@@ -99,14 +99,22 @@ impl Status {
         !self.is_closed()
     }
 
-    /// The deadline that runs in this status, in working days from entering it, and who it binds.
+    /// The deadline that runs in this status, in working days from when it started counting.
     pub fn deadline_days(self) -> Option<u32> {
         match self {
-            Status::Baru => Some(VERIFY_DAYS),
+            // The coordinator's three days cover verifying and disposing.
+            Status::Baru | Status::Terverifikasi => Some(VERIFY_DAYS),
             Status::Didisposisikan | Status::Diproses | Status::DibukaKembali => Some(RESPOND_DAYS),
             Status::Ditanggapi => Some(AUTO_CLOSE_DAYS),
-            Status::Terverifikasi | Status::Ditolak | Status::Selesai => None,
+            Status::Ditolak | Status::Selesai => None,
         }
+    }
+
+    /// Whether moving from `self` to `next` keeps the running deadline instead of starting a
+    /// new one: verifying does not buy the coordinator time, acknowledging does not buy the
+    /// OPD time (the answer is due five working days after disposition).
+    pub fn keeps_deadline(self, next: Status) -> bool {
+        matches!((self, next), (Status::Baru, Status::Terverifikasi) | (Status::Didisposisikan, Status::Diproses))
     }
 }
 
@@ -377,5 +385,8 @@ mod tests {
         assert_eq!(Status::Ditanggapi.deadline_days(), Some(10));
         assert_eq!(Status::Selesai.deadline_days(), None);
         assert!(Status::Ditolak.is_closed() && !Status::DibukaKembali.is_closed());
+        assert!(Status::Didisposisikan.keeps_deadline(Status::Diproses));
+        assert!(Status::Baru.keeps_deadline(Status::Terverifikasi));
+        assert!(!Status::Diproses.keeps_deadline(Status::Didisposisikan), "a new disposition restarts it");
     }
 }

@@ -29,6 +29,14 @@ impl Storage {
         Ok(())
     }
 
+    /// Removes an object; a missing one is not an error.
+    pub async fn delete(&self, key: &str) -> anyhow::Result<()> {
+        match self.0.delete(&StorePath::from(key)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// The file's bytes, or `None` when there is no such file.
     pub async fn get(&self, key: &str) -> anyhow::Result<Option<Bytes>> {
         match self.0.get(&StorePath::from(key)).await {

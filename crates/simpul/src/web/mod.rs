@@ -109,7 +109,8 @@ pub fn router(state: AppState) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<_>| {
                     let rid = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-                    tracing::info_span!("http", method = %req.method(), path = %req.uri().path(), request_id = %rid)
+                    let path = loggable_path(req.uri().path());
+                    tracing::info_span!("http", method = %req.method(), path = %path, request_id = %rid)
                 })
                 .on_request(())
                 // One line per request (method, path, status, latency, request id): no query
@@ -126,4 +127,25 @@ pub fn router(state: AppState) -> Router {
             Duration::from_secs(30),
         ))
         .with_state(state)
+}
+
+/// The path as the log may show it: the secret key of a private follow-up link is blanked.
+fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix("/aspirasi/lacak/") {
+        Some(rest) => {
+            let tail = rest.find('/').map_or("", |i| &rest[i..]);
+            std::borrow::Cow::Owned(format!("/aspirasi/lacak/[kunci]{tail}"))
+        }
+        None => std::borrow::Cow::Borrowed(path),
+    }
+}
+
+#[cfg(test)]
+mod log_tests {
+    #[test]
+    fn follow_up_keys_never_reach_the_log() {
+        assert_eq!(super::loggable_path("/aspirasi/lacak/AbC123secret/sanggah"), "/aspirasi/lacak/[kunci]/sanggah");
+        assert_eq!(super::loggable_path("/aspirasi/lacak/AbC123secret"), "/aspirasi/lacak/[kunci]");
+        assert_eq!(super::loggable_path("/berita/x"), "/berita/x");
+    }
 }

@@ -9,6 +9,10 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 pub struct IpLimiter(DefaultKeyedRateLimiter<String>);
 
 impl IpLimiter {
+    pub fn per_hour(n: u32) -> Self {
+        IpLimiter(RateLimiter::keyed(Quota::per_hour(NonZeroU32::new(n.max(1)).expect("non-zero"))))
+    }
+
     pub fn per_minute(n: u32) -> Self {
         IpLimiter(RateLimiter::keyed(Quota::per_minute(NonZeroU32::new(n.max(1)).expect("non-zero"))))
     }

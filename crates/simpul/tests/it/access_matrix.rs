@@ -134,6 +134,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/aspirasi", Who::Everyone),
     ("GET", "/aspirasi/baru", Who::Everyone),
     ("POST", "/aspirasi/baru", Who::Everyone),
+    ("POST", "/aspirasi/baru/cek", Who::Everyone),
     ("GET", "/aspirasi/lacak/{key}", Who::Everyone),
     ("POST", "/aspirasi/lacak/{key}/info", Who::Everyone),
     ("POST", "/aspirasi/lacak/{key}/terima", Who::Everyone),

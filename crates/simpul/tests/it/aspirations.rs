@@ -128,7 +128,9 @@ async fn a_citizen_reports_with_a_photo_and_follows_it_privately() {
     let t = TestApp::new().await;
     let c = city(&t).await;
     let mut citizen = t.client();
-    let r = submit(&mut citizen, &report_fields(&c), &[("IMG_20261128_Siti.jpg", photo_with_gps(900, 600))]).await;
+    let pdf = b"%PDF-1.4\n1 0 obj << /Author (Siti) >> endobj\ntrailer << >>\n%%EOF\n".to_vec();
+    let files = [("IMG_20261128_Siti.jpg", photo_with_gps(900, 600)), ("surat-rt.pdf", pdf)];
+    let r = submit(&mut citizen, &report_fields(&c), &files).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(r.location().starts_with("/aspirasi/lacak/"), "{}", r.location());
     let page = citizen.get(r.location()).await;
@@ -137,7 +139,15 @@ async fn a_citizen_reports_with_a_photo_and_follows_it_privately() {
     assert_eq!(page.headers["referrer-policy"], "no-referrer");
     assert!(page.headers["cache-control"].to_str().unwrap().contains("no-store"));
     // The photo is re-encoded: the GPS block is gone.
-    let key: String = query("SELECT storage_key FROM aspiration_attachments").scalar(&t.app.db).await.unwrap();
+    let key: String = query("SELECT storage_key FROM aspiration_attachments WHERE content_type = 'image/jpeg'")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    let pdf_hidden: bool = query("SELECT hidden FROM aspiration_attachments WHERE content_type = 'application/pdf'")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    assert!(pdf_hidden, "a PDF keeps its own metadata: not public until the coordinator shows it");
     let bytes = t.app.storage.get(&key).await.unwrap().unwrap();
     assert!(!bytes.windows(7).any(|w| w == b"GPS-LAT") && !bytes.windows(4).any(|w| w == b"Exif"));
     // The reporter gets the private link by e-mail.
@@ -175,8 +185,22 @@ async fn the_whole_workflow_with_a_dispute_a_second_answer_and_a_rating() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "a second verify is refused with a message");
     let r = step(&mut coord, id, &[("action", "dispose")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "dispose needs an OPD");
-    let r = step(&mut coord, id, &[("action", "dispose"), ("opd_id", &c.road_opd.to_string())]).await;
+    let r = step(
+        &mut coord,
+        id,
+        &[
+            ("action", "dispose"),
+            ("opd_id", &c.road_opd.to_string()),
+            ("body", "Pelapor Bu Siti minta ditelepon sore."),
+        ],
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let due_disposed: i64 = query("SELECT due_at FROM aspirations").scalar(&t.app.db).await.unwrap();
+    assert!(
+        !t.client().get(&format!("/aspirasi/{code}")).await.body.contains("minta ditelepon"),
+        "a note for the OPD is not public"
+    );
     // Now public, with the name the reporter allowed, but never the phone or e-mail.
     let public = t.client().get(&format!("/aspirasi/{code}")).await;
     assert_eq!(public.status, StatusCode::OK);
@@ -193,6 +217,8 @@ async fn the_whole_workflow_with_a_dispute_a_second_answer_and_a_rating() {
     let desk = officer.get(&format!("/kelola/aspirasi/{id}")).await;
     assert!(desk.body.contains(NAME), "{}", desk.body);
     assert_eq!(step(&mut officer, id, &[("action", "acknowledge")]).await.status, StatusCode::SEE_OTHER);
+    let due_acknowledged: i64 = query("SELECT due_at FROM aspirations").scalar(&t.app.db).await.unwrap();
+    assert_eq!(due_acknowledged, due_disposed, "taking it up does not buy the OPD more days");
     let r = step(&mut officer, id, &[("action", "respond"), ("body", "")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an answer needs text");
     let r = step(&mut officer, id, &[("action", "respond"), ("body", "Akan ditambal pekan ini.")]).await;
@@ -221,9 +247,12 @@ async fn the_whole_workflow_with_a_dispute_a_second_answer_and_a_rating() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let r = citizen.post_form(&format!("{track}/nilai"), &[("rating", "4"), ("text", "Cepat, terima kasih")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let (status, rating): (String, Option<i64>) =
-        query("SELECT status, rating FROM aspirations").fetch_one(&t.app.db).await.unwrap();
-    assert_eq!((status.as_str(), rating), ("selesai", Some(4)));
+    let (status, rating, opd): (String, Option<i64>, Option<i64>) =
+        query("SELECT status, rating, opd_id FROM aspirations").fetch_one(&t.app.db).await.unwrap();
+    assert_eq!((status.as_str(), rating, opd), ("selesai", Some(4), Some(c.road_opd)));
+    // The rating shows in the coordinator's OPD figures.
+    let desk = coord.get("/kelola/aspirasi").await.body;
+    assert!(desk.contains("<td>DPUPR</td><td>1</td><td>1</td><td>4.0 (1)</td>"), "{desk}");
     // Every step is audited; the audit never names the reporter.
     let actions: Vec<String> = query("SELECT action FROM audit_events WHERE entity_type = 'aspiration' ORDER BY id")
         .scalars(&t.app.db)
@@ -309,15 +338,17 @@ async fn an_unanswered_answer_closes_after_ten_working_days_and_late_reports_esc
     let (late, _, _) = file_report(&t, &c, &[]).await;
     let mut coord = t.login(&c.coordinator, crate::support::PASSWORD).await;
     let mut officer = t.login(&c.officer, crate::support::PASSWORD).await;
-    // A holiday in the ten days pushes the closing back by one working day.
-    let r = coord
-        .post_form("/admin/hari-libur", &[("day", "2026-12-07"), ("name", "Libur uji"), ("kind", "libur_daerah")])
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     step(&mut coord, id, &[("action", "verify")]).await;
     step(&mut coord, id, &[("action", "dispose"), ("opd_id", &c.road_opd.to_string())]).await;
     let r = step(&mut officer, id, &[("action", "respond"), ("body", "Sudah diperbaiki.")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // A holiday decreed afterwards still pushes the running deadline back by one working day.
+    let r = coord
+        .post_form("/admin/hari-libur", &[("day", "2026-12-07"), ("name", "Libur uji"), ("kind", "libur_daerah")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let due: i64 = query("SELECT due_at FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
+    assert_eq!(simpul::domain::time::Timestamp(due).format_wib(), "2026-12-14 23:59 WIB");
     // Answered Saturday 28 Nov: 10 working days with Mon 7 Dec off → Mon 14 Dec 23:59.
     t.advance_minutes(60 * 24 * 16); // Monday 14 December, 09:00
     let s = workflow::sweep(&t.app).await.unwrap();
@@ -438,12 +469,26 @@ async fn supports_count_once_per_device_and_similar_reports_are_offered() {
     other_phone.post_form(&format!("/aspirasi/{code}/dukung"), &[]).await;
     let n: i64 = query("SELECT support_count FROM aspirations").scalar(&t.app.db).await.unwrap();
     assert_eq!(n, 2);
-    // Writing about the same pothole in Bulakan offers the existing report first.
-    let q = format!(
-        "/aspirasi/baru?cek=1&kelurahan_id={}&title=Jalan+berlubang+dekat+SDN+Bulakan&description=lubang+besar",
-        c.kelurahan
+    // Writing about the same pothole in Bulakan offers the existing report first, by POST so
+    // the phone number typed so far never lands in an address.
+    let mut writer = t.client();
+    let token = writer.csrf_token().await;
+    let kel = c.kelurahan.to_string();
+    let fields = [
+        ("kelurahan_id", kel.as_str()),
+        ("title", "Jalan berlubang dekat SDN Bulakan"),
+        ("description", "lubang besar"),
+        ("reporter_phone", "081299990000"),
+    ];
+    let (ct, body) = multipart(&fields, &[]);
+    let path = format!(
+        "/aspirasi/baru/cek?_csrf={}",
+        url::form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>()
     );
-    let page = t.client().get(&q).await;
+    let page = writer.send(Method::POST, &path, Some(&ct), body.into()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("value=\"081299990000\""), "the form keeps the phone number");
+    assert_eq!(t.count("aspirations").await, 1, "checking stores nothing");
     assert!(page.body.contains("Apakah ini laporan yang sama?"));
     assert!(page.body.contains(&format!("/aspirasi/{code}")), "{}", page.body);
     assert!(page.body.contains("value=\"Jalan berlubang dekat SDN Bulakan\""), "the form keeps the text");

@@ -105,7 +105,14 @@ pub async fn submit_aspiration(
     ClientIp(ip): ClientIp,
     Json(input): Json<AspirationIn>,
 ) -> AppResult<(StatusCode, [(header::HeaderName, String); 1], JsonOut<SubmittedOut>)> {
-    if viewer.token.is_none() && viewer.user.is_none() && !app.submit_limiter.allow(&ip) {
+    // Machine clients (an integration the admin issued a token to) are not limited; a personal
+    // token counts per token, everyone else per address.
+    let allowed = match &viewer.token {
+        Some(t) if t.acting_for.is_none() => true,
+        Some(t) => app.submit_limiter.allow(&format!("token:{}", t.id)),
+        None => app.submit_limiter.allow(&ip),
+    };
+    if !allowed {
         return Err(AppError::TooManyRequests);
     }
     let done = service::submit(&app, &viewer.actor(), &input.into_form(), Vec::new(), Source::Api).await?;
@@ -179,6 +186,7 @@ pub struct ListParamsDoc {
     pub kind: String,
     pub category_id: String,
     pub kecamatan_id: String,
+    pub kelurahan_id: String,
     /// 1-based page of 20.
     pub page: String,
 }

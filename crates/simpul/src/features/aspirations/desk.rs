@@ -36,6 +36,8 @@ pub struct DeskQuery {
     pub status: String,
     #[serde(default)]
     pub terlambat: Option<String>,
+    #[serde(default)]
+    pub hal: Option<String>,
 }
 
 #[derive(Template)]
@@ -47,6 +49,10 @@ struct DeskListPage {
     status: String,
     overdue: bool,
     coordinator: bool,
+    /// Per-OPD figures (coordinator, first page).
+    stats: Vec<repo::OpdStats>,
+    prev: Option<String>,
+    next: Option<String>,
     now: i64,
 }
 
@@ -59,8 +65,13 @@ impl DeskListPage {
         r.due_at.map(|d| Timestamp(d).format_wib()).unwrap_or_default()
     }
 
+    /// Average rating with one decimal, or a dash.
+    fn average(&self, s: &repo::OpdStats) -> String {
+        if s.rated == 0 { "—".to_owned() } else { format!("{:.1}", s.rating_sum as f64 / s.rated as f64) }
+    }
+
     fn late(&self, r: &repo::StaffRow) -> bool {
-        r.due_at.is_some_and(|d| d < self.now) && !matches!(r.status.as_str(), "selesai" | "ditolak" | "terverifikasi")
+        r.due_at.is_some_and(|d| d < self.now) && !matches!(r.status.as_str(), "selesai" | "ditolak")
     }
 }
 
@@ -68,7 +79,24 @@ pub async fn list_desk(State(app): State<AppState>, viewer: Viewer, Query(q): Qu
     let actor = viewer.actor();
     let status = Status::parse(&q.status);
     let overdue = q.terlambat.is_some();
-    let items = workflow::desk_list(&app, &actor, status, overdue).await?;
+    let page_no =
+        q.hal.as_deref().and_then(|h| h.parse::<i64>().ok()).filter(|p| (1..=10_000).contains(p)).unwrap_or(1);
+    let mut items = workflow::desk_list(&app, &actor, status, overdue, page_no).await?;
+    let more = items.len() as i64 > workflow::DESK_PAGE;
+    items.truncate(workflow::DESK_PAGE as usize);
+    let coordinator = actor.can(crate::domain::access::Permission::CoordinateAspirations);
+    let stats = if coordinator && page_no == 1 { workflow::opd_stats(&app, &actor).await? } else { Vec::new() };
+    let link = |p: i64| {
+        let mut s = url::form_urlencoded::Serializer::new(String::new());
+        if let Some(st) = status {
+            s.append_pair("status", st.as_str());
+        }
+        if overdue {
+            s.append_pair("terlambat", "ya");
+        }
+        s.append_pair("hal", &p.to_string());
+        format!("/kelola/aspirasi?{}", s.finish())
+    };
     let statuses = Status::ALL
         .iter()
         .map(|s| (s.as_str().to_owned(), viewer.lang.t(&format!("aspiration-status-{}", s.as_str()))))
@@ -79,7 +107,10 @@ pub async fn list_desk(State(app): State<AppState>, viewer: Viewer, Query(q): Qu
         statuses,
         status: status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
         overdue,
-        coordinator: actor.can(crate::domain::access::Permission::CoordinateAspirations),
+        coordinator,
+        stats,
+        prev: (page_no > 1).then(|| link(page_no - 1)),
+        next: more.then(|| link(page_no + 1)),
         now: app.clock.now().0,
     }))
 }

@@ -77,6 +77,8 @@ pub struct ListQuery {
     #[serde(default)]
     pub kecamatan_id: String,
     #[serde(default)]
+    pub kelurahan_id: String,
+    #[serde(default)]
     pub page: String,
 }
 
@@ -87,6 +89,7 @@ impl ListQuery {
             kind: Kind::parse(&self.kind).map(|k| k.as_str().to_owned()),
             category_id: self.category_id.trim().parse().ok(),
             kecamatan_id: self.kecamatan_id.trim().parse().ok(),
+            kelurahan_id: self.kelurahan_id.trim().parse().ok(),
             words: self.q.split_whitespace().take(6).map(|w| w.chars().take(40).collect()).collect(),
             ..PublicFilter::default()
         }
@@ -105,6 +108,7 @@ impl ListQuery {
             ("kind", &self.kind),
             ("category_id", &self.category_id),
             ("kecamatan_id", &self.kecamatan_id),
+            ("kelurahan_id", &self.kelurahan_id),
         ] {
             if !v.trim().is_empty() {
                 pairs.append_pair(k, v.trim());
@@ -329,15 +333,27 @@ pub async fn create_aspiration(
     ClientIp(ip): ClientIp,
     Multipart(mp): Multipart,
 ) -> AppResult<Response> {
-    let (form, uploads) = read_form(mp).await?;
-    if viewer.user.is_none() && !app.submit_limiter.allow(&ip) {
+    // Counted before the body is read: a flood costs us no upload.
+    if !app.submit_limiter.allow(&ip) {
         return Err(AppError::TooManyRequests);
     }
+    let (form, uploads) = read_form(mp).await?;
     match service::submit(&app, &viewer.actor(), &form, uploads, Source::Web).await {
         Ok(done) => Ok(Redirect::to(&format!("{}?baru=1", service::follow_up_path(&done.key))).into_response()),
         Err(AppError::Validation(errors)) => Ok(render_invalid(&new_page(&app, &viewer, form, errors, false).await?)),
         Err(e) => Err(e),
     }
+}
+
+/// "Periksa laporan serupa": the form comes back as typed, with similar open reports of the
+/// kelurahan. A POST, so names and phone numbers never end up in an address. Files are not kept.
+pub async fn check_similar(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Multipart(mp): Multipart,
+) -> AppResult<Response> {
+    let (form, _) = read_form(mp).await?;
+    Ok(render(&new_page(&app, &viewer, form, FieldErrors::new(), true).await?))
 }
 
 #[derive(Template)]
@@ -375,7 +391,7 @@ pub async fn show_aspiration(
     let r = public_by_code(&app, &code).await?;
     let code = code_of(r.year, r.id).to_string();
     let url = app.config.base_url.join(&format!("/aspirasi/{code}")).map(|u| u.to_string()).unwrap_or_default();
-    let events = repo::events(&app.db, r.id, false).await?;
+    let events = repo::events(&app.db, r.id, repo::Audience::Public).await?;
     let attachments = repo::attachments(&app.db, r.id).await?.into_iter().filter(|a| !a.hidden).collect();
     let page = ShowPage {
         page: Page::titled(&app, &viewer, &format!("/aspirasi/{code}"), r.title.clone()),
@@ -397,7 +413,8 @@ pub async fn support_aspiration(
     Path(code): Path<String>,
 ) -> AppResult<Response> {
     let r = public_by_code(&app, &code).await?;
-    if !app.sensitive_limiter.allow(&ip) {
+    // A script can make up device cookies; it cannot make up addresses as easily.
+    if !app.sensitive_limiter.allow(&ip) || !app.support_limiter.allow(&format!("{ip}|{}", r.id)) {
         return Err(AppError::TooManyRequests);
     }
     let (device, jar) = match jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32) {
@@ -457,7 +474,7 @@ async fn track_page(
     let r = service::by_key(app, key).await?;
     let code = code_of(r.year, r.id).to_string();
     let link = app.config.base_url.join(&service::follow_up_path(key)).map(|u| u.to_string()).unwrap_or_default();
-    let events = repo::events(&app.db, r.id, false).await?;
+    let events = repo::events(&app.db, r.id, repo::Audience::Reporter).await?;
     let attachments = repo::attachments(&app.db, r.id).await?;
     let page = TrackPage {
         page: Page::titled(app, viewer, "/aspirasi/lacak", viewer.lang.t("aspiration-track-title")),
@@ -578,14 +595,18 @@ pub async fn show_attachment(
     let bytes = app.storage.get(&a.storage_key).await?.ok_or(AppError::NotFound)?;
     let ascii: String =
         a.file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
-    let disposition = format!("inline; filename=\"{ascii}\"");
-    let cache = if public { "public, max-age=3600" } else { "private, no-store" };
+    // Documents are downloaded, never opened on our origin; photos may show inline.
+    let how = if a.content_type == "application/pdf" { "attachment" } else { "inline" };
+    let disposition = format!("{how}; filename=\"{ascii}\"");
+    // Short: a file the coordinator hides must leave shared caches soon.
+    let cache = if public { "public, max-age=60" } else { "private, no-store" };
     Ok((
         [
             (header::CONTENT_TYPE, a.content_type.clone()),
             (header::CONTENT_DISPOSITION, disposition),
             (header::CACHE_CONTROL, cache.to_owned()),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+            (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'".to_owned()),
         ],
         bytes,
     )

@@ -24,6 +24,7 @@ pub fn routes() -> Routes {
         .get("/aspirasi", Access::Public, html::list_aspirations)
         .get("/aspirasi/baru", Access::Public, html::new_aspiration)
         .post_upload("/aspirasi/baru", Access::Public, html::create_aspiration, files::REPORT_BODY_MAX)
+        .post_upload("/aspirasi/baru/cek", Access::Public, html::check_similar, files::REPORT_BODY_MAX)
         .get("/aspirasi/lacak/{key}", Access::Public, html::track_aspiration)
         .post("/aspirasi/lacak/{key}/info", Access::Public, html::add_info)
         .post("/aspirasi/lacak/{key}/terima", Access::Public, html::accept_answer)

@@ -43,6 +43,7 @@ pub struct AspirationRow {
     pub opd_id: Option<i64>,
     pub opd_name: Option<String>,
     pub due_at: Option<i64>,
+    pub due_from: Option<i64>,
     pub escalated_at: Option<i64>,
     pub duplicate_of: Option<i64>,
     pub reject_reason: Option<String>,
@@ -59,7 +60,7 @@ const FULL: &str = "SELECT a.id, a.year, a.kind, a.status, a.title, a.descriptio
     a.public_description, a.category_id, a.category_name, a.region_id, COALESCE(r.name, '') AS kelurahan, k.name AS kecamatan,
     a.address, a.lat_e6, a.lon_e6, a.event_date, a.anonymous, a.confidential, a.show_name, a.reporter_name,
     a.reporter_phone, a.reporter_email, a.assisted_by, u.name AS assistant_name, a.source, a.opd_id,
-    o.short_name AS opd_name, a.due_at, a.escalated_at, a.duplicate_of, a.reject_reason, a.lapor_number,
+    o.short_name AS opd_name, a.due_at, a.due_from, a.escalated_at, a.duplicate_of, a.reject_reason, a.lapor_number,
     a.support_count, a.rating, a.rating_comment, a.created_at, a.updated_at, a.closed_at
     FROM aspirations a LEFT JOIN regions r ON r.id = a.region_id LEFT JOIN regions k ON k.id = r.parent_id
     LEFT JOIN opd o ON o.id = a.opd_id LEFT JOIN users u ON u.id = a.assisted_by";
@@ -136,9 +137,9 @@ pub async fn insert(tx: &mut Tx, a: &NewAspiration, now: Timestamp) -> Result<i6
     query(
         "INSERT INTO aspirations (year, kind, status, title, description, category_id, category_name, region_id,
          address, lat_e6, lon_e6, event_date, anonymous, confidential, show_name, reporter_name, reporter_phone,
-         reporter_email, assisted_by, source, key_hash, opd_id, due_at, created_at, updated_at)
+         reporter_email, assisted_by, source, key_hash, opd_id, due_at, due_from, created_at, updated_at)
          VALUES ($1, $2, 'baru', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-         $21, $22, $23, $23) RETURNING id",
+         $21, $22, $23, $23, $23) RETURNING id",
     )
     .bind(a.year)
     .bind(a.kind.as_str())
@@ -348,6 +349,7 @@ pub async fn list_staff(
     scope: &StaffScope,
     status: Option<&str>,
     overdue_at: Option<Timestamp>,
+    offset: i64,
     limit: i64,
 ) -> Result<Vec<StaffRow>, DbError> {
     let (clause, id) = match scope {
@@ -364,13 +366,15 @@ pub async fn list_staff(
         "SELECT a.id, a.year, a.kind, a.status, a.title, a.category_name, COALESCE(r.name, '') AS kelurahan,
          o.short_name AS opd_name, a.due_at, a.confidential, a.anonymous, a.created_at
          FROM aspirations a LEFT JOIN regions r ON r.id = a.region_id LEFT JOIN opd o ON o.id = a.opd_id
-         WHERE {clause} AND ($1 IS NULL OR a.status = $1) AND ($2 IS NULL OR (a.due_at < $2 AND a.status NOT IN ('selesai', 'ditolak', 'terverifikasi')))
-         ORDER BY CASE WHEN a.status IN ('selesai', 'ditolak') THEN 1 ELSE 0 END, a.due_at, a.id DESC LIMIT $3"
+         WHERE {clause} AND ($1 IS NULL OR a.status = $1) AND ($2 IS NULL OR (a.due_at < $2 AND a.status NOT IN ('selesai', 'ditolak')))
+         ORDER BY CASE WHEN a.status IN ('selesai', 'ditolak') THEN 1 ELSE 0 END,
+         CASE WHEN a.due_at IS NULL THEN 1 ELSE 0 END, a.due_at, a.id DESC LIMIT $3 OFFSET $5"
     ))
     .bind(status)
     .bind(overdue_at.map(|t| t.0))
     .bind(limit)
     .bind(id)
+    .bind(offset)
     .fetch_all(ex)
     .await
 }
@@ -381,16 +385,26 @@ pub struct StateChange {
     pub status: String,
     pub opd_id: Option<i64>,
     pub due_at: Option<i64>,
+    pub due_from: Option<i64>,
     pub closed_at: Option<i64>,
     pub reject_reason: Option<String>,
     pub duplicate_of: Option<i64>,
 }
 
-/// Moves the report from `from` to the new state; `false` if someone else moved it first.
-pub async fn change_state(tx: &mut Tx, id: i64, from: &str, c: &StateChange, now: Timestamp) -> Result<bool, DbError> {
+/// Moves the report from (`from`, `from_opd`) to the new state; `false` if someone else moved
+/// it first (another status, or another OPD after a new disposition).
+pub async fn change_state(
+    tx: &mut Tx,
+    id: i64,
+    from: &str,
+    from_opd: Option<i64>,
+    c: &StateChange,
+    now: Timestamp,
+) -> Result<bool, DbError> {
     let n = query(
         "UPDATE aspirations SET status = $3, opd_id = $4, due_at = $5, closed_at = $6, reject_reason = $7,
-         duplicate_of = $8, reminded_at = NULL, escalated_at = NULL, updated_at = $9 WHERE id = $1 AND status = $2",
+         duplicate_of = $8, reminded_at = NULL, escalated_at = NULL, updated_at = $9, due_from = $11
+         WHERE id = $1 AND status = $2 AND COALESCE(opd_id, 0) = COALESCE($10, 0)",
     )
     .bind(id)
     .bind(from)
@@ -401,9 +415,25 @@ pub async fn change_state(tx: &mut Tx, id: i64, from: &str, c: &StateChange, now
     .bind(c.reject_reason.clone())
     .bind(c.duplicate_of)
     .bind(now.0)
+    .bind(from_opd)
+    .bind(c.due_from)
     .execute(tx)
     .await?;
     Ok(n == 1)
+}
+
+/// Open reports with a running deadline: (id, status, counted from), to recompute deadlines.
+pub async fn running_deadlines(ex: impl Executor) -> Result<Vec<(i64, String, i64)>, DbError> {
+    query(
+        "SELECT id, status, due_from FROM aspirations WHERE due_at IS NOT NULL AND due_from IS NOT NULL
+         AND status NOT IN ('selesai', 'ditolak')",
+    )
+    .fetch_all(ex)
+    .await
+}
+
+pub async fn set_due(tx: &mut Tx, id: i64, due_at: i64) -> Result<(), DbError> {
+    query("UPDATE aspirations SET due_at = $2 WHERE id = $1").bind(id).bind(due_at).execute(tx).await.map(|_| ())
 }
 
 /// One entry of the timeline.
@@ -450,15 +480,32 @@ pub async fn insert_event(tx: &mut Tx, id: i64, e: &NewEvent<'_>, now: Timestamp
     .await
 }
 
-/// The timeline, oldest first; `all` includes internal notes.
-pub async fn events(ex: impl Executor, id: i64, all: bool) -> Result<Vec<EventRow>, DbError> {
+/// Who is looking at a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Anyone: public entries only.
+    Public,
+    /// The reporter: public entries and their own (added information, disputes, ratings).
+    Reporter,
+    /// Staff: everything, internal notes included.
+    Staff,
+}
+
+/// The timeline, oldest first, as `audience` may see it.
+pub async fn events(ex: impl Executor, id: i64, audience: Audience) -> Result<Vec<EventRow>, DbError> {
+    let (all, own) = match audience {
+        Audience::Public => (false, false),
+        Audience::Reporter => (false, true),
+        Audience::Staff => (true, true),
+    };
     query(
         "SELECT e.id, e.at, e.action, e.status, e.party, u.name AS user_name, o.short_name AS opd_name, e.body, e.public
          FROM aspiration_events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN opd o ON o.id = e.opd_id
-         WHERE e.aspiration_id = $1 AND ($2 OR e.public) ORDER BY e.id",
+         WHERE e.aspiration_id = $1 AND ($2 OR e.public OR ($3 AND e.party = 'reporter')) ORDER BY e.id",
     )
     .bind(id)
     .bind(all)
+    .bind(own)
     .fetch_all(ex)
     .await
 }
@@ -483,8 +530,8 @@ pub async fn insert_attachment(
     now: Timestamp,
 ) -> Result<i64, DbError> {
     query(
-        "INSERT INTO aspiration_attachments (aspiration_id, event_id, storage_key, file_name, content_type, size_bytes, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO aspiration_attachments (aspiration_id, event_id, storage_key, file_name, content_type, size_bytes,
+         created_at, hidden) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(id)
     .bind(event_id)
@@ -493,6 +540,9 @@ pub async fn insert_attachment(
     .bind(f.content_type)
     .bind(f.size as i64)
     .bind(now.0)
+    // Documents keep their own metadata (authors, software): not public until the coordinator
+    // has looked. Photos are re-encoded and may be public at once.
+    .bind(f.content_type == "application/pdf")
     .scalar(tx)
     .await
 }
@@ -611,7 +661,7 @@ pub struct DueRow {
 pub async fn due_before(ex: impl Executor, soon: Timestamp, limit: i64) -> Result<Vec<DueRow>, DbError> {
     query(
         "SELECT id, status, opd_id, due_at, reminded_at, escalated_at FROM aspirations
-         WHERE due_at IS NOT NULL AND due_at < $1 AND status NOT IN ('selesai', 'ditolak', 'terverifikasi')
+         WHERE due_at IS NOT NULL AND due_at < $1 AND status NOT IN ('selesai', 'ditolak')
          AND (escalated_at IS NULL OR status = 'ditanggapi') ORDER BY due_at LIMIT $2",
     )
     .bind(soon.0)
@@ -620,12 +670,26 @@ pub async fn due_before(ex: impl Executor, soon: Timestamp, limit: i64) -> Resul
     .await
 }
 
-pub async fn mark_reminded(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), DbError> {
-    query("UPDATE aspirations SET reminded_at = $2 WHERE id = $1").bind(id).bind(now.0).execute(tx).await.map(|_| ())
+/// Marks the reminder sent; `false` when another node already did (so only one mails).
+pub async fn mark_reminded(tx: &mut Tx, id: i64, status: &str, now: Timestamp) -> Result<bool, DbError> {
+    let n = query("UPDATE aspirations SET reminded_at = $2 WHERE id = $1 AND status = $3 AND reminded_at IS NULL")
+        .bind(id)
+        .bind(now.0)
+        .bind(status)
+        .execute(tx)
+        .await?;
+    Ok(n == 1)
 }
 
-pub async fn mark_escalated(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), DbError> {
-    query("UPDATE aspirations SET escalated_at = $2 WHERE id = $1").bind(id).bind(now.0).execute(tx).await.map(|_| ())
+/// Marks the report escalated; `false` when another node already did.
+pub async fn mark_escalated(tx: &mut Tx, id: i64, status: &str, now: Timestamp) -> Result<bool, DbError> {
+    let n = query("UPDATE aspirations SET escalated_at = $2 WHERE id = $1 AND status = $3 AND escalated_at IS NULL")
+        .bind(id)
+        .bind(now.0)
+        .bind(status)
+        .execute(tx)
+        .await?;
+    Ok(n == 1)
 }
 
 /// E-mail addresses of the officers of an OPD (for dispositions and reminders).
@@ -691,8 +755,8 @@ pub struct OpdStats {
 pub async fn opd_stats(ex: impl Executor) -> Result<Vec<OpdStats>, DbError> {
     query(
         "SELECT o.id AS opd_id, o.short_name AS opd_name, COUNT(a.id) AS total,
-         COALESCE(SUM(CASE WHEN a.status = 'selesai' THEN 1 ELSE 0 END), 0) AS finished,
-         COUNT(a.rating) AS rated, COALESCE(SUM(a.rating), 0) AS rating_sum
+         CAST(COALESCE(SUM(CASE WHEN a.status = 'selesai' THEN 1 ELSE 0 END), 0) AS BIGINT) AS finished,
+         COUNT(a.rating) AS rated, CAST(COALESCE(SUM(a.rating), 0) AS BIGINT) AS rating_sum
          FROM opd o LEFT JOIN aspirations a ON a.opd_id = o.id GROUP BY o.id, o.short_name ORDER BY o.short_name",
     )
     .fetch_all(ex)

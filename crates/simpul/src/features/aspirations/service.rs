@@ -139,6 +139,9 @@ pub async fn submit(
     uploads: Vec<Upload>,
     source: Source,
 ) -> AppResult<Submitted> {
+    if actor.read_only {
+        return Err(AppError::Forbidden);
+    }
     let now = app.clock.now();
     let mut e = FieldErrors::new();
     let kind = Kind::parse(&form.kind);
@@ -210,13 +213,10 @@ pub async fn submit(
     let (Some(kind), Some(category)) = (kind, category) else {
         return Err(AppError::BadRequest("err-bad-form"));
     };
-    let stored = files::store_all(app, uploads).await?;
-
     let cal = calendar(app).await?;
     let key = crypto::random_token(24);
-    let year = now.to_wib().0.year;
     let new = NewAspiration {
-        year,
+        year: now.to_wib().0.year,
         kind: kind.as_str().to_owned(),
         title,
         description,
@@ -232,15 +232,43 @@ pub async fn submit(
         show_name: SubmitForm::ticked(&form.show_name) && !anonymous,
         reporter_name: name,
         reporter_phone: phone,
-        reporter_email: email.clone(),
+        reporter_email: email,
         assisted_by: if on_behalf { actor.user_id } else { None },
         source: if on_behalf { "assisted".to_owned() } else { source.as_str().to_owned() },
         key_hash: crypto::sha256_hex(&key),
         opd_id: None,
         due_at: cal.deadline(now, aspiration::VERIFY_DAYS).0,
     };
+    let stored = files::store_all(app, uploads).await?;
+    match store_report(app, actor, &new, &key, &stored, now).await {
+        Ok(done) => Ok(done),
+        Err(e) => {
+            // The files are only reachable through the report's rows: without them, remove them.
+            for f in &stored {
+                if let Err(err) = app.storage.delete(&f.key).await {
+                    tracing::warn!(error = %err, "could not remove an unused attachment");
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+/// The transaction of [`submit`]: the report, its first timeline entry, its files, the audit
+/// entry and the reporter's mail, all or nothing.
+async fn store_report(
+    app: &App,
+    actor: &Actor,
+    new: &NewAspiration,
+    key: &str,
+    stored: &[files::Stored],
+    now: Timestamp,
+) -> AppResult<Submitted> {
+    let on_behalf = new.assisted_by.is_some();
+    let (anonymous, confidential, year, email) =
+        (new.anonymous, new.confidential, new.year, new.reporter_email.clone());
     let mut tx = app.db.begin().await?;
-    let id = repo::insert(&mut tx, &new, now).await?;
+    let id = repo::insert(&mut tx, new, now).await?;
     let party = if on_behalf { "assistant" } else { "reporter" };
     let event = NewEvent {
         action: "submitted",
@@ -252,7 +280,7 @@ pub async fn submit(
         public: true,
     };
     let event_id = repo::insert_event(&mut tx, id, &event, now).await?;
-    for f in &stored {
+    for f in stored {
         repo::insert_attachment(&mut tx, id, event_id, f, now).await?;
     }
     // The audit trail names the report, never the person behind it.
@@ -260,17 +288,20 @@ pub async fn submit(
         "kind": new.kind, "category_id": new.category_id, "region_id": new.region_id,
         "anonymous": anonymous, "confidential": confidential, "attachments": stored.len(), "source": new.source,
     });
-    audit::record(&mut tx, actor, now, Event::new("aspiration.submit", "aspiration", id).after(&after)).await?;
+    // A citizen signed in to report is recorded as anonymous: the trail must not tie a person
+    // to a report (it may be anonymous). An assisted intake names the KIM member.
+    let auditor = if on_behalf { actor.clone() } else { Actor::anonymous(actor.request_id.clone()) };
+    audit::record(&mut tx, &auditor, now, Event::new("aspiration.submit", "aspiration", id).after(&after)).await?;
     let code = code_of(i64::from(year), id);
     if let Some(to) = email {
         let lang = Lang::Id;
-        let link = app.config.base_url.join(&follow_up_path(&key)).map(|u| u.to_string()).unwrap_or_default();
+        let link = app.config.base_url.join(&follow_up_path(key)).map(|u| u.to_string()).unwrap_or_default();
         let body = lang.t_args("mail-aspiration-received", &[("code", code.to_string()), ("link", link)]);
         let subject = lang.t_args("mail-aspiration-subject", &[("code", code.to_string())]);
         jobs::enqueue(&mut tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
     }
     tx.commit_bookkeeping().await?;
-    Ok(Submitted { id, code, key })
+    Ok(Submitted { id, code, key: key.to_owned() })
 }
 
 /// The report behind a private follow-up key.
@@ -293,6 +324,8 @@ pub enum ReporterStep {
 /// Carries out a reporter's step, authorised by the private key alone.
 pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterStep) -> AppResult<()> {
     let row = by_key(app, key).await?;
+    // The key is the reporter's only credential; the trail does not tie a signed-in person to it.
+    let auditor = Actor::anonymous(actor.request_id.clone());
     let now = app.clock.now();
     let status = Status::parse(&row.status).ok_or(AppError::NotFound)?;
     let mut tx = app.db.begin().await?;
@@ -314,7 +347,7 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
                 public: false,
             };
             repo::insert_event(&mut tx, row.id, &ev, now).await?;
-            audit::record(&mut tx, actor, now, Event::new("aspiration.info", "aspiration", row.id)).await?;
+            audit::record(&mut tx, &auditor, now, Event::new("aspiration.info", "aspiration", row.id)).await?;
             if let Some(opd) = row.opd_id {
                 notify_officers(&mut tx, app, opd, &row, "mail-aspiration-info", now).await?;
             }
@@ -332,7 +365,7 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
                 public: true,
             };
             repo::insert_event(&mut tx, row.id, &ev, now).await?;
-            audit::record(&mut tx, actor, now, Event::new("aspiration.accept", "aspiration", row.id)).await?;
+            audit::record(&mut tx, &auditor, now, Event::new("aspiration.accept", "aspiration", row.id)).await?;
         }
         ReporterStep::Dispute(reason) => {
             let mut e = FieldErrors::new();
@@ -350,7 +383,7 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
                 public: true,
             };
             repo::insert_event(&mut tx, row.id, &ev, now).await?;
-            audit::record(&mut tx, actor, now, Event::new("aspiration.dispute", "aspiration", row.id)).await?;
+            audit::record(&mut tx, &auditor, now, Event::new("aspiration.dispute", "aspiration", row.id)).await?;
             if let Some(opd) = row.opd_id {
                 notify_officers(&mut tx, app, opd, &row, "mail-aspiration-reopened", now).await?;
             }
@@ -378,7 +411,7 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
             };
             repo::insert_event(&mut tx, row.id, &ev, now).await?;
             let after = serde_json::json!({ "rating": value });
-            audit::record(&mut tx, actor, now, Event::new("aspiration.rate", "aspiration", row.id).after(&after))
+            audit::record(&mut tx, &auditor, now, Event::new("aspiration.rate", "aspiration", row.id).after(&after))
                 .await?;
         }
     }
@@ -406,15 +439,21 @@ pub async fn move_to(
     now: Timestamp,
 ) -> AppResult<()> {
     let cal = calendar(app).await?;
+    let (due_at, due_from) = if from.keeps_deadline(next) {
+        (row.due_at, row.due_from)
+    } else {
+        (next.deadline_days().map(|d| cal.deadline(now, d).0), next.deadline_days().map(|_| now.0))
+    };
     let change = StateChange {
         status: next.as_str().to_owned(),
         opd_id,
-        due_at: next.deadline_days().map(|d| cal.deadline(now, d).0),
+        due_at,
+        due_from,
         closed_at: next.is_closed().then_some(now.0),
         reject_reason: row.reject_reason.clone(),
         duplicate_of: row.duplicate_of,
     };
-    if !repo::change_state(tx, row.id, from.as_str(), &change, now).await? {
+    if !repo::change_state(tx, row.id, from.as_str(), row.opd_id, &change, now).await? {
         return Err(AppError::Conflict("err-aspiration-changed"));
     }
     // The reporter hears of every change of status, by e-mail when they gave one.
@@ -427,6 +466,22 @@ pub async fn move_to(
         jobs::enqueue(tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
     }
     Ok(())
+}
+
+/// Recomputes the running deadlines after the holiday calendar changed (a cuti bersama
+/// decreed later moves every open deadline it falls into).
+pub async fn recompute_deadlines(app: &App) -> AppResult<usize> {
+    let cal = calendar(app).await?;
+    let running = repo::running_deadlines(&app.db).await?;
+    let mut tx = app.db.begin().await?;
+    let mut changed = 0;
+    for (id, status, from) in running {
+        let Some(days) = Status::parse(&status).and_then(Status::deadline_days) else { continue };
+        repo::set_due(&mut tx, id, cal.deadline(Timestamp(from), days).0).await?;
+        changed += 1;
+    }
+    tx.commit_bookkeeping().await?;
+    Ok(changed)
 }
 
 /// Tells an OPD's officers about a report (never who sent it).

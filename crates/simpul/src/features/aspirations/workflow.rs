@@ -113,11 +113,16 @@ pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView>
         .collect();
     let units = if role == DeskRole::Coordinator { opd::repo::list(&app.db).await? } else { Vec::new() };
     let now = app.clock.now();
+    // Late is decided by the instant, not by counting days: a deadline that passed on Friday
+    // night is late on Saturday even though no working day has gone by.
     let days_left = match row.due_at {
+        Some(due) if status.is_open() && due < now.0 => {
+            Some(-calendar(app).await?.working_days_between(Timestamp(due), now).max(1))
+        }
         Some(due) if status.is_open() => Some(calendar(app).await?.working_days_between(now, Timestamp(due))),
         _ => None,
     };
-    let events = repo::events(&app.db, id, true).await?;
+    let events = repo::events(&app.db, id, repo::Audience::Staff).await?;
     let attachments = repo::attachments(&app.db, id).await?;
     Ok(DeskView { row, role, identity_shown, events, attachments, actions, units, days_left })
 }
@@ -128,6 +133,7 @@ pub async fn desk_list(
     actor: &Actor,
     status: Option<Status>,
     overdue: bool,
+    page: i64,
 ) -> AppResult<Vec<repo::StaffRow>> {
     actor.require(Permission::ViewAspirationDesk)?;
     let scope = if actor.can(Permission::CoordinateAspirations) {
@@ -138,7 +144,17 @@ pub async fn desk_list(
         StaffScope::AssistedBy(actor.user_id.ok_or(AppError::Forbidden)?)
     };
     let overdue_at = overdue.then(|| app.clock.now());
-    Ok(repo::list_staff(&app.db, &scope, status.map(Status::as_str), overdue_at, 200).await?)
+    let offset = (page.max(1) - 1) * DESK_PAGE;
+    Ok(repo::list_staff(&app.db, &scope, status.map(Status::as_str), overdue_at, offset, DESK_PAGE + 1).await?)
+}
+
+/// Reports per page of the desk list.
+pub const DESK_PAGE: i64 = 50;
+
+/// Per-OPD figures for the coordinator: reports, finished, average rating.
+pub async fn opd_stats(app: &App, actor: &Actor) -> AppResult<Vec<repo::OpdStats>> {
+    actor.require(Permission::CoordinateAspirations)?;
+    Ok(repo::opd_stats(&app.db).await?)
 }
 
 /// A staff step as typed in the desk's forms.
@@ -245,8 +261,9 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
         user_id: actor.user_id,
         opd_id,
         body: body.as_deref(),
-        // The answer and the outcome are public; a coordinator's remark on a rejection is not.
-        public: true,
+        // The answer and the outcome are public (a rejected report is never public, so its
+        // explanation reaches only the reporter). A note for the OPD stays among staff.
+        public: action != Action::Dispose || body.is_none(),
     };
     repo::insert_event(&mut tx, id, &ev, now).await?;
     let after = serde_json::json!({
@@ -379,7 +396,9 @@ pub async fn sweep(app: &App) -> AppResult<Sweep> {
             tx.commit().await?;
             done.closed += 1;
         } else if overdue && due.escalated_at.is_none() {
-            repo::mark_escalated(&mut tx, row.id, now).await?;
+            if !repo::mark_escalated(&mut tx, row.id, status.as_str(), now).await? {
+                continue;
+            }
             let ev = NewEvent {
                 action: "escalated",
                 status: status.as_str(),
@@ -393,11 +412,19 @@ pub async fn sweep(app: &App) -> AppResult<Sweep> {
             for to in repo::coordinator_emails(&mut tx).await? {
                 mail_about(&mut tx, app, &row, &to, "mail-aspiration-overdue", now).await?;
             }
+            // The OPD hears of its own lateness too.
+            if let Some(o) = row.opd_id.filter(|_| status != Status::Baru && status != Status::Terverifikasi) {
+                notify_officers(&mut tx, app, o, &row, "mail-aspiration-overdue", now).await?;
+            }
+            audit::record(&mut tx, &Actor::system(), now, Event::new("aspiration.escalate", "aspiration", row.id))
+                .await?;
             tx.commit_bookkeeping().await?;
             done.escalated += 1;
         } else if !overdue && due.reminded_at.is_none() {
-            repo::mark_reminded(&mut tx, row.id, now).await?;
-            match row.opd_id.filter(|_| status != Status::Baru) {
+            if !repo::mark_reminded(&mut tx, row.id, status.as_str(), now).await? {
+                continue;
+            }
+            match row.opd_id.filter(|_| status != Status::Baru && status != Status::Terverifikasi) {
                 Some(o) => notify_officers(&mut tx, app, o, &row, "mail-aspiration-reminder", now).await?,
                 None => {
                     for to in repo::coordinator_emails(&mut tx).await? {
@@ -435,6 +462,11 @@ pub async fn sweep_forever(app: std::sync::Arc<App>) {
     }
 }
 
+/// A cell that a spreadsheet will not run as a formula (`=`, `+`, `-`, `@` at the start).
+fn cell(v: &str) -> String {
+    if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_owned() }
+}
+
 /// Selected reports as CSV in the column order of SP4N-LAPOR!'s manual input form. Anonymous
 /// and rahasia reports carry no identity; an anonymous report is marked so LAPOR! keeps it so.
 pub async fn lapor_csv(app: &App, actor: &Actor, ids: &[i64]) -> AppResult<String> {
@@ -467,14 +499,14 @@ pub async fn lapor_csv(app: &App, actor: &Actor, ids: &[i64]) -> AppResult<Strin
             _ => "Permintaan Informasi",
         };
         let hide = r.anonymous || r.confidential;
-        let who = |v: &Option<String>| if hide { String::new() } else { v.clone().unwrap_or_default() };
+        let who = |v: &Option<String>| if hide { String::new() } else { cell(v.as_deref().unwrap_or_default()) };
         w.write_record([
             code_of(r.year, r.id).to_string(),
-            r.title.clone(),
-            r.description.clone(),
+            cell(&r.title),
+            cell(&r.description),
             r.event_date.clone().unwrap_or_default(),
-            r.category_name.clone(),
-            r.address.clone().unwrap_or_default(),
+            cell(&r.category_name),
+            cell(r.address.as_deref().unwrap_or_default()),
             r.kecamatan.clone().unwrap_or_default(),
             r.kelurahan.clone(),
             kind.to_owned(),
@@ -495,4 +527,18 @@ pub async fn lapor_csv(app: &App, actor: &Actor, ids: &[i64]) -> AppResult<Strin
     tx.commit_bookkeeping().await?;
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
     Ok(String::from_utf8(bytes).map_err(anyhow::Error::from)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn spreadsheet_formulas_are_defused() {
+        assert_eq!(cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(cell("+62 812"), "'+62 812");
+        assert_eq!(cell("-"), "'-");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("Jalan rusak"), "Jalan rusak");
+    }
 }

@@ -11,6 +11,7 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
+    features::aspirations,
     infra::audit::{self, Event},
 };
 
@@ -50,6 +51,7 @@ pub async fn add(app: &App, actor: &Actor, form: &HolidayForm) -> AppResult<i64>
     let after = serde_json::json!({ "day": day, "name": name, "kind": form.kind.trim() });
     audit::record(&mut tx, actor, now, Event::new("holiday.add", "holiday", id).after(&after)).await?;
     tx.commit().await?;
+    aspirations::service::recompute_deadlines(app).await?;
     Ok(id)
 }
 
@@ -62,5 +64,6 @@ pub async fn delete(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     let before = serde_json::json!({ "day": h.day, "name": h.name, "kind": h.kind });
     audit::record(&mut tx, actor, now, Event::new("holiday.delete", "holiday", id).before(&before)).await?;
     tx.commit().await?;
+    aspirations::service::recompute_deadlines(app).await?;
     Ok(())
 }
