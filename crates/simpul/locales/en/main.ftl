@@ -649,5 +649,6 @@ region-unknown = area not known yet
 desk-stats = Government units
 desk-stats-total = Reports
 desk-stats-finished = Resolved
-desk-stats-rating = Average rating (ratings)
+desk-stats-rating = Rating
 aspiration-attachment = Attachment { $n }
+desk-stats-hint = Rating: the reporters' average (1–5), the number of ratings in brackets.

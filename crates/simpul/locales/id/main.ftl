@@ -625,5 +625,6 @@ region-unknown = wilayah belum diketahui
 desk-stats = Kinerja OPD
 desk-stats-total = Laporan
 desk-stats-finished = Selesai
-desk-stats-rating = Rata-rata nilai (jumlah penilai)
+desk-stats-rating = Nilai
 aspiration-attachment = Lampiran { $n }
+desk-stats-hint = Nilai: rata-rata penilaian pelapor (1–5), jumlah penilaian dalam kurung.
