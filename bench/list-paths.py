@@ -14,4 +14,8 @@ paths += [f"/aspirasi?category_id={c['id']}" for c in cats]
 paths += [f"/aspirasi?kecamatan_id={k['id']}" for k in kec]
 paths += [f"/aspirasi?q={w}" for w in ["jalan", "lubang", "RT"]]
 open(out, "w").write("\n".join(paths) + "\n")
+# The same addresses, each made distinct with a counter the page ignores, so the page cache
+# never answers: every request runs the list query and renders.
+uncached = [f"{p}&r={i}" for i in range(300) for p in paths]
+open(out + ".uncached", "w").write("\n".join(uncached) + "\n")
 print(f"{len(paths)} addresses")

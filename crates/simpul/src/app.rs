@@ -42,6 +42,8 @@ pub struct App {
     pub related_cache: GenerationCache<Vec<i64>>,
     /// Search answers per query, valid while the index is unchanged (`features::search::service::search`).
     pub search_cache: GenerationCache<Arc<crate::features::search::service::Answer>>,
+    /// The categories and regions the aspiration pages offer.
+    pub aspiration_choices: GenerationCache<Arc<crate::features::aspirations::html::Choices>>,
 }
 
 impl App {
@@ -78,6 +80,7 @@ impl App {
             search,
             related_cache: GenerationCache::new(std::time::Duration::from_secs(600), 2_000),
             search_cache,
+            aspiration_choices: GenerationCache::new(std::time::Duration::from_secs(300), 1),
         })
     }
 }

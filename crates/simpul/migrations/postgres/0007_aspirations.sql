@@ -27,6 +27,8 @@ CREATE TABLE aspirations (
     -- NULL when a machine client (Open311) gave only coordinates or an address: the
     -- coordinator sets it when verifying.
     region_id BIGINT REFERENCES regions(id),
+    -- The kelurahan's kecamatan, kept here so the public list filters by it through an index.
+    kecamatan_id BIGINT REFERENCES regions(id),
     address TEXT,
     -- Degrees × 1,000,000 (integers on both engines).
     lat_e6 BIGINT,
@@ -58,8 +60,13 @@ CREATE TABLE aspirations (
     updated_at BIGINT NOT NULL,
     closed_at BIGINT
 );
-CREATE INDEX aspirations_public ON aspirations(confidential, status, id);
-CREATE INDEX aspirations_region ON aspirations(region_id, status);
+-- The public list walks the reports newest first (the primary key) and filters; each filter
+-- it offers has an index in id order, so a rare value is found without scanning everything.
+CREATE INDEX aspirations_status ON aspirations(status, id);
+CREATE INDEX aspirations_category ON aspirations(category_id, id);
+CREATE INDEX aspirations_kind ON aspirations(kind, id);
+CREATE INDEX aspirations_region ON aspirations(region_id, id);
+CREATE INDEX aspirations_kecamatan ON aspirations(kecamatan_id, id);
 CREATE INDEX aspirations_opd ON aspirations(opd_id, status);
 CREATE INDEX aspirations_due ON aspirations(due_at);
 CREATE INDEX aspirations_assisted ON aspirations(assisted_by);
@@ -101,3 +108,14 @@ CREATE TABLE aspiration_supports (
     created_at BIGINT NOT NULL,
     PRIMARY KEY (aspiration_id, supporter_key)
 );
+
+-- The words of each public report (stems, as the search index makes them; written when the
+-- coordinator verifies it, never on the submission path), so the
+-- public list finds a word through an index, newest first, without reading every report.
+-- Redacted reports list the words of their public wording only.
+CREATE TABLE aspiration_words (
+    word TEXT NOT NULL,
+    aspiration_id BIGINT NOT NULL REFERENCES aspirations(id) ON DELETE CASCADE,
+    PRIMARY KEY (word, aspiration_id)
+);
+CREATE INDEX aspiration_words_aspiration ON aspiration_words(aspiration_id);

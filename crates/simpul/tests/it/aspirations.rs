@@ -572,3 +572,33 @@ async fn a_deleted_opd_category_does_not_lose_reports() {
     assert_eq!(cat, Some(c.category));
     let _ = c.other_opd;
 }
+
+#[tokio::test]
+async fn the_public_list_searches_the_public_words_only() {
+    let t = TestApp::new().await;
+    let c = city(&t).await;
+    let (id, _, code) =
+        file_report(&t, &c, &[("description", "Lubang besar, rumah Pak Darmawan di sebelahnya kebanjiran.")]).await;
+    let mut coord = t.login(&c.coordinator, crate::support::PASSWORD).await;
+    step(&mut coord, id, &[("action", "verify")]).await;
+    let mut anyone = t.client();
+    // Words of the description, in other forms ("berlubang" → lubang).
+    assert!(anyone.get("/aspirasi?q=berlubang").await.body.contains(&code));
+    assert!(anyone.get("/aspirasi?q=banjir+darmawan").await.body.contains(&code));
+    assert!(!anyone.get("/aspirasi?q=jembatan").await.body.contains(&code));
+    // The coordinator takes the name out of the public wording: it is no longer found.
+    let r = coord
+        .post_form(
+            &format!("/kelola/aspirasi/{id}/redaksi"),
+            &[("public_title", ""), ("public_description", "Lubang besar, rumah warga di sebelahnya kebanjiran.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(!anyone.get("/aspirasi?q=darmawan").await.body.contains(&code));
+    assert!(anyone.get("/aspirasi?q=kebanjiran").await.body.contains(&code));
+    let public = anyone.get(&format!("/aspirasi/{code}")).await.body;
+    assert!(!public.contains("Darmawan") && public.contains("rumah warga"));
+    let audited: i64 =
+        query("SELECT COUNT(*) FROM audit_events WHERE action = 'aspiration.redact'").scalar(&t.app.db).await.unwrap();
+    assert_eq!(audited, 1);
+}

@@ -39,6 +39,7 @@ pub const PAGE_SIZE: i64 = 20;
 const DEVICE_COOKIE: &str = "simpul_device";
 
 /// Choices the pages offer: categories, kecamatan and kelurahan.
+#[derive(Clone)]
 pub struct Choices {
     pub categories: Vec<(String, String)>,
     pub kecamatan: Vec<(String, String)>,
@@ -46,7 +47,18 @@ pub struct Choices {
     pub kelurahan: Vec<(String, String)>,
 }
 
-async fn choices(app: &AppState) -> AppResult<Choices> {
+/// The choices, cached until anything changes (they change when an admin edits OPD or regions).
+async fn choices(app: &AppState) -> AppResult<std::sync::Arc<Choices>> {
+    let generation = app.db.generation();
+    if let Some(c) = app.aspiration_choices.get("", generation) {
+        return Ok(c);
+    }
+    let c = std::sync::Arc::new(load_choices(app).await?);
+    app.aspiration_choices.put(String::new(), c.clone(), generation);
+    Ok(c)
+}
+
+async fn load_choices(app: &AppState) -> AppResult<Choices> {
     let cats = repo::categories(&app.db).await?;
     let kec = regions::repo::list(&app.db, Some("kecamatan"), None).await?;
     let kel = regions::repo::list(&app.db, Some("kelurahan"), None).await?;
@@ -90,7 +102,7 @@ impl ListQuery {
             category_id: self.category_id.trim().parse().ok(),
             kecamatan_id: self.kecamatan_id.trim().parse().ok(),
             kelurahan_id: self.kelurahan_id.trim().parse().ok(),
-            words: self.q.split_whitespace().take(6).map(|w| w.chars().take(40).collect()).collect(),
+            words: service::query_words(&self.q.chars().take(200).collect::<String>()),
             ..PublicFilter::default()
         }
     }
@@ -125,7 +137,7 @@ struct ListPage {
     page: Page,
     items: Vec<PublicRow>,
     query: ListQuery,
-    choices: Choices,
+    choices: std::sync::Arc<Choices>,
     statuses: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
     prev: Option<String>,
@@ -197,7 +209,7 @@ struct NewPage {
     page: Page,
     form: SubmitForm,
     errors: FieldErrors,
-    choices: Choices,
+    choices: std::sync::Arc<Choices>,
     kinds: Vec<(String, String)>,
     similar: Vec<PublicRow>,
     /// The person may file for a citizen (KIM member).

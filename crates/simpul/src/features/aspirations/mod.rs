@@ -21,7 +21,7 @@ pub fn routes() -> Routes {
     let desk = Access::Permission(Permission::ViewAspirationDesk);
     let coordinator = Access::Permission(Permission::CoordinateAspirations);
     Routes::new()
-        .get("/aspirasi", Access::Public, html::list_aspirations)
+        .page("/aspirasi", html::list_aspirations)
         .get("/aspirasi/baru", Access::Public, html::new_aspiration)
         .post_upload("/aspirasi/baru", Access::Public, html::create_aspiration, files::REPORT_BODY_MAX)
         .post_upload("/aspirasi/baru/cek", Access::Public, html::check_similar, files::REPORT_BODY_MAX)

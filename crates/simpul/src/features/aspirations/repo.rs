@@ -95,13 +95,22 @@ pub struct PublicRow {
     pub closed_at: Option<i64>,
 }
 
-const PUBLIC: &str = "SELECT a.id, a.year, a.kind, a.status, COALESCE(a.public_title, a.title) AS title,
+const PUBLIC_COLS: &str = "SELECT a.id, a.year, a.kind, a.status, COALESCE(a.public_title, a.title) AS title,
     COALESCE(a.public_description, a.description) AS description, a.category_id, a.category_name, a.region_id,
     COALESCE(r.name, '') AS kelurahan, k.name AS kecamatan, a.address, a.lat_e6, a.lon_e6, a.event_date,
     CASE WHEN a.show_name AND NOT a.anonymous THEN a.reporter_name END AS public_name,
-    a.opd_id, o.short_name AS opd_name, a.support_count, a.created_at, a.updated_at, a.closed_at
-    FROM aspirations a LEFT JOIN regions r ON r.id = a.region_id LEFT JOIN regions k ON k.id = r.parent_id
+    a.opd_id, o.short_name AS opd_name, a.support_count, a.created_at, a.updated_at, a.closed_at";
+const PUBLIC_JOINS: &str = "LEFT JOIN regions r ON r.id = a.region_id LEFT JOIN regions k ON k.id = r.parent_id
     LEFT JOIN opd o ON o.id = a.opd_id";
+/// The public columns from all reports, or (`by_word`) driven by one word's entries in
+/// `aspiration_words` (alias `w`), newest first through that index.
+fn public_from(by_word: bool) -> String {
+    if by_word {
+        format!("{PUBLIC_COLS} FROM aspiration_words w JOIN aspirations a ON a.id = w.aspiration_id {PUBLIC_JOINS}")
+    } else {
+        format!("{PUBLIC_COLS} FROM aspirations a {PUBLIC_JOINS}")
+    }
+}
 
 /// Shown publicly: not rahasia, and past the coordinator's check (new and rejected ones are not).
 const IS_PUBLIC: &str = "a.confidential = FALSE AND a.status NOT IN ('baru', 'ditolak')";
@@ -116,6 +125,7 @@ pub struct NewAspiration {
     pub category_id: i64,
     pub category_name: String,
     pub region_id: Option<i64>,
+    pub kecamatan_id: Option<i64>,
     pub address: Option<String>,
     pub lat_e6: Option<i64>,
     pub lon_e6: Option<i64>,
@@ -137,9 +147,9 @@ pub async fn insert(tx: &mut Tx, a: &NewAspiration, now: Timestamp) -> Result<i6
     query(
         "INSERT INTO aspirations (year, kind, status, title, description, category_id, category_name, region_id,
          address, lat_e6, lon_e6, event_date, anonymous, confidential, show_name, reporter_name, reporter_phone,
-         reporter_email, assisted_by, source, key_hash, opd_id, due_at, due_from, created_at, updated_at)
+         reporter_email, assisted_by, source, key_hash, opd_id, due_at, due_from, created_at, updated_at, kecamatan_id)
          VALUES ($1, $2, 'baru', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-         $21, $22, $23, $23, $23) RETURNING id",
+         $21, $22, $23, $23, $23, $24) RETURNING id",
     )
     .bind(a.year)
     .bind(a.kind.as_str())
@@ -164,6 +174,7 @@ pub async fn insert(tx: &mut Tx, a: &NewAspiration, now: Timestamp) -> Result<i6
     .bind(a.opd_id)
     .bind(a.due_at)
     .bind(now.0)
+    .bind(a.kecamatan_id)
     .scalar(tx)
     .await
 }
@@ -179,7 +190,7 @@ pub async fn find_by_key_hash(ex: impl Executor, key_hash: &str) -> Result<Optio
 
 /// A public report, or `None` if it does not exist or is not public.
 pub async fn find_public(ex: impl Executor, id: i64) -> Result<Option<PublicRow>, DbError> {
-    query(format!("{PUBLIC} WHERE a.id = $1 AND {IS_PUBLIC}")).bind(id).fetch_optional(ex).await
+    query(format!("{} WHERE a.id = $1 AND {IS_PUBLIC}", public_from(false))).bind(id).fetch_optional(ex).await
 }
 
 /// Filters of the public list (and of Open311's `requests`).
@@ -192,7 +203,7 @@ pub struct PublicFilter {
     pub category_ids: Vec<i64>,
     pub kecamatan_id: Option<i64>,
     pub kelurahan_id: Option<i64>,
-    /// Lower-cased words that must all appear in the (public) title.
+    /// Stems that must all be among the report's public words (`aspiration_words`).
     pub words: Vec<String>,
     pub ids: Vec<i64>,
     pub from: Option<i64>,
@@ -206,12 +217,25 @@ pub async fn list_public(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<PublicRow>, DbError> {
-    let mut sql = format!("{PUBLIC} WHERE {IS_PUBLIC}");
+    let by_word = !f.words.is_empty();
+    let mut sql = format!("{} WHERE {IS_PUBLIC}", public_from(by_word));
     let mut args: Vec<crate::infra::db::Arg> = Vec::new();
     let mut next = |sql: &mut String, clause: &str, v: crate::infra::db::Arg| {
         args.push(v);
         sql.push_str(&clause.replace('?', &format!("${}", args.len())));
     };
+    // The first word drives (its index entries, newest first); the others must be there too.
+    for (i, w) in f.words.iter().enumerate() {
+        if i == 0 {
+            next(&mut sql, " AND w.word = ?", w.clone().into());
+        } else {
+            next(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM aspiration_words x WHERE x.word = ? AND x.aspiration_id = a.id)",
+                w.clone().into(),
+            );
+        }
+    }
     if !f.statuses.is_empty() {
         let list: Vec<String> = f
             .statuses
@@ -233,20 +257,13 @@ pub async fn list_public(
         next(&mut sql, " AND a.region_id = ?", k.into());
     }
     if let Some(k) = f.kecamatan_id {
-        next(&mut sql, " AND r.parent_id = ?", k.into());
+        next(&mut sql, " AND a.kecamatan_id = ?", k.into());
     }
     if let Some(t) = f.from {
         next(&mut sql, " AND a.created_at >= ?", t.into());
     }
     if let Some(t) = f.until {
         next(&mut sql, " AND a.created_at <= ?", t.into());
-    }
-    for w in &f.words {
-        next(
-            &mut sql,
-            " AND LOWER(COALESCE(a.public_title, a.title)) LIKE ? ESCAPE '\\'",
-            crate::infra::db::like_pattern(w, false).into(),
-        );
     }
     if !f.ids.is_empty() {
         let list: Vec<String> = f.ids.iter().map(i64::to_string).collect();
@@ -256,7 +273,8 @@ pub async fn list_public(
         let list: Vec<String> = f.category_ids.iter().map(i64::to_string).collect();
         sql.push_str(&format!(" AND a.category_id IN ({})", list.join(", ")));
     }
-    next(&mut sql, " ORDER BY a.id DESC LIMIT ?", limit.into());
+    let order = if by_word { " ORDER BY w.aspiration_id DESC LIMIT ?" } else { " ORDER BY a.id DESC LIMIT ?" };
+    next(&mut sql, order, limit.into());
     next(&mut sql, " OFFSET ?", offset.into());
     let mut q = query(sql);
     for a in args {
@@ -307,7 +325,8 @@ pub async fn exists(ex: impl Executor, id: i64, year: i64) -> Result<bool, DbErr
 /// Open public reports in a kelurahan, newest first, for "is this the same report?".
 pub async fn open_public_in(ex: impl Executor, region_id: i64, limit: i64) -> Result<Vec<PublicRow>, DbError> {
     query(format!(
-        "{PUBLIC} WHERE {IS_PUBLIC} AND a.region_id = $1 AND a.status <> 'selesai' ORDER BY a.id DESC LIMIT $2"
+        "{} WHERE {IS_PUBLIC} AND a.region_id = $1 AND a.status <> 'selesai' ORDER BY a.id DESC LIMIT $2",
+        public_from(false)
     ))
     .bind(region_id)
     .bind(limit)
@@ -594,12 +613,35 @@ pub async fn set_redaction(
         .map(|_| ())
 }
 
-/// Sets the kelurahan of a report that came without one.
-pub async fn set_region(tx: &mut Tx, id: i64, region_id: i64, now: Timestamp) -> Result<(), DbError> {
-    query("UPDATE aspirations SET region_id = $2, updated_at = $3 WHERE id = $1")
+/// Makes `words` the report's public words (after submission and after redaction).
+pub async fn replace_words(tx: &mut Tx, id: i64, words: &[String]) -> Result<(), DbError> {
+    query("DELETE FROM aspiration_words WHERE aspiration_id = $1").bind(id).execute(&mut *tx).await?;
+    if words.is_empty() {
+        return Ok(());
+    }
+    // One statement for all of them: a submission stays one short transaction.
+    let values: Vec<String> = (0..words.len()).map(|i| format!("(${}, $1)", i + 2)).collect();
+    let mut q =
+        query(format!("INSERT INTO aspiration_words (word, aspiration_id) VALUES {}", values.join(", "))).bind(id);
+    for w in words {
+        q = q.bind(w.as_str());
+    }
+    q.execute(tx).await.map(|_| ())
+}
+
+/// Sets the kelurahan (and its kecamatan) of a report that came without one.
+pub async fn set_region(
+    tx: &mut Tx,
+    id: i64,
+    region_id: i64,
+    kecamatan_id: Option<i64>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    query("UPDATE aspirations SET region_id = $2, updated_at = $3, kecamatan_id = $4 WHERE id = $1")
         .bind(id)
         .bind(region_id)
         .bind(now.0)
+        .bind(kecamatan_id)
         .execute(tx)
         .await
         .map(|_| ())

@@ -111,6 +111,24 @@ pub fn parse_reference(s: &str) -> Option<i64> {
     TicketCode::parse(s).map(|c| c.number).or_else(|| s.parse::<i64>().ok().filter(|n| *n > 0))
 }
 
+/// The distinct stems of a report's public text, as `aspiration_words` keeps them.
+pub fn public_words(title: &str, description: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    crate::features::search::analyzer::terms(&format!("{title}\n{description}"))
+        .into_iter()
+        .map(|t| t.0)
+        .filter(|w| w.len() <= 60 && seen.insert(w.clone()))
+        .take(300)
+        .collect()
+}
+
+/// The stems a search of the public list looks for (at most six).
+pub fn query_words(q: &str) -> Vec<String> {
+    let mut words = public_words(q, "");
+    words.truncate(6);
+    words
+}
+
 /// The private follow-up address for a key.
 pub fn follow_up_path(key: &str) -> String {
     format!("/aspirasi/lacak/{key}")
@@ -222,7 +240,8 @@ pub async fn submit(
         description,
         category_id: category.id,
         category_name: category.name.clone(),
-        region_id: kelurahan.map(|k| k.id),
+        region_id: kelurahan.as_ref().map(|k| k.id),
+        kecamatan_id: kelurahan.as_ref().and_then(|k| k.parent_id),
         address,
         lat_e6: lat,
         lon_e6: lon,

@@ -238,19 +238,26 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
     }
     let mut place = None;
     if action == Action::Verify && row.region_id.is_none() {
-        match form.kelurahan_id.trim().parse::<i64>() {
-            Ok(k)
-                if crate::features::regions::repo::find(&app.db, k).await?.is_some_and(|r| r.level == "kelurahan") =>
-            {
-                place = Some(k)
-            }
-            _ => e.add("kelurahan_id", "err-kelurahan"),
+        let found = match form.kelurahan_id.trim().parse::<i64>() {
+            Ok(k) => crate::features::regions::repo::find(&app.db, k).await?.filter(|r| r.level == "kelurahan"),
+            Err(_) => None,
+        };
+        match found {
+            Some(r) => place = Some((r.id, r.parent_id)),
+            None => e.add("kelurahan_id", "err-kelurahan"),
         }
     }
     e.into_result()?;
     let mut tx = app.db.begin().await?;
-    if let Some(k) = place {
-        repo::set_region(&mut tx, id, k, now).await?;
+    if let Some((k, kecamatan)) = place {
+        repo::set_region(&mut tx, id, k, kecamatan, now).await?;
+    }
+    // A verified report becomes public: from now on the public list finds it by its words
+    // (kept off the submission path, where nobody can search for it yet).
+    if action == Action::Verify {
+        let title = row.public_title.as_deref().unwrap_or(&row.title);
+        let description = row.public_description.as_deref().unwrap_or(&row.description);
+        repo::replace_words(&mut tx, id, &super::service::public_words(title, description)).await?;
     }
     move_to(&mut tx, app, &row_for_move, status, next, opd_id, now).await?;
     let party = if party_for(actor, &row, action) == Party::Coordinator { "coordinator" } else { "opd" };
@@ -294,6 +301,12 @@ pub async fn redact(app: &App, actor: &Actor, id: i64, title: &str, description:
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     repo::set_redaction(&mut tx, id, title.as_deref(), description.as_deref(), now).await?;
+    // Searching must not find a report by the words the coordinator took out.
+    let words = super::service::public_words(
+        title.as_deref().unwrap_or(&row.title),
+        description.as_deref().unwrap_or(&row.description),
+    );
+    repo::replace_words(&mut tx, id, &words).await?;
     let before = serde_json::json!({ "public_title": row.public_title.is_some(), "public_description": row.public_description.is_some() });
     let after = serde_json::json!({ "public_title": title.is_some(), "public_description": description.is_some() });
     audit::record(&mut tx, actor, now, Event::new("aspiration.redact", "aspiration", id).before(&before).after(&after))

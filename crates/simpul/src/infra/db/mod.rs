@@ -118,7 +118,12 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let write = SqlitePoolOptions::new().max_connections(1).connect_with(base.clone()).await?;
+        // The writer syncs every commit to disk (FULL): an acknowledged report survives a power
+        // cut, not only a crash of the process. Readers never write, so NORMAL is enough there.
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(base.clone().synchronous(SqliteSynchronous::Full))
+            .await?;
         let read = SqlitePoolOptions::new().max_connections(readers.max(1)).connect_with(base.read_only(true)).await?;
         Ok(Db::new(Pools::Sqlite { read, write }))
     }
