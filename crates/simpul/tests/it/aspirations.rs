@@ -234,6 +234,10 @@ async fn the_whole_workflow_with_a_dispute_a_second_answer_and_a_rating() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let status: String = query("SELECT status FROM aspirations").scalar(&t.app.db).await.unwrap();
     assert_eq!(status, "dibuka_kembali");
+    // The reason reaches the reporter's page and the OPD, not the public page.
+    assert!(citizen.get(&track).await.body.contains("Belum ditambal sampai sekarang."));
+    assert!(officer.get(&format!("/kelola/aspirasi/{id}")).await.body.contains("Belum ditambal sampai sekarang."));
+    assert!(!t.client().get(&format!("/aspirasi/{code}")).await.body.contains("Belum ditambal sampai"));
     let r = step(&mut officer, id, &[("action", "respond"), ("body", "Sudah ditambal 3 Desember.")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     // Rating is only possible once it is finished.

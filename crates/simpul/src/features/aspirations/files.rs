@@ -41,6 +41,8 @@ pub fn check_pdf(data: &[u8]) -> Result<(), &'static str> {
         return Err("err-file-damaged");
     }
     // Active content has no place in a citizen's evidence: scripts, launch actions, embedded files.
+    // Names may hide behind `#hh` escapes (`/J#61vaScript`), so they are decoded first.
+    let data = decode_name_escapes(data);
     let active = |name: &[u8]| {
         data.windows(name.len() + 1).any(|w| w.starts_with(name) && !w[name.len()].is_ascii_alphanumeric())
     };
@@ -48,6 +50,25 @@ pub fn check_pdf(data: &[u8]) -> Result<(), &'static str> {
         return Err("err-file-active-content");
     }
     Ok(())
+}
+
+/// `data` with every `#hh` (two hex digits) replaced by its byte, as PDF names allow.
+fn decode_name_escapes(data: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        if data[i] == b'#'
+            && let (Some(h), Some(l)) = (data.get(i + 1).copied().and_then(hex), data.get(i + 2).copied().and_then(hex))
+        {
+            out.push(h << 4 | l);
+            i += 3;
+            continue;
+        }
+        out.push(data[i]);
+        i += 1;
+    }
+    out
 }
 
 /// A file name safe to show and to send in `Content-Disposition`: the last path part, plain
@@ -126,6 +147,8 @@ mod tests {
         let js = b"%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF";
         assert_eq!(check_pdf(js), Err("err-file-active-content"));
         // A name that merely starts like one is fine.
+        let escaped = b"%PDF-1.4\n<< /S /J#61vaScript /J#53 (x) >>\n%%EOF";
+        assert_eq!(check_pdf(escaped), Err("err-file-active-content"));
         let jsx = b"%PDF-1.4\n<< /JSONish 1 >>\n%%EOF";
         assert_eq!(check_pdf(jsx), Ok(()));
     }

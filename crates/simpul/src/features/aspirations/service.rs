@@ -399,7 +399,9 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
                 user_id: None,
                 opd_id: row.opd_id,
                 body: Some(&reason),
-                public: true,
+                // Citizens often write their name or number here: the reporter and staff see
+                // it, the public sees only that the report was reopened (the status).
+                public: false,
             };
             repo::insert_event(&mut tx, row.id, &ev, now).await?;
             audit::record(&mut tx, &auditor, now, Event::new("aspiration.dispute", "aspiration", row.id)).await?;
