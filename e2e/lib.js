@@ -122,3 +122,21 @@ export function png(width, height) {
   return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
 
+
+/** The password `serve --demo` printed for a demo account of `role`. */
+export function demoPassword(server, role) {
+  const line = server.output().split('\n').find((l) => l.trim().startsWith(`${role} `));
+  assert.ok(line, `demo password for ${role}:\n${server.output()}`);
+  return line.trim().split(/\s+/)[2];
+}
+
+/** A new phone-sized page signed in as `email`. */
+export async function signIn(browser, server, email, pw) {
+  const page = await (await phone(browser)).newPage();
+  await page.goto(`${server.base}/masuk`);
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', pw);
+  await page.click('main button[type=submit]');
+  await page.waitForURL(`${server.base}/`);
+  return page;
+}

@@ -4,7 +4,7 @@
 // axe-core and fits a 360 px screen; the HTML is validated by zz-valid-html.test.js.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { expectClean, launch, phone, png, startServer } from '../lib.js';
+import { demoPassword, expectClean, launch, phone, png, signIn as signInAs, startServer } from '../lib.js';
 
 let server;
 let browser;
@@ -19,21 +19,8 @@ after(async () => {
   server?.stop();
 });
 
-function password(role) {
-  const line = server.output().split('\n').find((l) => l.trim().startsWith(`${role} `));
-  assert.ok(line, `demo password for ${role}:\n${server.output()}`);
-  return line.trim().split(/\s+/)[2];
-}
-
-async function signIn(email, pw) {
-  const page = await (await phone(browser)).newPage();
-  await page.goto(`${server.base}/masuk`);
-  await page.fill('#f-email', email);
-  await page.fill('#f-password', pw);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${server.base}/`);
-  return page;
-}
+const password = (role) => demoPassword(server, role);
+const signIn = (email, pw) => signInAs(browser, server, email, pw);
 
 test('a member writes with a photo, the Redaksi asks for a change, then publishes; a citizen reads and shares', async () => {
   const member = await signIn('anggota@demo.simpul.id', password('anggota'));
