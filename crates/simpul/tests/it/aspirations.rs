@@ -42,7 +42,6 @@ fn multipart(fields: &[(&str, &str)], files: &[(&str, Vec<u8>)]) -> (String, Vec
 /// coordinator, and the kelurahan Bulakan.
 pub struct City {
     pub road_opd: i64,
-    pub other_opd: i64,
     pub category: i64,
     pub kelurahan: i64,
     pub officer: String,
@@ -70,7 +69,6 @@ pub async fn city(t: &TestApp) -> City {
         query("SELECT id FROM regions WHERE level = 'kelurahan' AND name = 'Bulakan'").scalar(&t.app.db).await.unwrap();
     City {
         road_opd,
-        other_opd,
         category,
         kelurahan,
         officer: t.user(Role::PetugasOpd, None, Some(road_opd)).await,
@@ -574,7 +572,6 @@ async fn a_deleted_opd_category_does_not_lose_reports() {
     let cat: Option<i64> =
         query("SELECT category_id FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
     assert_eq!(cat, Some(c.category));
-    let _ = c.other_opd;
 }
 
 #[tokio::test]

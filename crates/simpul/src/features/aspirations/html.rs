@@ -254,21 +254,13 @@ async fn new_page(
     })
 }
 
-/// The form; with `cek` (the "check for similar reports" button) it comes back filled in with
-/// similar open reports of the kelurahan.
+/// The empty form (a link may preselect fields, e.g. `?kelurahan_id=12` from a KIM's page).
 pub async fn new_aspiration(
     State(app): State<AppState>,
     viewer: Viewer,
     Query(form): Query<SubmitForm>,
-    Query(check): Query<CheckQuery>,
 ) -> AppResult<Response> {
-    Ok(render(&new_page(&app, &viewer, form, FieldErrors::new(), check.cek.is_some()).await?))
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct CheckQuery {
-    #[serde(default)]
-    pub cek: Option<String>,
+    Ok(render(&new_page(&app, &viewer, form, FieldErrors::new(), false).await?))
 }
 
 /// A broken or oversized multipart body as the error people see.
