@@ -9,6 +9,8 @@ mod stem;
 mod stopwords;
 mod tokenize;
 
+pub mod claims;
+
 pub use slug::{slugify, sort_key};
 pub use stem::Stemmer;
 pub use stopwords::is_stopword;

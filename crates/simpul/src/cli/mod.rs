@@ -3,6 +3,7 @@
 //! subcommand.
 
 mod backup;
+mod eval;
 mod serve;
 
 use std::{path::PathBuf, process::ExitCode};
@@ -61,6 +62,9 @@ pub enum Command {
     /// Rebuild this node's search index from the database (the server also does this by
     /// itself when the index is missing or unreadable).
     Reindex,
+    /// Measure a capability on a data set (prints JSON on the last line).
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Copy the SQLite database consistently while the server runs.
     Backup {
         /// The file to write.
@@ -156,6 +160,17 @@ pub enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+pub enum EvalCommand {
+    /// The claim matcher: claims (`id`, `claim`) and queries (`query`, `expect`) as JSON Lines.
+    Claims {
+        #[arg(long)]
+        claims: PathBuf,
+        #[arg(long)]
+        queries: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum ImportCommand {
     /// Published articles from JSON Lines (`slug,title,category,tags,published_at,body_markdown`);
     /// articles whose slug exists are left as they are.
@@ -205,6 +220,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { out } => backup::run(config, &out).await,
+        Command::Eval(EvalCommand::Claims { claims, queries }) => eval::claims(&claims, &queries),
         Command::Reindex => {
             let app = open(config).await?;
             let total = crate::features::news::repo::count_published(&app.db).await?;
