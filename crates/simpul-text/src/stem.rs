@@ -231,7 +231,51 @@ impl Stemmer {
         if !word.bytes().all(|c| c.is_ascii_lowercase()) {
             return word.to_owned();
         }
-        self.dictionary_stem(word).unwrap_or_else(|| self.fallback(word))
+        self.dictionary_stem(word).or_else(|| self.colloquial_stem(word)).unwrap_or_else(|| self.fallback(word))
+    }
+
+    /// Everyday Jakarta-style affixes, tried only when the standard ones explain nothing:
+    /// the suffix `-in` for `-kan`/`-i` (`sembuhin` → sembuh, `dibatalin` → batal) and the bare
+    /// nasal prefixes (`ngirim` → kirim, `nyari` → cari, `nular` → tular, `ngungsi` → ungsi,
+    /// `ngebom` → bom). Every candidate must be a root, alone or through the standard rules.
+    fn colloquial_stem(&self, word: &str) -> Option<String> {
+        let mut bases = vec![word.to_owned()];
+        if let Some(b) = word.strip_suffix("in").filter(|b| b.len() >= MIN_ROOT) {
+            bases.push(b.to_owned());
+        }
+        for base in &bases {
+            if base != word
+                && let Some(r) = self.dictionary_stem(base).or_else(|| self.is_root(base).then(|| base.clone()))
+            {
+                return Some(r);
+            }
+            let b = base.as_bytes();
+            let at = |i: usize| b.get(i).copied().unwrap_or(0);
+            let mut cands: Vec<String> = Vec::new();
+            if base.starts_with("nge") && base.len() > 5 {
+                cands.push(base[3..].to_owned());
+            }
+            if base.starts_with("ng") && is_vowel(at(2)) {
+                cands.push(base[2..].to_owned());
+                cands.push(format!("k{}", &base[2..]));
+            }
+            if base.starts_with("ny") && is_vowel(at(2)) {
+                cands.push(format!("c{}", &base[2..]));
+                cands.push(format!("s{}", &base[2..]));
+            }
+            if base.starts_with('n') && is_vowel(at(1)) {
+                cands.push(format!("t{}", &base[1..]));
+            }
+            if base.starts_with('m') && is_vowel(at(1)) {
+                cands.push(format!("p{}", &base[1..]));
+            }
+            for c in cands.into_iter().filter(|c| c.len() >= MIN_ROOT) {
+                if self.is_root(&c) {
+                    return Some(c);
+                }
+            }
+        }
+        None
     }
 
     /// Candidate suffix removals, each with the suffix taken off: the word itself, without
@@ -413,6 +457,25 @@ mod tests {
         assert_eq!(s.stem("bertani"), "tani", "be-…-i is not a confix");
         assert_eq!(s.stem("sekolah"), "sekolah", "a root ending like a particle stays");
         assert_eq!(s.stem("laku"), "laku");
+    }
+
+    #[test]
+    fn everyday_jakarta_affixes() {
+        let s = Stemmer::indonesian();
+        for (word, root) in [
+            ("sembuhin", "sembuh"),
+            ("dibatalin", "batal"),
+            ("naikin", "naik"),
+            ("dirobohin", "roboh"),
+            ("ngirim", "kirim"),
+            ("nyari", "cari"),
+            ("nular", "tular"),
+        ] {
+            assert_eq!(s.stem(word), root, "{word}");
+        }
+        // Standard words are untouched: the colloquial rules only run when nothing else explains.
+        assert_eq!(s.stem("ingin"), "ingin");
+        assert_eq!(s.stem("menulis"), "tulis");
     }
 
     #[test]
