@@ -44,7 +44,9 @@ posted = requests.post(
     timeout=10,
 )
 assert posted.status_code == 201, posted.text
-token = posted.json()[0]["token"]
-tok = requests.get(f"{base}/tokens/{token}.json", timeout=10).json()
-assert tok[0]["service_request_id"] == posted.json()[0]["service_request_id"], tok
+new_id = posted.json()[0]["service_request_id"]
+assert new_id.startswith("ASP-") and new_id != expected, new_id
+# Not public until the coordinator verifies it: neither the request nor its token resolves yet.
+assert requests.get(f"{base}/requests/{new_id}.json", timeout=10).status_code == 404
+assert requests.get(f"{base}/tokens/{new_id}.json", timeout=10).status_code == 404
 print("open311 client: ok")

@@ -116,8 +116,9 @@ async fn posting_needs_a_write_key_and_checks_every_field() {
     assert!(out[0]["service_notice"].as_str().unwrap().contains("/aspirasi/lacak/"));
     let source: String = query("SELECT source FROM aspirations").scalar(&t.app.db).await.unwrap();
     assert_eq!(source, "open311");
-    // The token resolves at once, the request itself only once it is verified (public).
-    assert_eq!(api.get(&format!("/open311/v2/tokens/{id}.json")).await.json()[0]["service_request_id"], id);
+    // The request and its token resolve once it is verified (public), not before: nobody
+    // learns that a new, rejected or rahasia report exists.
+    assert_eq!(api.get(&format!("/open311/v2/tokens/{id}.json")).await.status, StatusCode::NOT_FOUND);
     assert_eq!(api.get(&format!("/open311/v2/requests/{id}.json")).await.status, StatusCode::NOT_FOUND);
     let mut coord = t.login(&c.coordinator, crate::support::PASSWORD).await;
     let r = coord.post_form("/kelola/aspirasi/1/langkah", &[("action", "verify")]).await;
@@ -129,6 +130,21 @@ async fn posting_needs_a_write_key_and_checks_every_field() {
     assert_eq!(one[0]["lat"], -6.0173);
     assert_eq!(one[0]["address"], "Bulakan");
     assert!(!one.to_string().contains("Budi") && !one.to_string().contains("budi@"), "no names in Open311: {one}");
+    assert_eq!(api.get(&format!("/open311/v2/tokens/{id}.json")).await.json()[0]["service_request_id"], id);
+    assert_eq!(
+        api.get("/open311/v2/requests/ASP-1999-000001.json").await.status,
+        StatusCode::NOT_FOUND,
+        "another year"
+    );
+    // Yes/no attributes in any case; anything else is refused, never read as "no".
+    let mut f = base.to_vec();
+    f.extend([("api_key", key.as_str()), ("attribute[rahasia]", "Ya"), ("first_name", "Rina")]);
+    assert_eq!(post(&mut api, "/open311/v2/requests.json", &f).await.status, StatusCode::CREATED);
+    let secret: bool = query("SELECT confidential FROM aspirations WHERE id = 2").scalar(&t.app.db).await.unwrap();
+    assert!(secret, "attribute[rahasia]=Ya is rahasia");
+    let mut f = base.to_vec();
+    f.extend([("api_key", key.as_str()), ("attribute[rahasia]", "mungkin")]);
+    assert_eq!(post(&mut api, "/open311/v2/requests.json", &f).await.status, StatusCode::BAD_REQUEST);
     let xml = api.get(&format!("/open311/v2/requests/{id}.xml")).await.body;
     assert!(
         xml.contains(

@@ -276,7 +276,8 @@ fn multipart_error(e: &axum::extract::multipart::MultipartError) -> AppError {
 }
 
 /// Reads the multipart form: the fields into a [`SubmitForm`], the files into uploads.
-async fn read_form(mut mp: axum::extract::Multipart) -> AppResult<(SubmitForm, Vec<Upload>)> {
+/// Files are read only when `keep_files`; otherwise they stream past without being held.
+async fn read_form(mut mp: axum::extract::Multipart, keep_files: bool) -> AppResult<(SubmitForm, Vec<Upload>)> {
     let mut form = SubmitForm::default();
     let mut uploads = Vec::new();
     loop {
@@ -286,6 +287,11 @@ async fn read_form(mut mp: axum::extract::Multipart) -> AppResult<(SubmitForm, V
             Err(e) => return Err(multipart_error(&e)),
         };
         let name = field.name().unwrap_or_default().to_owned();
+        if name == "files" && !keep_files {
+            let mut field = field;
+            while field.chunk().await.map_err(|e| multipart_error(&e))?.is_some() {}
+            continue;
+        }
         if name == "files" {
             let file_name = field.file_name().unwrap_or_default().to_owned();
             let data = field.bytes().await.map_err(|e| multipart_error(&e))?.to_vec();
@@ -341,7 +347,7 @@ pub async fn create_aspiration(
     if !app.submit_limiter.allow(&ip) {
         return Err(AppError::TooManyRequests);
     }
-    let (form, uploads) = read_form(mp).await?;
+    let (form, uploads) = read_form(mp, true).await?;
     match service::submit(&app, &viewer.actor(), &form, uploads, Source::Web).await {
         Ok(done) => Ok(Redirect::to(&format!("{}?baru=1", service::follow_up_path(&done.key))).into_response()),
         Err(AppError::Validation(errors)) => Ok(render_invalid(&new_page(&app, &viewer, form, errors, false).await?)),
@@ -354,9 +360,13 @@ pub async fn create_aspiration(
 pub async fn check_similar(
     State(app): State<AppState>,
     viewer: Viewer,
+    ClientIp(ip): ClientIp,
     Multipart(mp): Multipart,
 ) -> AppResult<Response> {
-    let (form, _) = read_form(mp).await?;
+    if !app.submit_limiter.allow(&ip) {
+        return Err(AppError::TooManyRequests);
+    }
+    let (form, _) = read_form(mp, false).await?;
     Ok(render(&new_page(&app, &viewer, form, FieldErrors::new(), true).await?))
 }
 
@@ -597,11 +607,10 @@ pub async fn show_attachment(
         return Err(AppError::NotFound);
     }
     let bytes = app.storage.get(&a.storage_key).await?.ok_or(AppError::NotFound)?;
-    let ascii: String =
-        a.file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
-    // Documents are downloaded, never opened on our origin; photos may show inline.
-    let how = if a.content_type == "application/pdf" { "attachment" } else { "inline" };
-    let disposition = format!("{how}; filename=\"{ascii}\"");
+    // Documents are downloaded, never opened on our origin; photos may show inline. The name
+    // is generic: what people call their files (`KTP_Siti.jpg`) can say who they are.
+    let (how, ext) = if a.content_type == "application/pdf" { ("attachment", "pdf") } else { ("inline", "jpg") };
+    let disposition = format!("{how}; filename=\"lampiran-{}.{ext}\"", a.id);
     // Short: a file the coordinator hides must leave shared caches soon.
     let cache = if public { "public, max-age=60" } else { "private, no-store" };
     Ok((

@@ -116,7 +116,7 @@ fn escape(s: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c if ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
         }
     }
@@ -276,8 +276,16 @@ fn parse_w3c(s: &str) -> Option<Timestamp> {
     } else if let Some(i) = rest.rfind(['+', '-']).filter(|i| *i >= 5) {
         let (t, off) = rest.split_at(i);
         let sign = if off.starts_with('-') { -1 } else { 1 };
-        let (h, m) = off[1..].split_once(':').unwrap_or((&off[1..], "0"));
-        (t, sign * (h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?))
+        // `+07:00` or `+0700`; real offsets are within ±14 hours.
+        let digits: String = off[1..].chars().filter(|c| *c != ':').collect();
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let (h, m): (i64, i64) = (digits[..2].parse().ok()?, digits[2..].parse().ok()?);
+        if h > 14 || m >= 60 {
+            return None;
+        }
+        (t, sign * (h * 60 + m))
     } else {
         (rest, 0)
     };
@@ -302,7 +310,9 @@ async fn list_requests(app: &AppState, f: Format, p: &[(String, String)]) -> Res
     let mut filter = PublicFilter::default();
     if let Some(ids) = param(p, "service_request_id") {
         // Overrides every other filter (the specification says so).
-        filter.ids = ids.split(',').filter_map(|c| TicketCode::parse(c).map(|t| t.number)).take(1_000).collect();
+        let codes: Vec<TicketCode> = ids.split(',').filter_map(TicketCode::parse).take(1_000).collect();
+        filter.ids = codes.iter().map(|t| t.number).collect();
+        filter.codes = codes.iter().map(|t| (t.number, i64::from(t.year))).collect();
         if filter.ids.is_empty() {
             return respond(StatusCode::OK, f, "service_requests", V::List("request", vec![]));
         }
@@ -356,7 +366,11 @@ async fn list_requests(app: &AppState, f: Format, p: &[(String, String)]) -> Res
 }
 
 async fn requests_out(app: &AppState, filter: &PublicFilter) -> Result<Vec<V>, AppError> {
-    let rows = repo::list_public(&app.db, filter, 0, MAX_REQUESTS).await?;
+    let mut rows = repo::list_public(&app.db, filter, 0, MAX_REQUESTS).await?;
+    // A code names a report and its year: `ASP-1999-000007` is not report 7 of 2026.
+    if !filter.codes.is_empty() {
+        rows.retain(|r| filter.codes.contains(&(r.id, r.year)));
+    }
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let notes = repo::latest_public_answers(&app.db, &ids).await?;
     let media = repo::first_public_images(&app.db, &ids).await?;
@@ -403,7 +417,11 @@ fn request_out(app: &AppState, r: PublicRow, note: Option<String>, image: Option
 pub async fn show_request(State(app): State<AppState>, Path(file): Path<String>) -> Response {
     let Some((id, f)) = split(&file) else { return not_found(Format::Json) };
     let Some(code) = TicketCode::parse(id) else { return not_found(f) };
-    let filter = PublicFilter { ids: vec![code.number], ..PublicFilter::default() };
+    let filter = PublicFilter {
+        ids: vec![code.number],
+        codes: vec![(code.number, i64::from(code.year))],
+        ..PublicFilter::default()
+    };
     match requests_out(&app, &filter).await {
         Ok(list) if !list.is_empty() => respond(StatusCode::OK, f, "service_requests", V::List("request", list)),
         Ok(_) => not_found(f),
@@ -411,17 +429,18 @@ pub async fn show_request(State(app): State<AppState>, Path(file): Path<String>)
     }
 }
 
-/// `GET /open311/v2/tokens/{token}.{format}`: the request a token stands for (our tokens are
-/// the request ids themselves, known at once).
+/// `GET /open311/v2/tokens/{token}.{format}`. Our POST answers with the request id at once,
+/// so a token is that id; it resolves like `requests/{id}`, for public requests only (it must
+/// not tell anyone that a rahasia, new or rejected report exists).
 pub async fn show_token(State(app): State<AppState>, Path(file): Path<String>) -> Response {
     let Some((token, f)) = split(&file) else { return not_found(Format::Json) };
     let Some(code) = TicketCode::parse(token) else { return not_found(f) };
-    match repo::exists(&app.db, code.number, i64::from(code.year)).await {
-        Ok(true) => {
+    match repo::find_public(&app.db, code.number).await {
+        Ok(Some(r)) if r.year == i64::from(code.year) => {
             let item = V::Obj(vec![("service_request_id", V::s(code.to_string())), ("token", V::s(code.to_string()))]);
             respond(StatusCode::OK, f, "service_requests", V::List("request", vec![item]))
         }
-        Ok(false) => not_found(f),
+        Ok(_) => not_found(f),
         Err(e) => internal(f, &e.into()),
     }
 }
@@ -438,6 +457,10 @@ pub async fn create_request(State(app): State<AppState>, Path(file): Path<String
     let Some(client) = client.filter(|c| c.scope == "write") else {
         return error(f, StatusCode::FORBIDDEN, "api_key is missing, unknown, revoked or read-only");
     };
+    // Personal tokens count like the JSON API's; the admin's machine tokens are integrations.
+    if client.acting_for.is_some() && !app.submit_limiter.allow(&format!("token:{}", client.id)) {
+        return error(f, StatusCode::TOO_MANY_REQUESTS, "too many requests");
+    }
     let Some(code) = param(&p, "service_code") else {
         return error(f, StatusCode::BAD_REQUEST, "service_code is required");
     };
@@ -448,8 +471,20 @@ pub async fn create_request(State(app): State<AppState>, Path(file): Path<String
         first.chars().take(150).collect()
     });
     let name = [param(&p, "first_name"), param(&p, "last_name")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let yes = |v: Option<String>| v.filter(|v| matches!(v.as_str(), "ya" | "true" | "1" | "yes"));
-    let anonymous = yes(attr("anonim"));
+    // ya/tidak (and the usual yes/no words), any case; anything else is refused rather than
+    // read as "no", so a rahasia report is never filed as a public one by mistake.
+    let flag = |k: &str| -> Result<Option<String>, String> {
+        match attr(k).map(|v| v.to_lowercase()) {
+            None => Ok(None),
+            Some(v) if matches!(v.as_str(), "ya" | "y" | "true" | "1" | "yes" | "on") => Ok(Some("ya".into())),
+            Some(v) if matches!(v.as_str(), "tidak" | "t" | "false" | "0" | "no" | "off") => Ok(None),
+            Some(_) => Err(format!("attribute[{k}] must be ya or tidak")),
+        }
+    };
+    let (anonymous, confidential) = match (flag("anonim"), flag("rahasia")) {
+        (Ok(a), Ok(r)) => (a, r),
+        (Err(e), _) | (_, Err(e)) => return error(f, StatusCode::BAD_REQUEST, &e),
+    };
     let form = SubmitForm {
         kind: attr("jenis").unwrap_or_else(|| "pengaduan".into()),
         title,
@@ -462,7 +497,7 @@ pub async fn create_request(State(app): State<AppState>, Path(file): Path<String
         event_date: attr("tanggal_kejadian").map(|d| d.chars().take(10).collect()).unwrap_or_default(),
         // A client that sends no name is treated as anonymous rather than refused.
         anonymous: if name.is_empty() { Some("ya".into()) } else { anonymous },
-        confidential: yes(attr("rahasia")),
+        confidential,
         show_name: None,
         on_behalf: None,
         reporter_name: name,
@@ -529,6 +564,9 @@ mod tests {
         assert_eq!(parse_w3c("2026-11-28T02:00:00Z"), Some(t));
         assert_eq!(parse_w3c("2026-11-28T02:00Z"), Some(t));
         assert!(parse_w3c("2026-11-28").is_some());
+        assert_eq!(parse_w3c("2026-11-28T09:00:00+0700"), Some(t));
+        assert_eq!(parse_w3c("2026-11-28T09:00:00+999999999999999999"), None);
+        assert_eq!(parse_w3c("2026-11-28T09:00:00+15:00"), None);
         for bad in ["", "yesterday", "2026-13-01T00:00:00Z", "2026-11-28T25:00:00Z", "2026-11-28Tab:00Z"] {
             assert_eq!(parse_w3c(bad), None, "{bad}");
         }
@@ -536,7 +574,7 @@ mod tests {
 
     #[test]
     fn xml_is_escaped_and_lists_are_named() {
-        let v = V::List("request", vec![V::Obj(vec![("description", V::s("a < b & \"c\"\u{1}"))])]);
+        let v = V::List("request", vec![V::Obj(vec![("description", V::s("a < b & \"c\"\u{1}\u{FFFE}"))])]);
         let mut out = String::new();
         v.xml(&mut out);
         assert_eq!(out, "<request><description>a &lt; b &amp; &quot;c&quot;</description></request>");

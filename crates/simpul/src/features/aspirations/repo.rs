@@ -201,6 +201,8 @@ pub struct PublicFilter {
     pub category_id: Option<i64>,
     /// Any of these categories (Open311's comma-separated `service_code`).
     pub category_ids: Vec<i64>,
+    /// With `ids`: the (id, year) pairs the codes named, checked by the caller.
+    pub codes: Vec<(i64, i64)>,
     pub kecamatan_id: Option<i64>,
     pub kelurahan_id: Option<i64>,
     /// Stems that must all be among the report's public words (`aspiration_words`).
@@ -315,13 +317,6 @@ pub async fn first_public_images(ex: impl Executor, ids: &[i64]) -> Result<Vec<(
     Ok(rows.into_iter().filter(|(id, _)| seen.insert(*id)).collect())
 }
 
-/// Whether report `id` of `year` exists (whatever its status).
-pub async fn exists(ex: impl Executor, id: i64, year: i64) -> Result<bool, DbError> {
-    let n: i64 =
-        query("SELECT COUNT(*) FROM aspirations WHERE id = $1 AND year = $2").bind(id).bind(year).scalar(ex).await?;
-    Ok(n > 0)
-}
-
 /// Open public reports in a kelurahan, newest first, for "is this the same report?".
 pub async fn open_public_in(ex: impl Executor, region_id: i64, limit: i64) -> Result<Vec<PublicRow>, DbError> {
     query(format!(
@@ -405,6 +400,8 @@ pub struct StateChange {
     pub opd_id: Option<i64>,
     pub due_at: Option<i64>,
     pub due_from: Option<i64>,
+    /// The running deadline goes on (see `Status::keeps_deadline`).
+    pub keeps_deadline: bool,
     pub closed_at: Option<i64>,
     pub reject_reason: Option<String>,
     pub duplicate_of: Option<i64>,
@@ -420,11 +417,13 @@ pub async fn change_state(
     c: &StateChange,
     now: Timestamp,
 ) -> Result<bool, DbError> {
-    let n = query(
+    // A new deadline starts a new round of reminder and escalation; a kept one does not.
+    let alerts = if c.keeps_deadline { "" } else { ", reminded_at = NULL, escalated_at = NULL" };
+    let n = query(format!(
         "UPDATE aspirations SET status = $3, opd_id = $4, due_at = $5, closed_at = $6, reject_reason = $7,
-         duplicate_of = $8, reminded_at = NULL, escalated_at = NULL, updated_at = $9, due_from = $11
-         WHERE id = $1 AND status = $2 AND COALESCE(opd_id, 0) = COALESCE($10, 0)",
-    )
+         duplicate_of = $8, updated_at = $9, due_from = $11{alerts}
+         WHERE id = $1 AND status = $2 AND COALESCE(opd_id, 0) = COALESCE($10, 0)"
+    ))
     .bind(id)
     .bind(from)
     .bind(c.status.as_str())
@@ -451,8 +450,16 @@ pub async fn running_deadlines(ex: impl Executor) -> Result<Vec<(i64, String, i6
     .await
 }
 
-pub async fn set_due(tx: &mut Tx, id: i64, due_at: i64) -> Result<(), DbError> {
-    query("UPDATE aspirations SET due_at = $2 WHERE id = $1").bind(id).bind(due_at).execute(tx).await.map(|_| ())
+/// Moves a running deadline, unless the report moved on since it was read.
+pub async fn set_due(tx: &mut Tx, id: i64, status: &str, due_from: i64, due_at: i64) -> Result<(), DbError> {
+    query("UPDATE aspirations SET due_at = $2 WHERE id = $1 AND status = $3 AND due_from = $4")
+        .bind(id)
+        .bind(due_at)
+        .bind(status)
+        .bind(due_from)
+        .execute(tx)
+        .await
+        .map(|_| ())
 }
 
 /// One entry of the timeline.

@@ -309,7 +309,12 @@ async fn store_report(
     });
     // A citizen signed in to report is recorded as anonymous: the trail must not tie a person
     // to a report (it may be anonymous). An assisted intake names the KIM member.
-    let auditor = if on_behalf { actor.clone() } else { Actor::anonymous(actor.request_id.clone()) };
+    let auditor = if on_behalf || actor.user_id.is_none() {
+        // Assisted intake names the KIM member; a machine client (Open311, the API) its token.
+        actor.clone()
+    } else {
+        Actor::anonymous(actor.request_id.clone())
+    };
     audit::record(&mut tx, &auditor, now, Event::new("aspiration.submit", "aspiration", id).after(&after)).await?;
     let code = code_of(i64::from(year), id);
     if let Some(to) = email {
@@ -470,6 +475,7 @@ pub async fn move_to(
         opd_id,
         due_at,
         due_from,
+        keeps_deadline: from.keeps_deadline(next),
         closed_at: next.is_closed().then_some(now.0),
         reject_reason: row.reject_reason.clone(),
         duplicate_of: row.duplicate_of,
@@ -489,19 +495,17 @@ pub async fn move_to(
     Ok(())
 }
 
-/// Recomputes the running deadlines after the holiday calendar changed (a cuti bersama
-/// decreed later moves every open deadline it falls into).
-pub async fn recompute_deadlines(app: &App) -> AppResult<usize> {
-    let cal = calendar(app).await?;
-    let running = repo::running_deadlines(&app.db).await?;
-    let mut tx = app.db.begin().await?;
+/// Recomputes the running deadlines in `tx`, after the holiday calendar changed in it (a cuti
+/// bersama decreed later moves every open deadline it falls into).
+pub async fn recompute_deadlines(tx: &mut Tx) -> AppResult<usize> {
+    let cal = Calendar::new(holidays::repo::days(&mut *tx).await?.iter().filter_map(|d| Date::parse(d)));
+    let running = repo::running_deadlines(&mut *tx).await?;
     let mut changed = 0;
     for (id, status, from) in running {
         let Some(days) = Status::parse(&status).and_then(Status::deadline_days) else { continue };
-        repo::set_due(&mut tx, id, cal.deadline(Timestamp(from), days).0).await?;
+        repo::set_due(tx, id, &status, from, cal.deadline(Timestamp(from), days).0).await?;
         changed += 1;
     }
-    tx.commit_bookkeeping().await?;
     Ok(changed)
 }
 

@@ -275,7 +275,7 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
     repo::insert_event(&mut tx, id, &ev, now).await?;
     let after = serde_json::json!({
         "status": next.as_str(), "opd_id": opd_id, "reject_reason": row_for_move.reject_reason,
-        "duplicate_of": row_for_move.duplicate_of,
+        "duplicate_of": row_for_move.duplicate_of, "region_id": place.map(|p| p.0).or(row.region_id),
     });
     let before = serde_json::json!({ "status": status.as_str(), "opd_id": row.opd_id });
     let verb = format!("aspiration.{}", action.as_str());
