@@ -162,6 +162,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/open311/v2/tokens/{file}", Who::Everyone),
     ("GET", "/admin/hari-libur", Who::Admin),
     ("POST", "/admin/hari-libur", Who::Admin),
+    ("POST", "/admin/hari-libur/impor", Who::Admin),
     ("POST", "/admin/hari-libur/{id}/hapus", Who::Admin),
 ];
 

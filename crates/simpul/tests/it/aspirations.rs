@@ -603,3 +603,31 @@ async fn the_public_list_searches_the_public_words_only() {
         query("SELECT COUNT(*) FROM audit_events WHERE action = 'aspiration.redact'").scalar(&t.app.db).await.unwrap();
     assert_eq!(audited, 1);
 }
+
+#[tokio::test]
+async fn a_pasted_holiday_list_moves_running_deadlines_at_once() {
+    let t = TestApp::new().await;
+    let c = city(&t).await;
+    let (id, _, _) = file_report(&t, &c, &[]).await;
+    let due = || async {
+        let d: i64 = query("SELECT due_at FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
+        simpul::domain::time::Timestamp(d).format_wib()
+    };
+    assert_eq!(due().await, "2026-12-02 23:59 WIB");
+    let mut admin = t.login(&c.coordinator, crate::support::PASSWORD).await;
+    // One bad line refuses the whole list, and the text comes back to be fixed.
+    let bad = "2026-11-30 Libur uji\n30-11-2026 Salah format";
+    let r = admin.post_form("/admin/hari-libur/impor", &[("lines", bad), ("kind", "cuti_bersama")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("30-11-2026 Salah format"), "{}", r.body);
+    assert_eq!(t.count("holidays").await, 0);
+    let list = "2026-11-30 Cuti bersama uji\n2026-12-01\tLibur uji kedua\n\n2026-11-30 Dua kali";
+    let r = admin.post_form("/admin/hari-libur/impor", &[("lines", list), ("kind", "cuti_bersama")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(t.count("holidays").await, 2, "a date already listed is skipped");
+    assert_eq!(due().await, "2026-12-04 23:59 WIB", "two working days off: the deadline moves by two");
+    let mut officer = t.login(&c.officer, crate::support::PASSWORD).await;
+    assert!(
+        officer.post_form("/admin/hari-libur/impor", &[("lines", list), ("kind", "cuti_bersama")]).await.is_denied()
+    );
+}

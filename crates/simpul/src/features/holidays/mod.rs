@@ -15,5 +15,6 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/admin/hari-libur", admin, html::list_holidays)
         .post("/admin/hari-libur", admin, html::add_holiday)
+        .post("/admin/hari-libur/impor", admin, html::import_holidays)
         .post("/admin/hari-libur/{id}/hapus", admin, html::delete_holiday)
 }

@@ -67,3 +67,72 @@ pub async fn delete(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     tx.commit().await?;
     Ok(())
 }
+
+/// A pasted list of holidays, one per line: `2026-12-25 Hari Raya Natal` (a tab, `;` or `,`
+/// after the date works too), all of one kind.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ImportForm {
+    #[serde(default)]
+    pub lines: String,
+    #[serde(default)]
+    pub kind: String,
+}
+
+/// Reads the lines of an [`ImportForm`]: (date, name) each, or `None` if any line is not one.
+fn parse_lines(text: &str) -> Option<Vec<(Date, String)>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (day, name) = l.split_at(l.find(|c: char| c.is_whitespace() || c == ';' || c == ',')?);
+            let name = name.trim_matches(|c: char| c.is_whitespace() || c == ';' || c == ',');
+            let ok = !name.is_empty() && name.chars().count() <= 100 && !name.chars().any(char::is_control);
+            Some((Date::parse(day)?, name.to_owned())).filter(|_| ok)
+        })
+        .collect()
+}
+
+/// Adds every holiday of a pasted list (the yearly SKB list, say) in one transaction; dates
+/// already in the calendar are left as they are. Returns how many were added. One bad line
+/// refuses the whole list.
+pub async fn import(app: &App, actor: &Actor, form: &ImportForm) -> AppResult<usize> {
+    actor.require_change(Permission::ManageHolidays)?;
+    let mut e = FieldErrors::new();
+    let days = parse_lines(&form.lines).filter(|d| !d.is_empty() && d.len() <= 200);
+    if days.is_none() {
+        e.add("lines", "err-holiday-lines");
+    }
+    if !KINDS.contains(&form.kind.trim()) {
+        e.add("import_kind", "err-required");
+    }
+    e.into_result()?;
+    let days = days.unwrap_or_default();
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let mut added = Vec::new();
+    for (day, name) in &days {
+        if repo::insert(&mut tx, &day.to_string(), name, form.kind.trim(), now).await?.is_some() {
+            added.push(day.to_string());
+        }
+    }
+    let after = serde_json::json!({ "kind": form.kind.trim(), "added": added });
+    audit::record(&mut tx, actor, now, Event::new("holiday.import", "holiday", "").after(&after)).await?;
+    aspirations::service::recompute_deadlines(&mut tx).await?;
+    tx.commit().await?;
+    Ok(added.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_lines;
+
+    #[test]
+    fn pasted_lists_are_read_line_by_line() {
+        let list = parse_lines("2026-12-24  Cuti bersama Natal\n\n2026-12-25;Hari Raya Natal\n").unwrap_or_default();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[1].1, "Hari Raya Natal");
+        assert!(parse_lines("2026-12-25").is_none(), "a date without a name");
+        assert!(parse_lines("25-12-2026 Natal").is_none(), "another date format");
+        assert!(parse_lines("2026-02-30 Tidak ada").is_none());
+    }
+}
