@@ -15,20 +15,9 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20}
 PORT=${PORT:-18093}
 N=${N:-100000}
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+source bench/common.sh
 
-cargo build --release --locked --bin simpul >/dev/null
-bin="$CARGO_TARGET_DIR/release/simpul"
-work=$(mktemp -d)
-cleanup() {
-  [[ -n "${simpul_pid:-}" ]] && kill "$simpul_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-SIMPUL_LOG=warn "$bin" serve --demo --data-dir "$work/data" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
-simpul_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+start_simpul --demo --data-dir "$work/data"
 export TOKEN
 TOKEN=$(SIMPUL_LOG=warn "$bin" token create --name bench --scope write --data-dir "$work/data" | tail -n1)
 export CATEGORY KELURAHAN

@@ -12,21 +12,9 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+source bench/common.sh
 
-cargo build --release --locked --bin simpul >/dev/null
-bin="$CARGO_TARGET_DIR/release/simpul"
-work=$(mktemp -d)
-cleanup() {
-  [[ -n "${simpul_pid:-}" ]] && kill "$simpul_pid" 2>/dev/null || true
-  [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-SIMPUL_LOG=warn "$bin" serve --demo --data-dir "$work/data" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
-simpul_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+start_simpul --demo --data-dir "$work/data"
 admin_pw=$(awk '$1 == "admin" { print $3 }' "$work/serve.log")
 python3 bench/seed_kim.py "http://127.0.0.1:$PORT" admin@demo.simpul.id "$admin_pw" 1000
 

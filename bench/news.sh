@@ -17,23 +17,11 @@ PORT=${PORT:-18090}
 NGINX_PORT=${NGINX_PORT:-18091}
 N=${N:-10000}
 IMPORT_N=${IMPORT_N:-100000}
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-
-cargo build --release --locked --bin simpul >/dev/null
-bin="$CARGO_TARGET_DIR/release/simpul"
-work=$(mktemp -d)
-cleanup() {
-  [[ -n "${simpul_pid:-}" ]] && kill "$simpul_pid" 2>/dev/null || true
-  [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/common.sh
 
 python3 ../shared/bench/gen-corpus.py --n "$N" --seed 1 --out "$work/corpus.jsonl" >/dev/null
 SIMPUL_LOG=warn "$bin" import articles "$work/corpus.jsonl" --data-dir "$work/data" >/dev/null 2>&1
-SIMPUL_LOG=warn "$bin" serve --data-dir "$work/data" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
-simpul_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+start_simpul --data-dir "$work/data"
 
 base="http://127.0.0.1:$PORT"
 # Slugs of the published articles (from the corpus) and the first category.

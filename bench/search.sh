@@ -13,16 +13,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18092}
 N=${N:-100000}
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-
-cargo build --release --locked --bin simpul >/dev/null
-bin="$CARGO_TARGET_DIR/release/simpul"
-work=$(mktemp -d)
-cleanup() {
-  [[ -n "${simpul_pid:-}" ]] && kill "$simpul_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/common.sh
 
 python3 ../shared/bench/gen-corpus.py --n "$N" --seed 1 --out "$work/corpus.jsonl" >/dev/null
 SIMPUL_LOG=warn "$bin" import articles "$work/corpus.jsonl" --data-dir "$work/data" >/dev/null 2>&1
@@ -32,13 +23,7 @@ end=$(date +%s.%N)
 awk -v n="$N" -v s="$start" -v e="$end" 'BEGIN { printf "index build (%d articles): %.1f s\n", n, e - s }'
 du -sh "$work/data/search" | awk '{ print "index size: " $1 }'
 
-start() { # search cache entries (0: every request asks the index)
-  [[ -n "${simpul_pid:-}" ]] && kill "$simpul_pid" 2>/dev/null && wait "$simpul_pid" 2>/dev/null || true
-  SIMPUL_SEARCH_CACHE="$1" SIMPUL_LOG=warn "$bin" serve --data-dir "$work/data" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
-  simpul_pid=$!
-  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
-}
-start 0
+start_simpul --data-dir "$work/data" --search-cache 0
 
 python3 - "$work" <<'PY'
 import sys, urllib.parse
@@ -76,7 +61,7 @@ run "$work/paths.txt" "/cari (HTML page)"
 run "$work/api.txt" "/api/v1/search (JSON)"
 rss
 echo "-- as shipped (answers cached until the index changes; the page cache still bypassed)"
-start 2000
+start_simpul --data-dir "$work/data" --search-cache 2000
 run "$work/paths.txt" "/cari (HTML page)"
 run "$work/api.txt" "/api/v1/search (JSON)"
 rss

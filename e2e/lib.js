@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -139,4 +140,27 @@ export async function signIn(browser, server, email, pw) {
   await page.click('main button[type=submit]');
   await page.waitForURL(`${server.base}/`);
   return page;
+}
+
+/**
+ * A journey on `simpul serve --demo`: starts the server and Chromium before the tests and stops
+ * them after. `server` and `browser` are set once the tests run; `password(role)` gives a demo
+ * account's password and `signIn(email, password)` a signed-in phone page.
+ */
+export function demoJourney() {
+  const demo = {
+    server: null,
+    browser: null,
+    password: (role) => demoPassword(demo.server, role),
+    signIn: (email, pw) => signIn(demo.browser, demo.server, email, pw),
+  };
+  before(async () => {
+    demo.server = await startServer({ args: ['--demo'] });
+    demo.browser = await launch();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    demo.server?.stop();
+  });
+  return demo;
 }

@@ -6,34 +6,21 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { demoPassword, expectClean, launch, phone, png, signIn as signInAs, startServer } from '../lib.js';
+import { test } from 'node:test';
+import { demoJourney, expectClean, phone, png } from '../lib.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ args: ['--demo'] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const password = (role) => demoPassword(server, role);
-const signIn = (email, pw) => signInAs(browser, server, email, pw);
+const demo = demoJourney();
+const { password, signIn } = demo;
 
 async function openReport(page, title) {
-  await page.goto(`${server.base}/kelola/aspirasi`);
+  await page.goto(`${demo.server.base}/kelola/aspirasi`);
   await page.click(`main a:has-text("${title}")`);
 }
 
 test('a citizen reports anonymously with a photo and follows it to a rated answer', async () => {
   const title = 'Jalan berlubang di depan SDN Bulakan 2';
-  const citizen = await (await phone(browser)).newPage();
-  await citizen.goto(`${server.base}/aspirasi/baru`);
+  const citizen = await (await phone(demo.browser)).newPage();
+  await citizen.goto(`${demo.server.base}/aspirasi/baru`);
   await expectClean(citizen, 'aspiration-new');
   // A first try without the required fields keeps what was typed and says what is missing.
   await citizen.fill('#f-title', title);
@@ -59,7 +46,7 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
 
   // The coordinator verifies and sends it to DPUPR; the identity stays hidden.
   const admin = await signIn('admin@demo.simpul.id', password('admin'));
-  await admin.goto(`${server.base}/kelola/aspirasi`);
+  await admin.goto(`${demo.server.base}/kelola/aspirasi`);
   await expectClean(admin, 'aspiration-desk-list');
   await openReport(admin, title);
   assert.doesNotMatch(await admin.textContent('main'), /warga\.pelapor/);
@@ -101,8 +88,8 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   await expectClean(citizen, 'aspiration-track-rated');
 
   // The public sees the report, the answers and the photo, never the reporter.
-  const reader = await (await phone(browser)).newPage();
-  await reader.goto(`${server.base}/aspirasi`);
+  const reader = await (await phone(demo.browser)).newPage();
+  await reader.goto(`${demo.server.base}/aspirasi`);
   await expectClean(reader, 'aspirations-list');
   await reader.click(`main a:has-text("${title}")`);
   const publicText = await reader.textContent('main');
@@ -113,7 +100,7 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   await expectClean(reader, 'aspiration-public');
 
   // Holidays page for the admin.
-  await admin.goto(`${server.base}/admin/hari-libur`);
+  await admin.goto(`${demo.server.base}/admin/hari-libur`);
   await admin.fill('#f-day', '2026-12-25');
   await admin.fill('#f-name', 'Hari Raya Natal');
   await admin.click('main button:has-text("Simpan")');
@@ -121,13 +108,13 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   await expectClean(admin, 'holidays');
 
   // An independent Open311 client reads it back (JSON and XML) and files a new report.
-  await admin.goto(`${server.base}/admin/token`);
+  await admin.goto(`${demo.server.base}/admin/token`);
   await admin.fill('#f-name', 'aplikasi-open311');
   await admin.selectOption('#f-scope', 'write');
   await admin.click('main form button[type=submit]');
   const key = (await admin.textContent('code.secret')).trim();
   const script = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'open311_client.py');
-  const run = spawnSync('python3', [script, `${server.base}/open311/v2`, key, code], { encoding: 'utf8' });
+  const run = spawnSync('python3', [script, `${demo.server.base}/open311/v2`, key, code], { encoding: 'utf8' });
   assert.equal(run.status, 0, `open311 client failed:\n${run.stdout}\n${run.stderr}`);
   assert.match(run.stdout, /open311 client: ok/);
 });

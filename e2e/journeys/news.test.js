@@ -3,33 +3,20 @@
 // opens it from the home page and sees the photo and the WhatsApp share link. Every page passes
 // axe-core and fits a 360 px screen; the HTML is validated by zz-valid-html.test.js.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { demoPassword, expectClean, launch, phone, png, signIn as signInAs, startServer } from '../lib.js';
+import { test } from 'node:test';
+import { demoJourney, expectClean, phone, png } from '../lib.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ args: ['--demo'] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const password = (role) => demoPassword(server, role);
-const signIn = (email, pw) => signInAs(browser, server, email, pw);
+const demo = demoJourney();
+const { password, signIn } = demo;
 
 test('a member writes with a photo, the Redaksi asks for a change, then publishes; a citizen reads and shares', async () => {
   const member = await signIn('anggota@demo.simpul.id', password('anggota'));
-  await member.goto(`${server.base}/akun/media`);
+  await member.goto(`${demo.server.base}/akun/media`);
   await member.setInputFiles('#f-file', { name: 'saluran.png', mimeType: 'image/png', buffer: png(800, 500) });
   await member.fill('#f-alt', 'Warga membersihkan saluran air');
   await member.click('main form button[type=submit]');
   await member.waitForSelector('ul.media img');
-  await member.goto(`${server.base}/tulis`);
+  await member.goto(`${demo.server.base}/tulis`);
   await expectClean(member, '30-my-articles');
   await member.click('text=Tulis berita baru');
   await expectClean(member, '31-new-article');
@@ -49,7 +36,7 @@ test('a member writes with a photo, the Redaksi asks for a change, then publishe
   const articleUrl = member.url();
 
   const editor = await signIn('redaksi@demo.simpul.id', password('redaksi'));
-  await editor.goto(`${server.base}/redaksi`);
+  await editor.goto(`${demo.server.base}/redaksi`);
   await expectClean(editor, '33-queue');
   await editor.goto(articleUrl);
   await expectClean(editor, '34-review');
@@ -75,8 +62,8 @@ test('a member writes with a photo, the Redaksi asks for a change, then publishe
   await editor.waitForURL(articleUrl);
   assert.match(await editor.textContent('main'), /Berita terbit/);
 
-  const citizen = await (await phone(browser)).newPage();
-  await citizen.goto(`${server.base}/`);
+  const citizen = await (await phone(demo.browser)).newPage();
+  await citizen.goto(`${demo.server.base}/`);
   await citizen.click('text=Kerja Bakti Bersihkan Saluran Air di Bulakan');
   await citizen.waitForURL(/\/berita\/kerja-bakti-bersihkan-saluran-air-di-bulakan$/);
   await expectClean(citizen, '35-article');
@@ -85,24 +72,24 @@ test('a member writes with a photo, the Redaksi asks for a change, then publishe
   const wa = await citizen.getAttribute('a[href^="https://wa.me/"]', 'href');
   assert.match(wa, /Kerja\+Bakti/);
   assert.match(await citizen.textContent('main'), /Editor: Rina Redaksi/);
-  await citizen.goto(`${server.base}/berita`);
+  await citizen.goto(`${demo.server.base}/berita`);
   await expectClean(citizen, '36-news-list');
 
   // Searching in everyday words finds it (the index follows publishing within a second).
   let found = false;
   for (let i = 0; i < 20 && !found; i++) {
-    await citizen.goto(`${server.base}/cari?q=${encodeURIComponent('bersihkan saluran')}`);
+    await citizen.goto(`${demo.server.base}/cari?q=${encodeURIComponent('bersihkan saluran')}`);
     found = (await citizen.locator('ol.results li').count()) > 0;
     if (!found) await citizen.waitForTimeout(250);
   }
   assert.ok(found, 'the published article is found by search');
   assert.match(await citizen.textContent('ol.results'), /Kerja Bakti Bersihkan Saluran Air/);
   await expectClean(citizen, '40-search');
-  await citizen.goto(`${server.base}/cari?q=${encodeURIComponent('kapal selam')}`);
+  await citizen.goto(`${demo.server.base}/cari?q=${encodeURIComponent('kapal selam')}`);
   await expectClean(citizen, '41-search-nothing');
 
   // The author sees how often it was read (counted without cookies) and can issue a token.
-  await member.goto(`${server.base}/akun/token`);
+  await member.goto(`${demo.server.base}/akun/token`);
   await expectClean(member, '38-personal-tokens');
   await member.fill('#f-name', 'Alat tulis KIM');
   await member.selectOption('#f-scope', 'write');
