@@ -44,6 +44,14 @@ pub struct App {
     pub search_cache: GenerationCache<Arc<crate::features::search::service::Answer>>,
     /// The categories and regions the aspiration pages offer.
     pub aspiration_choices: GenerationCache<Arc<crate::features::aspirations::html::Choices>>,
+    /// The tip-line's matchers: published clarifications and open rumours (issue 6).
+    pub factcheck: crate::features::factcheck::service::Matchers,
+    /// Outbound calls (chat replies).
+    pub http: crate::infra::http::HttpClient,
+    /// Wakes the job worker when this node queued a job that should leave at once.
+    pub jobs_queued: tokio::sync::Notify,
+    /// Tips from one address (web and API), against floods.
+    pub tip_limiter: IpLimiter,
 }
 
 impl App {
@@ -81,6 +89,10 @@ impl App {
             related_cache: GenerationCache::new(std::time::Duration::from_secs(600), 2_000),
             search_cache,
             aspiration_choices: GenerationCache::new(std::time::Duration::from_secs(300), 1),
+            factcheck: Default::default(),
+            http: crate::infra::http::HttpClient::new()?,
+            jobs_queued: tokio::sync::Notify::new(),
+            tip_limiter: IpLimiter::per_minute(20),
         })
     }
 }

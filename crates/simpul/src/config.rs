@@ -63,6 +63,35 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// Name of the deployment's region (shown in the header), e.g. "Kota Cilegon".
     pub site_name: String,
+    /// The WhatsApp tip-line (Business Cloud API); off when not set.
+    pub whatsapp: Option<WhatsAppConfig>,
+    /// The Telegram tip-line bot; off when not set.
+    pub telegram: Option<TelegramConfig>,
+}
+
+/// The WhatsApp Business Cloud API, as Meta's app dashboard gives it.
+#[derive(Debug, Clone)]
+pub struct WhatsAppConfig {
+    /// The app secret: signs every webhook delivery (`X-Hub-Signature-256`).
+    pub app_secret: Secret,
+    /// What Meta sends back when the webhook is registered (`hub.verify_token`).
+    pub verify_token: Secret,
+    /// The access token used to send replies.
+    pub access_token: Secret,
+    /// The sending phone number's id.
+    pub phone_number_id: String,
+    /// Where the Graph API is (`https://graph.facebook.com/v21.0`; tests use a local fake).
+    pub api_base: String,
+}
+
+/// A Telegram bot.
+#[derive(Debug, Clone)]
+pub struct TelegramConfig {
+    pub bot_token: Secret,
+    /// The `secret_token` given to `setWebhook`; Telegram sends it in every delivery.
+    pub webhook_secret: Secret,
+    /// Where the Bot API is (`https://api.telegram.org`; tests use a local fake).
+    pub api_base: String,
 }
 
 impl Config {
@@ -83,6 +112,8 @@ impl Config {
             site_name: "Simpul".into(),
             trust_forwarded_for: false,
             metrics_token: None,
+            whatsapp: None,
+            telegram: None,
         }
     }
 

@@ -657,3 +657,136 @@ holidays-import-lines = List (one holiday per line)
 holidays-import-hint = Write the date, then the name, e.g. "2026-12-25 Christmas Day". Dates already in the calendar are skipped.
 holidays-import-button = Add them all
 err-holiday-lines = Every line needs a date (YYYY-MM-DD) followed by the holiday's name; at most 200 lines.
+
+## Fact check (issue 6)
+nav-factcheck = Fact check
+nav-factcheck-desk = Fact-check desk
+factcheck-title = Fact check
+factcheck-intro = Received a suspicious forwarded message? Paste it here. If it has been clarified before, the answer appears at once, even when it is worded differently. If not, the editors will check it.
+factcheck-answer-title = Result
+factcheck-read-more = Read the full clarification
+factcheck-answer-candidates = No clarification says exactly this yet, but your message may be related to:
+factcheck-answer-queued = We received your message under code { $code }; the editors will check it.
+factcheck-follow-ticket = Follow the check
+factcheck-paste-title = Paste the message you received
+field-tip-text = Message
+field-tip-text-hint = Copy the whole message from WhatsApp, Facebook or other social media (at most 4,000 characters).
+field-tip-link = Link (if any)
+field-screenshot = Screenshot (if any)
+field-screenshot-hint = A JPEG, PNG or WebP photo of at most { $mb } MB. Location and other data inside the file are removed.
+field-tip-email = Your e-mail (to be told the result)
+factcheck-privacy = Your contact is only used to tell you the result, is shown to no one, and is then deleted.
+factcheck-check = Check the message
+factcheck-search-title = Search clarifications
+factcheck-search-label = Keywords
+factcheck-search = Search
+factcheck-search-none = No matching clarification yet.
+factcheck-latest = Latest clarifications
+factcheck-none-yet = No clarification has been published yet.
+factcheck-feed = Clarifications feed (RSS)
+factcheck-ticket-title = Message { $code }
+factcheck-received-on = Received
+factcheck-state = Status
+factcheck-state-belum_dicek = Not checked yet
+factcheck-state-sedang_dicek = Being checked
+factcheck-state-terbit = Clarification published
+factcheck-state-bukan_klaim = Not a claim
+factcheck-state-duplikat = Duplicate
+factcheck-ticket-waiting = The clarification is not published yet. This page will show it once it is.
+factcheck-narrative = The circulating claim
+factcheck-appeared = Appeared at
+factcheck-explanation = Explanation
+factcheck-references = References
+factcheck-edit-title = Edit the clarification
+factcheck-desk-title = Fact-check desk
+factcheck-publish = Publish the clarification
+factcheck-new-title = Write a new clarification
+factcheck-export = Download the messages (CSV)
+factcheck-states = Rumour status
+factcheck-open = To check
+factcheck-all = All
+factcheck-trends = Most sent in the last 7 days
+factcheck-tips-count = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+factcheck-queue = Rumour queue
+factcheck-queue-empty = No rumours here.
+factcheck-rumour = Rumour
+factcheck-tips = Messages
+factcheck-seen = First / last
+factcheck-assignee = Checker
+factcheck-first-seen = First received
+factcheck-last-seen = Last received
+factcheck-duplicate-of = Duplicate of
+factcheck-clarification = Clarification
+factcheck-steps = Steps
+factcheck-step-check = Start checking
+factcheck-step-not-a-claim = Not a claim
+field-duplicate-of = Number of the same rumour (e.g. 12)
+factcheck-step-duplicate = Mark as duplicate
+field-assignee = Checker
+factcheck-assign = Assign
+factcheck-step-reopen = Reopen
+factcheck-channel-web = Web
+factcheck-channel-api = API
+factcheck-channel-whatsapp = WhatsApp
+factcheck-channel-telegram = Telegram
+factcheck-answer-confident = answered by a clarification
+factcheck-answer-candidates = perhaps related
+factcheck-answer-unknown = no answer yet
+factcheck-screenshot = Screenshot
+factcheck-notes = Notes and evidence
+field-note = Note
+field-evidence-url = Evidence link
+factcheck-add-note = Add the note
+factcheck-publish-title = Publish a clarification
+factcheck-cluster-title = Rumour #{ $id }
+factcheck-type-satire = Satire or parody
+factcheck-type-koneksi_salah = False connection
+factcheck-type-konten_menyesatkan = Misleading content
+factcheck-type-konteks_salah = False context
+factcheck-type-konten_tiruan = Imposter content
+factcheck-type-konten_manipulasi = Manipulated content
+factcheck-type-konten_palsu = Fabricated content
+field-verdict = Label
+field-content-type = Content type
+field-clarification-title = Title
+field-claim = The circulating claim
+field-claim-hint = Write the claim as it circulates. Citizens' messages are matched against this text.
+field-summary = Summary
+field-summary-hint = One paragraph: sent as the WhatsApp and Telegram reply.
+field-explanation = Explanation
+field-explanation-hint = Markdown: **bold**, lists with -, links [text](https://…).
+field-sources = References
+field-sources-hint = One per line: title | https://address, or the address alone.
+field-appearance-url = Link where the claim circulates
+field-first-appearance = Date the claim first appeared
+factcheck-step-done = Rumour updated.
+factcheck-assigned = Checker assigned.
+factcheck-note-added = Note added.
+factcheck-published = Clarification published. Waiting senders are being told.
+factcheck-saved = Clarification saved.
+err-rumour-changed = Someone else just changed this rumour. Reload the page.
+err-sources = Each reference line needs an https://… address (at most 30 lines).
+err-duplicate-target = Give the number of another rumour that still stands.
+tip-reply-confident = { $label } { $title }
+
+    { $summary }
+
+    More: { $link }
+tip-reply-candidates = No clarification says exactly what your message says, but these may be related:
+    { $list }
+
+    We received your message under code { $code } and will check it. We will tell you here once it is clarified.
+tip-reply-unknown = Thank you. We received your message under code { $code }; the editors will check it. We will tell you here once it is clarified.
+tip-notify-verdict = News from the fact-check team about message { $code } you sent:
+
+    { $label } { $title }
+
+    { $summary }
+
+    More: { $link }
+tip-notify-subject = Fact-check result for message { $code }
+tip-chat-welcome = Hello! This is the fact-check line. Forward or paste a suspicious message here; we reply with the existing clarification, or we check it and let you know.
+tip-chat-text-only = Sorry, we can only check text messages. Copy the message's text and send it here.

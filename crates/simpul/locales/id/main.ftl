@@ -633,3 +633,133 @@ holidays-import-lines = Daftar (satu hari libur per baris)
 holidays-import-hint = Tulis tanggal lalu nama, misalnya "2026-12-25 Hari Raya Natal". Tanggal yang sudah tercatat dilewati.
 holidays-import-button = Tambahkan semua
 err-holiday-lines = Setiap baris harus berisi tanggal (TTTT-BB-HH) lalu nama hari libur, paling banyak 200 baris.
+
+## Cek fakta (issue 6)
+nav-factcheck = Cek Fakta
+nav-factcheck-desk = Meja Cek Fakta
+factcheck-title = Cek Fakta
+factcheck-intro = Menerima pesan berantai yang mencurigakan? Tempel di sini. Jika sudah pernah diklarifikasi, jawabannya langsung muncul, meskipun kata-katanya berbeda. Jika belum, tim Redaksi akan memeriksanya.
+factcheck-answer-title = Hasil pemeriksaan
+factcheck-read-more = Baca klarifikasi lengkap
+factcheck-answer-candidates = Belum ada klarifikasi yang pasti sama, tetapi pesan Anda mungkin terkait dengan:
+factcheck-answer-queued = Pesan Anda sudah kami terima dengan kode { $code } dan akan diperiksa oleh tim Redaksi.
+factcheck-follow-ticket = Pantau hasil pemeriksaannya
+factcheck-paste-title = Tempel pesan yang Anda terima
+field-tip-text = Isi pesan
+field-tip-text-hint = Salin seluruh pesan dari WhatsApp, Facebook, atau media sosial lain (paling banyak 4.000 karakter).
+field-tip-link = Tautan (jika ada)
+field-screenshot = Tangkapan layar (jika ada)
+field-screenshot-hint = Foto JPEG, PNG, atau WebP, paling besar { $mb } MB. Lokasi dan data di dalam berkas foto dihapus.
+field-tip-email = E-mail Anda (jika ingin dikabari)
+factcheck-privacy = Kontak Anda hanya dipakai untuk mengabari hasil pemeriksaan, tidak ditampilkan kepada siapa pun, lalu dihapus.
+factcheck-check = Periksa pesan
+factcheck-search-title = Cari klarifikasi
+factcheck-search-label = Kata kunci
+factcheck-search = Cari
+factcheck-search-none = Belum ada klarifikasi yang cocok.
+factcheck-latest = Klarifikasi terbaru
+factcheck-none-yet = Belum ada klarifikasi yang terbit.
+factcheck-feed = Umpan klarifikasi (RSS)
+factcheck-ticket-title = Pesan { $code }
+factcheck-received-on = Diterima
+factcheck-state = Status
+factcheck-state-belum_dicek = Belum dicek
+factcheck-state-sedang_dicek = Sedang dicek
+factcheck-state-terbit = Klarifikasi terbit
+factcheck-state-bukan_klaim = Bukan klaim
+factcheck-state-duplikat = Duplikat
+factcheck-ticket-waiting = Klarifikasinya belum terbit. Halaman ini akan menampilkannya begitu terbit.
+factcheck-narrative = Narasi yang beredar
+factcheck-appeared = Muncul di
+factcheck-explanation = Penjelasan
+factcheck-references = Rujukan
+factcheck-edit-title = Ubah klarifikasi
+factcheck-desk-title = Meja Cek Fakta
+factcheck-publish = Terbitkan klarifikasi
+factcheck-new-title = Tulis klarifikasi baru
+factcheck-export = Unduh daftar pesan (CSV)
+factcheck-states = Status isu
+factcheck-open = Perlu dicek
+factcheck-all = Semua
+factcheck-trends = Paling banyak dikirim 7 hari terakhir
+factcheck-tips-count = { $count } pesan
+factcheck-queue = Antrean isu
+factcheck-queue-empty = Tidak ada isu di sini.
+factcheck-rumour = Isu
+factcheck-tips = Pesan
+factcheck-seen = Pertama / terakhir
+factcheck-assignee = Pemeriksa
+factcheck-first-seen = Pertama masuk
+factcheck-last-seen = Terakhir masuk
+factcheck-duplicate-of = Duplikat dari
+factcheck-clarification = Klarifikasi
+factcheck-steps = Langkah
+factcheck-step-check = Mulai periksa
+factcheck-step-not-a-claim = Bukan klaim
+field-duplicate-of = Nomor isu yang sama (misalnya 12)
+factcheck-step-duplicate = Tandai duplikat
+field-assignee = Pemeriksa
+factcheck-assign = Tugaskan
+factcheck-step-reopen = Buka lagi
+factcheck-channel-web = Web
+factcheck-channel-api = API
+factcheck-channel-whatsapp = WhatsApp
+factcheck-channel-telegram = Telegram
+factcheck-answer-confident = dijawab klarifikasi
+factcheck-answer-candidates = mungkin terkait
+factcheck-answer-unknown = belum ada jawaban
+factcheck-screenshot = Tangkapan layar
+factcheck-notes = Catatan dan bukti
+field-note = Catatan
+field-evidence-url = Tautan bukti
+factcheck-add-note = Tambah catatan
+factcheck-publish-title = Terbitkan klarifikasi
+factcheck-cluster-title = Isu #{ $id }
+factcheck-type-satire = Satire atau parodi
+factcheck-type-koneksi_salah = Koneksi yang salah
+factcheck-type-konten_menyesatkan = Konten yang menyesatkan
+factcheck-type-konteks_salah = Konteks yang salah
+factcheck-type-konten_tiruan = Konten tiruan
+factcheck-type-konten_manipulasi = Konten yang dimanipulasi
+factcheck-type-konten_palsu = Konten palsu
+field-verdict = Label
+field-content-type = Jenis konten
+field-clarification-title = Judul
+field-claim = Narasi yang beredar
+field-claim-hint = Tulis klaimnya seperti yang beredar. Pesan warga dicocokkan dengan teks ini.
+field-summary = Ringkasan
+field-summary-hint = Satu paragraf: dikirim sebagai balasan WhatsApp dan Telegram.
+field-explanation = Penjelasan
+field-explanation-hint = Format Markdown: **tebal**, daftar dengan tanda -, tautan [teks](https://…).
+field-sources = Rujukan
+field-sources-hint = Satu rujukan per baris: judul | https://alamat, atau alamatnya saja.
+field-appearance-url = Tautan tempat klaim beredar
+field-first-appearance = Tanggal klaim pertama muncul
+factcheck-step-done = Isu diperbarui.
+factcheck-assigned = Pemeriksa ditetapkan.
+factcheck-note-added = Catatan ditambahkan.
+factcheck-published = Klarifikasi terbit. Pengirim yang menunggu sedang dikabari.
+factcheck-saved = Klarifikasi disimpan.
+err-rumour-changed = Isu ini baru saja diubah orang lain. Muat ulang halaman.
+err-sources = Setiap baris rujukan harus berisi alamat https://… (paling banyak 30 baris).
+err-duplicate-target = Sebutkan nomor isu lain yang masih berlaku.
+tip-reply-confident = { $label } { $title }
+
+    { $summary }
+
+    Selengkapnya: { $link }
+tip-reply-candidates = Belum ada klarifikasi yang pasti sama dengan pesan Anda, tetapi mungkin terkait:
+    { $list }
+
+    Pesan Anda kami terima dengan kode { $code } dan akan diperiksa. Kami akan mengabari Anda di sini begitu klarifikasinya terbit.
+tip-reply-unknown = Terima kasih. Pesan Anda kami terima dengan kode { $code } dan akan diperiksa oleh tim Redaksi. Kami akan mengabari Anda di sini begitu klarifikasinya terbit.
+tip-notify-verdict = Kabar dari tim Cek Fakta tentang pesan { $code } yang Anda kirim:
+
+    { $label } { $title }
+
+    { $summary }
+
+    Selengkapnya: { $link }
+tip-notify-subject = Hasil cek fakta untuk pesan { $code }
+tip-chat-welcome = Halo! Ini layanan Cek Fakta. Teruskan atau tempel pesan yang mencurigakan ke sini; kami balas dengan klarifikasi yang sudah ada, atau kami periksa dan kabari Anda.
+tip-chat-text-only = Maaf, kami hanya bisa memeriksa pesan teks. Salin teks pesannya lalu kirim ke sini, ya.

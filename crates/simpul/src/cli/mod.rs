@@ -107,6 +107,63 @@ pub struct ServeArgs {
     /// benchmark the index itself).
     #[arg(long, env = "SIMPUL_SEARCH_CACHE", default_value_t = 2_000)]
     pub search_cache: usize,
+    /// WhatsApp tip-line: the Meta app secret (webhook signatures). All four WhatsApp settings
+    /// turn the channel on.
+    #[arg(long, env = "SIMPUL_WHATSAPP_APP_SECRET", hide_env_values = true)]
+    pub whatsapp_app_secret: Option<String>,
+    /// WhatsApp: the verify token typed in Meta's webhook settings.
+    #[arg(long, env = "SIMPUL_WHATSAPP_VERIFY_TOKEN", hide_env_values = true)]
+    pub whatsapp_verify_token: Option<String>,
+    /// WhatsApp: the access token that sends replies.
+    #[arg(long, env = "SIMPUL_WHATSAPP_ACCESS_TOKEN", hide_env_values = true)]
+    pub whatsapp_access_token: Option<String>,
+    /// WhatsApp: the sending number's phone-number id.
+    #[arg(long, env = "SIMPUL_WHATSAPP_PHONE_NUMBER_ID")]
+    pub whatsapp_phone_number_id: Option<String>,
+    /// WhatsApp: the Graph API address (a local fake in tests).
+    #[arg(long, env = "SIMPUL_WHATSAPP_API_BASE", default_value = "https://graph.facebook.com/v21.0")]
+    pub whatsapp_api_base: String,
+    /// Telegram tip-line: the bot token from BotFather. With the webhook secret it turns the
+    /// channel on.
+    #[arg(long, env = "SIMPUL_TELEGRAM_BOT_TOKEN", hide_env_values = true)]
+    pub telegram_bot_token: Option<String>,
+    /// Telegram: the `secret_token` given to setWebhook.
+    #[arg(long, env = "SIMPUL_TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
+    pub telegram_webhook_secret: Option<String>,
+    /// Telegram: the Bot API address (a local fake in tests).
+    #[arg(long, env = "SIMPUL_TELEGRAM_API_BASE", default_value = "https://api.telegram.org")]
+    pub telegram_api_base: String,
+}
+
+impl ServeArgs {
+    /// The chat channels that are fully configured.
+    pub fn chat_config(&self) -> (Option<crate::config::WhatsAppConfig>, Option<crate::config::TelegramConfig>) {
+        use crate::config::{Secret, TelegramConfig, WhatsAppConfig};
+        let whatsapp = match (
+            &self.whatsapp_app_secret,
+            &self.whatsapp_verify_token,
+            &self.whatsapp_access_token,
+            &self.whatsapp_phone_number_id,
+        ) {
+            (Some(s), Some(v), Some(a), Some(p)) => Some(WhatsAppConfig {
+                app_secret: Secret::new(s.clone()),
+                verify_token: Secret::new(v.clone()),
+                access_token: Secret::new(a.clone()),
+                phone_number_id: p.clone(),
+                api_base: self.whatsapp_api_base.trim_end_matches('/').to_owned(),
+            }),
+            _ => None,
+        };
+        let telegram = match (&self.telegram_bot_token, &self.telegram_webhook_secret) {
+            (Some(t), Some(s)) => Some(TelegramConfig {
+                bot_token: Secret::new(t.clone()),
+                webhook_secret: Secret::new(s.clone()),
+                api_base: self.telegram_api_base.trim_end_matches('/').to_owned(),
+            }),
+            _ => None,
+        };
+        (whatsapp, telegram)
+    }
 }
 
 /// SMTP transport security.

@@ -32,6 +32,7 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
     config.smtp = smtp_config(&args);
     config.mail_from = args.mail_from.clone();
     config.site_name = args.site_name.clone();
+    (config.whatsapp, config.telegram) = args.chat_config();
     let app = App::start(config, Clock::System, ConnectOptions::default()).await?;
     if args.demo {
         crate::demo::load_if_empty(&app).await?;
@@ -49,6 +50,7 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
     tokio::spawn(crate::maintenance::run_forever(app.clone()));
     tokio::spawn(crate::features::aspirations::workflow::sweep_forever(app.clone()));
     tokio::spawn(crate::infra::outbox::follow(app.clone()));
+    tokio::spawn(crate::features::factcheck::service::follow(app.clone()));
     tokio::spawn(crate::features::search::service::follow(app.clone()));
     tokio::spawn(crate::features::news::views::flush_forever(app.clone()));
     let router = crate::web::router(AppState(app.clone()));

@@ -182,6 +182,8 @@ pub enum Permission {
     ViewAspirationDesk,
     /// Keep the holiday calendar the deadlines count on.
     ManageHolidays,
+    /// Work the tip-line: check rumours, publish clarifications (the fact-check desk).
+    CheckFacts,
 }
 
 /// Whether a set of grants carries a permission.
@@ -202,6 +204,7 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         Permission::EnterAdmin => has(Role::Admin) || has(Role::Dpo),
         Permission::CoordinateAspirations | Permission::ManageHolidays => has(Role::Admin),
         Permission::HandleAspirations => has(Role::PetugasOpd),
+        Permission::CheckFacts => has(Role::Admin) || has(Role::Redaksi),
         Permission::AssistAspirations => has(Role::Anggota) || has(Role::Redaksi),
         Permission::ViewAspirationDesk => {
             has(Role::Admin) || has(Role::PetugasOpd) || has(Role::Anggota) || has(Role::Redaksi)

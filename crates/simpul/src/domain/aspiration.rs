@@ -252,21 +252,26 @@ impl TicketCode {
     /// Accepts the code however a citizen might type it: any case, spaces around, no leading
     /// zeros (`asp-2026-123`).
     pub fn parse(s: &str) -> Option<TicketCode> {
-        let s = s.trim();
-        let mut parts = s.split('-');
-        let (p, y, n) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || !p.eq_ignore_ascii_case("ASP") {
-            return None;
-        }
-        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) || n.is_empty() || n.len() > 12 {
-            return None;
-        }
-        if !n.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let number: i64 = n.parse().ok()?;
-        (number > 0).then_some(TicketCode { year: y.parse().ok()?, number })
+        parse_code("ASP", s).map(|(year, number)| TicketCode { year, number })
     }
+}
+
+/// A `<PREFIX>-<year>-<number>` code as a citizen might type it: any case, spaces around, no
+/// leading zeros. Returns (year, number).
+pub fn parse_code(prefix: &str, s: &str) -> Option<(i32, i64)> {
+    let mut parts = s.trim().split('-');
+    let (p, y, n) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || !p.eq_ignore_ascii_case(prefix) {
+        return None;
+    }
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) || n.is_empty() || n.len() > 12 {
+        return None;
+    }
+    if !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: i64 = n.parse().ok()?;
+    (number > 0).then_some((y.parse().ok()?, number))
 }
 
 impl fmt::Display for TicketCode {

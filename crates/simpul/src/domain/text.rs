@@ -129,6 +129,11 @@ const COMMON: &[&str] = &[
     "abcdefghij",
 ];
 
+/// A CSV cell that a spreadsheet will not run as a formula (`=`, `+`, `-`, `@` at the start).
+pub fn csv_cell(v: &str) -> String {
+    if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_owned() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

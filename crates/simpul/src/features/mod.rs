@@ -7,6 +7,7 @@ pub mod admin;
 pub mod aspirations;
 pub mod audit;
 pub mod categories;
+pub mod factcheck;
 pub mod holidays;
 pub mod home;
 pub mod kim;

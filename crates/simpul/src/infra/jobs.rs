@@ -19,6 +19,12 @@ pub enum Job {
     PublishArticle {
         article_id: i64,
     },
+    /// A message to a tipster on the chat channel they used (`whatsapp`, `telegram`).
+    SendChat {
+        channel: String,
+        to: String,
+        text: String,
+    },
 }
 
 impl Job {
@@ -26,6 +32,7 @@ impl Job {
         match self {
             Job::SendMail(_) => "send_mail",
             Job::PublishArticle { .. } => "publish_article",
+            Job::SendChat { .. } => "send_chat",
         }
     }
 }
@@ -132,16 +139,21 @@ async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
         Job::PublishArticle { article_id } => {
             crate::features::news::service::publish_scheduled(app, article_id).await.map_err(|e| anyhow::anyhow!("{e}"))
         }
+        Job::SendChat { channel, to, text } => crate::features::factcheck::chat::send(app, &channel, &to, &text).await,
     }
 }
 
-/// The background worker: polls for due jobs until the process stops.
+/// The background worker: polls for due jobs until the process stops, and wakes at once when
+/// this node queued one (`App::wake_jobs`), so a chat reply leaves within milliseconds.
 pub async fn worker(app: std::sync::Arc<App>) {
     loop {
         if let Err(e) = run_due(&app).await {
             tracing::error!(error = %e, "job worker");
         }
-        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
+            _ = app.jobs_queued.notified() => {}
+        }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod crypto;
 pub mod db;
 pub mod i18n;
+pub mod http;
 pub mod images;
 pub mod jobs;
 pub mod mail;

@@ -24,12 +24,15 @@ pub const POLL: Duration = Duration::from_millis(500);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
     Article,
+    /// A clarification published or edited (issue 6).
+    Clarification,
 }
 
 impl Topic {
     pub fn as_str(self) -> &'static str {
         match self {
             Topic::Article => "article",
+            Topic::Clarification => "clarification",
         }
     }
 }

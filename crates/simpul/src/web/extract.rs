@@ -142,3 +142,15 @@ impl FromRequestParts<AppState> for ClientIp {
         Ok(ClientIp(ip))
     }
 }
+
+/// A broken or oversized multipart body as the error people see.
+pub fn multipart_error(e: &axum::extract::multipart::MultipartError) -> AppError {
+    // The body limit reaches multer wrapped in a read error: look for it along the sources.
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    let mut limit = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+    while let Some(err) = source {
+        limit |= err.to_string().contains("length limit");
+        source = err.source();
+    }
+    if limit { AppError::TooLarge } else { AppError::BadRequest("err-bad-form") }
+}

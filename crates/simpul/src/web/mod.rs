@@ -41,6 +41,7 @@ pub fn all_routes() -> Routes {
         .merge(features::news::routes())
         .merge(features::search::routes())
         .merge(features::aspirations::routes())
+        .merge(features::factcheck::routes())
         .merge(features::holidays::routes())
         .merge(features::audit::routes())
         .merge(features::tokens::routes())

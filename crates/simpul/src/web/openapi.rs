@@ -3,7 +3,7 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use crate::features::{aspirations, categories, kim, news, opd, regions, search, tokens};
+use crate::features::{aspirations, categories, factcheck, kim, news, opd, regions, search, tokens};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -27,9 +27,12 @@ use crate::features::{aspirations, categories, kim, news, opd, regions, search, 
         aspirations::api::submit_aspiration,
         aspirations::api::list_aspirations,
         aspirations::api::list_categories,
-        aspirations::api::show_aspiration
+        aspirations::api::show_aspiration,
+        factcheck::api::submit_tip,
+        factcheck::api::list_clarifications,
+        factcheck::api::show_clarification
     ),
-    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, search::api::SearchResults, search::api::SearchHit, search::service::FacetValue, tokens::api::TokenInfo, aspirations::api::AspirationIn, aspirations::api::AspirationOut, aspirations::api::SubmittedOut, aspirations::repo::CategoryRow, crate::domain::aspiration::Kind)),
+    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, search::api::SearchResults, search::api::SearchHit, search::service::FacetValue, tokens::api::TokenInfo, aspirations::api::AspirationIn, aspirations::api::AspirationOut, aspirations::api::SubmittedOut, aspirations::repo::CategoryRow, crate::domain::aspiration::Kind, factcheck::api::TipIn, factcheck::api::TipOut, factcheck::api::ClarificationOut)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -20,6 +20,8 @@ pub struct Page {
     pub can_write: bool,
     /// Sees the reports desk (coordinator, OPD officers, KIM members).
     pub can_desk: bool,
+    /// Works the tip-line (editors, admins).
+    pub can_check_facts: bool,
     pub path: String,
     pub site_name: String,
     pub css_url: &'static str,
@@ -50,6 +52,7 @@ impl Page {
             can_admin: viewer.can(Permission::EnterAdmin),
             can_write: viewer.can(Permission::WriteNews),
             can_desk: viewer.can(Permission::ViewAspirationDesk),
+            can_check_facts: viewer.can(Permission::CheckFacts),
             path: path.to_owned(),
             site_name: app.config.site_name.clone(),
             css_url: super::assets::css_url(),

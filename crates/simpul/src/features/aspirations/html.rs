@@ -26,7 +26,7 @@ use crate::{
     error::{AppError, AppResult},
     features::regions,
     web::{
-        extract::{ClientIp, Form, Multipart, Path, Query},
+        extract::{ClientIp, Form, Multipart, Path, Query, multipart_error},
         flash::{Flash, redirect_with},
         page::{Page, render, render_invalid},
         viewer::Viewer,
@@ -261,18 +261,6 @@ pub async fn new_aspiration(
     Query(form): Query<SubmitForm>,
 ) -> AppResult<Response> {
     Ok(render(&new_page(&app, &viewer, form, FieldErrors::new(), false).await?))
-}
-
-/// A broken or oversized multipart body as the error people see.
-fn multipart_error(e: &axum::extract::multipart::MultipartError) -> AppError {
-    // The body limit reaches multer wrapped in a read error: look for it along the sources.
-    let mut source: Option<&dyn std::error::Error> = Some(e);
-    let mut limit = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
-    while let Some(err) = source {
-        limit |= err.to_string().contains("length limit");
-        source = err.source();
-    }
-    if limit { AppError::TooLarge } else { AppError::BadRequest("err-bad-form") }
 }
 
 /// Reads the multipart form: the fields into a [`SubmitForm`], the files into uploads.

@@ -475,10 +475,7 @@ pub async fn sweep_forever(app: std::sync::Arc<App>) {
     }
 }
 
-/// A cell that a spreadsheet will not run as a formula (`=`, `+`, `-`, `@` at the start).
-fn cell(v: &str) -> String {
-    if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_owned() }
-}
+use crate::domain::text::csv_cell as cell;
 
 /// Selected reports as CSV in the column order of SP4N-LAPOR!'s manual input form. Anonymous
 /// and rahasia reports carry no identity; an anonymous report is marked so LAPOR! keeps it so.

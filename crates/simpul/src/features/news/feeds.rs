@@ -27,7 +27,7 @@ pub enum Format {
 }
 
 impl Format {
-    fn from_file(name: &str) -> Option<Format> {
+    pub fn from_file(name: &str) -> Option<Format> {
         match name {
             "feed.xml" => Some(Format::Rss),
             "atom.xml" => Some(Format::Atom),
@@ -63,10 +63,43 @@ fn xml(s: &str) -> String {
     out
 }
 
-/// Renders a feed.
+/// One entry of a feed, whatever it is (an article, a clarification).
+pub struct Item<'a> {
+    pub title: &'a str,
+    /// Absolute address of the page.
+    pub url: String,
+    pub summary: &'a str,
+    pub content_html: &'a str,
+    pub published_at: i64,
+    pub updated_at: i64,
+    pub author: &'a str,
+    pub category: Option<&'a str>,
+}
+
+impl<'a> Item<'a> {
+    fn of_article(app: &'a App, a: &'a ArticleRow) -> Item<'a> {
+        Item {
+            title: &a.title,
+            url: app.config.link(&format!("/berita/{}", a.slug.as_deref().unwrap_or_default())),
+            summary: &a.lead,
+            content_html: &a.body_html,
+            published_at: a.published_at.unwrap_or(0),
+            updated_at: a.updated_at,
+            author: a.kim_name.as_deref().or(a.author_name.as_deref()).unwrap_or(&app.config.site_name),
+            category: a.category_name.as_deref(),
+        }
+    }
+}
+
+/// Renders a feed of articles.
 pub fn render(app: &App, format: Format, ch: &Channel, items: &[ArticleRow]) -> (&'static str, String) {
-    let link = |a: &ArticleRow| app.config.link(&format!("/berita/{}", a.slug.as_deref().unwrap_or_default()));
-    let updated = items.iter().filter_map(|a| a.published_at).max().unwrap_or(0);
+    let items: Vec<Item> = items.iter().map(|a| Item::of_article(app, a)).collect();
+    render_items(format, ch, &items)
+}
+
+/// Renders a feed.
+pub fn render_items(format: Format, ch: &Channel, items: &[Item]) -> (&'static str, String) {
+    let updated = items.iter().map(|a| a.published_at).max().unwrap_or(0);
     match format {
         Format::Rss => {
             let mut s = format!(
@@ -79,15 +112,14 @@ pub fn render(app: &App, format: Format, ch: &Channel, items: &[ArticleRow]) -> 
                 xml(&ch.self_link)
             );
             for a in items {
-                let url = link(a);
                 s.push_str(&format!(
                     "<item><title>{}</title><link>{}</link><guid isPermaLink=\"true\">{}</guid><pubDate>{}</pubDate><description>{}</description>{}</item>",
-                    xml(&a.title),
-                    xml(&url),
-                    xml(&url),
-                    Timestamp(a.published_at.unwrap_or(0)).to_rfc2822(),
-                    xml(&a.lead),
-                    a.category_name.as_deref().map(|c| format!("<category>{}</category>", xml(c))).unwrap_or_default()
+                    xml(a.title),
+                    xml(&a.url),
+                    xml(&a.url),
+                    Timestamp(a.published_at).to_rfc2822(),
+                    xml(a.summary),
+                    a.category.map(|c| format!("<category>{}</category>", xml(c))).unwrap_or_default()
                 ));
             }
             s.push_str("</channel></rss>\n");
@@ -104,18 +136,17 @@ pub fn render(app: &App, format: Format, ch: &Channel, items: &[ArticleRow]) -> 
                 Timestamp(updated).to_rfc3339()
             );
             for a in items {
-                let url = link(a);
                 s.push_str(&format!(
                     "<entry><title>{}</title><id>{}</id><link href=\"{}\"/><updated>{}</updated><published>{}</published>\
                      <author><name>{}</name></author><summary>{}</summary><content type=\"html\">{}</content></entry>",
-                    xml(&a.title),
-                    xml(&url),
-                    xml(&url),
+                    xml(a.title),
+                    xml(&a.url),
+                    xml(&a.url),
                     Timestamp(a.updated_at).to_rfc3339(),
-                    Timestamp(a.published_at.unwrap_or(0)).to_rfc3339(),
-                    xml(a.kim_name.as_deref().or(a.author_name.as_deref()).unwrap_or(&app.config.site_name)),
-                    xml(&a.lead),
-                    xml(&a.body_html)
+                    Timestamp(a.published_at).to_rfc3339(),
+                    xml(a.author),
+                    xml(a.summary),
+                    xml(a.content_html)
                 ));
             }
             s.push_str("</feed>\n");
@@ -126,13 +157,13 @@ pub fn render(app: &App, format: Format, ch: &Channel, items: &[ArticleRow]) -> 
                 .iter()
                 .map(|a| {
                     serde_json::json!({
-                        "id": link(a),
-                        "url": link(a),
+                        "id": a.url,
+                        "url": a.url,
                         "title": a.title,
-                        "summary": a.lead,
-                        "content_html": a.body_html,
-                        "date_published": a.published_at.map(|t| Timestamp(t).to_rfc3339()),
-                        "tags": a.category_name.iter().collect::<Vec<_>>(),
+                        "summary": a.summary,
+                        "content_html": a.content_html,
+                        "date_published": Timestamp(a.published_at).to_rfc3339(),
+                        "tags": a.category.iter().collect::<Vec<_>>(),
                     })
                 })
                 .collect();
@@ -149,7 +180,7 @@ pub fn render(app: &App, format: Format, ch: &Channel, items: &[ArticleRow]) -> 
     }
 }
 
-fn respond((content_type, body): (&'static str, String)) -> Response {
+pub fn respond((content_type, body): (&'static str, String)) -> Response {
     ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-cache")], body).into_response()
 }
 

@@ -1,0 +1,45 @@
+//! Against hoaxes (issue 6): a tip-line that answers at once. `service` takes tips in from
+//! every door and matches them against published clarifications; `workflow` is the editors'
+//! desk (checking rumours, publishing verdicts); `chat` the WhatsApp and Telegram webhooks and
+//! replies; `html` and `desk` the pages, `api` the JSON API.
+
+pub mod api;
+pub mod chat;
+pub mod desk;
+pub mod html;
+pub mod repo;
+pub mod service;
+pub mod workflow;
+
+use crate::{
+    domain::access::Permission,
+    web::{Access, Routes},
+};
+
+pub fn routes() -> Routes {
+    let desk = Access::Permission(Permission::CheckFacts);
+    Routes::new()
+        .get("/cek-fakta", Access::Public, html::show_index)
+        .post_upload("/cek-fakta", Access::Public, html::check_message, 12 * 1024 * 1024)
+        .get("/cek-fakta/tiket/{code}", Access::Public, html::show_ticket)
+        .page("/klarifikasi/{slug}", html::show_clarification)
+        .page("/cek-fakta/{file}", html::show_feed)
+        .get("/kelola/cek-fakta", desk, desk::list_desk)
+        .get("/kelola/cek-fakta/baru", desk, desk::new_clarification)
+        .post("/kelola/cek-fakta/baru", desk, desk::create_clarification)
+        .get("/kelola/cek-fakta/ekspor.csv", desk, desk::export_tips)
+        .get("/kelola/cek-fakta/tangkapan/{tip_id}", desk, desk::show_screenshot)
+        .get("/kelola/cek-fakta/{id}", desk, desk::show_desk)
+        .post("/kelola/cek-fakta/{id}/langkah", desk, desk::take_step)
+        .post("/kelola/cek-fakta/{id}/tugas", desk, desk::assign)
+        .post("/kelola/cek-fakta/{id}/catatan", desk, desk::add_note)
+        .post("/kelola/cek-fakta/{id}/terbitkan", desk, desk::publish)
+        .get("/kelola/klarifikasi/{id}", desk, desk::edit_clarification)
+        .post("/kelola/klarifikasi/{id}", desk, desk::save_clarification)
+        .post("/api/v1/tips", Access::Public, api::submit_tip)
+        .get("/api/v1/clarifications", Access::Public, api::list_clarifications)
+        .get("/api/v1/clarifications/{slug}", Access::Public, api::show_clarification)
+        .get("/api/v1/webhooks/whatsapp", Access::Public, chat::verify_whatsapp)
+        .post("/api/v1/webhooks/whatsapp", Access::Public, chat::receive_whatsapp)
+        .post("/api/v1/webhooks/telegram", Access::Public, chat::receive_telegram)
+}

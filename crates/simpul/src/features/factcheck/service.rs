@@ -1,0 +1,494 @@
+//! The tip-line: a message comes in through any door (web page, API, WhatsApp, Telegram), is
+//! matched at once against the published clarifications, answered, and gathered with the
+//! tips of the same rumour for the editors. The editors' side is in `workflow`.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, RwLock},
+    time::{Duration, Instant},
+};
+
+use hmac::{Hmac, Mac};
+use simpul_text::claims::{self, ClaimIndex};
+
+use super::repo::{self, ClarificationItem, NewTip};
+use crate::{
+    app::App,
+    domain::{
+        access::Actor,
+        factcheck::{Channel, ClusterState, TIP_MAX_CHARS, TipCode},
+        time::Timestamp,
+        validation::FieldErrors,
+    },
+    error::{AppError, AppResult},
+    infra::{
+        audit::{self, Event},
+        crypto,
+        i18n::Lang,
+        images::{self, ImageLimits},
+        jobs::{self, Job},
+        mail::Mail,
+    },
+};
+
+/// A new tip joins an open rumour whose text scores at least this against it…
+pub const SAME_RUMOUR: f32 = 0.55;
+/// …or, for a short text (under eight words), at least this (near-identical).
+pub const SAME_RUMOUR_SHORT: f32 = 0.80;
+/// How often a node looks for clarifications and rumours another node added.
+const FRESH_FOR: Duration = Duration::from_secs(1);
+/// Rows changed this close before the newest change seen are looked at again (a transaction
+/// that committed late on another node).
+const LOOK_BACK_MS: i64 = 10_000;
+/// Contacts of tipsters whose rumour was never answered are forgotten after this many days.
+pub const CONTACT_DAYS: i64 = 90;
+
+/// The matchers of one node: published clarifications (by claim) and open rumours (by their
+/// first tip), kept in step with the database.
+#[derive(Default)]
+pub struct Matchers {
+    state: Arc<RwLock<Loaded>>,
+    checked: Mutex<Option<Instant>>,
+    /// One refresh at a time; also serialises deciding a tip's rumour with storing it, so two
+    /// copies of a new rumour arriving together make one cluster.
+    intake: tokio::sync::Mutex<()>,
+    refresh: tokio::sync::Mutex<()>,
+    pseudonym_key: tokio::sync::OnceCell<String>,
+}
+
+#[derive(Default)]
+struct Loaded {
+    claims: ClaimIndex,
+    rumours: ClaimIndex,
+    /// What is loaded: clarification id → its `updated_at`; open rumour ids.
+    claim_versions: HashMap<i64, i64>,
+    open_rumours: HashMap<i64, ()>,
+    claims_seen: i64,
+    rumours_seen: i64,
+    loaded: bool,
+}
+
+impl Matchers {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Loaded> {
+        self.state.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Loaded> {
+        self.state.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// How many clarifications the matcher holds.
+    pub fn len(&self) -> usize {
+        self.read().claims.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The best clarifications for a text: (clarification id, score), best first.
+    pub fn rank(&self, text: &str, k: usize) -> Vec<(i64, f32)> {
+        self.read().claims.rank(text, k).into_iter().filter_map(|m| Some((m.id.parse().ok()?, m.score))).collect()
+    }
+
+    /// The tip-line's answer for a text.
+    pub fn answer(&self, text: &str) -> claims::Answer {
+        self.read().claims.answer(text)
+    }
+}
+
+/// Brings this node's matchers up to date with the database: on first use everything is
+/// loaded; afterwards only what changed (at most once a second unless `force`).
+pub async fn refresh(app: &App, force: bool) -> AppResult<()> {
+    let m = &app.factcheck;
+    if !force
+        && m.read().loaded
+        && m.checked.lock().unwrap_or_else(std::sync::PoisonError::into_inner).is_some_and(|t| t.elapsed() < FRESH_FOR)
+    {
+        return Ok(());
+    }
+    let _one = m.refresh.lock().await;
+    *m.checked.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Instant::now());
+    let (claims_seen, rumours_seen, loaded) = {
+        let s = m.read();
+        (s.claims_seen, s.rumours_seen, s.loaded)
+    };
+    let claim_rows = repo::claims_changed_since(&app.db, (claims_seen - LOOK_BACK_MS).max(0)).await?;
+    let rumour_rows = repo::rumours_changed_since(&app.db, (rumours_seen - LOOK_BACK_MS).max(0)).await?;
+    if !loaded {
+        // The first load may be large (thousands of clarifications): build it off the runtime.
+        let state = m.state.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut fresh = Loaded::default();
+            apply(&mut fresh, claim_rows, rumour_rows);
+            fresh.loaded = true;
+            *state.write().unwrap_or_else(std::sync::PoisonError::into_inner) = fresh;
+        })
+        .await
+        .map_err(anyhow::Error::from)?;
+        return Ok(());
+    }
+    let mut s = m.write();
+    apply(&mut s, claim_rows, rumour_rows);
+    Ok(())
+}
+
+fn apply(s: &mut Loaded, claims: Vec<repo::ClaimText>, rumours: Vec<repo::RumourText>) {
+    for c in claims {
+        s.claims_seen = s.claims_seen.max(c.updated_at);
+        if s.claim_versions.get(&c.id) == Some(&c.updated_at) {
+            continue;
+        }
+        s.claims.add(&c.id.to_string(), &c.claim);
+        s.claim_versions.insert(c.id, c.updated_at);
+    }
+    for r in rumours {
+        s.rumours_seen = s.rumours_seen.max(r.updated_at);
+        let open = ClusterState::parse(&r.state).is_some_and(ClusterState::is_open);
+        match (open, s.open_rumours.contains_key(&r.id)) {
+            (true, false) => {
+                s.rumours.add(&r.id.to_string(), &r.sample);
+                s.open_rumours.insert(r.id, ());
+            }
+            (false, true) => {
+                s.rumours.remove(&r.id.to_string());
+                s.open_rumours.remove(&r.id);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Follows changes made by other nodes until the process stops.
+pub async fn follow(app: Arc<App>) {
+    loop {
+        if let Err(e) = refresh(&app, true).await {
+            tracing::warn!(error = %e, "refreshing the claim matcher");
+        }
+        tokio::time::sleep(FRESH_FOR).await;
+    }
+}
+
+/// A message as it came in.
+#[derive(Debug, Clone)]
+pub struct Intake {
+    pub channel: Channel,
+    /// The channel's message id (WhatsApp `wamid`, Telegram chat:message), or an API client's
+    /// idempotency key: the same id twice makes one tip.
+    pub external_id: Option<String>,
+    pub text: String,
+    pub link: Option<String>,
+    pub screenshot: Option<Vec<u8>>,
+    /// How to reach the tipster when the rumour is clarified: a WhatsApp number, a Telegram
+    /// chat id, or an e-mail address (web and API). Kept only for that.
+    pub contact: Option<String>,
+}
+
+/// What the tip-line answers.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// This clarification, with confidence.
+    Confident(ClarificationItem),
+    /// Perhaps related (up to three); the tip is also queued for checking.
+    Candidates(Vec<ClarificationItem>),
+    /// Nothing known yet; the tip is queued for checking.
+    Unknown,
+}
+
+impl Reply {
+    fn as_str(&self) -> &'static str {
+        match self {
+            Reply::Confident(_) => "confident",
+            Reply::Candidates(_) => "candidates",
+            Reply::Unknown => "unknown",
+        }
+    }
+}
+
+/// A tip taken in.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub tip_id: i64,
+    pub code: TipCode,
+    pub cluster_id: i64,
+    pub reply: Reply,
+    /// The same message was delivered before: nothing new was stored or sent.
+    pub duplicate: bool,
+}
+
+/// The form of the web page and the API, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct TipForm {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub link: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// Checks what a person typed; the fields keep their names for the form's errors.
+pub fn check_form(form: &TipForm) -> Result<(String, Option<String>, Option<String>), FieldErrors> {
+    let mut e = FieldErrors::new();
+    let text = e.required("text", &form.text, TIP_MAX_CHARS);
+    let link = e.optional_url("link", &form.link);
+    let email = e.optional_email("email", &form.email);
+    e.into_result()?;
+    Ok((text, link, email))
+}
+
+/// The tipster's pseudonym: the same person on the same channel always gets the same one,
+/// and it cannot be turned back into a number without the deployment's key.
+pub async fn pseudonym(app: &App, channel: Channel, contact: &str) -> AppResult<String> {
+    let key = app
+        .factcheck
+        .pseudonym_key
+        .get_or_try_init(|| async { repo::site_key(&app.db, "tipster_pseudonym", &crypto::random_token(32)).await })
+        .await?;
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key.as_bytes()).map_err(anyhow::Error::from)?;
+    mac.update(channel.as_str().as_bytes());
+    mac.update(b":");
+    mac.update(contact.trim().to_lowercase().as_bytes());
+    Ok(format!("P-{}", &hex::encode(mac.finalize().into_bytes())[..10]))
+}
+
+/// The code of a tip.
+pub fn code_of(year: i64, id: i64) -> TipCode {
+    TipCode { year: year as i32, number: id }
+}
+
+/// Takes a tip in: matches it, files it with its rumour, queues the reply on chat channels.
+/// A message id seen before changes nothing and sends nothing.
+pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Received> {
+    let text: String = intake.text.trim().chars().take(TIP_MAX_CHARS).collect();
+    if text.is_empty() {
+        let mut e = FieldErrors::new();
+        e.add("text", "err-required");
+        return Err(AppError::Validation(e));
+    }
+    let screenshot_key = match intake.screenshot {
+        Some(data) if !data.is_empty() => Some(store_screenshot(app, data).await?),
+        _ => None,
+    };
+    refresh(app, false).await?;
+    let now = app.clock.now();
+    let tipster = match &intake.contact {
+        Some(c) => Some(pseudonym(app, intake.channel, c).await?),
+        None => None,
+    };
+    let answer = app.factcheck.answer(&text);
+    let (reply, matched) = match &answer {
+        claims::Answer::Confident(m) => {
+            let id: i64 = m.id.parse().map_err(|_| anyhow::anyhow!("bad claim id"))?;
+            match repo::items(&app.db, &[id]).await?.pop() {
+                Some(item) => (Reply::Confident(item), Some(id)),
+                None => (Reply::Unknown, None),
+            }
+        }
+        claims::Answer::Candidates(ms) => {
+            let ids: Vec<i64> = ms.iter().filter_map(|m| m.id.parse().ok()).collect();
+            let mut items = repo::items(&app.db, &ids).await?;
+            items.sort_by_key(|i| ids.iter().position(|x| *x == i.id));
+            if items.is_empty() { (Reply::Unknown, None) } else { (Reply::Candidates(items), None) }
+        }
+        claims::Answer::Unknown => (Reply::Unknown, None),
+    };
+    let year = i64::from(now.to_wib().0.year);
+    let _one = app.factcheck.intake.lock().await;
+    let mut tx = app.db.begin().await?;
+    if let Some(ext) = &intake.external_id
+        && let Some(existing) = repo::tip_by_external(&mut tx, intake.channel.as_str(), ext).await?
+    {
+        drop(tx);
+        let status = repo::tip_status(&app.db, year, existing).await?;
+        let year = status.as_ref().map_or(year, |s| s.year);
+        return Ok(Received { tip_id: existing, code: code_of(year, existing), cluster_id: 0, reply, duplicate: true });
+    }
+    // Which rumour is this? The clarification's own when it matched; otherwise an open one
+    // saying the same; otherwise a new one.
+    let (cluster_id, new_cluster) = match matched {
+        Some(clar) => match repo::cluster_of_clarification(&mut tx, clar).await? {
+            Some(k) => (k, false),
+            None => {
+                let claim = repo::clarification(&mut tx, clar).await?.map(|c| c.claim).unwrap_or_default();
+                let k = repo::insert_cluster(&mut tx, ClusterState::Terbit.as_str(), &claim, now).await?;
+                repo::set_state(&mut tx, k, "terbit", "terbit", None, Some(clar), now).await?;
+                (k, true)
+            }
+        },
+        None => match same_rumour(app, &text) {
+            Some(k) => (k, false),
+            None => (repo::insert_cluster(&mut tx, ClusterState::BelumDicek.as_str(), &sample(&text), now).await?, true),
+        },
+    };
+    repo::count_tip(&mut tx, cluster_id, now).await?;
+    let reply_by_chat = matches!(intake.channel, Channel::WhatsApp | Channel::Telegram);
+    let new = NewTip {
+        year,
+        cluster_id,
+        channel: intake.channel.as_str(),
+        external_id: intake.external_id.clone(),
+        body: text,
+        link: intake.link.clone(),
+        screenshot_key,
+        // Nothing to tell later when the answer is already final.
+        contact: if matches!(reply, Reply::Confident(_)) { None } else { intake.contact.clone() },
+        tipster,
+        answer: reply.as_str(),
+        clarification_id: matched,
+    };
+    let tip_id = repo::insert_tip(&mut tx, &new, now).await?;
+    let code = code_of(year, tip_id);
+    let received = Received { tip_id, code, cluster_id, reply, duplicate: false };
+    if reply_by_chat && let Some(to) = &intake.contact {
+        let text = reply_text(app, &received);
+        jobs::enqueue(&mut tx, now, &Job::SendChat { channel: intake.channel.as_str().into(), to: to.clone(), text })
+            .await?;
+    }
+    // The trail names the tip and its rumour, never the person or the number.
+    let after = serde_json::json!({ "channel": intake.channel.as_str(), "cluster_id": cluster_id, "answer": new.answer });
+    audit::record(&mut tx, actor, now, Event::new("tip.receive", "tip", tip_id).after(&after)).await?;
+    if new_cluster {
+        tx.commit().await?;
+    } else {
+        tx.commit_bookkeeping().await?;
+    }
+    if new_cluster && matched.is_none() {
+        let mut s = app.factcheck.write();
+        s.rumours.add(&cluster_id.to_string(), &sample(&new.body));
+        s.open_rumours.insert(cluster_id, ());
+    }
+    drop(_one);
+    if reply_by_chat {
+        app.jobs_queued.notify_one();
+    }
+    Ok(received)
+}
+
+/// An open rumour that says the same as `text`.
+fn same_rumour(app: &App, text: &str) -> Option<i64> {
+    let s = app.factcheck.read();
+    let best = s.rumours.rank(text, 1).into_iter().next()?;
+    let short = claims::word_count(text) < claims::MIN_CONFIDENT_WORDS;
+    let needed = if short { SAME_RUMOUR_SHORT } else { SAME_RUMOUR };
+    (best.score >= needed).then(|| best.id.parse().ok()).flatten()
+}
+
+/// What editors read of a rumour: its first tip, shortened.
+fn sample(text: &str) -> String {
+    text.chars().take(1_000).collect()
+}
+
+/// Re-encodes a screenshot (no EXIF, no position) and keeps it privately for the editors.
+async fn store_screenshot(app: &App, data: Vec<u8>) -> AppResult<String> {
+    let limits = ImageLimits { max_bytes: app.config.max_upload_bytes, ..ImageLimits::default() };
+    let refuse = |code: &str| {
+        let mut e = FieldErrors::new();
+        e.add("screenshot", code);
+        AppError::Validation(e)
+    };
+    let processed = tokio::task::spawn_blocking(move || images::process(&data, limits))
+        .await
+        .map_err(anyhow::Error::from)?
+        .map_err(|e| refuse(e.key()))?;
+    let best = processed.variants.into_iter().max_by_key(|v| v.width).ok_or_else(|| refuse("err-image-not-image"))?;
+    let key = format!("tip-{}.jpg", crypto::random_token(12));
+    app.storage.put(&key, best.jpeg).await?;
+    Ok(key)
+}
+
+/// The label as titles show it: `[HOAKS]`.
+pub fn label(verdict: &str) -> String {
+    format!("[{}]", verdict.replace('_', " "))
+}
+
+/// The reply a chat tipster gets at once (plain text, Indonesian).
+pub fn reply_text(app: &App, r: &Received) -> String {
+    let lang = Lang::Id;
+    let link = |slug: &str| app.config.link(&format!("/klarifikasi/{slug}"));
+    let code = r.code.to_string();
+    match &r.reply {
+        Reply::Confident(c) => lang.t_args(
+            "tip-reply-confident",
+            &[("label", label(&c.verdict)), ("title", c.title.clone()), ("summary", c.summary.clone()), ("link", link(&c.slug))],
+        ),
+        Reply::Candidates(items) => {
+            let list = items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{}. {} {}\n{}", i + 1, label(&c.verdict), c.title, link(&c.slug)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            lang.t_args("tip-reply-candidates", &[("list", list), ("code", code)])
+        }
+        Reply::Unknown => lang.t_args("tip-reply-unknown", &[("code", code)]),
+    }
+}
+
+/// What a tipster is told when the rumour they sent is clarified.
+pub fn verdict_text(app: &App, code: &str, c: &repo::ClarificationRow) -> String {
+    Lang::Id.t_args(
+        "tip-notify-verdict",
+        &[
+            ("code", code.to_owned()),
+            ("label", label(&c.verdict)),
+            ("title", c.title.clone()),
+            ("summary", c.summary.clone()),
+            ("link", app.config.link(&format!("/klarifikasi/{}", c.slug))),
+        ],
+    )
+}
+
+/// Queues the verdict for every tipster of these rumours who is waiting for it, on the channel
+/// they used, and forgets their contacts. Call inside the publishing transaction.
+pub async fn notify_waiting(
+    app: &App,
+    tx: &mut crate::infra::db::Tx,
+    cluster_ids: &[i64],
+    c: &repo::ClarificationRow,
+    now: Timestamp,
+) -> AppResult<usize> {
+    let waiting = repo::tips_to_notify(tx, cluster_ids).await?;
+    for w in &waiting {
+        let code = code_of(w.year, w.id).to_string();
+        let text = verdict_text(app, &code, c);
+        let job = match Channel::parse(&w.channel) {
+            Some(Channel::WhatsApp | Channel::Telegram) => {
+                Job::SendChat { channel: w.channel.clone(), to: w.contact.clone(), text }
+            }
+            _ => Job::SendMail(Mail {
+                to: w.contact.clone(),
+                subject: Lang::Id.t_args("tip-notify-subject", &[("code", code)]),
+                body: text,
+            }),
+        };
+        jobs::enqueue(tx, now, &job).await?;
+    }
+    let ids: Vec<i64> = waiting.iter().map(|w| w.id).collect();
+    repo::mark_notified(tx, &ids, now).await?;
+    Ok(waiting.len())
+}
+
+/// Where a tip stands, for anyone holding its code.
+pub async fn tip_status(app: &App, code: &str) -> AppResult<(TipCode, repo::TipStatus, Option<ClarificationItem>)> {
+    let code = TipCode::parse(code).ok_or(AppError::NotFound)?;
+    let status = repo::tip_status(&app.db, i64::from(code.year), code.number).await?.ok_or(AppError::NotFound)?;
+    let clarification = match status.clarification_id {
+        Some(id) => repo::items(&app.db, &[id]).await?.pop(),
+        None => None,
+    };
+    Ok((code, status, clarification))
+}
+
+/// Search within clarifications: the matcher's ranking, as a list.
+pub async fn search(app: &App, q: &str, limit: usize) -> AppResult<Vec<ClarificationItem>> {
+    let q: String = q.trim().chars().take(500).collect();
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    refresh(app, false).await?;
+    let ranked: Vec<i64> = app.factcheck.rank(&q, limit).into_iter().filter(|(_, s)| *s >= 0.10).map(|(id, _)| id).collect();
+    let mut items = repo::items(&app.db, &ranked).await?;
+    items.sort_by_key(|i| ranked.iter().position(|x| *x == i.id));
+    Ok(items)
+}
