@@ -29,6 +29,8 @@ enum Who {
     PersonalToken,
     /// The reports desk: the coordinator (admin), OPD officers, KIM members and editors.
     Desk,
+    /// The fact-check desk: admins and editors.
+    Checkers,
 }
 
 const MATRIX: &[(&str, &str, Who)] = &[
@@ -164,6 +166,29 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/admin/hari-libur", Who::Admin),
     ("POST", "/admin/hari-libur/impor", Who::Admin),
     ("POST", "/admin/hari-libur/{id}/hapus", Who::Admin),
+    ("GET", "/cek-fakta", Who::Everyone),
+    ("POST", "/cek-fakta", Who::Everyone),
+    ("GET", "/cek-fakta/tiket/{code}", Who::Everyone),
+    ("GET", "/cek-fakta/{file}", Who::Everyone),
+    ("GET", "/klarifikasi/{slug}", Who::Everyone),
+    ("GET", "/kelola/cek-fakta", Who::Checkers),
+    ("GET", "/kelola/cek-fakta/baru", Who::Checkers),
+    ("POST", "/kelola/cek-fakta/baru", Who::Checkers),
+    ("GET", "/kelola/cek-fakta/ekspor.csv", Who::Checkers),
+    ("GET", "/kelola/cek-fakta/tangkapan/{tip_id}", Who::Checkers),
+    ("GET", "/kelola/cek-fakta/{id}", Who::Checkers),
+    ("POST", "/kelola/cek-fakta/{id}/langkah", Who::Checkers),
+    ("POST", "/kelola/cek-fakta/{id}/tugas", Who::Checkers),
+    ("POST", "/kelola/cek-fakta/{id}/catatan", Who::Checkers),
+    ("POST", "/kelola/cek-fakta/{id}/terbitkan", Who::Checkers),
+    ("GET", "/kelola/klarifikasi/{id}", Who::Checkers),
+    ("POST", "/kelola/klarifikasi/{id}", Who::Checkers),
+    ("POST", "/api/v1/tips", Who::Everyone),
+    ("GET", "/api/v1/clarifications", Who::Everyone),
+    ("GET", "/api/v1/clarifications/{slug}", Who::Everyone),
+    ("GET", "/api/v1/webhooks/whatsapp", Who::Everyone),
+    ("POST", "/api/v1/webhooks/whatsapp", Who::Everyone),
+    ("POST", "/api/v1/webhooks/telegram", Who::Everyone),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -189,6 +214,7 @@ fn allowed(who: Who, v: Visitor) -> bool {
         Who::Token => matches!(v, Visitor::Token | Visitor::EditorToken),
         Who::PersonalToken => v == Visitor::EditorToken,
         Who::Desk => matches!(v, Visitor::Staff(Role::Admin | Role::PetugasOpd | Role::Anggota | Role::Redaksi)),
+        Who::Checkers => matches!(v, Visitor::Staff(Role::Admin | Role::Redaksi)),
     }
 }
 
@@ -228,6 +254,8 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             || path.starts_with("/kelola/aspirasi/")
             || path.starts_with("/aspirasi/")
             || path.starts_with("/admin/hari-libur/")
+            || path.starts_with("/kelola/cek-fakta/")
+            || path.starts_with("/kelola/klarifikasi/")
         {
             // No such article: allowed visitors get 404, the others are turned away first.
             999_999
@@ -242,6 +270,7 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             .replace("{id}", &id.to_string())
             .replace("{grant_id}", &grant_id.to_string())
             .replace("{attachment_id}", "999999")
+            .replace("{tip_id}", "999999")
             .replace("{key}", "kunci-yang-tidak-ada-sama-sekali")
             .replace("{code}", "ASP-2026-999999")
             .replace("{file}", "app.css")

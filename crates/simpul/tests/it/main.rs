@@ -10,6 +10,7 @@ mod aspirations;
 mod bad_input;
 mod categories;
 mod cli;
+mod factcheck;
 mod kim;
 mod media;
 mod news;

@@ -92,7 +92,8 @@ pub async fn submit_tip(
     if !allowed {
         return Err(AppError::TooManyRequests);
     }
-    let form = TipForm { text: input.text, link: input.link.unwrap_or_default(), email: input.email.unwrap_or_default() };
+    let form =
+        TipForm { text: input.text, link: input.link.unwrap_or_default(), email: input.email.unwrap_or_default() };
     let (text, link, email) = service::check_form(&form).map_err(AppError::Validation)?;
     let message_id = input.message_id.map(|m| m.trim().chars().take(200).collect::<String>()).filter(|m| !m.is_empty());
     // Idempotency keys are per client: an address or a token.

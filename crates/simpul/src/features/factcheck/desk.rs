@@ -181,7 +181,12 @@ async fn show_page(
     // The narrative starts as the first tip's text: the editor rewrites it as it circulates.
     let form = form.unwrap_or_else(|| ClarificationForm { claim: k.sample.clone(), ..ClarificationForm::default() });
     Ok(ShowPage {
-        page: Page::titled(app, viewer, &format!("/kelola/cek-fakta/{id}"), viewer.lang.t_args("factcheck-cluster-title", &[("id", id.to_string())])),
+        page: Page::titled(
+            app,
+            viewer,
+            &format!("/kelola/cek-fakta/{id}"),
+            viewer.lang.t_args("factcheck-cluster-title", &[("id", id.to_string())]),
+        ),
         sources: sources_line(&counts, id, viewer),
         k,
         tips,
@@ -222,8 +227,7 @@ pub async fn take_step(
     match workflow::step(&app, &viewer.actor(), id, step, target).await {
         Ok(()) => Ok(redirect_with(&app, &format!("/kelola/cek-fakta/{id}"), Flash::ok("factcheck-step-done"))),
         Err(AppError::Validation(errors)) => {
-            let page =
-                show_page(&app, &viewer, id, None, errors, NoteForm::default(), f.duplicate_of.clone()).await?;
+            let page = show_page(&app, &viewer, id, None, errors, NoteForm::default(), f.duplicate_of.clone()).await?;
             Ok(render_invalid(&page))
         }
         Err(e) => Err(e),
@@ -259,7 +263,9 @@ pub async fn add_note(
     Form(f): Form<NoteForm>,
 ) -> AppResult<Response> {
     match workflow::add_note(&app, &viewer.actor(), id, &f).await {
-        Ok(()) => Ok(redirect_with(&app, &format!("/kelola/cek-fakta/{id}#catatan"), Flash::ok("factcheck-note-added"))),
+        Ok(()) => {
+            Ok(redirect_with(&app, &format!("/kelola/cek-fakta/{id}#catatan"), Flash::ok("factcheck-note-added")))
+        }
         Err(AppError::Validation(errors)) => {
             Ok(render_invalid(&show_page(&app, &viewer, id, None, errors, f, String::new()).await?))
         }
@@ -276,9 +282,9 @@ pub async fn publish(
 ) -> AppResult<Response> {
     match workflow::publish(&app, &viewer.actor(), Some(id), &f).await {
         Ok(p) => Ok(redirect_with(&app, &format!("/klarifikasi/{}", p.slug), Flash::ok("factcheck-published"))),
-        Err(AppError::Validation(errors)) => {
-            Ok(render_invalid(&show_page(&app, &viewer, id, Some(f), errors, NoteForm::default(), String::new()).await?))
-        }
+        Err(AppError::Validation(errors)) => Ok(render_invalid(
+            &show_page(&app, &viewer, id, Some(f), errors, NoteForm::default(), String::new()).await?,
+        )),
         Err(e) => Err(e),
     }
 }
@@ -294,7 +300,14 @@ struct EditorPage {
     action: String,
 }
 
-fn editor(app: &App, viewer: &Viewer, path: &str, title_key: &str, form: ClarificationForm, errors: FieldErrors) -> EditorPage {
+fn editor(
+    app: &App,
+    viewer: &Viewer,
+    path: &str,
+    title_key: &str,
+    form: ClarificationForm,
+    errors: FieldErrors,
+) -> EditorPage {
     let (verdicts, content_types) = choices(viewer);
     EditorPage {
         page: Page::new(app, viewer, path, title_key),
@@ -308,7 +321,14 @@ fn editor(app: &App, viewer: &Viewer, path: &str, title_key: &str, form: Clarifi
 
 /// `GET /kelola/cek-fakta/baru`: a clarification of a rumour the editors found themselves.
 pub async fn new_clarification(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let page = editor(&app, &viewer, "/kelola/cek-fakta/baru", "factcheck-new-title", ClarificationForm::default(), FieldErrors::new());
+    let page = editor(
+        &app,
+        &viewer,
+        "/kelola/cek-fakta/baru",
+        "factcheck-new-title",
+        ClarificationForm::default(),
+        FieldErrors::new(),
+    );
     Ok(render(&page))
 }
 
@@ -320,20 +340,19 @@ pub async fn create_clarification(
 ) -> AppResult<Response> {
     match workflow::publish(&app, &viewer.actor(), None, &f).await {
         Ok(p) => Ok(redirect_with(&app, &format!("/klarifikasi/{}", p.slug), Flash::ok("factcheck-published"))),
-        Err(AppError::Validation(errors)) => Ok(render_invalid(&editor(
-            &app,
-            &viewer,
-            "/kelola/cek-fakta/baru",
-            "factcheck-new-title",
-            f,
-            errors,
-        ))),
+        Err(AppError::Validation(errors)) => {
+            Ok(render_invalid(&editor(&app, &viewer, "/kelola/cek-fakta/baru", "factcheck-new-title", f, errors)))
+        }
         Err(e) => Err(e),
     }
 }
 
 /// `GET /kelola/klarifikasi/{id}`: correct a published clarification.
-pub async fn edit_clarification(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn edit_clarification(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let c = repo::clarification(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let path = format!("/kelola/klarifikasi/{id}");
     Ok(render(&editor(&app, &viewer, &path, "factcheck-edit-title", ClarificationForm::of(&c), FieldErrors::new())))

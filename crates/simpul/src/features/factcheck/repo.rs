@@ -130,11 +130,9 @@ pub async fn items(db: &Db, ids: &[i64]) -> Result<Vec<ClarificationItem>, DbErr
         return Ok(Vec::new());
     }
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    query(format!(
-        "SELECT id, slug, verdict, title, summary, published_at FROM clarifications WHERE id IN ({list})"
-    ))
-    .fetch_all(db)
-    .await
+    query(format!("SELECT id, slug, verdict, title, summary, published_at FROM clarifications WHERE id IN ({list})"))
+        .fetch_all(db)
+        .await
 }
 
 /// A clarification's claim, for the matcher.
@@ -504,7 +502,10 @@ pub async fn mark_notified(tx: &mut Tx, ids: &[i64], now: Timestamp) -> Result<(
 
 /// Forgets contacts kept longer than needed (tips whose rumour was never answered).
 pub async fn forget_contacts(tx: &mut Tx, before: Timestamp) -> Result<u64, DbError> {
-    query("UPDATE tips SET contact = NULL WHERE contact IS NOT NULL AND created_at < $1").bind(before.0).execute(tx).await
+    query("UPDATE tips SET contact = NULL WHERE contact IS NOT NULL AND created_at < $1")
+        .bind(before.0)
+        .execute(tx)
+        .await
 }
 
 /// Records a chat message as handled; false when it already was (a redelivery).

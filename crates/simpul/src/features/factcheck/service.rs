@@ -60,8 +60,8 @@ pub struct Matchers {
 struct Loaded {
     claims: ClaimIndex,
     rumours: ClaimIndex,
-    /// What is loaded: clarification id → its `updated_at`; open rumour ids.
-    claim_versions: HashMap<i64, i64>,
+    /// What is loaded: clarification id → a hash of its claim; open rumour ids.
+    claim_versions: HashMap<i64, u64>,
     open_rumours: HashMap<i64, ()>,
     claims_seen: i64,
     rumours_seen: i64,
@@ -136,11 +136,18 @@ pub async fn refresh(app: &App, force: bool) -> AppResult<()> {
 fn apply(s: &mut Loaded, claims: Vec<repo::ClaimText>, rumours: Vec<repo::RumourText>) {
     for c in claims {
         s.claims_seen = s.claims_seen.max(c.updated_at);
-        if s.claim_versions.get(&c.id) == Some(&c.updated_at) {
+        // Rows seen again (the look-back) are only re-indexed when their claim changed.
+        let version = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            c.claim.hash(&mut h);
+            h.finish()
+        };
+        if s.claim_versions.get(&c.id) == Some(&version) {
             continue;
         }
         s.claims.add(&c.id.to_string(), &c.claim);
-        s.claim_versions.insert(c.id, c.updated_at);
+        s.claim_versions.insert(c.id, version);
     }
     for r in rumours {
         s.rumours_seen = s.rumours_seen.max(r.updated_at);
@@ -318,7 +325,9 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         },
         None => match same_rumour(app, &text) {
             Some(k) => (k, false),
-            None => (repo::insert_cluster(&mut tx, ClusterState::BelumDicek.as_str(), &sample(&text), now).await?, true),
+            None => {
+                (repo::insert_cluster(&mut tx, ClusterState::BelumDicek.as_str(), &sample(&text), now).await?, true)
+            }
         },
     };
     repo::count_tip(&mut tx, cluster_id, now).await?;
@@ -346,7 +355,8 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
             .await?;
     }
     // The trail names the tip and its rumour, never the person or the number.
-    let after = serde_json::json!({ "channel": intake.channel.as_str(), "cluster_id": cluster_id, "answer": new.answer });
+    let after =
+        serde_json::json!({ "channel": intake.channel.as_str(), "cluster_id": cluster_id, "answer": new.answer });
     audit::record(&mut tx, actor, now, Event::new("tip.receive", "tip", tip_id).after(&after)).await?;
     if new_cluster {
         tx.commit().await?;
@@ -410,7 +420,12 @@ pub fn reply_text(app: &App, r: &Received) -> String {
     match &r.reply {
         Reply::Confident(c) => lang.t_args(
             "tip-reply-confident",
-            &[("label", label(&c.verdict)), ("title", c.title.clone()), ("summary", c.summary.clone()), ("link", link(&c.slug))],
+            &[
+                ("label", label(&c.verdict)),
+                ("title", c.title.clone()),
+                ("summary", c.summary.clone()),
+                ("link", link(&c.slug)),
+            ],
         ),
         Reply::Candidates(items) => {
             let list = items
@@ -487,7 +502,8 @@ pub async fn search(app: &App, q: &str, limit: usize) -> AppResult<Vec<Clarifica
         return Ok(Vec::new());
     }
     refresh(app, false).await?;
-    let ranked: Vec<i64> = app.factcheck.rank(&q, limit).into_iter().filter(|(_, s)| *s >= 0.10).map(|(id, _)| id).collect();
+    let ranked: Vec<i64> =
+        app.factcheck.rank(&q, limit).into_iter().filter(|(_, s)| *s >= 0.10).map(|(id, _)| id).collect();
     let mut items = repo::items(&app.db, &ranked).await?;
     items.sort_by_key(|i| ranked.iter().position(|x| *x == i.id));
     Ok(items)

@@ -168,9 +168,10 @@ pub async fn publish(
             }
             (id, state)
         }
-        None => {
-            (repo::insert_cluster(&mut tx, ClusterState::SedangDicek.as_str(), &new.claim, now).await?, ClusterState::SedangDicek)
-        }
+        None => (
+            repo::insert_cluster(&mut tx, ClusterState::SedangDicek.as_str(), &new.claim, now).await?,
+            ClusterState::SedangDicek,
+        ),
     };
     let slug = unique_slug(&mut tx, "clarifications", &new.title, 80, "klarifikasi")
         .await?
@@ -219,7 +220,8 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
     let mut tx = app.db.begin().await?;
     let k = repo::cluster(&mut tx, cluster_id).await?.ok_or(AppError::NotFound)?;
     let from = ClusterState::parse(&k.state).ok_or(AppError::Conflict("err-rumour-changed"))?;
-    let to = next_state(from, step).filter(|_| step != Step::Publish).ok_or(AppError::Conflict("err-rumour-changed"))?;
+    let to =
+        next_state(from, step).filter(|_| step != Step::Publish).ok_or(AppError::Conflict("err-rumour-changed"))?;
     let mut target = None;
     if step == Step::Duplicate {
         let mut e = FieldErrors::new();
@@ -236,7 +238,9 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
             }
         }
     }
-    if !repo::set_state(&mut tx, cluster_id, from.as_str(), to.as_str(), target.as_ref().map(|t| t.id), None, now).await? {
+    if !repo::set_state(&mut tx, cluster_id, from.as_str(), to.as_str(), target.as_ref().map(|t| t.id), None, now)
+        .await?
+    {
         return Err(AppError::Conflict("err-rumour-changed"));
     }
     if step == Step::Check && k.assignee_id.is_none() {
@@ -252,7 +256,9 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
     }
     let event = Event::new("tip_cluster.step", "tip_cluster", cluster_id)
         .before(&serde_json::json!({ "state": from.as_str() }))
-        .after(&serde_json::json!({ "state": to.as_str(), "duplicate_of": target.map(|t| t.id), "notified": notified }));
+        .after(
+            &serde_json::json!({ "state": to.as_str(), "duplicate_of": target.map(|t| t.id), "notified": notified }),
+        );
     audit::record(&mut tx, actor, now, event).await?;
     tx.commit().await?;
     service::refresh(app, true).await?;
