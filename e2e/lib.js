@@ -147,7 +147,7 @@ export async function signIn(browser, server, email, pw) {
  * them after. `server` and `browser` are set once the tests run; `password(role)` gives a demo
  * account's password and `signIn(email, password)` a signed-in phone page.
  */
-export function demoJourney() {
+export function demoJourney({ args = [] } = {}) {
   const demo = {
     server: null,
     browser: null,
@@ -155,7 +155,7 @@ export function demoJourney() {
     signIn: (email, pw) => signIn(demo.browser, demo.server, email, pw),
   };
   before(async () => {
-    demo.server = await startServer({ args: ['--demo'] });
+    demo.server = await startServer({ args: ['--demo', ...args] });
     demo.browser = await launch();
   });
   after(async () => {

@@ -71,6 +71,46 @@ async fn load(app: &App) -> AppResult<()> {
         println!("  {role:<12} {email:<26} {password}");
     }
 
+    // Clarifications the tip-line can answer with at once (sample rumours of the kind that
+    // circulate in Banten; the institutions' answers are illustrative).
+    let clarifications = [
+        (
+            "HOAKS",
+            "Bansos tunai Rp 600 ribu yang dicairkan lewat tautan pendaftaran",
+            "Pemerintah Kota Cilegon membagikan bantuan sosial tunai Rp 600.000 untuk setiap keluarga yang mendaftar \
+             lewat tautan pendaftaran online sebelum akhir bulan.",
+            "Dinas Sosial memastikan tidak ada pendaftaran bansos lewat tautan pesan berantai. Tautan itu mencuri data \
+             pribadi; bansos hanya didata lewat kelurahan dan DTKS.",
+        ),
+        (
+            "PENIPUAN",
+            "Pesan WhatsApp atas nama Wali Kota yang meminta transfer dana hibah",
+            "Wali Kota Cilegon mengirim pesan WhatsApp kepada ketua RT untuk mentransfer uang administrasi agar dana \
+             hibah RT segera cair.",
+            "Nomor itu bukan milik Wali Kota. Pemkot tidak pernah meminta uang administrasi untuk dana hibah; laporkan \
+             nomor penipu ke aduannomor.id.",
+        ),
+        (
+            "KONTEKS_SALAH",
+            "Foto banjir lama disebut banjir di Jalan Raya Merak hari ini",
+            "Foto banjir besar yang merendam Jalan Raya Merak diklaim terjadi hari ini dan jalan ditutup total.",
+            "Foto itu diambil pada banjir tahun 2019. Hari ini Jalan Raya Merak dapat dilalui; pantau informasi lalu \
+             lintas resmi Dishub.",
+        ),
+    ];
+    for (verdict, title, claim, summary) in clarifications {
+        let form = crate::features::factcheck::workflow::ClarificationForm {
+            verdict: verdict.into(),
+            title: title.into(),
+            claim: claim.into(),
+            summary: summary.into(),
+            body: format!("{summary}\n\nJika menerima pesan serupa, jangan teruskan. Tempel di halaman Cek Fakta."),
+            sources: "Diskominfo Kota Cilegon | https://cilegon.go.id".into(),
+            ..Default::default()
+        };
+        crate::features::factcheck::workflow::publish(app, &cli, None, &form).await?;
+    }
+
     println!();
     Ok(())
 }

@@ -1,12 +1,13 @@
 //! Housekeeping that keeps personal data no longer than needed (UU PDP 27/2022): expired
 //! sessions and links, old sign-in attempts, finished jobs (their mail bodies) and old mails
-//! in the local outbox. Runs every ten minutes in `serve`.
+//! in the local outbox, tipsters' contacts whose rumour was never answered, handled chat message
+//! ids. Runs every ten minutes in `serve`.
 
 use std::{sync::Arc, time::Duration};
 
 use crate::{
     app::App,
-    features::accounts,
+    features::{accounts, factcheck},
     infra::{jobs, mail, outbox},
 };
 
@@ -20,6 +21,8 @@ pub async fn run_once(app: &App) -> anyhow::Result<u64> {
     let mut n = accounts::repo::purge_expired(&mut tx, now).await?;
     n += jobs::purge_done(&mut tx, now.plus_days(-KEEP_DAYS)).await?;
     n += outbox::purge(&mut tx, now.plus_days(-1)).await?;
+    n += factcheck::repo::forget_contacts(&mut tx, now.plus_days(-factcheck::service::CONTACT_DAYS)).await?;
+    n += factcheck::repo::purge_chat_inbox(&mut tx, now.plus_days(-KEEP_DAYS)).await?;
     tx.commit().await?;
     if let Some(dir) = app.mailer.outbox_dir().cloned() {
         let cutoff = now.plus_days(-KEEP_DAYS);

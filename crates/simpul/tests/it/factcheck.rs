@@ -437,6 +437,12 @@ async fn telegram_tipsters_hear_the_verdict_when_it_is_published() {
     let leaked: i64 =
         query("SELECT COUNT(*) FROM audit_events WHERE after_json LIKE '%777%'").scalar(&t.app.db).await.unwrap();
     assert_eq!(leaked, 0);
+    // Message ids can carry the chat id: they are stored hashed.
+    let ids: i64 = query("SELECT COUNT(*) FROM tips WHERE external_id LIKE '%777%' OR external_id LIKE '%888%'")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    assert_eq!(ids, 0);
 }
 
 #[tokio::test]

@@ -519,6 +519,11 @@ pub async fn claim_message(tx: &mut Tx, channel: &str, external_id: &str, now: T
         .map(|n| n == 1)
 }
 
+/// Forgets handled chat message ids older than `before` (platforms redeliver within hours).
+pub async fn purge_chat_inbox(tx: &mut Tx, before: Timestamp) -> Result<u64, DbError> {
+    query("DELETE FROM chat_inbox WHERE created_at < $1").bind(before.0).execute(tx).await
+}
+
 /// An editor's note.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Note {

@@ -259,6 +259,12 @@ pub async fn pseudonym(app: &App, channel: Channel, contact: &str) -> AppResult<
     Ok(format!("P-{}", &hex::encode(mac.finalize().into_bytes())[..10]))
 }
 
+/// How a message id is stored: hashed, because channels' ids can carry the sender (a Telegram
+/// chat id, a WhatsApp `wamid` encodes the number).
+pub fn message_key(external_id: &str) -> String {
+    crypto::sha256_hex(external_id)
+}
+
 /// The code of a tip.
 pub fn code_of(year: i64, id: i64) -> TipCode {
     TipCode { year: year as i32, number: id }
@@ -301,9 +307,10 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         claims::Answer::Unknown => (Reply::Unknown, None),
     };
     let year = i64::from(now.to_wib().0.year);
+    let external_id = intake.external_id.as_deref().map(message_key);
     let _one = app.factcheck.intake.lock().await;
     let mut tx = app.db.begin().await?;
-    if let Some(ext) = &intake.external_id
+    if let Some(ext) = &external_id
         && let Some(existing) = repo::tip_by_external(&mut tx, intake.channel.as_str(), ext).await?
     {
         drop(tx);
@@ -336,7 +343,7 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         year,
         cluster_id,
         channel: intake.channel.as_str(),
-        external_id: intake.external_id.clone(),
+        external_id,
         body: text,
         link: intake.link.clone(),
         screenshot_key,
