@@ -32,7 +32,10 @@ fn development_set_figures() {
     let m: Metrics = evaluate(&claims, &queries);
     println!("{m:?}");
     assert_eq!((m.claims, m.queries), (280, 98));
-    // What the first version reaches (2026-11-28); the targets are higher (issue 6).
-    assert!(m.recall_at_1 >= 0.95 && m.mrr_at_5 >= 0.97, "{m:?}");
-    assert!(m.false_match_rate <= 0.04 && m.auto_precision >= 0.95, "{m:?}");
+    // What the indexed matcher with the confidence rules reaches (2026-11-28): recall@1 0.972,
+    // MRR@5 0.986, confident recall 0.819, no false match, auto precision 1 (the first version:
+    // 0.958, 0.979, 0.569, 0.038, 0.953).
+    assert!(m.recall_at_1 >= 0.97 && m.mrr_at_5 >= 0.98, "{m:?}");
+    assert!(m.confident_recall >= 0.81, "{m:?}");
+    assert!(m.false_match_rate <= 0.02 && m.auto_precision >= 0.99, "{m:?}");
 }

@@ -1,10 +1,18 @@
 //! `simpul eval claims`: scores the claim matcher (the one the tip-line uses) on a set of
 //! claims and queries, and prints the figures as JSON on the last line.
 
-use std::{path::Path, process::ExitCode};
+use std::{collections::HashMap, path::Path, process::ExitCode};
 
 use anyhow::Context;
 use simpul_text::claims;
+
+use crate::{
+    app::App,
+    config::Config,
+    domain::{access::Actor, factcheck::Verdict},
+    features::factcheck::import,
+    infra::{clock::Clock, db::ConnectOptions},
+};
 
 fn lines(path: &Path) -> anyhow::Result<Vec<serde_json::Value>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -17,19 +25,57 @@ fn lines(path: &Path) -> anyhow::Result<Vec<serde_json::Value>> {
         .collect()
 }
 
-pub fn claims(claims_file: &Path, queries_file: &Path) -> anyhow::Result<ExitCode> {
+/// Loads the claims as published clarifications into a temporary store (a fresh SQLite data
+/// folder, through the same import and matcher loading the server uses), sends every query
+/// through the tip-line's matcher, and prints the figures.
+pub async fn claims(claims_file: &Path, queries_file: &Path) -> anyhow::Result<ExitCode> {
     let field = |v: &serde_json::Value, k: &str, file: &Path| -> anyhow::Result<String> {
         v[k].as_str().map(str::to_owned).with_context(|| format!("{}: a line has no text field `{k}`", file.display()))
     };
-    let claims: Vec<(String, String)> = lines(claims_file)?
+    let claims: Vec<(String, String, String)> = lines(claims_file)?
         .iter()
-        .map(|v| Ok((field(v, "id", claims_file)?, field(v, "claim", claims_file)?)))
+        .map(|v| {
+            // The matcher does not read verdicts: an unknown one must not drop the claim.
+            let verdict = v["verdict"].as_str().and_then(Verdict::parse).unwrap_or(Verdict::Hoaks);
+            Ok((field(v, "id", claims_file)?, field(v, "claim", claims_file)?, verdict.as_str().to_owned()))
+        })
         .collect::<anyhow::Result<_>>()?;
     let queries: Vec<(String, Option<String>)> = lines(queries_file)?
         .iter()
         .map(|v| Ok((field(v, "query", queries_file)?, v["expect"].as_str().map(str::to_owned))))
         .collect::<anyhow::Result<_>>()?;
-    println!("{}", report(&claims::evaluate(&claims, &queries)));
+
+    let dir = std::env::temp_dir().join(format!("simpul-eval-{}", crate::infra::crypto::random_token(8)));
+    let result = async {
+        let app = App::start(Config::for_data_dir(dir.clone()), Clock::System, ConnectOptions::default()).await?;
+        let text: String = claims
+            .iter()
+            .map(|(id, claim, verdict)| {
+                serde_json::json!({ "id": id, "verdict": verdict, "claim": claim }).to_string() + "\n"
+            })
+            .collect();
+        let report =
+            import::import_jsonl(&app, &Actor::cli(), &text, |_, _| {}).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        if let Some((line, why)) = report.skipped.first() {
+            anyhow::bail!("{}: line {line}: {why}", claims_file.display());
+        }
+        let claim_of: HashMap<i64, String> = report.imported.into_iter().map(|(key, id)| (id, key)).collect();
+        let m = simpul_text::claims::evaluate_with(claims.len(), &queries, |q| {
+            let top = app.factcheck.rank(q, 5).into_iter().filter_map(|(id, _)| claim_of.get(&id).cloned()).collect();
+            let confident = match app.factcheck.answer(q) {
+                simpul_text::claims::Answer::Confident(m) => {
+                    m.id.parse::<i64>().ok().and_then(|id| claim_of.get(&id).cloned())
+                }
+                _ => None,
+            };
+            (top, confident)
+        });
+        app.db.close().await;
+        anyhow::Ok(m)
+    }
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    println!("{}", report(&result?));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -44,7 +44,7 @@ pub struct GlobalArgs {
 #[derive(Subcommand)]
 pub enum Command {
     /// Start the web server (and the background jobs).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply database migrations and exit.
     Migrate,
     /// Manage accounts.
@@ -232,6 +232,9 @@ pub enum ImportCommand {
     /// Published articles from JSON Lines (`slug,title,category,tags,published_at,body_markdown`);
     /// articles whose slug exists are left as they are.
     Articles { file: PathBuf },
+    /// Published clarifications (fact checks) from JSON Lines (`verdict`, `claim`; optional
+    /// `title`, `summary`, `body`, `sources`, `appearance_url`, `first_appearance`).
+    Clarifications { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -270,14 +273,14 @@ async fn open(config: Config) -> anyhow::Result<App> {
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = cli.global.config();
     match cli.command {
-        Command::Serve(args) => serve::run(config, cli.global.base_url.is_some(), args).await,
+        Command::Serve(args) => serve::run(config, cli.global.base_url.is_some(), *args).await,
         Command::Migrate => {
             let app = open(config).await?;
             println!("database schema is up to date ({} migrations)", app.db.migrate().await?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { out } => backup::run(config, &out).await,
-        Command::Eval(EvalCommand::Claims { claims, queries }) => eval::claims(&claims, &queries),
+        Command::Eval(EvalCommand::Claims { claims, queries }) => eval::claims(&claims, &queries).await,
         Command::Reindex => {
             let app = open(config).await?;
             let total = crate::features::news::repo::count_published(&app.db).await?;
@@ -323,6 +326,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "{} articles imported, {} already present, {} lines skipped ({:.1} s)",
                 report.imported,
                 report.existing,
+                report.skipped.len(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(ImportCommand::Clarifications { file }) => {
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let app = open(config).await?;
+            let started = std::time::Instant::now();
+            let report = crate::features::factcheck::import::import_jsonl(&app, &Actor::cli(), &text, |_, _| {})
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            for (line, why) in &report.skipped {
+                eprintln!("{}:{line}: {why}", file.display());
+            }
+            println!(
+                "{} clarifications imported, {} lines skipped ({:.1} s)",
+                report.imported.len(),
                 report.skipped.len(),
                 started.elapsed().as_secs_f64()
             );

@@ -427,8 +427,8 @@ async fn telegram_tipsters_hear_the_verdict_when_it_is_published() {
     // The rumour, sent again later, is answered at once.
     post_tg(&mut bot, TG_SECRET, tg_text(9, 20, 999, rumour)).await;
     t.run_jobs().await;
-    let sent = sent.lock().unwrap();
-    assert!(sent.last().unwrap().2["text"].as_str().unwrap().starts_with("[HOAKS] Vaksin campak"));
+    let last = sent.lock().unwrap().last().unwrap().2["text"].as_str().unwrap().to_owned();
+    assert!(last.starts_with("[HOAKS] Vaksin campak"), "{last}");
     // The trail has each step, without any chat id.
     let trail: Vec<String> = query("SELECT action FROM audit_events ORDER BY id").scalars(&t.app.db).await.unwrap();
     for a in ["tip.receive", "tip_cluster.step", "tip_cluster.note", "clarification.publish"] {
@@ -551,4 +551,43 @@ async fn the_desk_moves_rumours_only_along_its_states() {
     assert!(who.is_some());
     let counts = editor.get("/kelola/cek-fakta?state=semua").await;
     assert!(counts.body.contains("Sedang dicek (1)") && counts.body.contains("Duplikat (1)"), "{}", counts.body);
+}
+
+async fn multipart_with_file(c: &mut Client, text: &str, file: &[u8]) -> Resp {
+    let token = c.csrf_token().await;
+    let boundary = "XbatasX";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n{text}\r\n").as_bytes(),
+    );
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"screenshot\"; filename=\"layar.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let ct = format!("multipart/form-data; boundary={boundary}");
+    c.send(Method::POST, &format!("/cek-fakta?_csrf={token}"), Some(&ct), body.into()).await
+}
+
+#[tokio::test]
+async fn screenshots_are_re_encoded_and_only_editors_see_them() {
+    let t = TestApp::new().await;
+    let mut web = t.client();
+    let text = "Tangkapan layar pesan berantai tentang penutupan jalan tol Merak selama seminggu penuh";
+    // Not an image: refused, nothing stored, the text kept.
+    let r = multipart_with_file(&mut web, text, b"%PDF-1.7 bukan gambar").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("penutupan jalan tol Merak"));
+    assert_eq!(t.count("tips").await, 0);
+    let r = multipart_with_file(&mut web, text, &crate::media::photo_with_gps(800, 600)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let tip: i64 = query("SELECT id FROM tips").scalar(&t.app.db).await.unwrap();
+    let path = format!("/kelola/cek-fakta/tangkapan/{tip}");
+    assert!(t.client().get(&path).await.is_denied());
+    assert!(t.login_as(Role::Anggota).await.get(&path).await.is_denied());
+    let shot = t.login_as(Role::Redaksi).await.get(&path).await;
+    assert_eq!(shot.status, StatusCode::OK);
+    assert_eq!(shot.headers["content-type"], "image/jpeg");
+    assert!(!shot.body.contains("GPS-LAT") && !shot.body.contains("Exif"));
 }

@@ -153,8 +153,11 @@ impl ShowPage {
     }
 }
 
+/// (value, label) pairs for a `<select>`.
+type Options = Vec<(String, String)>;
+
 /// The verdict and content-type choices, labelled.
-pub fn choices(viewer: &Viewer) -> (Vec<(String, String)>, Vec<(String, String)>) {
+pub fn choices(viewer: &Viewer) -> (Options, Options) {
     let verdicts = Verdict::ALL.iter().map(|v| (v.as_str().to_owned(), v.label())).collect();
     let types = ContentType::ALL
         .iter()

@@ -7,6 +7,7 @@ pub mod api;
 pub mod chat;
 pub mod desk;
 pub mod html;
+pub mod import;
 pub mod repo;
 pub mod service;
 pub mod workflow;
