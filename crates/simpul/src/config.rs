@@ -82,6 +82,10 @@ pub struct WhatsAppConfig {
     pub phone_number_id: String,
     /// Where the Graph API is (`https://graph.facebook.com/v21.0`; tests use a local fake).
     pub api_base: String,
+    /// An approved template for verdicts (Meta allows free text only within 24 hours of the
+    /// tipster's last message). Body variables: {{1}} ticket code, {{2}} verdict and title,
+    /// {{3}} link.
+    pub template: Option<String>,
 }
 
 /// A Telegram bot.

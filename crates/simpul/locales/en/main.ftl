@@ -790,3 +790,6 @@ tip-notify-verdict = News from the fact-check team about message { $code } you s
 tip-notify-subject = Fact-check result for message { $code }
 tip-chat-welcome = Hello! This is the fact-check line. Forward or paste a suspicious message here; we reply with the existing clarification, or we check it and let you know.
 tip-chat-text-only = Sorry, we can only check text messages. Copy the message's text and send it here.
+search-clarifications = Related hoax clarifications
+tip-notify-not-a-claim = News from the fact-check team about message { $code } you sent: the team found it is not a checkable claim (for instance a question, an opinion or an advertisement), so no clarification will follow. Thank you for being careful.
+factcheck-ticket-not-a-claim = The team found this message is not a checkable claim, so no clarification will follow.

@@ -763,3 +763,6 @@ tip-notify-verdict = Kabar dari tim Cek Fakta tentang pesan { $code } yang Anda 
 tip-notify-subject = Hasil cek fakta untuk pesan { $code }
 tip-chat-welcome = Halo! Ini layanan Cek Fakta. Teruskan atau tempel pesan yang mencurigakan ke sini; kami balas dengan klarifikasi yang sudah ada, atau kami periksa dan kabari Anda.
 tip-chat-text-only = Maaf, kami hanya bisa memeriksa pesan teks. Salin teks pesannya lalu kirim ke sini, ya.
+search-clarifications = Klarifikasi hoaks terkait
+tip-notify-not-a-claim = Kabar dari tim Cek Fakta tentang pesan { $code } yang Anda kirim: tim menilai pesan itu bukan klaim yang dapat diperiksa (misalnya pertanyaan, pendapat, atau iklan), jadi tidak akan ada klarifikasi untuknya. Terima kasih sudah waspada.
+factcheck-ticket-not-a-claim = Tim menilai pesan ini bukan klaim yang dapat diperiksa, jadi tidak akan ada klarifikasi untuknya.

@@ -120,6 +120,11 @@ pub struct ServeArgs {
     /// WhatsApp: the sending number's phone-number id.
     #[arg(long, env = "SIMPUL_WHATSAPP_PHONE_NUMBER_ID")]
     pub whatsapp_phone_number_id: Option<String>,
+    /// WhatsApp: an approved message template for verdicts sent more than 24 hours after the
+    /// tipster wrote (Meta refuses free text then). Its body takes {{1}} the ticket code, {{2}}
+    /// the verdict and title, {{3}} the link; language `id`.
+    #[arg(long, env = "SIMPUL_WHATSAPP_TEMPLATE")]
+    pub whatsapp_template: Option<String>,
     /// WhatsApp: the Graph API address (a local fake in tests).
     #[arg(long, env = "SIMPUL_WHATSAPP_API_BASE", default_value = "https://graph.facebook.com/v21.0")]
     pub whatsapp_api_base: String,
@@ -136,33 +141,56 @@ pub struct ServeArgs {
 }
 
 impl ServeArgs {
-    /// The chat channels that are fully configured.
-    pub fn chat_config(&self) -> (Option<crate::config::WhatsAppConfig>, Option<crate::config::TelegramConfig>) {
+    /// The chat channels that are configured. A channel half set up, or with a blank or short
+    /// secret (anyone could then sign a delivery), refuses to start.
+    pub fn chat_config(
+        &self,
+    ) -> anyhow::Result<(Option<crate::config::WhatsAppConfig>, Option<crate::config::TelegramConfig>)> {
         use crate::config::{Secret, TelegramConfig, WhatsAppConfig};
-        let whatsapp = match (
-            &self.whatsapp_app_secret,
-            &self.whatsapp_verify_token,
-            &self.whatsapp_access_token,
-            &self.whatsapp_phone_number_id,
-        ) {
-            (Some(s), Some(v), Some(a), Some(p)) => Some(WhatsAppConfig {
-                app_secret: Secret::new(s.clone()),
-                verify_token: Secret::new(v.clone()),
-                access_token: Secret::new(a.clone()),
-                phone_number_id: p.clone(),
-                api_base: self.whatsapp_api_base.trim_end_matches('/').to_owned(),
-            }),
-            _ => None,
+        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+        let wa = [
+            given(&self.whatsapp_app_secret),
+            given(&self.whatsapp_verify_token),
+            given(&self.whatsapp_access_token),
+            given(&self.whatsapp_phone_number_id),
+        ];
+        let whatsapp = match wa {
+            [None, None, None, None] => None,
+            [Some(secret), Some(verify), Some(access), Some(phone)] => {
+                anyhow::ensure!(
+                    secret.len() >= 16,
+                    "--whatsapp-app-secret looks wrong: Meta's app secrets are 32 characters"
+                );
+                anyhow::ensure!(verify.len() >= 8, "--whatsapp-verify-token must be at least 8 characters");
+                Some(WhatsAppConfig {
+                    app_secret: Secret::new(secret),
+                    verify_token: Secret::new(verify),
+                    access_token: Secret::new(access),
+                    phone_number_id: phone,
+                    api_base: self.whatsapp_api_base.trim_end_matches('/').to_owned(),
+                    template: given(&self.whatsapp_template),
+                })
+            }
+            _ => anyhow::bail!(
+                "the WhatsApp tip-line needs all of --whatsapp-app-secret, --whatsapp-verify-token, \
+                 --whatsapp-access-token and --whatsapp-phone-number-id"
+            ),
         };
-        let telegram = match (&self.telegram_bot_token, &self.telegram_webhook_secret) {
-            (Some(t), Some(s)) => Some(TelegramConfig {
-                bot_token: Secret::new(t.clone()),
-                webhook_secret: Secret::new(s.clone()),
-                api_base: self.telegram_api_base.trim_end_matches('/').to_owned(),
-            }),
-            _ => None,
+        let telegram = match (given(&self.telegram_bot_token), given(&self.telegram_webhook_secret)) {
+            (None, None) => None,
+            (Some(token), Some(secret)) => {
+                let ok = (16..=256).contains(&secret.len())
+                    && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                anyhow::ensure!(ok, "--telegram-webhook-secret must be 16 to 256 letters, digits, _ or -");
+                Some(TelegramConfig {
+                    bot_token: Secret::new(token),
+                    webhook_secret: Secret::new(secret),
+                    api_base: self.telegram_api_base.trim_end_matches('/').to_owned(),
+                })
+            }
+            _ => anyhow::bail!("the Telegram tip-line needs both --telegram-bot-token and --telegram-webhook-secret"),
         };
-        (whatsapp, telegram)
+        Ok((whatsapp, telegram))
     }
 }
 
@@ -449,4 +477,39 @@ pub(crate) fn smtp_config(a: &ServeArgs) -> Option<SmtpConfig> {
         tls: a.smtp_security == SmtpSecurity::Tls,
         starttls: a.smtp_security == SmtpSecurity::Starttls,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::{Cli, Command};
+
+    fn chat(args: &[&str]) -> anyhow::Result<(bool, bool)> {
+        let mut all = vec!["simpul", "serve"];
+        all.extend_from_slice(args);
+        let Command::Serve(serve) = Cli::try_parse_from(all).expect("parses").command else { panic!("serve") };
+        serve.chat_config().map(|(w, t)| (w.is_some(), t.is_some()))
+    }
+
+    #[test]
+    fn chat_channels_need_every_secret_and_real_ones() {
+        assert_eq!(chat(&[]).unwrap(), (false, false));
+        let secret = "abcdefghijklmnop-_0123";
+        assert_eq!(chat(&["--telegram-bot-token", "1:A", "--telegram-webhook-secret", secret]).unwrap(), (false, true));
+        // Blank, short or odd secrets would let anyone sign a delivery: refused at start.
+        assert!(chat(&["--telegram-bot-token", "1:A", "--telegram-webhook-secret", ""]).is_err());
+        assert!(chat(&["--telegram-bot-token", "1:A", "--telegram-webhook-secret", "pendek"]).is_err());
+        assert!(
+            chat(&["--telegram-bot-token", "1:A", "--telegram-webhook-secret", "spasi di dalam rahasia ini"]).is_err()
+        );
+        assert!(chat(&["--telegram-bot-token", "1:A"]).is_err());
+        let wa = ["--whatsapp-app-secret", "0123456789abcdef0123", "--whatsapp-verify-token", "verifikasi"];
+        assert!(chat(&wa).is_err(), "half a WhatsApp set-up");
+        let mut full = wa.to_vec();
+        full.extend_from_slice(&["--whatsapp-access-token", "EAAG", "--whatsapp-phone-number-id", "1055"]);
+        assert_eq!(chat(&full).unwrap(), (true, false));
+        full[1] = "pendek";
+        assert!(chat(&full).is_err());
+    }
 }

@@ -32,7 +32,7 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
     config.smtp = smtp_config(&args);
     config.mail_from = args.mail_from.clone();
     config.site_name = args.site_name.clone();
-    (config.whatsapp, config.telegram) = args.chat_config();
+    (config.whatsapp, config.telegram) = args.chat_config()?;
     let app = App::start(config, Clock::System, ConnectOptions::default()).await?;
     if args.demo {
         crate::demo::load_if_empty(&app).await?;

@@ -24,6 +24,10 @@ pub enum Job {
         channel: String,
         to: String,
         text: String,
+        /// The variables of the WhatsApp template, when the message may be sent as one (a
+        /// verdict, possibly more than 24 hours after the tipster wrote).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        template: Option<Vec<String>>,
     },
 }
 
@@ -139,7 +143,9 @@ async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
         Job::PublishArticle { article_id } => {
             crate::features::news::service::publish_scheduled(app, article_id).await.map_err(|e| anyhow::anyhow!("{e}"))
         }
-        Job::SendChat { channel, to, text } => crate::features::factcheck::chat::send(app, &channel, &to, &text).await,
+        Job::SendChat { channel, to, text, template } => {
+            crate::features::factcheck::chat::send(app, &channel, &to, &text, template.as_deref()).await
+        }
     }
 }
 

@@ -49,6 +49,7 @@ async fn chat_app() -> (TestApp, Sent) {
             access_token: Secret::new("token-akses-wa"),
             phone_number_id: "1055".into(),
             api_base: format!("{base}/v21.0"),
+            template: Some("hasil_cek_fakta".into()),
         });
         c.telegram = Some(TelegramConfig {
             bot_token: Secret::new("123:ABC"),
@@ -194,6 +195,15 @@ async fn tips_are_answered_and_gathered_into_rumours() {
     // Search within clarifications.
     let s = t.client().get("/cek-fakta?q=telur+plastik").await;
     assert!(s.body.contains("Telur plastik di pasar Cilegon"));
+    // The site search puts the clarification of a rumour before the news about it.
+    let s = t.client().get("/cari?q=telur+palsu+plastik+di+pasar+tradisional+cilegon").await;
+    assert!(
+        s.body.contains("Klarifikasi hoaks terkait") && s.body.contains("Telur plastik di pasar Cilegon"),
+        "{}",
+        s.body
+    );
+    let s = t.client().get("/cari?q=jadwal+posyandu").await;
+    assert!(!s.body.contains("Klarifikasi hoaks terkait"));
 }
 
 async fn multipart(c: &mut Client, token: &str, fields: &[(&str, &str)]) -> Resp {
@@ -296,8 +306,9 @@ async fn whatsapp_webhook_checks_signatures_and_replies_through_the_cloud_api() 
     let receipt = serde_json::json!({ "entry": [{ "changes": [{ "value": { "statuses": [{ "id": "wamid.X" }] } }] }] })
         .to_string();
     assert_eq!(post_wa(&mut meta, &receipt, &wa_signature(&receipt, WA_SECRET)).await.status, StatusCode::OK);
-    // Malformed JSON with a good signature: a clear 400.
-    assert_eq!(post_wa(&mut meta, "{", &wa_signature("{", WA_SECRET)).await.status, StatusCode::BAD_REQUEST);
+    // Signed but unreadable: acknowledged (Meta would redeliver a refusal for days), nothing stored.
+    assert_eq!(post_wa(&mut meta, "{", &wa_signature("{", WA_SECRET)).await.status, StatusCode::OK);
+    assert_eq!(t.count("tips").await, 1);
 
     // The number is stored only to reply: not on the desk, not in the export.
     let k: i64 = query("SELECT cluster_id FROM tips").scalar(&t.app.db).await.unwrap();
@@ -309,6 +320,50 @@ async fn whatsapp_webhook_checks_signatures_and_replies_through_the_cloud_api() 
     // A confident answer is final: the contact is not even kept.
     let kept: Option<String> = query("SELECT contact FROM tips").scalar(&t.app.db).await.unwrap();
     assert_eq!(kept, None);
+
+    // A reaction to our reply is not a tip and gets no answer.
+    let reaction = wa_delivery(
+        "wamid.R1",
+        "6281234567890",
+        serde_json::json!({ "type": "reaction", "reaction": { "emoji": "👍" } }),
+    );
+    assert_eq!(post_wa(&mut meta, &reaction, &wa_signature(&reaction, WA_SECRET)).await.status, StatusCode::OK);
+    // A new rumour waits; its verdict goes out as the approved template (free text is refused
+    // by WhatsApp more than 24 hours after the tipster wrote).
+    let rumour = serde_json::json!({ "type": "text", "text": { "body":
+        "Katanya jembatan Kali Baru di Kecamatan Ciwandan retak parah dan akan ditutup total mulai minggu depan" } });
+    let body = wa_delivery("wamid.B2", "6289876543210", rumour);
+    assert_eq!(post_wa(&mut meta, &body, &wa_signature(&body, WA_SECRET)).await.status, StatusCode::OK);
+    t.run_jobs().await;
+    let k: i64 = query("SELECT cluster_id FROM tips ORDER BY id DESC LIMIT 1").scalar(&t.app.db).await.unwrap();
+    let r = editor
+        .post_form(
+            &format!("/kelola/cek-fakta/{k}/terbitkan"),
+            &[
+                ("verdict", "SALAH"),
+                ("title", "Jembatan Kali Baru tidak akan ditutup"),
+                ("claim", "Jembatan Kali Baru di Ciwandan retak parah dan akan ditutup total mulai minggu depan."),
+                ("summary", "DPUPR memeriksa jembatan: retak rambut di aspal, struktur aman, tidak ada penutupan."),
+                ("body", "Pemeriksaan DPUPR menunjukkan struktur jembatan aman."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    t.run_jobs().await;
+    let sent = sent.lock().unwrap();
+    let (_, _, last) = sent.last().unwrap();
+    assert_eq!(last["to"], "6289876543210");
+    assert_eq!(last["type"], "template");
+    assert_eq!(last["template"]["name"], "hasil_cek_fakta");
+    let vars: Vec<&str> = last["template"]["components"][0]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(vars[0].starts_with("CEK-2026-") && vars[1] == "[SALAH] Jembatan Kali Baru tidak akan ditutup", "{vars:?}");
+    assert!(vars[2].contains("/klarifikasi/jembatan-kali-baru"));
+    assert_eq!(sent.len(), 4, "one reply each, the verdict once: {sent:?}");
 }
 
 #[tokio::test]
@@ -590,4 +645,132 @@ async fn screenshots_are_re_encoded_and_only_editors_see_them() {
     assert_eq!(shot.status, StatusCode::OK);
     assert_eq!(shot.headers["content-type"], "image/jpeg");
     assert!(!shot.body.contains("GPS-LAT") && !shot.body.contains("Exif"));
+}
+
+/// Sends a tip with an e-mail to be told; returns (code, cluster id).
+async fn tip_with_email(t: &TestApp, text: &str, email: &str) -> (String, i64) {
+    let v = tip(&mut t.client(), serde_json::json!({ "text": text, "email": email })).await.json();
+    let code = v["code"].as_str().unwrap().to_owned();
+    let k = cluster_of(t, &code).await;
+    (code, k)
+}
+
+#[tokio::test]
+async fn every_waiting_tipster_hears_once_through_merged_rumours() {
+    let t = TestApp::new().await;
+    let (a, ka) = tip_with_email(
+        &t,
+        "Katanya gas elpiji tiga kilo akan ditarik dari warung mulai bulan depan di seluruh Banten",
+        "a@example.id",
+    )
+    .await;
+    let (b, kb) = tip_with_email(
+        &t,
+        "Tabung melon 3 kg tidak boleh lagi dijual pengecer, warga harus beli di pangkalan resmi pakai KTP",
+        "b@example.id",
+    )
+    .await;
+    let (_, kc) = tip_with_email(
+        &t,
+        "Pemerintah menghapus subsidi elpiji tiga kilogram untuk rumah tangga mulai Januari tahun depan",
+        "c@example.id",
+    )
+    .await;
+    assert!(ka != kb && kb != kc && ka != kc);
+    let mut editor = t.login_as(Role::Redaksi).await;
+    let step = |k: i64| format!("/kelola/cek-fakta/{k}/langkah");
+    // B is the same as A; then A (with B) is the same as C: B follows along.
+    assert_eq!(
+        editor.post_form(&step(kb), &[("step", "duplikat"), ("duplicate_of", &ka.to_string())]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        editor.post_form(&step(ka), &[("step", "duplikat"), ("duplicate_of", &kc.to_string())]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let r = editor
+        .post_form(
+            &format!("/kelola/cek-fakta/{kc}/terbitkan"),
+            &[
+                ("verdict", "MENYESATKAN"),
+                ("title", "Elpiji 3 kg tetap dijual, pembeli didata"),
+                ("claim", "Elpiji tiga kilogram ditarik dan subsidinya dihapus untuk rumah tangga."),
+                ("summary", "Elpiji 3 kg tetap bersubsidi; pembelian di pangkalan didata dengan KTP."),
+                ("body", "Penjelasan Pertamina dan Kementerian ESDM."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mails = t.outbox().await;
+    for who in ["a@example.id", "b@example.id", "c@example.id"] {
+        let m: Vec<_> = mails.iter().filter(|m| m.to.contains(who)).collect();
+        assert_eq!(m.len(), 1, "{who}: {mails:?}");
+        assert!(m[0].body.contains("[MENYESATKAN] Elpiji 3 kg tetap dijual") && m[0].body.contains("/klarifikasi/"));
+    }
+    // Told once: publishing does not repeat, and the addresses are gone.
+    let kept: i64 = query("SELECT COUNT(*) FROM tips WHERE contact IS NOT NULL").scalar(&t.app.db).await.unwrap();
+    assert_eq!(kept, 0);
+    // The tickets of merged rumours show the verdict too.
+    for code in [&a, &b] {
+        let p = t.client().get(&format!("/cek-fakta/tiket/{code}")).await;
+        assert!(p.body.contains("Elpiji 3 kg tetap dijual"), "{code}: {}", p.body);
+    }
+
+    // A rumour closed on another node while this one still has it open: the tip follows it to
+    // its verdict instead of joining a closed rumour with a promise.
+    let text = "Beredar kabar sekolah negeri di Kota Cilegon libur dua minggu karena wabah flu burung di kelurahan";
+    let (_, kw) = tip_with_email(&t, text, "w@example.id").await;
+    let clarification: i64 = query("SELECT id FROM clarifications").scalar(&t.app.db).await.unwrap();
+    let mut tx = t.app.db.begin().await.unwrap();
+    query("UPDATE tip_clusters SET state = 'terbit', clarification_id = $2 WHERE id = $1")
+        .bind(kw)
+        .bind(clarification)
+        .execute(&mut tx)
+        .await
+        .unwrap();
+    tx.commit_bookkeeping().await.unwrap();
+    let v = tip(&mut t.client(), serde_json::json!({ "text": text, "email": "x@example.id" })).await.json();
+    assert_eq!(v["answer"], "confident", "{v}");
+    assert_eq!(cluster_of(&t, v["code"].as_str().unwrap()).await, kw);
+
+    // Not a claim: the waiting tipster hears that no verdict will come; the ticket says so.
+    let (g, kg) =
+        tip_with_email(&t, "Ada yang tahu jam buka kantor kelurahan Ramanuju hari Sabtu ini tidak ya", "g@example.id")
+            .await;
+    assert_eq!(editor.post_form(&step(kg), &[("step", "bukan_klaim")]).await.status, StatusCode::SEE_OTHER);
+    let mails = t.outbox().await;
+    let m = mails.iter().find(|m| m.to.contains("g@example.id")).expect("a mail to g@");
+    assert!(m.body.contains("bukan klaim"), "{}", m.body);
+    let p = t.client().get(&format!("/cek-fakta/tiket/{g}")).await;
+    assert!(p.body.contains("bukan klaim yang dapat diperiksa"), "{}", p.body);
+}
+
+#[tokio::test]
+async fn telegram_groups_and_unreadable_updates_are_ignored() {
+    let (t, sent) = chat_app().await;
+    let mut bot = t.client();
+    let group = serde_json::json!({ "update_id": 1, "message": { "message_id": 1, "date": 1,
+        "chat": { "id": -100_123, "type": "group" }, "text": "Obrolan grup tentang arisan RT minggu depan di rumah Bu Sari" } });
+    assert_eq!(post_tg(&mut bot, TG_SECRET, group).await.status, StatusCode::OK);
+    // Signed but not an update we can read: acknowledged, nothing stored (a refusal would be
+    // delivered again and again).
+    let r = bot
+        .clone_with_header("x-telegram-bot-api-secret-token", TG_SECRET)
+        .post_raw("/api/v1/webhooks/telegram", "application/json", "[1,2]")
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    // Control characters are dropped rather than breaking the store.
+    let text = "Pesan berantai\u{0}: pembagian bibit pohon gratis di kantor kecamatan Jombang hari Kamis pagi";
+    assert_eq!(post_tg(&mut bot, TG_SECRET, tg_text(2, 2, 4242, text)).await.status, StatusCode::OK);
+    assert_eq!(t.count("tips").await, 1);
+    let body: String = query("SELECT body FROM tips").scalar(&t.app.db).await.unwrap();
+    assert!(!body.contains('\u{0}'));
+    // A header that is present but empty is no secret.
+    let r = bot
+        .clone_with_header("x-telegram-bot-api-secret-token", "")
+        .post_raw("/api/v1/webhooks/telegram", "application/json", "{}")
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    t.run_jobs().await;
+    assert_eq!(sent.lock().unwrap().len(), 1);
 }

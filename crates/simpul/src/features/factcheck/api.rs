@@ -30,7 +30,8 @@ pub struct TipIn {
     /// To be told by e-mail when the rumour is clarified.
     #[serde(default)]
     pub email: Option<String>,
-    /// The client's own id for this message: sending it again returns the same tip.
+    /// The client's own id for this message (use a UUID): sending it again returns the same tip.
+    /// Without a token, ids are kept per address, and many phones share one address.
     #[serde(default)]
     pub message_id: Option<String>,
 }
@@ -92,8 +93,12 @@ pub async fn submit_tip(
     if !allowed {
         return Err(AppError::TooManyRequests);
     }
-    let form =
-        TipForm { text: input.text, link: input.link.unwrap_or_default(), email: input.email.unwrap_or_default() };
+    let form = TipForm {
+        text: input.text,
+        link: input.link.unwrap_or_default(),
+        email: input.email.unwrap_or_default(),
+        nonce: String::new(),
+    };
     let (text, link, email) = service::check_form(&form).map_err(AppError::Validation)?;
     let message_id = input.message_id.map(|m| m.trim().chars().take(200).collect::<String>()).filter(|m| !m.is_empty());
     // Idempotency keys are per client: an address or a token.
@@ -151,7 +156,7 @@ pub async fn list_clarifications(
             })
             .collect()
     } else {
-        service::search(&app, &p.q, 20).await?
+        service::search(&app, &p.q, 20, super::html::SEARCH_MIN_SCORE).await?
     };
     Ok(JsonOut(items.into_iter().map(|c| out(&app, c)).collect()))
 }

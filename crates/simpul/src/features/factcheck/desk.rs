@@ -397,10 +397,8 @@ pub async fn show_screenshot(State(app): State<AppState>, Path(tip_id): Path<i64
 }
 
 /// `GET /kelola/cek-fakta/ekspor.csv`: the last 90 days of tips, tipsters as pseudonyms.
-pub async fn export_tips(State(app): State<AppState>) -> AppResult<Response> {
-    let now = app.clock.now();
-    let from = Timestamp(now.0 - service::CONTACT_DAYS * 24 * 3_600_000);
-    let rows = repo::tips_between(&app.db, from, Timestamp(now.0 + 1), 100_000).await?;
+pub async fn export_tips(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let rows = workflow::export(&app, &viewer.actor()).await?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let cell = crate::domain::text::csv_cell;
     w.write_record(["kode", "diterima", "kanal", "pengirim", "jawaban", "klaster", "status_klaster", "isi"])

@@ -31,6 +31,10 @@ use crate::{
     },
 };
 
+/// How close a clarification must be to a search on `/cek-fakta` to be listed (lower than the
+/// tip-line's "mungkin terkait": a few keywords share little with a whole claim).
+pub const SEARCH_MIN_SCORE: f32 = 0.10;
+
 /// Clarifications per page of the list.
 const PAGE_SIZE: i64 = 20;
 
@@ -62,6 +66,8 @@ struct IndexPage {
     prev: Option<String>,
     next: Option<String>,
     max_mb: usize,
+    /// A fresh one-time id for the paste form.
+    nonce: String,
 }
 
 impl IndexPage {
@@ -87,7 +93,7 @@ async fn index_page(
     let more = latest.len() as i64 > PAGE_SIZE;
     latest.truncate(PAGE_SIZE as usize);
     let q: String = query.q.trim().chars().take(200).collect();
-    let results = if q.is_empty() { None } else { Some(service::search(app, &q, 10).await?) };
+    let results = if q.is_empty() { None } else { Some(service::search(app, &q, 10, SEARCH_MIN_SCORE).await?) };
     Ok(IndexPage {
         page: Page::new(app, viewer, "/cek-fakta", "factcheck-title"),
         form,
@@ -99,6 +105,7 @@ async fn index_page(
         next: more.then(|| format!("/cek-fakta?page={}", page_no + 1)),
         q,
         max_mb: app.config.max_upload_bytes / (1024 * 1024),
+        nonce: crate::infra::crypto::random_token(18),
     })
 }
 
@@ -141,6 +148,7 @@ pub async fn check_message(
                     "text" => form.text = text,
                     "link" => form.link = text,
                     "email" => form.email = text,
+                    "nonce" => form.nonce = text,
                     _ => {}
                 }
             }
@@ -157,7 +165,10 @@ pub async fn check_message(
     if viewer.user.is_none() && !app.tip_limiter.allow(&ip) {
         return Err(AppError::TooManyRequests);
     }
-    let intake = Intake { channel: Channel::Web, external_id: None, text, link, screenshot, contact: email };
+    // A reload posts the same form again: its one-time id makes it the same tip.
+    let nonce = form.nonce.trim();
+    let external_id = (nonce.len() >= 16 && nonce.len() <= 64).then(|| format!("form:{nonce}"));
+    let intake = Intake { channel: Channel::Web, external_id, text, link, screenshot, contact: email };
     let received = match service::receive(&app, &viewer.actor(), intake).await {
         Ok(r) => r,
         Err(AppError::Validation(errors)) => return invalid(errors, form).await,

@@ -85,6 +85,20 @@ fn parse_line(n: usize, raw: &str, today: crate::domain::time::Date) -> Result<(
     Ok((line.id.unwrap_or_else(|| n.to_string()), new))
 }
 
+/// An address for an imported clarification: its title, or (an archive repeats titles) its
+/// title with a short fingerprint of its claim, checked with one or two lookups.
+async fn slug_for(tx: &mut crate::infra::db::Tx, new: &NewClarification) -> AppResult<Option<String>> {
+    let base = simpul_text::slugify(&new.title, 72);
+    let base = if base.is_empty() { "klarifikasi".to_owned() } else { base };
+    let marked = format!("{base}-{}", &crate::infra::crypto::sha256_hex(&new.claim)[..6]);
+    for candidate in [base, marked] {
+        if !repo::slug_taken(&mut *tx, &candidate).await? {
+            return Ok(Some(candidate));
+        }
+    }
+    Ok(unique_slug(tx, "clarifications", &new.title, 80, "klarifikasi").await?)
+}
+
 /// Imports every valid line as a published clarification; `progress(done, total)` is called
 /// after each batch.
 pub async fn import_jsonl(
@@ -106,8 +120,7 @@ pub async fn import_jsonl(
         for (n, raw) in chunk {
             match parse_line(*n, raw, today) {
                 Ok((key, new)) => {
-                    let Some(slug) = unique_slug(&mut tx, "clarifications", &new.title, 80, "klarifikasi").await?
-                    else {
+                    let Some(slug) = slug_for(&mut tx, &new).await? else {
                         report.skipped.push((*n, "no free address for this title".into()));
                         continue;
                     };

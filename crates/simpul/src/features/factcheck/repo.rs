@@ -107,6 +107,10 @@ pub async fn update_clarification(tx: &mut Tx, id: i64, c: &NewClarification, no
     .await
 }
 
+pub async fn slug_taken(ex: impl Executor, slug: &str) -> Result<bool, DbError> {
+    query("SELECT COUNT(*) FROM clarifications WHERE slug = $1").bind(slug).scalar::<i64>(ex).await.map(|n| n > 0)
+}
+
 pub async fn clarification(ex: impl Executor, id: i64) -> Result<Option<ClarificationRow>, DbError> {
     query(format!("{CLARIFICATION} WHERE c.id = $1")).bind(id).fetch_optional(ex).await
 }
@@ -149,6 +153,32 @@ pub async fn claims_changed_since(db: &Db, since: i64) -> Result<Vec<ClaimText>,
         .bind(since)
         .fetch_all(db)
         .await
+}
+
+/// (id, updated_at) of clarifications changed at or after `since`.
+pub async fn claim_stamps_since(db: &Db, since: i64) -> Result<Vec<(i64, i64)>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Stamp {
+        id: i64,
+        updated_at: i64,
+    }
+    let rows: Vec<Stamp> =
+        query("SELECT id, updated_at FROM clarifications WHERE updated_at >= $1").bind(since).fetch_all(db).await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.updated_at)).collect())
+}
+
+/// The claims of these clarifications.
+pub async fn claims_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<ClaimText>, DbError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        let list = chunk.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        out.extend(
+            query(format!("SELECT id, claim, updated_at FROM clarifications WHERE id IN ({list})"))
+                .fetch_all::<ClaimText>(db)
+                .await?,
+        );
+    }
+    Ok(out)
 }
 
 /// A rumour's text and state, for the matcher of new tips.
@@ -243,13 +273,16 @@ pub async fn insert_cluster(tx: &mut Tx, state: &str, sample: &str, now: Timesta
     .await
 }
 
-/// One more tip of a rumour.
-pub async fn count_tip(tx: &mut Tx, id: i64, now: Timestamp) -> Result<u64, DbError> {
-    query("UPDATE tip_clusters SET tip_count = tip_count + 1, last_seen = $2 WHERE id = $1")
+/// One more tip of a rumour; with `only_open`, only while it is still open (on PostgreSQL the
+/// row lock orders this with a concurrent publish). Returns whether it was counted.
+pub async fn count_tip(tx: &mut Tx, id: i64, now: Timestamp, only_open: bool) -> Result<bool, DbError> {
+    let open = if only_open { " AND state IN ('belum_dicek', 'sedang_dicek')" } else { "" };
+    query(format!("UPDATE tip_clusters SET tip_count = tip_count + 1, last_seen = $2 WHERE id = $1{open}"))
         .bind(id)
         .bind(now.0)
         .execute(tx)
         .await
+        .map(|n| n == 1)
 }
 
 /// The cluster a clarification answers (the one it was published for).
@@ -289,6 +322,16 @@ pub async fn assign(tx: &mut Tx, id: i64, user_id: Option<i64>, now: Timestamp) 
     query("UPDATE tip_clusters SET assignee_id = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(user_id)
+        .bind(now.0)
+        .execute(tx)
+        .await
+}
+
+/// Rumours marked as duplicates of `from` become duplicates of `to`.
+pub async fn repoint_duplicates(tx: &mut Tx, from: i64, to: i64, now: Timestamp) -> Result<u64, DbError> {
+    query("UPDATE tip_clusters SET duplicate_of = $2, updated_at = $3 WHERE duplicate_of = $1 AND state = 'duplikat'")
+        .bind(from)
+        .bind(to)
         .bind(now.0)
         .execute(tx)
         .await

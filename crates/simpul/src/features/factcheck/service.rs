@@ -60,8 +60,8 @@ pub struct Matchers {
 struct Loaded {
     claims: ClaimIndex,
     rumours: ClaimIndex,
-    /// What is loaded: clarification id → a hash of its claim; open rumour ids.
-    claim_versions: HashMap<i64, u64>,
+    /// What is loaded: clarification id → its `updated_at`; open rumour ids.
+    claim_stamps: HashMap<i64, i64>,
     open_rumours: HashMap<i64, ()>,
     claims_seen: i64,
     rumours_seen: i64,
@@ -75,6 +75,11 @@ impl Matchers {
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Loaded> {
         self.state.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// When the matchers were last brought up to date (`None`: at the next use).
+    pub fn stale(&self) -> std::sync::MutexGuard<'_, Option<Instant>> {
+        self.checked.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// How many clarifications the matcher holds.
@@ -97,26 +102,48 @@ impl Matchers {
     }
 }
 
+/// Where to start reading changes after `seen` (the newest change applied): while the clock is
+/// still near it, a little before it (a transaction on another node may commit late with an
+/// older time); afterwards strictly after it, so a bulk import is not read again and again.
+fn since(seen: i64, now: i64) -> i64 {
+    if seen == 0 {
+        0
+    } else if now - seen <= 2 * LOOK_BACK_MS {
+        (seen - LOOK_BACK_MS).max(0)
+    } else {
+        seen + 1
+    }
+}
+
 /// Brings this node's matchers up to date with the database: on first use everything is
 /// loaded; afterwards only what changed (at most once a second unless `force`).
 pub async fn refresh(app: &App, force: bool) -> AppResult<()> {
     let m = &app.factcheck;
-    if !force
-        && m.read().loaded
-        && m.checked.lock().unwrap_or_else(std::sync::PoisonError::into_inner).is_some_and(|t| t.elapsed() < FRESH_FOR)
-    {
+    let fresh = || {
+        m.read().loaded
+            && m.checked
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .is_some_and(|t| t.elapsed() < FRESH_FOR)
+    };
+    if !force && fresh() {
         return Ok(());
     }
     let _one = m.refresh.lock().await;
+    // Someone else refreshed while this one waited.
+    if !force && fresh() {
+        return Ok(());
+    }
     *m.checked.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Instant::now());
     let (claims_seen, rumours_seen, loaded) = {
         let s = m.read();
         (s.claims_seen, s.rumours_seen, s.loaded)
     };
-    let claim_rows = repo::claims_changed_since(&app.db, (claims_seen - LOOK_BACK_MS).max(0)).await?;
-    let rumour_rows = repo::rumours_changed_since(&app.db, (rumours_seen - LOOK_BACK_MS).max(0)).await?;
+    let now = app.clock.now().0;
     if !loaded {
         // The first load may be large (thousands of clarifications): build it off the runtime.
+        let claim_rows = repo::claims_changed_since(&app.db, 0).await?;
+        let rumour_rows = repo::rumours_changed_since(&app.db, 0).await?;
         let state = m.state.clone();
         tokio::task::spawn_blocking(move || {
             let mut fresh = Loaded::default();
@@ -128,26 +155,37 @@ pub async fn refresh(app: &App, force: bool) -> AppResult<()> {
         .map_err(anyhow::Error::from)?;
         return Ok(());
     }
+    // Which clarifications changed: their stamps first, the texts only of those not loaded.
+    let stamps = repo::claim_stamps_since(&app.db, since(claims_seen, now)).await?;
+    let changed: Vec<i64> = {
+        let s = m.read();
+        stamps.iter().filter(|(id, at)| s.claim_stamps.get(id) != Some(at)).map(|(id, _)| *id).collect()
+    };
+    let claim_rows = repo::claims_by_ids(&app.db, &changed).await?;
+    let rumour_rows = repo::rumours_changed_since(&app.db, since(rumours_seen, now)).await?;
     let mut s = m.write();
+    s.claims_seen = stamps.iter().map(|(_, at)| *at).fold(s.claims_seen, i64::max);
     apply(&mut s, claim_rows, rumour_rows);
+    Ok(())
+}
+
+/// Re-reads one clarification (after an edit on this node, which may share its time stamp
+/// with the version loaded).
+pub async fn reindex(app: &App, id: i64) -> AppResult<()> {
+    let rows = repo::claims_by_ids(&app.db, &[id]).await?;
+    let mut s = app.factcheck.write();
+    for c in rows {
+        s.claims.add(&c.id.to_string(), &c.claim);
+        s.claim_stamps.insert(c.id, c.updated_at);
+    }
     Ok(())
 }
 
 fn apply(s: &mut Loaded, claims: Vec<repo::ClaimText>, rumours: Vec<repo::RumourText>) {
     for c in claims {
         s.claims_seen = s.claims_seen.max(c.updated_at);
-        // Rows seen again (the look-back) are only re-indexed when their claim changed.
-        let version = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            c.claim.hash(&mut h);
-            h.finish()
-        };
-        if s.claim_versions.get(&c.id) == Some(&version) {
-            continue;
-        }
         s.claims.add(&c.id.to_string(), &c.claim);
-        s.claim_versions.insert(c.id, version);
+        s.claim_stamps.insert(c.id, c.updated_at);
     }
     for r in rumours {
         s.rumours_seen = s.rumours_seen.max(r.updated_at);
@@ -232,6 +270,9 @@ pub struct TipForm {
     pub link: String,
     #[serde(default)]
     pub email: String,
+    /// The web form's one-time id: sending the same form twice (a reload) makes one tip.
+    #[serde(default)]
+    pub nonce: String,
 }
 
 /// Checks what a person typed; the fields keep their names for the form's errors.
@@ -273,7 +314,17 @@ pub fn code_of(year: i64, id: i64) -> TipCode {
 /// Takes a tip in: matches it, files it with its rumour, queues the reply on chat channels.
 /// A message id seen before changes nothing and sends nothing.
 pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Received> {
-    let text: String = intake.text.trim().chars().take(TIP_MAX_CHARS).collect();
+    // Control characters (a NUL from a broken client) cannot be stored on every engine and mean
+    // nothing to a reader: gone, except line breaks and tabs.
+    let text: String = intake
+        .text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect::<String>()
+        .trim()
+        .chars()
+        .take(TIP_MAX_CHARS)
+        .collect();
     if text.is_empty() {
         let mut e = FieldErrors::new();
         e.add("text", "err-required");
@@ -290,7 +341,7 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         None => None,
     };
     let answer = app.factcheck.answer(&text);
-    let (reply, matched) = match &answer {
+    let (mut reply, mut matched) = match &answer {
         claims::Answer::Confident(m) => {
             let id: i64 = m.id.parse().map_err(|_| anyhow::anyhow!("bad claim id"))?;
             match repo::items(&app.db, &[id]).await?.pop() {
@@ -320,7 +371,7 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
     }
     // Which rumour is this? The clarification's own when it matched; otherwise an open one
     // saying the same; otherwise a new one.
-    let (cluster_id, new_cluster) = match matched {
+    let (mut cluster_id, new_cluster) = match matched {
         Some(clar) => match repo::cluster_of_clarification(&mut tx, clar).await? {
             Some(k) => (k, false),
             None => {
@@ -337,7 +388,19 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
             }
         },
     };
-    repo::count_tip(&mut tx, cluster_id, now).await?;
+    if !repo::count_tip(&mut tx, cluster_id, now, matched.is_none()).await? {
+        // The open rumour this node chose was closed meanwhile (published, merged, dismissed):
+        // follow it to where it went, so the tip gets the verdict instead of a promise.
+        let (k, clarification) = settled_rumour(&mut tx, cluster_id).await?;
+        cluster_id = k;
+        repo::count_tip(&mut tx, cluster_id, now, false).await?;
+        if let Some(c) = clarification
+            && let Some(item) = repo::items(&app.db, &[c]).await?.pop()
+        {
+            reply = Reply::Confident(item);
+            matched = Some(c);
+        }
+    }
     let reply_by_chat = matches!(intake.channel, Channel::WhatsApp | Channel::Telegram);
     let new = NewTip {
         year,
@@ -358,13 +421,16 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
     let received = Received { tip_id, code, cluster_id, reply, duplicate: false };
     if reply_by_chat && let Some(to) = &intake.contact {
         let text = reply_text(app, &received);
-        jobs::enqueue(&mut tx, now, &Job::SendChat { channel: intake.channel.as_str().into(), to: to.clone(), text })
-            .await?;
+        let job = Job::SendChat { channel: intake.channel.as_str().into(), to: to.clone(), text, template: None };
+        jobs::enqueue(&mut tx, now, &job).await?;
     }
     // The trail names the tip and its rumour, never the person or the number.
     let after =
         serde_json::json!({ "channel": intake.channel.as_str(), "cluster_id": cluster_id, "answer": new.answer });
-    audit::record(&mut tx, actor, now, Event::new("tip.receive", "tip", tip_id).after(&after)).await?;
+    // A signed-in person sending a tip is recorded as anonymous, like any citizen: the trail must
+    // not tie a person to what they forwarded. A machine client (a token) is named.
+    let auditor = if actor.user_id.is_none() { actor.clone() } else { Actor::anonymous(actor.request_id.clone()) };
+    audit::record(&mut tx, &auditor, now, Event::new("tip.receive", "tip", tip_id).after(&after)).await?;
     if new_cluster {
         tx.commit().await?;
     } else {
@@ -380,6 +446,20 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         app.jobs_queued.notify_one();
     }
     Ok(received)
+}
+
+/// Where a closed rumour went: along `duplicate_of` (a few steps at most) to the rumour that
+/// stands, with its clarification when it has one.
+async fn settled_rumour(tx: &mut crate::infra::db::Tx, start: i64) -> AppResult<(i64, Option<i64>)> {
+    let mut id = start;
+    for _ in 0..5 {
+        let Some(k) = repo::cluster(&mut *tx, id).await? else { break };
+        match (k.state.as_str(), k.duplicate_of) {
+            ("duplikat", Some(next)) => id = next,
+            _ => return Ok((k.id, k.clarification_id)),
+        }
+    }
+    Ok((id, None))
 }
 
 /// An open rumour that says the same as `text`.
@@ -470,13 +550,39 @@ pub async fn notify_waiting(
     c: &repo::ClarificationRow,
     now: Timestamp,
 ) -> AppResult<usize> {
+    let link = app.config.link(&format!("/klarifikasi/{}", c.slug));
+    tell_waiting(tx, cluster_ids, now, |code| {
+        let vars = vec![code.to_owned(), format!("{} {}", label(&c.verdict), c.title), link.clone()];
+        (verdict_text(app, code, c), Some(vars))
+    })
+    .await
+}
+
+/// Tells the waiting tipsters of a rumour the editors closed as not a checkable claim, and
+/// forgets their contacts. Call inside the closing transaction.
+pub async fn notify_closed(tx: &mut crate::infra::db::Tx, cluster_id: i64, now: Timestamp) -> AppResult<usize> {
+    tell_waiting(tx, &[cluster_id], now, |code| {
+        (Lang::Id.t_args("tip-notify-not-a-claim", &[("code", code.to_owned())]), None)
+    })
+    .await
+}
+
+/// Queues `message(code)` to every tipster of these rumours who left a way to reach them and
+/// was not told yet, on the channel they used (e-mail for the web and the API), then forgets
+/// their contacts: they were kept only for this.
+async fn tell_waiting(
+    tx: &mut crate::infra::db::Tx,
+    cluster_ids: &[i64],
+    now: Timestamp,
+    message: impl Fn(&str) -> (String, Option<Vec<String>>),
+) -> AppResult<usize> {
     let waiting = repo::tips_to_notify(tx, cluster_ids).await?;
     for w in &waiting {
         let code = code_of(w.year, w.id).to_string();
-        let text = verdict_text(app, &code, c);
+        let (text, template) = message(&code);
         let job = match Channel::parse(&w.channel) {
             Some(Channel::WhatsApp | Channel::Telegram) => {
-                Job::SendChat { channel: w.channel.clone(), to: w.contact.clone(), text }
+                Job::SendChat { channel: w.channel.clone(), to: w.contact.clone(), text, template }
             }
             _ => Job::SendMail(Mail {
                 to: w.contact.clone(),
@@ -502,15 +608,15 @@ pub async fn tip_status(app: &App, code: &str) -> AppResult<(TipCode, repo::TipS
     Ok((code, status, clarification))
 }
 
-/// Search within clarifications: the matcher's ranking, as a list.
-pub async fn search(app: &App, q: &str, limit: usize) -> AppResult<Vec<ClarificationItem>> {
+/// Search within clarifications: the matcher's ranking, those scoring at least `min_score`.
+pub async fn search(app: &App, q: &str, limit: usize, min_score: f32) -> AppResult<Vec<ClarificationItem>> {
     let q: String = q.trim().chars().take(500).collect();
     if q.is_empty() {
         return Ok(Vec::new());
     }
     refresh(app, false).await?;
     let ranked: Vec<i64> =
-        app.factcheck.rank(&q, limit).into_iter().filter(|(_, s)| *s >= 0.10).map(|(id, _)| id).collect();
+        app.factcheck.rank(&q, limit).into_iter().filter(|(_, s)| *s >= min_score).map(|(id, _)| id).collect();
     let mut items = repo::items(&app.db, &ranked).await?;
     items.sort_by_key(|i| ranked.iter().position(|x| *x == i.id));
     Ok(items)

@@ -85,7 +85,7 @@ pub fn check(form: &ClarificationForm, today: Date) -> Result<NewClarification, 
     let mut e = FieldErrors::new();
     let verdict = Verdict::parse(&form.verdict);
     if verdict.is_none() {
-        e.add("verdict", "err-required");
+        e.add("verdict", if form.verdict.trim().is_empty() { "err-required" } else { "err-choose" });
     }
     let content_type = match form.content_type.trim() {
         "" => None,
@@ -190,7 +190,7 @@ pub async fn publish(
     });
     audit::record(&mut tx, actor, now, Event::new("clarification.publish", "clarification", id).after(&after)).await?;
     tx.commit().await?;
-    service::refresh(app, true).await?;
+    after_commit(app, service::refresh(app, true).await);
     app.jobs_queued.notify_one();
     Ok(Published { id, slug, cluster_id, notified })
 }
@@ -209,8 +209,17 @@ pub async fn edit(app: &App, actor: &Actor, id: i64, form: &ClarificationForm) -
         .after(&serde_json::json!({ "verdict": new.verdict, "title": new.title }));
     audit::record(&mut tx, actor, now, event).await?;
     tx.commit().await?;
-    service::refresh(app, true).await?;
+    after_commit(app, service::reindex(app, id).await);
     Ok(())
+}
+
+/// The matcher catching up after a change that is already committed: a failure here must not
+/// tell the editor the change failed (they would make it twice). The follower retries.
+fn after_commit(app: &App, r: AppResult<()>) {
+    if let Err(e) = r {
+        tracing::warn!(error = %e, "the claim matcher will catch up on its next refresh");
+        *app.factcheck.stale() = None;
+    }
 }
 
 /// A step on the desk other than publishing.
@@ -243,6 +252,10 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
     {
         return Err(AppError::Conflict("err-rumour-changed"));
     }
+    if let Some(t) = &target {
+        // Rumours already merged into this one now point at the one that stands.
+        repo::repoint_duplicates(&mut tx, cluster_id, t.id, now).await?;
+    }
     if step == Step::Check && k.assignee_id.is_none() {
         repo::assign(&mut tx, cluster_id, actor.user_id, now).await?;
     }
@@ -252,7 +265,13 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
         && let Some(clar) = t.clarification_id
         && let Some(row) = repo::clarification(&mut tx, clar).await?
     {
-        notified = service::notify_waiting(app, &mut tx, &[cluster_id], &row, now).await?;
+        let mut clusters = vec![cluster_id];
+        clusters.extend(repo::duplicates_of(&mut tx, t.id).await?);
+        notified = service::notify_waiting(app, &mut tx, &clusters, &row, now).await?;
+    }
+    // Not a checkable claim: the waiting tipsters hear that no verdict will come.
+    if step == Step::NotAClaim {
+        notified = service::notify_closed(&mut tx, cluster_id, now).await?;
     }
     let event = Event::new("tip_cluster.step", "tip_cluster", cluster_id)
         .before(&serde_json::json!({ "state": from.as_str() }))
@@ -261,7 +280,7 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
         );
     audit::record(&mut tx, actor, now, event).await?;
     tx.commit().await?;
-    service::refresh(app, true).await?;
+    after_commit(app, service::refresh(app, true).await);
     if notified > 0 {
         app.jobs_queued.notify_one();
     }
@@ -312,6 +331,19 @@ pub async fn add_note(app: &App, actor: &Actor, cluster_id: i64, form: &NoteForm
     audit::record(&mut tx, actor, now, Event::new("tip_cluster.note", "tip_cluster", cluster_id).after(&id)).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The last 90 days of tips for the CSV export (tipsters as pseudonyms); the export is audited.
+pub async fn export(app: &App, actor: &Actor) -> AppResult<Vec<repo::ExportTip>> {
+    actor.require(Permission::CheckFacts)?;
+    let now = app.clock.now();
+    let from = crate::domain::time::Timestamp(now.0 - service::CONTACT_DAYS * 24 * 3_600_000);
+    let rows = repo::tips_between(&app.db, from, crate::domain::time::Timestamp(now.0 + 1), 100_000).await?;
+    let mut tx = app.db.begin().await?;
+    let after = serde_json::json!({ "rows": rows.len() });
+    audit::record(&mut tx, actor, now, Event::new("tip.export", "tip", "csv").after(&after)).await?;
+    tx.commit_bookkeeping().await?;
+    Ok(rows)
 }
 
 /// The step named in a desk form.

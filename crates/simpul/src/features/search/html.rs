@@ -58,9 +58,15 @@ struct SearchPage {
     years: Vec<FacetValue>,
     suggestion: Option<String>,
     has_next: bool,
+    /// Clarifications of hoaxes about what was searched (first page only).
+    clarifications: Vec<crate::features::factcheck::repo::ClarificationItem>,
 }
 
 impl SearchPage {
+    fn badge(&self, verdict: &str) -> (String, &'static str) {
+        crate::features::factcheck::html::badge(verdict)
+    }
+
     fn date(&self, h: &Hit) -> String {
         h.article.published_at.map(|t| Timestamp(t).to_wib().0.format_long(self.page.lang_code())).unwrap_or_default()
     }
@@ -136,6 +142,12 @@ pub async fn show_search(
     // A very common query pages through its best matches only.
     let reachable = if r.total_is_estimate { r.total.min(service::BEST) } else { r.total };
     let has_next = q.page * PAGE_SIZE < reachable;
+    // Someone searching a rumour should meet its clarification before the news.
+    let clarifications = if q.q.is_empty() || q.page > 1 {
+        Vec::new()
+    } else {
+        crate::features::factcheck::service::search(&app, &q.q, 3, simpul_text::claims::CANDIDATE).await?
+    };
     Ok(render(&SearchPage {
         page,
         p,
@@ -148,5 +160,6 @@ pub async fn show_search(
         years: r.years,
         suggestion: r.suggestion,
         has_next,
+        clarifications,
     }))
 }
