@@ -45,7 +45,7 @@ PY
 fake_pid=$!
 trap 'kill $fake_pid 2>/dev/null || true; cleanup' EXIT
 
-export SECRET=bench-secret TIPS_FILE="$work/tips.txt"
+export SECRET=bench-webhook-secret-0001 TIPS_FILE="$work/tips.txt"
 start=$(date +%s.%N)
 start_simpul --data-dir "$work/data" --telegram-bot-token 1:BENCH --telegram-webhook-secret "$SECRET" \
   --telegram-api-base "http://127.0.0.1:$FAKE_PORT"

@@ -87,11 +87,13 @@ fn parse_line(n: usize, raw: &str, today: crate::domain::time::Date) -> Result<(
 
 /// An address for an imported clarification: its title, or (an archive repeats titles) its
 /// title with a short fingerprint of its claim, checked with one or two lookups.
-async fn slug_for(tx: &mut crate::infra::db::Tx, new: &NewClarification) -> AppResult<Option<String>> {
+async fn slug_for(tx: &mut crate::infra::db::Tx, new: &NewClarification, key: &str) -> AppResult<Option<String>> {
     let base = simpul_text::slugify(&new.title, 72);
     let base = if base.is_empty() { "klarifikasi".to_owned() } else { base };
     let marked = format!("{base}-{}", &crate::infra::crypto::sha256_hex(&new.claim)[..6]);
-    for candidate in [base, marked] {
+    // The same claim twice in one archive: its line's own key tells them apart.
+    let keyed = format!("{base}-{}", &crate::infra::crypto::sha256_hex(&format!("{key}\n{}", new.claim))[..8]);
+    for candidate in [base, marked, keyed] {
         if !repo::slug_taken(&mut *tx, &candidate).await? {
             return Ok(Some(candidate));
         }
@@ -120,7 +122,7 @@ pub async fn import_jsonl(
         for (n, raw) in chunk {
             match parse_line(*n, raw, today) {
                 Ok((key, new)) => {
-                    let Some(slug) = slug_for(&mut tx, &new).await? else {
+                    let Some(slug) = slug_for(&mut tx, &new, &key).await? else {
                         report.skipped.push((*n, "no free address for this title".into()));
                         continue;
                     };
