@@ -30,7 +30,10 @@ use crate::features::{aspirations, categories, factcheck, kim, news, opd, region
         aspirations::api::show_aspiration,
         factcheck::api::submit_tip,
         factcheck::api::list_clarifications,
-        factcheck::api::show_clarification
+        factcheck::api::show_clarification,
+        factcheck::chat::verify_whatsapp,
+        factcheck::chat::receive_whatsapp,
+        factcheck::chat::receive_telegram
     ),
     components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, search::api::SearchResults, search::api::SearchHit, search::service::FacetValue, tokens::api::TokenInfo, aspirations::api::AspirationIn, aspirations::api::AspirationOut, aspirations::api::SubmittedOut, aspirations::repo::CategoryRow, crate::domain::aspiration::Kind, factcheck::api::TipIn, factcheck::api::TipOut, factcheck::api::ClarificationOut)),
     modifiers(&BearerAuth)

@@ -54,6 +54,9 @@ pub struct Challenge {
 }
 
 /// `GET /api/v1/webhooks/whatsapp`: echoes the challenge when the verify token is ours.
+#[utoipa::path(get, path = "/api/v1/webhooks/whatsapp", tag = "factcheck",
+    params(("hub.mode" = String, Query, description = "`subscribe`"), ("hub.verify_token" = String, Query, description = "The verify token configured in Meta's dashboard"), ("hub.challenge" = String, Query, description = "Echoed back")),
+    responses((status = 200, description = "The challenge, as text"), (status = 403, description = "Wrong verify token"), (status = 404, description = "WhatsApp is not configured")))]
 pub async fn verify_whatsapp(State(app): State<AppState>, Query(q): Query<Challenge>) -> AppResult<Response> {
     let wa = whatsapp(&app)?;
     if q.mode != "subscribe" || !crypto::secure_eq(&q.verify_token, wa.verify_token.expose()) {
@@ -110,6 +113,9 @@ fn unauthorized() -> Response {
 
 /// `POST /api/v1/webhooks/whatsapp`: each text message becomes a tip; other kinds get a polite
 /// note that only text can be checked.
+#[utoipa::path(post, path = "/api/v1/webhooks/whatsapp", tag = "factcheck",
+    description = "WhatsApp Business Cloud API deliveries, signed with `X-Hub-Signature-256` (HMAC-SHA256 of the body with the app secret).",
+    responses((status = 200, description = "Acknowledged; replies leave from the job queue"), (status = 401, description = "Bad or missing signature: nothing stored"), (status = 404, description = "WhatsApp is not configured")))]
 pub async fn receive_whatsapp(
     State(app): State<AppState>,
     viewer: Viewer,
@@ -177,6 +183,9 @@ struct TgChat {
 }
 
 /// `POST /api/v1/webhooks/telegram`: checked by the secret token Telegram sends back.
+#[utoipa::path(post, path = "/api/v1/webhooks/telegram", tag = "factcheck",
+    description = "Telegram Bot API updates, checked by `X-Telegram-Bot-Api-Secret-Token`. Only private chats are read.",
+    responses((status = 200, description = "Acknowledged; replies leave from the job queue"), (status = 401, description = "Wrong or missing secret: nothing stored"), (status = 404, description = "Telegram is not configured")))]
 pub async fn receive_telegram(
     State(app): State<AppState>,
     viewer: Viewer,
