@@ -184,6 +184,8 @@ pub enum Permission {
     ManageHolidays,
     /// Work the tip-line: check rumours, publish clarifications (the fact-check desk).
     CheckFacts,
+    /// Create training programmes and sessions, run attendance, register anyone (Diskominfo).
+    ManageTraining,
 }
 
 /// Whether a set of grants carries a permission.
@@ -205,6 +207,7 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         Permission::CoordinateAspirations | Permission::ManageHolidays => has(Role::Admin),
         Permission::HandleAspirations => has(Role::PetugasOpd),
         Permission::CheckFacts => has(Role::Admin) || has(Role::Redaksi),
+        Permission::ManageTraining => has(Role::Admin),
         Permission::AssistAspirations => has(Role::Anggota) || has(Role::Redaksi),
         Permission::ViewAspirationDesk => {
             has(Role::Admin) || has(Role::PetugasOpd) || has(Role::Anggota) || has(Role::Redaksi)

@@ -12,6 +12,7 @@ pub mod region;
 pub mod share;
 pub mod text;
 pub mod time;
+pub mod training;
 pub mod user;
 pub mod validation;
 pub mod video;

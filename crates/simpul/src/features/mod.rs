@@ -17,4 +17,5 @@ pub mod opd;
 pub mod regions;
 pub mod search;
 pub mod tokens;
+pub mod training;
 pub mod users;

@@ -19,6 +19,10 @@ pub enum Job {
     PublishArticle {
         article_id: i64,
     },
+    /// The day-before reminder of a training session.
+    TrainingReminder {
+        session_id: i64,
+    },
     /// A message to a tipster on the chat channel they used (`whatsapp`, `telegram`).
     SendChat {
         channel: String,
@@ -37,6 +41,7 @@ impl Job {
             Job::SendMail(_) => "send_mail",
             Job::PublishArticle { .. } => "publish_article",
             Job::SendChat { .. } => "send_chat",
+            Job::TrainingReminder { .. } => "training_reminder",
         }
     }
 }
@@ -142,6 +147,9 @@ async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
         // Jobs are the application's background work, so they call into its capabilities.
         Job::PublishArticle { article_id } => {
             crate::features::news::service::publish_scheduled(app, article_id).await.map_err(|e| anyhow::anyhow!("{e}"))
+        }
+        Job::TrainingReminder { session_id } => {
+            crate::features::training::service::remind(app, session_id).await.map_err(|e| anyhow::anyhow!("{e}"))
         }
         Job::SendChat { channel, to, text, template } => {
             crate::features::factcheck::chat::send(app, &channel, &to, &text, template.as_deref()).await

@@ -42,6 +42,7 @@ pub fn all_routes() -> Routes {
         .merge(features::search::routes())
         .merge(features::aspirations::routes())
         .merge(features::factcheck::routes())
+        .merge(features::training::routes())
         .merge(features::holidays::routes())
         .merge(features::audit::routes())
         .merge(features::tokens::routes())

@@ -189,6 +189,23 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/webhooks/whatsapp", Who::Everyone),
     ("POST", "/api/v1/webhooks/whatsapp", Who::Everyone),
     ("POST", "/api/v1/webhooks/telegram", Who::Everyone),
+    ("GET", "/pelatihan", Who::Everyone),
+    ("GET", "/pelatihan.ics", Who::Everyone),
+    ("GET", "/pelatihan/{slug}", Who::Everyone),
+    ("GET", "/pelatihan/{slug}/kalender.ics", Who::Everyone),
+    ("POST", "/pelatihan/sesi/{id}/daftar", Who::SignedIn),
+    ("POST", "/pelatihan/sesi/{id}/batal", Who::SignedIn),
+    ("GET", "/pelatihan/sesi/{id}/hadir", Who::SignedIn),
+    ("POST", "/pelatihan/sesi/{id}/hadir", Who::SignedIn),
+    ("GET", "/kelola/pelatihan", Who::Admin),
+    ("POST", "/kelola/pelatihan", Who::Admin),
+    ("GET", "/kelola/pelatihan/{id}", Who::Admin),
+    ("POST", "/kelola/pelatihan/{id}", Who::Admin),
+    ("POST", "/kelola/pelatihan/{id}/sesi", Who::Admin),
+    ("GET", "/kelola/pelatihan/sesi/{id}", Who::Admin),
+    ("GET", "/kelola/pelatihan/sesi/{id}/qr.svg", Who::Admin),
+    ("POST", "/kelola/pelatihan/sesi/{id}/daftarkan", Who::SignedIn),
+    ("POST", "/kelola/pelatihan/sesi/{id}/presensi", Who::Admin),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -256,6 +273,8 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             || path.starts_with("/admin/hari-libur/")
             || path.starts_with("/kelola/cek-fakta/")
             || path.starts_with("/kelola/klarifikasi/")
+            || path.starts_with("/kelola/pelatihan/")
+            || path.starts_with("/pelatihan/sesi/")
         {
             // No such article: allowed visitors get 404, the others are turned away first.
             999_999

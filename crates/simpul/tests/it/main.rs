@@ -22,4 +22,5 @@ mod schema;
 mod search;
 mod services;
 mod shell;
+mod training;
 mod users;

@@ -115,6 +115,26 @@ impl TestApp {
         email
     }
 
+    /// The person with this e-mail as services see them (their roles), for calling services
+    /// directly.
+    pub async fn actor_by_email(&self, email: &str) -> Actor {
+        let id: i64 = query("SELECT id FROM users WHERE email = $1").bind(email).scalar(&self.app.db).await.unwrap();
+        let grants =
+            users::repo::grants_for(&self.app.db, id).await.unwrap().iter().filter_map(|g| g.grant()).collect();
+        Actor { user_id: Some(id), label: format!("uji (#{id})"), grants, request_id: None, read_only: false }
+    }
+
+    /// A new person holding `role` (in a new KIM/OPD where the role needs one), as an actor.
+    pub async fn actor_for(&self, role: Role) -> Actor {
+        let (kim, opd) = match role {
+            Role::Redaksi | Role::Anggota => (Some(self.kim("KIM Uji Aktor").await.0), None),
+            Role::PetugasOpd => (None, Some(self.opd("Dinas Uji Aktor").await)),
+            _ => (None, None),
+        };
+        let email = self.user(role, kim, opd).await;
+        self.actor_by_email(&email).await
+    }
+
     /// A verified citizen account without any role; returns the e-mail.
     pub async fn citizen(&self) -> String {
         let email = format!("warga-{}@example.id", crypto::random_token(4).to_lowercase());

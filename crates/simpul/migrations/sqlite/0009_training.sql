@@ -1,0 +1,62 @@
+-- Issue 7: training (bimtek) for KIM members: programmes, their sessions, registrations with a
+-- waiting list, and attendance.
+
+-- What a programme teaches; admins may add more.
+CREATE TABLE training_topics (
+    slug TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+INSERT INTO training_topics (slug, name, created_at) VALUES
+    ('penulisan_berita', 'Penulisan berita', 0),
+    ('editing_video', 'Editing video', 0),
+    ('konten_media_sosial', 'Konten media sosial', 0);
+
+CREATE TABLE training_programmes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    topic TEXT NOT NULL REFERENCES training_topics(slug),
+    organiser TEXT NOT NULL,
+    trainer TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+
+-- `confirmed` counts registrations holding a seat; it only moves with a conditional update
+-- (`confirmed < capacity`), so concurrent registrations never over-book on either engine.
+-- `attendance_key` makes the code that changes every minute (never shown itself).
+CREATE TABLE training_sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    programme_id INTEGER NOT NULL REFERENCES training_programmes(id) ON DELETE CASCADE,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL,
+    place TEXT,
+    online_url TEXT,
+    capacity INTEGER NOT NULL,
+    confirmed INTEGER NOT NULL,
+    registration_deadline INTEGER NOT NULL,
+    attendance_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX training_sessions_starts ON training_sessions(starts_at);
+CREATE INDEX training_sessions_programme ON training_sessions(programme_id, starts_at);
+
+-- status: terdaftar (has a seat), menunggu (waiting list, in id order), batal (cancelled).
+CREATE TABLE training_registrations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id INTEGER NOT NULL REFERENCES training_sessions(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    registered_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    attended_at INTEGER,
+    -- kode (the participant typed or scanned the code) or manual (ticked by the trainer).
+    attendance_method TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (session_id, user_id)
+);
+CREATE INDEX training_registrations_queue ON training_registrations(session_id, status, id);
+CREATE INDEX training_registrations_user ON training_registrations(user_id, session_id);

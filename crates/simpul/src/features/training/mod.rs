@@ -1,0 +1,35 @@
+//! Capacity (issue 7): training (bimtek) for KIM members. `service` holds the rules
+//! (programmes, sessions, registration with a waiting list, attendance); `html` the members'
+//! and public pages with the iCalendar feeds, `desk` the admins' pages.
+
+pub mod desk;
+pub mod html;
+pub mod repo;
+pub mod service;
+
+use crate::{
+    domain::access::Permission,
+    web::{Access, Routes},
+};
+
+pub fn routes() -> Routes {
+    let admin = Access::Permission(Permission::ManageTraining);
+    Routes::new()
+        .get("/pelatihan", Access::Public, html::list_sessions)
+        .get("/pelatihan.ics", Access::Public, html::show_calendar)
+        .get("/pelatihan/{slug}", Access::Public, html::show_programme)
+        .get("/pelatihan/{slug}/kalender.ics", Access::Public, html::show_programme_calendar)
+        .post("/pelatihan/sesi/{id}/daftar", Access::SignedIn, html::register_self)
+        .post("/pelatihan/sesi/{id}/batal", Access::SignedIn, html::cancel_self)
+        .get("/pelatihan/sesi/{id}/hadir", Access::SignedIn, html::show_check_in)
+        .post("/pelatihan/sesi/{id}/hadir", Access::SignedIn, html::check_in)
+        .get("/kelola/pelatihan", admin, desk::list_programmes)
+        .post("/kelola/pelatihan", admin, desk::create_programme)
+        .get("/kelola/pelatihan/{id}", admin, desk::show_programme)
+        .post("/kelola/pelatihan/{id}", admin, desk::save_programme)
+        .post("/kelola/pelatihan/{id}/sesi", admin, desk::add_session)
+        .get("/kelola/pelatihan/sesi/{id}", admin, desk::show_session)
+        .get("/kelola/pelatihan/sesi/{id}/qr.svg", admin, desk::show_qr)
+        .post("/kelola/pelatihan/sesi/{id}/daftarkan", Access::SignedIn, desk::register_member)
+        .post("/kelola/pelatihan/sesi/{id}/presensi", admin, desk::tick)
+}

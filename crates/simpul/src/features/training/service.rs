@@ -1,0 +1,388 @@
+//! Training (issue 7): programmes and sessions (admins), registration with a waiting list that
+//! moves up by itself (members themselves; a KIM's Redaksi or an admin for members of a group),
+//! and attendance by a code that changes every minute or ticked by the trainer.
+
+use serde::Deserialize;
+
+use super::repo::{self, NewProgramme, NewSession};
+use crate::{
+    app::App,
+    domain::{
+        access::{Actor, Permission, Role},
+        time::Timestamp,
+        training::{self, RegStatus},
+        validation::FieldErrors,
+    },
+    error::{AppError, AppResult},
+    infra::{
+        audit::{self, Event},
+        crypto,
+        db::unique_slug,
+        i18n::Lang,
+        jobs::{self, Job},
+        mail::Mail,
+    },
+};
+
+/// A programme as the admin types it.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ProgrammeForm {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub topic: String,
+    /// A new topic's name, when none of the listed ones fits.
+    #[serde(default)]
+    pub new_topic: String,
+    #[serde(default)]
+    pub organiser: String,
+    #[serde(default)]
+    pub trainer: String,
+}
+
+async fn check_programme(app: &App, form: &ProgrammeForm) -> AppResult<(NewProgramme, Option<(String, String)>)> {
+    let mut e = FieldErrors::new();
+    let title = e.required("title", &form.title, 200);
+    let description = e.required("description", &form.description, 5_000);
+    let organiser = e.required("organiser", &form.organiser, 200);
+    let trainer = e.required("trainer", &form.trainer, 200);
+    let new_topic = e.optional("new_topic", &form.new_topic, 80);
+    let known = repo::topics(&app.db).await?;
+    let (topic, added) = match new_topic {
+        Some(name) => {
+            let slug = simpul_text::slugify(&name, 60).replace('-', "_");
+            if slug.is_empty() {
+                e.add("new_topic", "err-name-letters");
+            }
+            (slug.clone(), Some((slug, name)))
+        }
+        None => {
+            if !known.iter().any(|t| t.slug == form.topic.trim()) {
+                e.add("topic", "err-choose");
+            }
+            (form.topic.trim().to_owned(), None)
+        }
+    };
+    e.into_result()?;
+    Ok((NewProgramme { title, description, topic, organiser, trainer }, added))
+}
+
+/// Creates a programme; returns (id, slug).
+pub async fn create_programme(app: &App, actor: &Actor, form: &ProgrammeForm) -> AppResult<(i64, String)> {
+    actor.require_change(Permission::ManageTraining)?;
+    let (p, added) = check_programme(app, form).await?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    if let Some((slug, name)) = &added {
+        repo::insert_topic(&mut tx, slug, name, now).await?;
+    }
+    let slug = unique_slug(&mut tx, "training_programmes", &p.title, 80, "pelatihan")
+        .await?
+        .ok_or(AppError::Conflict("err-slug"))?;
+    let id = repo::insert_programme(&mut tx, &slug, &p, now).await?;
+    let after = serde_json::json!({ "title": p.title, "topic": p.topic });
+    audit::record(&mut tx, actor, now, Event::new("training.programme.create", "training_programme", id).after(&after))
+        .await?;
+    tx.commit().await?;
+    Ok((id, slug))
+}
+
+pub async fn update_programme(app: &App, actor: &Actor, id: i64, form: &ProgrammeForm) -> AppResult<()> {
+    actor.require_change(Permission::ManageTraining)?;
+    let (p, added) = check_programme(app, form).await?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = repo::programme(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if let Some((slug, name)) = &added {
+        repo::insert_topic(&mut tx, slug, name, now).await?;
+    }
+    repo::update_programme(&mut tx, id, &p, now).await?;
+    let event = Event::new("training.programme.update", "training_programme", id)
+        .before(&serde_json::json!({ "title": before.title }))
+        .after(&serde_json::json!({ "title": p.title }));
+    audit::record(&mut tx, actor, now, event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A session as the admin types it (times in WIB, as `<input type="datetime-local">` sends).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SessionForm {
+    #[serde(default)]
+    pub starts_at: String,
+    #[serde(default)]
+    pub ends_at: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub online_url: String,
+    #[serde(default)]
+    pub capacity: String,
+    #[serde(default)]
+    pub registration_deadline: String,
+}
+
+fn check_session(form: &SessionForm, now: Timestamp) -> Result<NewSession, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let time = |e: &mut FieldErrors, field: &str, v: &str| match Timestamp::parse_wib_local(v) {
+        Some(t) => Some(t),
+        None => {
+            e.add(field, if v.trim().is_empty() { "err-required" } else { "err-time" });
+            None
+        }
+    };
+    let starts = time(&mut e, "starts_at", &form.starts_at);
+    let ends = time(&mut e, "ends_at", &form.ends_at);
+    let deadline = time(&mut e, "registration_deadline", &form.registration_deadline);
+    if let Some(s) = starts
+        && s <= now
+    {
+        e.add("starts_at", "err-time-past");
+    }
+    if let (Some(s), Some(x)) = (starts, ends)
+        && x <= s
+    {
+        e.add("ends_at", "err-training-ends");
+    }
+    if let (Some(s), Some(d)) = (starts, deadline)
+        && d > s
+    {
+        e.add("registration_deadline", "err-training-deadline");
+    }
+    let place = e.optional("place", &form.place, 300);
+    let online_url = e.optional_url("online_url", &form.online_url);
+    if place.is_none() && online_url.is_none() && e.get("online_url").is_none() {
+        e.add("place", "err-training-where");
+    }
+    let capacity = match form.capacity.trim().parse::<i64>() {
+        Ok(n) if (1..=10_000).contains(&n) => n,
+        _ => {
+            e.add("capacity", "err-training-capacity");
+            0
+        }
+    };
+    e.into_result()?;
+    let (Some(starts), Some(ends), Some(deadline)) = (starts, ends, deadline) else { return Err(FieldErrors::new()) };
+    Ok(NewSession {
+        starts_at: starts.0,
+        ends_at: ends.0,
+        place,
+        online_url,
+        capacity,
+        registration_deadline: deadline.0,
+    })
+}
+
+/// Adds a session to a programme, with its reminder the day before.
+pub async fn add_session(app: &App, actor: &Actor, programme_id: i64, form: &SessionForm) -> AppResult<i64> {
+    actor.require_change(Permission::ManageTraining)?;
+    let now = app.clock.now();
+    let s = check_session(form, now)?;
+    let mut tx = app.db.begin().await?;
+    repo::programme(&mut tx, programme_id).await?.ok_or(AppError::NotFound)?;
+    let id = repo::insert_session(&mut tx, programme_id, &s, &crypto::random_token(24), now).await?;
+    let remind_at = Timestamp(s.starts_at).plus_days(-1).max(now);
+    jobs::enqueue_at(&mut tx, now, remind_at, &Job::TrainingReminder { session_id: id }).await?;
+    let after = serde_json::json!({ "programme_id": programme_id, "starts_at": s.starts_at, "capacity": s.capacity });
+    audit::record(&mut tx, actor, now, Event::new("training.session.create", "training_session", id).after(&after))
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Where a registration ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    Seat,
+    /// On the waiting list, at this place.
+    Waiting(i64),
+}
+
+/// Whether `actor` may register `user_kims`' member: themselves; an admin anyone; a KIM's
+/// Redaksi the members of their own group.
+fn may_register(actor: &Actor, user_id: i64, user_kims: &[i64]) -> bool {
+    if actor.user_id == Some(user_id) {
+        return actor.has_role(Role::Anggota) || actor.has_role(Role::Redaksi);
+    }
+    actor.can(Permission::ManageTraining)
+        || actor
+            .grants
+            .iter()
+            .any(|g| g.role == Role::Redaksi && g.scope.kim_id().is_some_and(|k| user_kims.contains(&k)))
+}
+
+/// Registers a member for a session: a seat while there is one, otherwise the waiting list.
+pub async fn register(
+    app: &App,
+    actor: &Actor,
+    session_id: i64,
+    user_id: i64,
+    user_kims: &[i64],
+) -> AppResult<Registered> {
+    if actor.read_only || !may_register(actor, user_id, user_kims) {
+        return Err(AppError::Forbidden);
+    }
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let s = repo::session(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
+    if now.0 > s.registration_deadline {
+        return Err(AppError::Conflict("err-training-closed"));
+    }
+    if let Some(r) = repo::registration(&mut tx, session_id, user_id).await?
+        && r.status != RegStatus::Batal.as_str()
+    {
+        return Err(AppError::Conflict("err-training-already"));
+    }
+    let seat = repo::take_seat(&mut tx, session_id, now).await?;
+    let status = if seat { RegStatus::Terdaftar } else { RegStatus::Menunggu };
+    let by = actor.user_id.filter(|u| *u != user_id);
+    let id = repo::upsert_registration(&mut tx, session_id, user_id, status.as_str(), by, now).await?;
+    let outcome = if seat {
+        Registered::Seat
+    } else {
+        Registered::Waiting(repo::waiting_position(&mut tx, session_id, id).await?)
+    };
+    let after = serde_json::json!({ "session_id": session_id, "user_id": user_id, "status": status.as_str() });
+    audit::record(&mut tx, actor, now, Event::new("training.register", "training_registration", id).after(&after))
+        .await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Cancels a registration; a freed seat goes to the first on the waiting list, who is told.
+pub async fn cancel(app: &App, actor: &Actor, session_id: i64, user_id: i64, user_kims: &[i64]) -> AppResult<()> {
+    if actor.read_only || !may_register(actor, user_id, user_kims) {
+        return Err(AppError::Forbidden);
+    }
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let s = repo::session(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
+    let r = repo::registration(&mut tx, session_id, user_id).await?.ok_or(AppError::NotFound)?;
+    if r.status == RegStatus::Batal.as_str() {
+        return Err(AppError::NotFound);
+    }
+    let had_seat = r.status == RegStatus::Terdaftar.as_str();
+    if !repo::set_status(&mut tx, r.id, &r.status, RegStatus::Batal.as_str(), now).await? {
+        return Err(AppError::Conflict("err-training-changed"));
+    }
+    let mut promoted = None;
+    if had_seat {
+        repo::free_seat(&mut tx, session_id, now).await?;
+        if let Some((next, next_user)) = repo::first_waiting(&mut tx, session_id).await?
+            && repo::take_seat(&mut tx, session_id, now).await?
+            && repo::set_status(&mut tx, next, RegStatus::Menunggu.as_str(), RegStatus::Terdaftar.as_str(), now).await?
+        {
+            promoted = Some(next_user);
+            if let Some(to) = repo::user_email(&mut tx, next_user).await? {
+                let lang = Lang::Id;
+                let when = Timestamp(s.starts_at).format_wib();
+                let body = lang.t_args(
+                    "mail-training-promoted",
+                    &[
+                        ("title", s.programme_title.clone()),
+                        ("when", when),
+                        ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
+                    ],
+                );
+                let subject = lang.t_args("mail-training-promoted-subject", &[("title", s.programme_title.clone())]);
+                jobs::enqueue(&mut tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+            }
+        }
+    }
+    let after = serde_json::json!({ "session_id": session_id, "user_id": user_id, "promoted": promoted });
+    audit::record(&mut tx, actor, now, Event::new("training.cancel", "training_registration", r.id).after(&after))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Why a check-in was refused; each is an i18n key.
+pub const ERR_CODE: &str = "err-training-code";
+
+/// A participant checks in with the code shown in the room (typed, or scanned from the QR).
+pub async fn check_in(app: &App, actor: &Actor, session_id: i64, code: &str) -> AppResult<()> {
+    let user_id = actor.user_id.ok_or(AppError::Unauthenticated)?;
+    if actor.read_only {
+        return Err(AppError::Forbidden);
+    }
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let key = repo::attendance_key(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
+    let refuse = |code: &str| {
+        let mut e = FieldErrors::new();
+        e.add("code", code);
+        AppError::Validation(e)
+    };
+    if !training::code_is_current(&key, now.0, code) {
+        return Err(refuse(ERR_CODE));
+    }
+    let r = repo::registration(&mut tx, session_id, user_id).await?;
+    let Some(r) = r.filter(|r| r.status == RegStatus::Terdaftar.as_str()) else {
+        return Err(refuse("err-training-not-registered"));
+    };
+    if !repo::mark_attended(&mut tx, r.id, "kode", now).await? {
+        return Err(refuse("err-training-checked-in"));
+    }
+    let after = serde_json::json!({ "session_id": session_id, "method": "kode" });
+    audit::record(&mut tx, actor, now, Event::new("training.attend", "training_registration", r.id).after(&after))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The trainer ticks (or unticks) a participant by hand.
+pub async fn mark(app: &App, actor: &Actor, session_id: i64, user_id: i64, present: bool) -> AppResult<()> {
+    actor.require_change(Permission::ManageTraining)?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let r = repo::registration(&mut tx, session_id, user_id).await?.ok_or(AppError::NotFound)?;
+    if present {
+        if !repo::mark_attended(&mut tx, r.id, "manual", now).await? {
+            return Err(AppError::Conflict("err-training-checked-in"));
+        }
+    } else {
+        repo::unmark_attended(&mut tx, r.id, now).await?;
+    }
+    let after =
+        serde_json::json!({ "session_id": session_id, "user_id": user_id, "present": present, "method": "manual" });
+    audit::record(&mut tx, actor, now, Event::new("training.attend", "training_registration", r.id).after(&after))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The code to show in the room now (the trainer's page).
+pub async fn current_code(app: &App, actor: &Actor, session_id: i64) -> AppResult<String> {
+    actor.require(Permission::ManageTraining)?;
+    let key = repo::attendance_key(&app.db, session_id).await?.ok_or(AppError::NotFound)?;
+    Ok(training::attendance_code(&key, app.clock.now().0))
+}
+
+/// The reminder the day before (a job): every seated participant gets a mail.
+pub async fn remind(app: &App, session_id: i64) -> AppResult<()> {
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let Some(s) = repo::session(&mut tx, session_id).await? else { return Ok(()) };
+    if s.starts_at < now.0 {
+        return Ok(());
+    }
+    let lang = Lang::Id;
+    let place = s.place.clone().or(s.online_url.clone()).unwrap_or_default();
+    for to in repo::participant_emails(&mut tx, session_id).await? {
+        let body = lang.t_args(
+            "mail-training-reminder",
+            &[
+                ("title", s.programme_title.clone()),
+                ("when", Timestamp(s.starts_at).format_wib()),
+                ("place", place.clone()),
+                ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
+            ],
+        );
+        let subject = lang.t_args("mail-training-reminder-subject", &[("title", s.programme_title.clone())]);
+        jobs::enqueue(&mut tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+    }
+    tx.commit_bookkeeping().await?;
+    Ok(())
+}

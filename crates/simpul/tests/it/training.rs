@@ -1,0 +1,289 @@
+//! Training (issue 7): programmes and sessions, the waiting list under concurrent
+//! registrations (both engines), cancellation moving the queue up, attendance codes driven by
+//! the test clock, who may do what, and the calendar feed.
+
+use axum::http::StatusCode;
+use simpul::{
+    domain::{access::Role, training},
+    features::training::service::{self, ProgrammeForm, Registered, SessionForm},
+    infra::db::query,
+};
+
+use crate::support::{PASSWORD, TestApp};
+
+/// A programme with one session (capacity `seats`) the day after tomorrow; returns (slug, session id).
+async fn session(t: &TestApp, seats: i64) -> (String, i64) {
+    let admin = t.actor_for(Role::Admin).await;
+    let form = ProgrammeForm {
+        title: "Menulis Berita Desa".into(),
+        description: "Dasar 5W+1H dan foto berita untuk anggota KIM.".into(),
+        topic: "penulisan_berita".into(),
+        organiser: "Diskominfo Kota Cilegon".into(),
+        trainer: "Rina Wartawan".into(),
+        ..Default::default()
+    };
+    let (pid, slug) = service::create_programme(&t.app, &admin, &form).await.unwrap();
+    let s = SessionForm {
+        starts_at: "2026-11-30T09:00".into(),
+        ends_at: "2026-11-30T12:00".into(),
+        place: "Aula Diskominfo, Jl. Jend. Sudirman".into(),
+        capacity: seats.to_string(),
+        registration_deadline: "2026-11-29T17:00".into(),
+        ..Default::default()
+    };
+    let sid = service::add_session(&t.app, &admin, pid, &s).await.unwrap();
+    (slug, sid)
+}
+
+async fn seats(t: &TestApp, sid: i64) -> (i64, i64, i64) {
+    let count = |status: &'static str| {
+        let db = t.app.db.clone();
+        async move {
+            query("SELECT COUNT(*) FROM training_registrations WHERE session_id = $1 AND status = $2")
+                .bind(sid)
+                .bind(status)
+                .scalar::<i64>(&db)
+                .await
+                .unwrap()
+        }
+    };
+    let counter: i64 =
+        query("SELECT confirmed FROM training_sessions WHERE id = $1").bind(sid).scalar(&t.app.db).await.unwrap();
+    (count("terdaftar").await, count("menunggu").await, counter)
+}
+
+#[tokio::test]
+async fn concurrent_registrations_never_over_book_and_cancelling_moves_the_queue() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Pelatihan").await;
+    let (_, sid) = session(&t, 3).await;
+    let mut members = Vec::new();
+    for _ in 0..8 {
+        let email = t.user(Role::Anggota, Some(kim), None).await;
+        members.push(t.actor_by_email(&email).await);
+    }
+    // Eight members at once for three seats.
+    let app = t.app.clone();
+    let tasks: Vec<_> = members
+        .iter()
+        .cloned()
+        .map(|a| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let id = a.user_id.unwrap();
+                service::register(&app, &a, sid, id, &[]).await
+            })
+        })
+        .collect();
+    let mut outcomes = Vec::new();
+    for task in tasks {
+        outcomes.push(task.await.unwrap().unwrap());
+    }
+    assert_eq!(outcomes.iter().filter(|o| **o == Registered::Seat).count(), 3, "{outcomes:?}");
+    assert_eq!(seats(&t, sid).await, (3, 5, 3));
+    // The same person twice is refused.
+    let again = service::register(&t.app, &members[0], sid, members[0].user_id.unwrap(), &[]).await;
+    assert!(again.is_err());
+
+    // A seated member cancels: the first in the queue moves up and is told by mail.
+    let seated: Vec<i64> =
+        query("SELECT user_id FROM training_registrations WHERE session_id = $1 AND status = 'terdaftar'")
+            .bind(sid)
+            .scalars(&t.app.db)
+            .await
+            .unwrap();
+    let first_waiting: i64 = query(
+        "SELECT user_id FROM training_registrations WHERE session_id = $1 AND status = 'menunggu' ORDER BY updated_at, id LIMIT 1",
+    )
+    .bind(sid)
+    .scalar(&t.app.db)
+    .await
+    .unwrap();
+    let leaver = members.iter().find(|m| m.user_id == Some(seated[0])).unwrap();
+    service::cancel(&t.app, leaver, sid, seated[0], &[]).await.unwrap();
+    assert_eq!(seats(&t, sid).await, (3, 4, 3));
+    let promoted: String = query("SELECT status FROM training_registrations WHERE session_id = $1 AND user_id = $2")
+        .bind(sid)
+        .bind(first_waiting)
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    assert_eq!(promoted, "terdaftar");
+    let email: String =
+        query("SELECT email FROM users WHERE id = $1").bind(first_waiting).scalar(&t.app.db).await.unwrap();
+    let mails = t.outbox().await;
+    assert!(mails.iter().any(|m| m.to.contains(&email) && m.subject.contains("Menulis Berita Desa")), "{mails:?}");
+    // A waiting member cancelling frees no seat.
+    let waiting: i64 =
+        query("SELECT user_id FROM training_registrations WHERE session_id = $1 AND status = 'menunggu' LIMIT 1")
+            .bind(sid)
+            .scalar(&t.app.db)
+            .await
+            .unwrap();
+    let w = members.iter().find(|m| m.user_id == Some(waiting)).unwrap();
+    service::cancel(&t.app, w, sid, waiting, &[]).await.unwrap();
+    assert_eq!(seats(&t, sid).await, (3, 3, 3));
+    // After the deadline nobody registers.
+    t.advance_minutes(2 * 24 * 60);
+    let late = service::register(&t.app, &members[0], sid, members[0].user_id.unwrap(), &[]).await;
+    assert!(late.is_err());
+}
+
+#[tokio::test]
+async fn attendance_codes_change_every_minute_and_count_once() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Presensi").await;
+    let (_, sid) = session(&t, 2).await;
+    let (_, other) = session(&t, 2).await;
+    let email = t.user(Role::Anggota, Some(kim), None).await;
+    let mut member = t.login(&email, PASSWORD).await;
+    let me = t.actor_by_email(&email).await;
+    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    let key_of = |id: i64| {
+        let db = t.app.db.clone();
+        async move {
+            query("SELECT attendance_key FROM training_sessions WHERE id = $1")
+                .bind(id)
+                .scalar::<String>(&db)
+                .await
+                .unwrap()
+        }
+    };
+    let (key, other_key) = (key_of(sid).await, key_of(other).await);
+    let path = format!("/pelatihan/sesi/{sid}/hadir");
+    let now = t.app.clock.now().0;
+    // Another session's code, and a code from three minutes ago: refused.
+    let r = member.post_form(&path, &[("kode", &training::attendance_code(&other_key, now))]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("kedaluwarsa"));
+    let old = training::attendance_code(&key, now);
+    t.advance_minutes(3);
+    let r = member.post_form(&path, &[("kode", &old)]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The code on the screen now (the trainer's page shows it): accepted once.
+    let mut admin = t.login_as(Role::Admin).await;
+    let page = admin.get(&format!("/kelola/pelatihan/sesi/{sid}")).await;
+    let code = training::attendance_code(&key, t.app.clock.now().0);
+    assert!(page.body.contains(&code), "the trainer sees the current code");
+    let qr = admin.get(&format!("/kelola/pelatihan/sesi/{sid}/qr.svg")).await;
+    assert!(qr.body.starts_with("<?xml") && qr.body.contains("<svg"));
+    // The QR link fills the form.
+    let form = member.get(&format!("{path}?kode={code}")).await;
+    assert!(form.body.contains(&format!("value=\"{code}\"")));
+    let r = member.post_form(&path, &[("kode", &code)]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("tercatat"));
+    let r = member.post_form(&path, &[("kode", &code)]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("sudah tercatat"));
+    // Without a seat, a right code is still refused.
+    let r = member
+        .post_form(
+            &format!("/pelatihan/sesi/{other}/hadir"),
+            &[("kode", &training::attendance_code(&other_key, t.app.clock.now().0))],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("tidak punya kursi"));
+    // The trainer can tick by hand; it is audited.
+    let uid = me.user_id.unwrap().to_string();
+    let r = admin
+        .post_form(&format!("/kelola/pelatihan/sesi/{sid}/presensi"), &[("user_id", &uid), ("action", "batal")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = admin
+        .post_form(&format!("/kelola/pelatihan/sesi/{sid}/presensi"), &[("user_id", &uid), ("action", "hadir")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let method: String = query("SELECT attendance_method FROM training_registrations WHERE session_id = $1")
+        .bind(sid)
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    assert_eq!(method, "manual");
+    let audited: i64 =
+        query("SELECT COUNT(*) FROM audit_events WHERE action = 'training.attend'").scalar(&t.app.db).await.unwrap();
+    assert_eq!(audited, 3);
+}
+
+#[tokio::test]
+async fn who_may_create_register_others_and_mark_attendance() {
+    let t = TestApp::new().await;
+    let (kim_a, _) = t.kim("KIM Anyer").await;
+    let (kim_b, _) = t.kim("KIM Bojonegara").await;
+    let (slug, sid) = session(&t, 5).await;
+    // Members cannot create programmes or tick attendance.
+    let mut member = t.login_as(Role::Anggota).await;
+    assert!(member.post_form("/kelola/pelatihan", &[("title", "X")]).await.is_denied());
+    let r = member
+        .post_form(&format!("/kelola/pelatihan/sesi/{sid}/presensi"), &[("user_id", "1"), ("action", "hadir")])
+        .await;
+    assert!(r.is_denied());
+    // A KIM's Redaksi registers members of their own group, not of another.
+    let editor = t.user(Role::Redaksi, Some(kim_a), None).await;
+    let mut editor = t.login(&editor, PASSWORD).await;
+    let ours = t.user(Role::Anggota, Some(kim_a), None).await;
+    let theirs = t.user(Role::Anggota, Some(kim_b), None).await;
+    let path = format!("/kelola/pelatihan/sesi/{sid}/daftarkan");
+    let r = editor.post_form(&path, &[("email", &ours), ("kembali", "program")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), format!("/pelatihan/{slug}"));
+    assert!(editor.post_form(&path, &[("email", &theirs), ("kembali", "program")]).await.is_denied());
+    assert_eq!(seats(&t, sid).await.0, 1);
+    // An admin registers anyone; an unknown address is a clear error that keeps what was typed.
+    let mut admin = t.login_as(Role::Admin).await;
+    assert_eq!(admin.post_form(&path, &[("email", &theirs)]).await.status, StatusCode::SEE_OTHER);
+    let r = admin.post_form(&path, &[("email", "bukan-anggota@example.id")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("bukan-anggota@example.id"));
+    assert_eq!(seats(&t, sid).await.0, 2);
+    // Bad session input changes nothing and comes back as typed.
+    let pid: i64 = query("SELECT id FROM training_programmes").scalar(&t.app.db).await.unwrap();
+    let r = admin
+        .post_form(
+            &format!("/kelola/pelatihan/{pid}/sesi"),
+            &[
+                ("starts_at", "2026-12-05T13:00"),
+                ("ends_at", "2026-12-05T09:00"),
+                ("capacity", "nol"),
+                ("registration_deadline", "2026-12-06T09:00"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("2026-12-05T13:00"));
+    assert_eq!(t.count("training_sessions").await, 1);
+}
+
+#[tokio::test]
+async fn public_pages_calendar_and_the_day_before_reminder() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Kalender").await;
+    let (slug, sid) = session(&t, 10).await;
+    let email = t.user(Role::Anggota, Some(kim), None).await;
+    let mut member = t.login(&email, PASSWORD).await;
+    let page = member.get(&format!("/pelatihan/{slug}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Menulis Berita Desa") && page.body.contains("Sisa kursi: 10"));
+    let r = member.post_form(&format!("/pelatihan/sesi/{sid}/daftar"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = member.get(&format!("/pelatihan/{slug}")).await;
+    assert!(page.body.contains("Anda terdaftar"), "{}", page.body);
+    let list = t.client().get("/pelatihan").await;
+    assert!(list.body.contains("Menulis Berita Desa") && list.body.contains("09.00–12.00 WIB"), "{}", list.body);
+    let ics = t.client().get("/pelatihan.ics").await;
+    assert_eq!(ics.headers["content-type"], "text/calendar; charset=utf-8");
+    assert!(ics.body.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(
+        ics.body.contains("DTSTART:20261130T020000Z") && ics.body.contains("SUMMARY:Menulis Berita Desa"),
+        "{}",
+        ics.body
+    );
+    assert!(ics.body.contains("LOCATION:Aula Diskominfo\\, Jl. Jend. Sudirman"));
+    assert!(t.client().get(&format!("/pelatihan/{slug}/kalender.ics")).await.body.contains("BEGIN:VEVENT"));
+    // The reminder goes out the day before, to those with a seat.
+    assert!(t.outbox().await.iter().all(|m| !m.subject.starts_with("Besok")));
+    t.advance_minutes(24 * 60);
+    let mails = t.outbox().await;
+    assert!(mails.iter().any(|m| m.to.contains(&email) && m.subject.starts_with("Besok")), "{mails:?}");
+}
