@@ -312,7 +312,7 @@ pub async fn check_in(app: &App, actor: &Actor, session_id: i64, code: &str) -> 
     let key = repo::attendance_key(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
     let refuse = |code: &str| {
         let mut e = FieldErrors::new();
-        e.add("code", code);
+        e.add("kode", code);
         AppError::Validation(e)
     };
     if !training::code_is_current(&key, now.0, code) {

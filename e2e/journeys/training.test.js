@@ -1,0 +1,105 @@
+// Training: an admin creates a programme and a session for two → two members register, a third
+// joins the waiting list → one cancels and the third moves up → the third checks in with the
+// code shown on the trainer's page. Every page passes axe-core and fits a 360 px screen; the
+// HTML is validated by zz-valid-html.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { demoJourney, expectClean } from '../lib.js';
+
+const demo = demoJourney();
+const { password, signIn } = demo;
+
+/** A datetime-local value `days` from now at `hour`:00 (WIB is what the server reads). */
+function at(days, hour) {
+  const d = new Date(Date.now() + days * 86400000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
+}
+
+async function createMember(admin, name, email) {
+  await admin.goto(`${demo.server.base}/admin/pengguna`);
+  await admin.fill('#f-name', name);
+  await admin.fill('#f-email', email);
+  await admin.selectOption('#f-role', 'anggota');
+  await admin.selectOption('#f-kim_id', { index: 1 });
+  await admin.click('main form button[type=submit]:has-text("Buat akun")');
+}
+
+test('a session fills, the waiting list moves up, and attendance is taken with the code', async () => {
+  const admin = await signIn('admin@demo.simpul.id', password('admin'));
+  await admin.goto(`${demo.server.base}/kelola/pelatihan`);
+  await expectClean(admin, 'training-admin');
+  // A refused first try keeps what was typed.
+  await admin.fill('#f-title', 'Menulis Berita untuk Warga');
+  await admin.click('main button:has-text("Simpan")');
+  assert.match(await admin.textContent('main'), /Wajib diisi/);
+  assert.equal(await admin.inputValue('#f-title'), 'Menulis Berita untuk Warga');
+  await admin.fill('#f-description', 'Dasar 5W+1H, foto berita, dan etika jurnalistik warga.');
+  await admin.selectOption('#f-topic', 'penulisan_berita');
+  await admin.fill('#f-organiser', 'Diskominfo Kota Cilegon');
+  await admin.fill('#f-trainer', 'Rina Wartawan');
+  await admin.click('main button:has-text("Simpan")');
+  await admin.waitForURL(/\/kelola\/pelatihan\/\d+$/);
+  await expectClean(admin, 'training-admin-programme');
+  await admin.fill('#f-starts_at', at(3, 9));
+  await admin.fill('#f-ends_at', at(3, 12));
+  await admin.fill('#f-place', 'Aula Diskominfo');
+  await admin.fill('#f-capacity', '2');
+  await admin.fill('#f-registration_deadline', at(2, 17));
+  await admin.click('main button:has-text("Tambah sesi")');
+  await admin.waitForURL(/\/kelola\/pelatihan\/sesi\/\d+$/);
+  const sessionPath = new URL(admin.url()).pathname;
+
+  // A third member, who has no password yet: the admin registers her.
+  await admin.goto(`${demo.server.base}/admin/pengguna`);
+  await admin.fill('#f-name', 'Dewi Anggota');
+  await admin.fill('#f-email', 'dewi@demo.simpul.id');
+  await admin.selectOption('#f-role', 'anggota');
+  await admin.selectOption('#f-kim_id', { index: 1 });
+  await admin.click('main form[action="/admin/pengguna"] button[type=submit]');
+
+  // The demo member and the demo editor take the two seats; Dewi joins the waiting list.
+  const member = await signIn('anggota@demo.simpul.id', password('anggota'));
+  await member.goto(`${demo.server.base}/pelatihan`);
+  await expectClean(member, 'training-list');
+  await member.click('main a:has-text("Menulis Berita untuk Warga")');
+  await expectClean(member, 'training-programme');
+  await member.click('main button:has-text("Daftar")');
+  assert.match(await member.textContent('main'), /Anda terdaftar/);
+  const editor = await signIn('redaksi@demo.simpul.id', password('redaksi'));
+  await editor.goto(member.url());
+  await editor.click('main button:has-text("Daftar")');
+  assert.match(await editor.textContent('main'), /Anda terdaftar/);
+  await admin.goto(`${demo.server.base}${sessionPath}`);
+  await admin.fill('#f-email', 'dewi@demo.simpul.id');
+  await admin.click('main button:has-text("Daftarkan anggota")');
+  assert.match(await admin.textContent('main tr:has-text("Dewi Anggota")'), /Daftar tunggu/);
+  await expectClean(admin, 'training-admin-session');
+
+  // The editor cancels: Dewi moves up by herself.
+  await editor.reload();
+  await editor.click('main button:has-text("Batalkan pendaftaran")');
+  await admin.goto(`${demo.server.base}${sessionPath}`);
+  assert.match(await admin.textContent('main tr:has-text("Dewi Anggota")'), /Terdaftar/);
+
+  // Attendance: the code on the trainer's page (and its QR) checks the member in, once; the
+  // editor, who has no seat any more, is refused with the same code; Dewi is ticked by hand.
+  const code = (await admin.textContent('main .code strong')).trim();
+  assert.match(code, /^\d{6}$/);
+  const qr = await admin.request.get(`${demo.server.base}${sessionPath}/qr.svg`);
+  assert.equal(qr.status(), 200);
+  assert.match(await qr.text(), /<svg/);
+  const sid = sessionPath.split('/').pop();
+  await member.goto(`${demo.server.base}/pelatihan/sesi/${sid}/hadir?kode=${code}`);
+  assert.equal(await member.inputValue('#f-kode'), code);
+  await expectClean(member, 'training-checkin');
+  await member.click('main button:has-text("Catat kehadiran")');
+  assert.match(await member.textContent('main'), /Kehadiran Anda tercatat/);
+  await editor.goto(`${demo.server.base}/pelatihan/sesi/${sid}/hadir?kode=${code}`);
+  await editor.click('main button:has-text("Catat kehadiran")');
+  assert.match(await editor.textContent('main'), /tidak punya kursi/);
+  await expectClean(editor, 'training-checkin-refused');
+  await admin.click('main tr:has-text("Dewi Anggota") button:has-text("Tandai hadir")');
+  assert.match(await admin.textContent('main tr:has-text("Dewi Anggota")'), /dicentang pelatih/);
+  assert.match(await admin.textContent('main tr:has-text("Budi Anggota")'), /\(kode\)/);
+});
