@@ -881,3 +881,20 @@ mail-training-reminder-subject = Tomorrow: { $title }
 mail-training-reminder = Reminder: the training { $title } starts { $when } at { $place }.
 
     When you arrive, record your attendance with the code on the room's screen. Details: { $link }
+certificate-title = Certificate
+certificate-valid = This certificate is genuine and valid.
+certificate-revoked = This certificate was revoked on { $date }.
+certificate-revoked-short = revoked
+certificate-unknown = There is no certificate numbered { $number }. Check the number.
+certificate-holder = Name
+certificate-programme = Training
+certificate-date = Date
+certificate-number = Number
+certificate-download = Download the certificate (PDF)
+certificate-revoke = Revoke the certificate
+certificate-revoke-reason = Reason for revoking
+certificate-revoked-done = Certificate revoked.
+err-revoke-reason = Give the reason for revoking (at most 300 characters).
+err-certificate-revoked = This certificate has been revoked.
+training-mine-title = My training
+training-mine-none = You have not registered for any training yet.

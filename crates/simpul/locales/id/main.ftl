@@ -854,3 +854,20 @@ mail-training-reminder-subject = Besok: { $title }
 mail-training-reminder = Pengingat: pelatihan { $title } dimulai { $when } di { $place }.
 
     Saat datang, catat kehadiran dengan kode di layar ruangan. Detail: { $link }
+certificate-title = Sertifikat
+certificate-valid = Sertifikat ini asli dan berlaku.
+certificate-revoked = Sertifikat ini sudah dicabut pada { $date }.
+certificate-revoked-short = dicabut
+certificate-unknown = Tidak ada sertifikat dengan nomor { $number }. Periksa kembali nomornya.
+certificate-holder = Nama
+certificate-programme = Pelatihan
+certificate-date = Tanggal
+certificate-number = Nomor
+certificate-download = Unduh sertifikat (PDF)
+certificate-revoke = Cabut sertifikat
+certificate-revoke-reason = Alasan pencabutan
+certificate-revoked-done = Sertifikat dicabut.
+err-revoke-reason = Tulis alasan pencabutan (paling banyak 300 karakter).
+err-certificate-revoked = Sertifikat ini sudah dicabut.
+training-mine-title = Pelatihan saya
+training-mine-none = Anda belum mendaftar pelatihan.

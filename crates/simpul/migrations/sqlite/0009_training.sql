@@ -60,3 +60,22 @@ CREATE TABLE training_registrations (
 );
 CREATE INDEX training_registrations_queue ON training_registrations(session_id, status, id);
 CREATE INDEX training_registrations_user ON training_registrations(user_id, session_id);
+
+-- Certificates, issued when the completion rule is met. `number` is printed on the PDF and
+-- checked at /sertifikat/<number>; the name is kept as printed. A revoked certificate still
+-- verifies, as revoked.
+CREATE TABLE training_certificates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    number TEXT NOT NULL UNIQUE,
+    registration_id INTEGER NOT NULL UNIQUE REFERENCES training_registrations(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    session_id INTEGER NOT NULL REFERENCES training_sessions(id) ON DELETE CASCADE,
+    holder_name TEXT NOT NULL,
+    programme_title TEXT NOT NULL,
+    session_date TEXT NOT NULL,
+    organiser TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    revoked_reason TEXT
+);
+CREATE INDEX training_certificates_user ON training_certificates(user_id, issued_at);

@@ -12,4 +12,5 @@ pub mod mail;
 pub mod markdown;
 pub mod memo;
 pub mod outbox;
+pub mod pdf;
 pub mod storage;

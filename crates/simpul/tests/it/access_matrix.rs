@@ -190,6 +190,10 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/api/v1/webhooks/whatsapp", Who::Everyone),
     ("POST", "/api/v1/webhooks/telegram", Who::Everyone),
     ("GET", "/pelatihan", Who::Everyone),
+    ("GET", "/pelatihan/saya", Who::SignedIn),
+    ("GET", "/sertifikat/{number}", Who::Everyone),
+    ("GET", "/sertifikat/{number}/unduh", Who::SignedIn),
+    ("POST", "/kelola/pelatihan/sertifikat/{number}/cabut", Who::Admin),
     ("GET", "/pelatihan.ics", Who::Everyone),
     ("GET", "/pelatihan/{slug}", Who::Everyone),
     ("GET", "/pelatihan/{slug}/kalender.ics", Who::Everyone),
@@ -290,6 +294,7 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             .replace("{grant_id}", &grant_id.to_string())
             .replace("{attachment_id}", "999999")
             .replace("{tip_id}", "999999")
+            .replace("{number}", "SRT-2026-TIDAKADA")
             .replace("{key}", "kunci-yang-tidak-ada-sama-sekali")
             .replace("{code}", "ASP-2026-999999")
             .replace("{file}", "app.css")

@@ -287,3 +287,104 @@ async fn public_pages_calendar_and_the_day_before_reminder() {
     let mails = t.outbox().await;
     assert!(mails.iter().any(|m| m.to.contains(&email) && m.subject.starts_with("Besok")), "{mails:?}");
 }
+
+/// The text of a PDF, as poppler's pdftotext reads it.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sertifikat.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed to read certificates back (scripts/install-deps.sh installs poppler-utils)");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn attending_issues_a_certificate_that_anyone_can_verify_until_it_is_revoked() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Sertifikat").await;
+    let (_, sid) = session(&t, 5).await;
+    // A name with every kind of Indonesian spelling: apostrophe, accents, hyphen.
+    let email = t.user(Role::Anggota, Some(kim), None).await;
+    let name = "Ni Luh Putu Ayu Kadék Ma'ruf Al-Ghāzī";
+    let mut tx = t.app.db.begin().await.unwrap();
+    query("UPDATE users SET name = $1 WHERE email = $2")
+        .bind(name)
+        .bind(email.as_str())
+        .execute(&mut tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let me = t.actor_by_email(&email).await;
+    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    let mut member = t.login(&email, PASSWORD).await;
+    // No certificate before attending.
+    assert_eq!(t.count("training_certificates").await, 0);
+    let key: String =
+        query("SELECT attendance_key FROM training_sessions WHERE id = $1").bind(sid).scalar(&t.app.db).await.unwrap();
+    let code = training::attendance_code(&key, t.app.clock.now().0);
+    assert_eq!(
+        member.post_form(&format!("/pelatihan/sesi/{sid}/hadir"), &[("kode", &code)]).await.status,
+        StatusCode::OK
+    );
+    let number: String = query("SELECT number FROM training_certificates").scalar(&t.app.db).await.unwrap();
+    assert!(number.starts_with("SRT-2026-"));
+
+    // The member finds it in their history and downloads the PDF; it reads back with the name and number.
+    let mine = member.get("/pelatihan/saya").await;
+    assert!(mine.body.contains(&number) && mine.body.contains("Unduh sertifikat"));
+    let pdf = member
+        .send(axum::http::Method::GET, &format!("/sertifikat/{number}/unduh"), None, axum::body::Body::empty())
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert_eq!(pdf.headers["content-type"], "application/pdf");
+    let bytes = simpul::features::training::certificates::render(
+        &simpul::features::training::repo::certificate_by_number(&t.app.db, &number).await.unwrap().unwrap(),
+        &t.app.config.link(&format!("/sertifikat/{number}")),
+        "Simpul",
+    )
+    .unwrap();
+    let text = pdf_text(&bytes);
+    assert!(text.contains(name), "{text}");
+    assert!(text.contains(&number) && text.contains("Menulis Berita Desa"), "{text}");
+    // Someone else cannot download it; an admin can.
+    let mut other = t.login_as(Role::Anggota).await;
+    assert!(other.get(&format!("/sertifikat/{number}/unduh")).await.is_denied());
+    let mut admin = t.login_as(Role::Admin).await;
+    assert_eq!(admin.get(&format!("/sertifikat/{number}/unduh")).await.status, StatusCode::OK);
+
+    // Anyone verifies it: valid, unknown, and after revoking, revoked.
+    let v = t.client().get(&format!("/sertifikat/{number}")).await;
+    assert_eq!(v.status, StatusCode::OK);
+    assert!(v.body.contains("asli dan berlaku") && v.body.contains("Kadék Ma&#39;ruf Al-Ghāzī"), "{}", v.body);
+    let u = t.client().get("/sertifikat/SRT-2026-TIDAKADA").await;
+    assert_eq!(u.status, StatusCode::NOT_FOUND);
+    assert!(u.body.contains("Tidak ada sertifikat"));
+    assert!(
+        member.post_form(&format!("/kelola/pelatihan/sertifikat/{number}/cabut"), &[("reason", "x")]).await.is_denied()
+    );
+    let r = admin.post_form(&format!("/kelola/pelatihan/sertifikat/{number}/cabut"), &[("reason", "")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        t.client().get(&format!("/sertifikat/{number}")).await.body.contains("asli dan berlaku"),
+        "an empty reason changes nothing"
+    );
+    let r = admin
+        .post_form(
+            &format!("/kelola/pelatihan/sertifikat/{number}/cabut"),
+            &[("reason", "Data peserta keliru"), ("session_id", &sid.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let v = t.client().get(&format!("/sertifikat/{number}")).await;
+    assert!(v.body.contains("sudah dicabut") && v.body.contains("Data peserta keliru"), "{}", v.body);
+    assert!(member.get(&format!("/sertifikat/{number}/unduh")).await.status == StatusCode::CONFLICT);
+    let audited: i64 = query("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'training.certificate.%'")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    assert_eq!(audited, 2);
+}

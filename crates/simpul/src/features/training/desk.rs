@@ -182,9 +182,14 @@ struct AdminSession {
     valid_until: String,
     errors: FieldErrors,
     email: String,
+    certificates: Vec<repo::Certificate>,
 }
 
 impl AdminSession {
+    fn certificate(&self, r: &Registration) -> Option<&repo::Certificate> {
+        self.certificates.iter().find(|c| c.user_id == r.user_id)
+    }
+
     fn when(&self, s: &Session) -> String {
         when(s, self.page.lang.code())
     }
@@ -212,6 +217,7 @@ async fn admin_session(
     Ok(AdminSession {
         page: Page::titled(app, viewer, &format!("/kelola/pelatihan/sesi/{id}"), s.programme_title.clone()),
         registrations: repo::registrations(&app.db, id).await?,
+        certificates: repo::certificates_of_session(&app.db, id).await?,
         valid_until: Timestamp(next - 1).format_wib(),
         s,
         code,
@@ -300,4 +306,32 @@ pub async fn tick(
     };
     service::mark(&app, &viewer.actor(), id, user, present).await?;
     Ok(redirect_with(&app, &format!("/kelola/pelatihan/sesi/{id}"), Flash::ok("training-attendance-saved")))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RevokeForm {
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub session_id: String,
+}
+
+/// `POST /kelola/pelatihan/sertifikat/{number}/cabut`: revokes a certificate, with a reason.
+pub async fn revoke_certificate(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(number): Path<String>,
+    Form(f): Form<RevokeForm>,
+) -> AppResult<Response> {
+    let back = match f.session_id.trim().parse::<i64>() {
+        Ok(id) => format!("/kelola/pelatihan/sesi/{id}"),
+        Err(_) => format!("/sertifikat/{number}"),
+    };
+    match super::certificates::revoke(&app, &viewer.actor(), &number, &f.reason).await {
+        Ok(()) => Ok(redirect_with(&app, &back, Flash::ok("certificate-revoked-done"))),
+        Err(AppError::Validation(_)) => {
+            Ok(redirect_with(&app, &back, Flash { ok: false, key: "err-revoke-reason".into() }))
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -289,3 +289,95 @@ mod tests {
         assert_eq!(folded.replace("\r\n ", ""), format!("{long}\r\n"));
     }
 }
+
+#[derive(Template)]
+#[template(path = "training/certificate.html")]
+struct CertificatePage {
+    page: Page,
+    number: String,
+    c: Option<repo::Certificate>,
+    revoked_on: String,
+}
+
+/// `GET /sertifikat/{number}`: anyone checks a certificate (valid, revoked or unknown).
+pub async fn verify_certificate(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(number): Path<String>,
+) -> AppResult<Response> {
+    let c = super::certificates::verify(&app, &number).await?;
+    let mut page = Page::new(&app, &viewer, &format!("/sertifikat/{number}"), "certificate-title");
+    let revoked_on = c
+        .as_ref()
+        .and_then(|c| c.revoked_at)
+        .map(|t| Timestamp(t).to_wib().0.format_long(page.lang.code()))
+        .unwrap_or_default();
+    let status = if c.is_some() { axum::http::StatusCode::OK } else { axum::http::StatusCode::NOT_FOUND };
+    page.title = format!("{} {}", page.title, number.trim().to_ascii_uppercase());
+    let mut res = crate::web::page::render_status(
+        status,
+        &CertificatePage { page, number: number.trim().to_ascii_uppercase(), c, revoked_on },
+    );
+    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+    Ok(res)
+}
+
+/// `GET /sertifikat/{number}/unduh`: the PDF, for its holder or an admin.
+pub async fn download_certificate(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(number): Path<String>,
+) -> AppResult<Response> {
+    let pdf = super::certificates::pdf_for(&app, &viewer.actor(), &number).await?;
+    let disposition = format!(
+        "attachment; filename=\"sertifikat-{}.pdf\"",
+        number.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "")
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        pdf,
+    )
+        .into_response())
+}
+
+/// A registration on the member's history page.
+pub struct HistoryRow {
+    pub s: Session,
+    pub status: String,
+    pub attended: bool,
+    pub certificate: Option<repo::Certificate>,
+}
+
+#[derive(Template)]
+#[template(path = "training/mine.html")]
+struct MinePage {
+    page: Page,
+    rows: Vec<HistoryRow>,
+}
+
+impl MinePage {
+    fn when(&self, s: &Session) -> String {
+        when(s, self.page.lang.code())
+    }
+}
+
+/// `GET /pelatihan/saya`: my training history and certificates.
+pub async fn show_mine(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let user = viewer.user.as_ref().ok_or(AppError::Unauthenticated)?;
+    let certificates = repo::certificates_of_user(&app.db, user.id).await?;
+    let rows = repo::registrations_of_user(&app.db, user.id)
+        .await?
+        .into_iter()
+        .map(|(r, s)| HistoryRow {
+            certificate: certificates.iter().find(|c| c.session_id == s.id).cloned(),
+            status: r.status,
+            attended: r.attended_at.is_some(),
+            s,
+        })
+        .collect();
+    Ok(render(&MinePage { page: Page::new(&app, &viewer, "/pelatihan/saya", "training-mine-title"), rows }))
+}

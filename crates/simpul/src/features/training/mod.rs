@@ -2,6 +2,7 @@
 //! (programmes, sessions, registration with a waiting list, attendance); `html` the members'
 //! and public pages with the iCalendar feeds, `desk` the admins' pages.
 
+pub mod certificates;
 pub mod desk;
 pub mod html;
 pub mod repo;
@@ -16,6 +17,10 @@ pub fn routes() -> Routes {
     let admin = Access::Permission(Permission::ManageTraining);
     Routes::new()
         .get("/pelatihan", Access::Public, html::list_sessions)
+        .get("/pelatihan/saya", Access::SignedIn, html::show_mine)
+        .get("/sertifikat/{number}", Access::Public, html::verify_certificate)
+        .get("/sertifikat/{number}/unduh", Access::SignedIn, html::download_certificate)
+        .post("/kelola/pelatihan/sertifikat/{number}/cabut", admin, desk::revoke_certificate)
         .get("/pelatihan.ics", Access::Public, html::show_calendar)
         .get("/pelatihan/{slug}", Access::Public, html::show_programme)
         .get("/pelatihan/{slug}/kalender.ics", Access::Public, html::show_programme_calendar)

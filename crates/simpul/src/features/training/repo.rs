@@ -400,3 +400,101 @@ pub async fn member_by_email(db: &Db, email: &str) -> Result<Option<(i64, Vec<i6
         .await?;
     Ok((member > 0).then_some((id, kims)))
 }
+
+/// An issued certificate.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Certificate {
+    pub id: i64,
+    pub number: String,
+    pub user_id: i64,
+    pub session_id: i64,
+    pub holder_name: String,
+    pub programme_title: String,
+    pub session_date: String,
+    pub organiser: String,
+    pub issued_at: i64,
+    pub revoked_at: Option<i64>,
+    pub revoked_reason: Option<String>,
+}
+
+const CERTIFICATE: &str = "SELECT id, number, user_id, session_id, holder_name, programme_title, session_date,
+    organiser, issued_at, revoked_at, revoked_reason FROM training_certificates";
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_certificate(
+    tx: &mut Tx,
+    number: &str,
+    registration_id: i64,
+    user_id: i64,
+    session_id: i64,
+    holder_name: &str,
+    s: &Session,
+    session_date: &str,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    query(
+        "INSERT INTO training_certificates (number, registration_id, user_id, session_id, holder_name, programme_title,
+         session_date, organiser, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(number)
+    .bind(registration_id)
+    .bind(user_id)
+    .bind(session_id)
+    .bind(holder_name)
+    .bind(s.programme_title.as_str())
+    .bind(session_date)
+    .bind(s.organiser.as_str())
+    .bind(now.0)
+    .scalar(tx)
+    .await
+}
+
+pub async fn certificate_by_number(ex: impl Executor, number: &str) -> Result<Option<Certificate>, DbError> {
+    query(format!("{CERTIFICATE} WHERE number = $1")).bind(number).fetch_optional(ex).await
+}
+
+pub async fn certificate_of_registration(
+    ex: impl Executor,
+    registration_id: i64,
+) -> Result<Option<Certificate>, DbError> {
+    query(format!("{CERTIFICATE} WHERE registration_id = $1")).bind(registration_id).fetch_optional(ex).await
+}
+
+pub async fn certificates_of_user(db: &Db, user_id: i64) -> Result<Vec<Certificate>, DbError> {
+    query(format!("{CERTIFICATE} WHERE user_id = $1 ORDER BY issued_at DESC")).bind(user_id).fetch_all(db).await
+}
+
+/// Revokes a certificate once; false when it already was.
+pub async fn revoke_certificate(tx: &mut Tx, id: i64, reason: &str, now: Timestamp) -> Result<bool, DbError> {
+    query("UPDATE training_certificates SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL")
+        .bind(id)
+        .bind(now.0)
+        .bind(reason)
+        .execute(tx)
+        .await
+        .map(|n| n == 1)
+}
+
+/// The holder's name as printed: their account name.
+pub async fn user_name(ex: impl Executor, user_id: i64) -> Result<Option<String>, DbError> {
+    query("SELECT name FROM users WHERE id = $1").bind(user_id).scalar_optional(ex).await
+}
+
+/// (session, user, attended_at) of a registration.
+pub async fn registration_core(ex: impl Executor, id: i64) -> Result<Option<(i64, i64, Option<i64>)>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Core {
+        session_id: i64,
+        user_id: i64,
+        attended_at: Option<i64>,
+    }
+    let c: Option<Core> = query("SELECT session_id, user_id, attended_at FROM training_registrations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(c.map(|c| (c.session_id, c.user_id, c.attended_at)))
+}
+
+pub async fn certificates_of_session(db: &Db, session_id: i64) -> Result<Vec<Certificate>, DbError> {
+    query(format!("{CERTIFICATE} WHERE session_id = $1 ORDER BY id")).bind(session_id).fetch_all(db).await
+}

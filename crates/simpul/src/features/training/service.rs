@@ -328,6 +328,7 @@ pub async fn check_in(app: &App, actor: &Actor, session_id: i64, code: &str) -> 
     let after = serde_json::json!({ "session_id": session_id, "method": "kode" });
     audit::record(&mut tx, actor, now, Event::new("training.attend", "training_registration", r.id).after(&after))
         .await?;
+    super::certificates::issue_if_complete(&mut tx, r.id, actor, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -344,11 +345,20 @@ pub async fn mark(app: &App, actor: &Actor, session_id: i64, user_id: i64, prese
         }
     } else {
         repo::unmark_attended(&mut tx, r.id, now).await?;
+        // Attendance withdrawn: a certificate issued for it no longer holds.
+        if let Some(c) = repo::certificate_of_registration(&mut tx, r.id).await?
+            && c.revoked_at.is_none()
+        {
+            super::certificates::revoke_in(&mut tx, actor, &c.number, "kehadiran dibatalkan", now).await?;
+        }
     }
     let after =
         serde_json::json!({ "session_id": session_id, "user_id": user_id, "present": present, "method": "manual" });
     audit::record(&mut tx, actor, now, Event::new("training.attend", "training_registration", r.id).after(&after))
         .await?;
+    if present {
+        super::certificates::issue_if_complete(&mut tx, r.id, actor, now).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
