@@ -79,3 +79,16 @@ CREATE TABLE training_certificates (
     revoked_reason TEXT
 );
 CREATE INDEX training_certificates_user ON training_certificates(user_id, issued_at);
+
+-- Materials of a session: uploaded files (in the object store) and links, for its participants.
+CREATE TABLE training_materials (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id INTEGER NOT NULL REFERENCES training_sessions(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    url TEXT,
+    storage_key TEXT,
+    file_name TEXT,
+    size_bytes INTEGER,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX training_materials_session ON training_materials(session_id, id);

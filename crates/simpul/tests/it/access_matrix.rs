@@ -191,6 +191,8 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/api/v1/webhooks/telegram", Who::Everyone),
     ("GET", "/pelatihan", Who::Everyone),
     ("GET", "/pelatihan/saya", Who::SignedIn),
+    ("POST", "/kelola/pelatihan/sesi/{id}/materi", Who::Admin),
+    ("GET", "/pelatihan/materi/{id}", Who::SignedIn),
     ("GET", "/sertifikat/{number}", Who::Everyone),
     ("GET", "/sertifikat/{number}/unduh", Who::SignedIn),
     ("POST", "/kelola/pelatihan/sertifikat/{number}/cabut", Who::Admin),
@@ -279,6 +281,7 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             || path.starts_with("/kelola/klarifikasi/")
             || path.starts_with("/kelola/pelatihan/")
             || path.starts_with("/pelatihan/sesi/")
+            || path.starts_with("/pelatihan/materi/")
         {
             // No such article: allowed visitors get 404, the others are turned away first.
             999_999

@@ -388,3 +388,65 @@ async fn attending_issues_a_certificate_that_anyone_can_verify_until_it_is_revok
         .unwrap();
     assert_eq!(audited, 2);
 }
+
+#[tokio::test]
+async fn materials_are_for_the_sessions_participants() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Materi").await;
+    let (slug, sid) = session(&t, 5).await;
+    let mut admin = t.login_as(Role::Admin).await;
+    let token = admin.csrf_token().await;
+    let upload = |title: &str, url: &str, file: Option<&[u8]>| {
+        let boundary = "XbatasX";
+        let mut body = Vec::new();
+        for (k, v) in [("title", title), ("url", url)] {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
+            );
+        }
+        if let Some(f) = file {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"modul 1.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes(),
+            );
+            body.extend_from_slice(f);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        body
+    };
+    let path = format!("/kelola/pelatihan/sesi/{sid}/materi?_csrf={token}");
+    let ct = "multipart/form-data; boundary=XbatasX";
+    // Neither a link nor a file (or both): refused, and the title stays.
+    let r = admin.send(axum::http::Method::POST, &path, Some(ct), upload("Modul menulis", "", None).into()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("value=\"Modul menulis\""));
+    let r = admin
+        .send(axum::http::Method::POST, &path, Some(ct), upload("Modul menulis", "", Some(b"%PDF-1.4 modul")).into())
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = admin
+        .send(
+            axum::http::Method::POST,
+            &path,
+            Some(ct),
+            upload("Video contoh", "https://youtube.com/watch?v=abc", None).into(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let file: i64 =
+        query("SELECT id FROM training_materials WHERE storage_key IS NOT NULL").scalar(&t.app.db).await.unwrap();
+    // A participant sees and downloads them; someone else does not.
+    let email = t.user(Role::Anggota, Some(kim), None).await;
+    let me = t.actor_by_email(&email).await;
+    let mut outsider = t.login_as(Role::Anggota).await;
+    assert!(!outsider.get(&format!("/pelatihan/{slug}")).await.body.contains("Modul menulis"));
+    assert!(outsider.get(&format!("/pelatihan/materi/{file}")).await.is_denied());
+    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    let mut member = t.login(&email, PASSWORD).await;
+    let page = member.get(&format!("/pelatihan/{slug}")).await;
+    assert!(page.body.contains("Modul menulis") && page.body.contains("https://youtube.com/watch?v=abc"));
+    let f = member.get(&format!("/pelatihan/materi/{file}")).await;
+    assert_eq!(f.status, StatusCode::OK);
+    assert_eq!(f.headers["content-disposition"], "attachment; filename=\"modul1.pdf\"");
+    assert!(f.body.starts_with("%PDF-1.4 modul"));
+}

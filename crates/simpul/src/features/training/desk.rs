@@ -183,6 +183,10 @@ struct AdminSession {
     errors: FieldErrors,
     email: String,
     certificates: Vec<repo::Certificate>,
+    materials: Vec<repo::Material>,
+    max_mb: usize,
+    /// The material form as typed: (title, link).
+    material: (String, String),
 }
 
 impl AdminSession {
@@ -218,6 +222,9 @@ async fn admin_session(
         page: Page::titled(app, viewer, &format!("/kelola/pelatihan/sesi/{id}"), s.programme_title.clone()),
         registrations: repo::registrations(&app.db, id).await?,
         certificates: repo::certificates_of_session(&app.db, id).await?,
+        materials: repo::materials(&app.db, id).await?,
+        max_mb: app.config.max_upload_bytes / (1024 * 1024),
+        material: (String::new(), String::new()),
         valid_until: Timestamp(next - 1).format_wib(),
         s,
         code,
@@ -331,6 +338,48 @@ pub async fn revoke_certificate(
         Ok(()) => Ok(redirect_with(&app, &back, Flash::ok("certificate-revoked-done"))),
         Err(AppError::Validation(_)) => {
             Ok(redirect_with(&app, &back, Flash { ok: false, key: "err-revoke-reason".into() }))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /kelola/pelatihan/sesi/{id}/materi` (multipart): a file or a link for the participants.
+pub async fn add_material(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    crate::web::extract::Multipart(mut mp): crate::web::extract::Multipart,
+) -> AppResult<Response> {
+    let mut form = service::MaterialForm::default();
+    loop {
+        let field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return Err(crate::web::extract::multipart_error(&e)),
+        };
+        match field.name().unwrap_or_default() {
+            "file" => {
+                form.file_name = field.file_name().unwrap_or_default().to_owned();
+                form.data = field.bytes().await.map_err(|e| crate::web::extract::multipart_error(&e))?.to_vec();
+            }
+            name => {
+                let name = name.to_owned();
+                let text = field.text().await.map_err(|_| AppError::BadRequest("err-bad-form"))?;
+                match name.as_str() {
+                    "title" => form.title = text,
+                    "url" => form.url = text,
+                    _ => {}
+                }
+            }
+        }
+    }
+    let typed = (form.title.clone(), form.url.clone());
+    match service::add_material(&app, &viewer.actor(), id, form).await {
+        Ok(_) => Ok(redirect_with(&app, &format!("/kelola/pelatihan/sesi/{id}"), Flash::ok("training-material-added"))),
+        Err(AppError::Validation(errors)) => {
+            let mut page = admin_session(&app, &viewer, id, errors, String::new()).await?;
+            page.material = typed;
+            Ok(render_invalid(&page))
         }
         Err(e) => Err(e),
     }

@@ -60,6 +60,8 @@ pub struct SessionView {
     pub waiting_place: i64,
     pub attended: bool,
     pub open: bool,
+    /// Files and links, shown to the session's participants.
+    pub materials: Vec<repo::Material>,
 }
 
 #[derive(Template)]
@@ -101,7 +103,12 @@ pub async fn show_programme(
             _ => (String::new(), 0, false),
         };
         let open = now.0 <= s.registration_deadline;
-        sessions.push(SessionView { s, mine: status, waiting_place: place, attended, open });
+        let materials = if !status.is_empty() || viewer.can(crate::domain::access::Permission::ManageTraining) {
+            repo::materials(&app.db, s.id).await?
+        } else {
+            Vec::new()
+        };
+        sessions.push(SessionView { s, mine: status, waiting_place: place, attended, open, materials });
     }
     let actor = viewer.actor();
     let can_register = viewer.user.is_some() && (actor.has_role(Role::Anggota) || actor.has_role(Role::Redaksi));
@@ -380,4 +387,25 @@ pub async fn show_mine(State(app): State<AppState>, viewer: Viewer) -> AppResult
         })
         .collect();
     Ok(render(&MinePage { page: Page::new(&app, &viewer, "/pelatihan/saya", "training-mine-title"), rows }))
+}
+
+/// `GET /pelatihan/materi/{id}`: a material file, for the session's participants.
+pub async fn download_material(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let (name, bytes) = service::material_file(&app, &viewer.actor(), id).await?;
+    let safe: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')).collect();
+    let content_type = if safe.ends_with(".pdf") { "application/pdf" } else { "application/octet-stream" };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{safe}\"")),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -37,4 +37,6 @@ pub fn routes() -> Routes {
         .get("/kelola/pelatihan/sesi/{id}/qr.svg", admin, desk::show_qr)
         .post("/kelola/pelatihan/sesi/{id}/daftarkan", Access::SignedIn, desk::register_member)
         .post("/kelola/pelatihan/sesi/{id}/presensi", admin, desk::tick)
+        .post_upload("/kelola/pelatihan/sesi/{id}/materi", admin, desk::add_material, 26 * 1024 * 1024)
+        .get("/pelatihan/materi/{id}", Access::SignedIn, html::download_material)
 }

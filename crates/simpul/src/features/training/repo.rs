@@ -498,3 +498,55 @@ pub async fn registration_core(ex: impl Executor, id: i64) -> Result<Option<(i64
 pub async fn certificates_of_session(db: &Db, session_id: i64) -> Result<Vec<Certificate>, DbError> {
     query(format!("{CERTIFICATE} WHERE session_id = $1 ORDER BY id")).bind(session_id).fetch_all(db).await
 }
+
+/// A file or a link of a session.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Material {
+    pub id: i64,
+    pub session_id: i64,
+    pub title: String,
+    pub url: Option<String>,
+    pub storage_key: Option<String>,
+    pub file_name: Option<String>,
+    pub size_bytes: Option<i64>,
+}
+
+pub async fn materials(db: &Db, session_id: i64) -> Result<Vec<Material>, DbError> {
+    query("SELECT id, session_id, title, url, storage_key, file_name, size_bytes FROM training_materials WHERE session_id = $1 ORDER BY id")
+        .bind(session_id)
+        .fetch_all(db)
+        .await
+}
+
+pub async fn material(db: &Db, id: i64) -> Result<Option<Material>, DbError> {
+    query("SELECT id, session_id, title, url, storage_key, file_name, size_bytes FROM training_materials WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_material(
+    tx: &mut Tx,
+    session_id: i64,
+    title: &str,
+    url: Option<&str>,
+    storage_key: Option<&str>,
+    file_name: Option<&str>,
+    size: Option<i64>,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    query(
+        "INSERT INTO training_materials (session_id, title, url, storage_key, file_name, size_bytes, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(session_id)
+    .bind(title)
+    .bind(url.map(str::to_owned))
+    .bind(storage_key.map(str::to_owned))
+    .bind(file_name.map(str::to_owned))
+    .bind(size)
+    .bind(now.0)
+    .scalar(tx)
+    .await
+}

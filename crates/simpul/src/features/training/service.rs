@@ -396,3 +396,68 @@ pub async fn remind(app: &App, session_id: i64) -> AppResult<()> {
     tx.commit_bookkeeping().await?;
     Ok(())
 }
+
+/// A material as the admin sends it: a title and either a link or a file.
+#[derive(Debug, Clone, Default)]
+pub struct MaterialForm {
+    pub title: String,
+    pub url: String,
+    pub file_name: String,
+    pub data: Vec<u8>,
+}
+
+/// Adds a file (kept in the object store) or a link to a session.
+pub async fn add_material(app: &App, actor: &Actor, session_id: i64, form: MaterialForm) -> AppResult<i64> {
+    actor.require_change(Permission::ManageTraining)?;
+    let mut e = FieldErrors::new();
+    let title = e.required("title", &form.title, 200);
+    let url = e.optional_url("url", &form.url);
+    let has_file = !form.data.is_empty();
+    if has_file == url.is_some() && e.get("url").is_none() {
+        e.add("url", "err-material-one");
+    }
+    if form.data.len() > app.config.max_upload_bytes {
+        e.add("file", "err-file-too-large");
+    }
+    e.into_result()?;
+    let now = app.clock.now();
+    repo::session(&app.db, session_id).await?.ok_or(AppError::NotFound)?;
+    let (key, name, size) = if has_file {
+        let name = crate::features::aspirations::files::clean_name(&form.file_name, "materi");
+        let key = format!("materi-{}", crypto::random_token(12));
+        let size = form.data.len() as i64;
+        app.storage.put(&key, form.data).await?;
+        (Some(key), Some(name), Some(size))
+    } else {
+        (None, None, None)
+    };
+    let mut tx = app.db.begin().await?;
+    let id =
+        repo::insert_material(&mut tx, session_id, &title, url.as_deref(), key.as_deref(), name.as_deref(), size, now)
+            .await?;
+    let after = serde_json::json!({ "session_id": session_id, "title": title, "file": name, "url": url });
+    audit::record(&mut tx, actor, now, Event::new("training.material.add", "training_material", id).after(&after))
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A session's materials are for its participants (a seat or the waiting list) and admins.
+pub async fn may_see_materials(app: &App, actor: &Actor, session_id: i64) -> AppResult<bool> {
+    if actor.can(Permission::ManageTraining) {
+        return Ok(true);
+    }
+    let Some(user) = actor.user_id else { return Ok(false) };
+    Ok(repo::registration(&app.db, session_id, user).await?.is_some_and(|r| r.status != RegStatus::Batal.as_str()))
+}
+
+/// A material file, for those who may see it: (file name, bytes).
+pub async fn material_file(app: &App, actor: &Actor, id: i64) -> AppResult<(String, Vec<u8>)> {
+    let m = repo::material(&app.db, id).await?.ok_or(AppError::NotFound)?;
+    if !may_see_materials(app, actor, m.session_id).await? {
+        return Err(AppError::Forbidden);
+    }
+    let key = m.storage_key.ok_or(AppError::NotFound)?;
+    let bytes = app.storage.get(&key).await?.ok_or(AppError::NotFound)?;
+    Ok((m.file_name.unwrap_or_else(|| "materi".into()), bytes.to_vec()))
+}
