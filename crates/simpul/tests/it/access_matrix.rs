@@ -191,6 +191,8 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/api/v1/webhooks/telegram", Who::Everyone),
     ("GET", "/pelatihan", Who::Everyone),
     ("GET", "/pelatihan/saya", Who::SignedIn),
+    ("GET", "/kelola/pelatihan/statistik", Who::Admin),
+    ("GET", "/kelola/pelatihan/statistik.csv", Who::Admin),
     ("POST", "/kelola/pelatihan/sesi/{id}/materi", Who::Admin),
     ("GET", "/pelatihan/materi/{id}", Who::SignedIn),
     ("GET", "/sertifikat/{number}", Who::Everyone),

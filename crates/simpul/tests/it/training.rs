@@ -450,3 +450,29 @@ async fn materials_are_for_the_sessions_participants() {
     assert_eq!(f.headers["content-disposition"], "attachment; filename=\"modul1.pdf\"");
     assert!(f.body.starts_with("%PDF-1.4 modul"));
 }
+
+#[tokio::test]
+async fn figures_per_programme_and_kim_with_a_csv() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Angka").await;
+    let (_, sid) = session(&t, 5).await;
+    let email = t.user(Role::Anggota, Some(kim), None).await;
+    let me = t.actor_by_email(&email).await;
+    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    let other = t.user(Role::Anggota, Some(kim), None).await;
+    let other = t.actor_by_email(&other).await;
+    service::register(&t.app, &other, sid, other.user_id.unwrap(), &[]).await.unwrap();
+    service::mark(&t.app, &t.actor_for(Role::Admin).await, sid, me.user_id.unwrap(), true).await.unwrap();
+    let mut admin = t.login_as(Role::Admin).await;
+    let page = admin.get("/kelola/pelatihan/statistik").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<td>KIM Angka</td><td>2</td><td>1</td><td>1</td>"), "{}", page.body);
+    let csv = admin.get("/kelola/pelatihan/statistik.csv").await;
+    assert!(
+        csv.body.contains("program,Menulis Berita Desa,2,1,1") && csv.body.contains("kim,KIM Angka,2,1,1"),
+        "{}",
+        csv.body
+    );
+    assert!(!csv.body.contains('@'), "no personal data");
+    assert!(t.login_as(Role::Redaksi).await.get("/kelola/pelatihan/statistik.csv").await.is_denied());
+}

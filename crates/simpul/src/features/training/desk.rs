@@ -384,3 +384,51 @@ pub async fn add_material(
         Err(e) => Err(e),
     }
 }
+
+#[derive(Template)]
+#[template(path = "training/admin_stats.html")]
+struct StatsPage {
+    page: Page,
+    /// (heading key, rows): per programme, per KIM.
+    sections: Vec<(&'static str, Vec<repo::Figures>)>,
+}
+
+/// `GET /kelola/pelatihan/statistik`: registered, attended and completed, per programme and per KIM.
+pub async fn show_stats(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let page = Page::new(&app, &viewer, "/kelola/pelatihan/statistik", "training-stats-title");
+    let programmes = repo::figures_by_programme(&app.db).await?;
+    let kims = repo::figures_by_kim(&app.db).await?;
+    let sections = vec![("training-stats-programmes", programmes), ("training-stats-kims", kims)];
+    Ok(render(&StatsPage { page, sections }))
+}
+
+/// `GET /kelola/pelatihan/statistik.csv`: the same figures for a spreadsheet (no personal data).
+pub async fn export_stats(State(app): State<AppState>) -> AppResult<Response> {
+    let cell = crate::domain::text::csv_cell;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["per", "nama", "terdaftar", "hadir", "selesai"]).map_err(anyhow::Error::from)?;
+    for (kind, rows) in
+        [("program", repo::figures_by_programme(&app.db).await?), ("kim", repo::figures_by_kim(&app.db).await?)]
+    {
+        for f in rows {
+            w.write_record([
+                kind.to_owned(),
+                cell(&f.name),
+                f.registered.to_string(),
+                f.attended.to_string(),
+                f.completed.to_string(),
+            ])
+            .map_err(anyhow::Error::from)?;
+        }
+    }
+    let data = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"statistik-pelatihan.csv\""),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        data,
+    )
+        .into_response())
+}

@@ -29,6 +29,8 @@ pub fn routes() -> Routes {
         .get("/pelatihan/sesi/{id}/hadir", Access::SignedIn, html::show_check_in)
         .post("/pelatihan/sesi/{id}/hadir", Access::SignedIn, html::check_in)
         .get("/kelola/pelatihan", admin, desk::list_programmes)
+        .get("/kelola/pelatihan/statistik", admin, desk::show_stats)
+        .get("/kelola/pelatihan/statistik.csv", admin, desk::export_stats)
         .post("/kelola/pelatihan", admin, desk::create_programme)
         .get("/kelola/pelatihan/{id}", admin, desk::show_programme)
         .post("/kelola/pelatihan/{id}", admin, desk::save_programme)

@@ -550,3 +550,46 @@ pub async fn insert_material(
     .scalar(tx)
     .await
 }
+
+/// Figures of one programme or one KIM group.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Figures {
+    pub id: i64,
+    pub name: String,
+    /// Seats taken (the waiting list not counted).
+    pub registered: i64,
+    pub attended: i64,
+    /// Certificates in force.
+    pub completed: i64,
+}
+
+pub async fn figures_by_programme(db: &Db) -> Result<Vec<Figures>, DbError> {
+    query(
+        "SELECT p.id, p.title AS name,
+         (SELECT COUNT(*) FROM training_registrations r JOIN training_sessions s ON s.id = r.session_id
+          WHERE s.programme_id = p.id AND r.status = 'terdaftar') AS registered,
+         (SELECT COUNT(*) FROM training_registrations r JOIN training_sessions s ON s.id = r.session_id
+          WHERE s.programme_id = p.id AND r.status = 'terdaftar' AND r.attended_at IS NOT NULL) AS attended,
+         (SELECT COUNT(*) FROM training_certificates c JOIN training_sessions s ON s.id = c.session_id
+          WHERE s.programme_id = p.id AND c.revoked_at IS NULL) AS completed
+         FROM training_programmes p ORDER BY p.id DESC",
+    )
+    .fetch_all(db)
+    .await
+}
+
+pub async fn figures_by_kim(db: &Db) -> Result<Vec<Figures>, DbError> {
+    query(
+        "SELECT k.id, k.name,
+         COUNT(DISTINCT CASE WHEN r.status = 'terdaftar' THEN r.id END) AS registered,
+         COUNT(DISTINCT CASE WHEN r.status = 'terdaftar' AND r.attended_at IS NOT NULL THEN r.id END) AS attended,
+         COUNT(DISTINCT c.id) AS completed
+         FROM kim_groups k
+         JOIN user_roles ur ON ur.kim_id = k.id AND ur.role IN ('anggota', 'redaksi')
+         JOIN training_registrations r ON r.user_id = ur.user_id
+         LEFT JOIN training_certificates c ON c.registration_id = r.id AND c.revoked_at IS NULL
+         GROUP BY k.id, k.name ORDER BY k.name",
+    )
+    .fetch_all(db)
+    .await
+}
