@@ -38,6 +38,9 @@ CREATE TABLE training_sessions (
     confirmed INTEGER NOT NULL,
     registration_deadline INTEGER NOT NULL,
     attendance_key TEXT NOT NULL,
+    -- A practice assignment (what to write); when set, completing needs the practice draft
+    -- accepted (published) by the participant's Redaksi.
+    practice TEXT,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
 );
@@ -92,3 +95,8 @@ CREATE TABLE training_materials (
     created_at INTEGER NOT NULL
 );
 CREATE INDEX training_materials_session ON training_materials(session_id, id);
+
+-- A news draft written as a session's practice assignment; it goes through its Redaksi's
+-- normal review, marked as training practice.
+ALTER TABLE articles ADD COLUMN training_session_id INTEGER REFERENCES training_sessions(id) ON DELETE SET NULL;
+CREATE INDEX articles_training ON articles(training_session_id, author_id);

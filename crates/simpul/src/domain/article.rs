@@ -229,6 +229,8 @@ pub struct ArticleForm {
     pub tags: String,
     /// The kecamatan or kelurahan the article is about, or empty.
     pub region_id: String,
+    /// A training session whose practice assignment this draft is, or empty.
+    pub training_session_id: String,
 }
 
 /// A validated article text.

@@ -466,13 +466,91 @@ async fn figures_per_programme_and_kim_with_a_csv() {
     let mut admin = t.login_as(Role::Admin).await;
     let page = admin.get("/kelola/pelatihan/statistik").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("<td>KIM Angka</td><td>2</td><td>1</td><td>1</td>"), "{}", page.body);
+    assert!(page.body.contains("<td>KIM Angka</td><td>2</td><td>1</td><td>1</td><td>0</td>"), "{}", page.body);
     let csv = admin.get("/kelola/pelatihan/statistik.csv").await;
     assert!(
-        csv.body.contains("program,Menulis Berita Desa,2,1,1") && csv.body.contains("kim,KIM Angka,2,1,1"),
+        csv.body.contains("program,Menulis Berita Desa,2,1,1,0\n") && csv.body.contains("kim,KIM Angka,2,1,1,0\n"),
         "{}",
         csv.body
     );
     assert!(!csv.body.contains('@'), "no personal data");
     assert!(t.login_as(Role::Redaksi).await.get("/kelola/pelatihan/statistik.csv").await.is_denied());
+}
+
+#[tokio::test]
+async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Latihan").await;
+    let admin = t.actor_for(Role::Admin).await;
+    let (_, pid_slug) = service::create_programme(
+        &t.app,
+        &admin,
+        &ProgrammeForm {
+            title: "Berita Kelurahan".into(),
+            description: "Praktik menulis.".into(),
+            topic: "penulisan_berita".into(),
+            organiser: "Diskominfo".into(),
+            trainer: "Rina".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let pid: i64 = query("SELECT id FROM training_programmes WHERE slug = $1")
+        .bind(pid_slug.as_str())
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    let form = SessionForm {
+        starts_at: "2026-11-30T09:00".into(),
+        ends_at: "2026-11-30T12:00".into(),
+        place: "Aula".into(),
+        capacity: "5".into(),
+        registration_deadline: "2026-11-29T17:00".into(),
+        practice: "Tulis berita 300 kata tentang kegiatan di kelurahan Anda.".into(),
+        ..Default::default()
+    };
+    let sid = service::add_session(&t.app, &admin, pid, &form).await.unwrap();
+    let email = t.user(Role::Anggota, Some(kim), None).await;
+    let me = t.actor_by_email(&email).await;
+    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    service::mark(&t.app, &admin, sid, me.user_id.unwrap(), true).await.unwrap();
+    // Attended, but the practice is not accepted yet: no certificate.
+    assert_eq!(t.count("training_certificates").await, 0);
+    let mut member = t.login(&email, PASSWORD).await;
+    let page = member.get(&format!("/pelatihan/{pid_slug}")).await;
+    assert!(page.body.contains(&format!("/tulis/baru?latihan={sid}")), "{}", page.body);
+    let editor_form = member.get(&format!("/tulis/baru?latihan={sid}")).await;
+    assert!(editor_form.body.contains(&format!("name=\"training_session_id\" value=\"{sid}\"")));
+    let cat: i64 = query("SELECT id FROM categories ORDER BY id LIMIT 1").scalar(&t.app.db).await.unwrap();
+    let (cat, scope, sid_s) = (cat.to_string(), format!("kim:{kim}"), sid.to_string());
+    let draft = [
+        ("title", "Kerja bakti warga Bulakan"),
+        ("lead", "Warga membersihkan saluran air."),
+        ("body", "Minggu pagi warga RT 02 membersihkan saluran air."),
+        ("category_id", cat.as_str()),
+        ("scope", scope.as_str()),
+        ("training_session_id", sid_s.as_str()),
+    ];
+    // Someone without a seat cannot file it as this session's practice.
+    let outsider = t.user(Role::Anggota, Some(kim), None).await;
+    let mut outsider = t.login(&outsider, PASSWORD).await;
+    assert!(outsider.post_form("/tulis/baru", &draft).await.is_denied());
+    let r = member.post_form("/tulis/baru", &draft).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let article: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
+    member.post_form(&format!("/tulis/{article}/aksi"), &[("aksi", "ajukan")]).await;
+    // The Redaksi sees it in the normal queue, marked as practice, and publishes it.
+    let redaksi = t.user(Role::Redaksi, Some(kim), None).await;
+    let mut redaksi = t.login(&redaksi, PASSWORD).await;
+    let queue = redaksi.get("/redaksi").await;
+    assert!(
+        queue.body.contains("Kerja bakti warga Bulakan") && queue.body.contains("Tugas latihan pelatihan"),
+        "{}",
+        queue.body
+    );
+    let r = redaksi.post_form(&format!("/tulis/{article}/aksi"), &[("aksi", "terbitkan")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let number: String = query("SELECT number FROM training_certificates").scalar(&t.app.db).await.unwrap();
+    assert!(member.get("/pelatihan/saya").await.body.contains(&number));
 }

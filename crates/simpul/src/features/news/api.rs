@@ -236,6 +236,7 @@ impl ArticleIn {
             video_url: self.video_url.unwrap_or_default(),
             tags: self.tags.join(", "),
             region_id: self.region_id.map(|r| r.to_string()).unwrap_or_default(),
+            training_session_id: String::new(),
         }
     }
 }

@@ -39,6 +39,8 @@ pub struct ArticleRow {
     pub region_name: Option<String>,
     pub region_level: Option<String>,
     pub region_parent: Option<String>,
+    /// Written as a training session's practice assignment.
+    pub training_session_id: Option<i64>,
 }
 
 const SELECT: &str =
@@ -46,7 +48,8 @@ const SELECT: &str =
     c.slug AS category_slug, a.kim_id, k.name AS kim_name, k.slug AS kim_slug, a.author_id, au.name AS author_name,
     ed.name AS editor_name, a.state, a.published_at, a.scheduled_at, a.updated_at, a.cover_media_id, m.key AS cover_key,
     m.widths AS cover_widths, m.alt AS cover_alt, a.cover_caption, a.cover_credit, a.video_url, a.region_id,
-    rg.name AS region_name, rg.level AS region_level, CASE WHEN rg.level = 'kelurahan' THEN rp.name END AS region_parent
+    rg.name AS region_name, rg.level AS region_level, CASE WHEN rg.level = 'kelurahan' THEN rp.name END AS region_parent,
+    a.training_session_id
     FROM articles a LEFT JOIN categories c ON c.id = a.category_id LEFT JOIN kim_groups k ON k.id = a.kim_id
     LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id
     LEFT JOIN media m ON m.id = a.cover_media_id LEFT JOIN regions rg ON rg.id = a.region_id

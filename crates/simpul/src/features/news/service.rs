@@ -107,11 +107,25 @@ pub async fn create(app: &App, actor: &Actor, form: &ArticleForm) -> AppResult<i
         }
     };
     let kim_id = scope.and_then(Scope::kim_id);
+    // A practice assignment: only for a session the writer has a seat in, that asks for one.
+    let practice = match form.training_session_id.trim() {
+        "" => None,
+        s => {
+            let sid = s.parse::<i64>().map_err(|_| AppError::BadRequest("err-bad-form"))?;
+            if !crate::features::training::service::may_submit_practice(app, actor, sid).await? {
+                return Err(AppError::Forbidden);
+            }
+            Some(sid)
+        }
+    };
     let html = markdown::render(&input.body);
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     check_refs(&mut tx, &input).await?;
     let id = repo::insert(&mut tx, &input, &html, kim_id, actor.user_id, now).await?;
+    if let Some(sid) = practice {
+        crate::features::training::repo::link_practice(&mut tx, id, sid).await?;
+    }
     repo::set_tags(&mut tx, id, &input.tags).await?;
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     audit::record(&mut tx, actor, now, Event::new("article.create", "article", id).after(&input)).await?;
@@ -264,6 +278,9 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
     if from.is_public() || to.is_public() {
         outbox::record(&mut tx, Topic::Article, id, now).await?;
     }
+    if to == ArticleState::Terbit {
+        crate::features::training::service::practice_published(&mut tx, id, actor, now).await?;
+    }
     tx.commit().await?;
     Ok(to)
 }
@@ -298,6 +315,7 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
         .before(&serde_json::json!({ "state": a.state }))
         .after(&serde_json::json!({ "state": to.as_str(), "slug": slug }));
     audit::record(&mut tx, &actor, now, ev).await?;
+    crate::features::training::service::practice_published(&mut tx, id, &actor, now).await?;
     outbox::record(&mut tx, Topic::Article, id, now).await?;
     tx.commit().await?;
     Ok(())

@@ -138,9 +138,24 @@ async fn editor_page(
     Ok(EditorPage { page, form, errors, categories, scopes, desk, note_errors, covers, regions })
 }
 
-pub async fn new_article(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+/// `?latihan=<session>`: the draft is that training session's practice assignment.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NewQuery {
+    #[serde(default)]
+    pub latihan: String,
+}
+
+pub async fn new_article(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    crate::web::extract::Query(q): crate::web::extract::Query<NewQuery>,
+) -> AppResult<Response> {
     let scopes = scope_choices(&app, &viewer).await?;
-    let form = ArticleForm { scope: scopes.first().map(|s| s.0.clone()).unwrap_or_default(), ..Default::default() };
+    let form = ArticleForm {
+        scope: scopes.first().map(|s| s.0.clone()).unwrap_or_default(),
+        training_session_id: q.latihan.trim().parse::<i64>().map(|s| s.to_string()).unwrap_or_default(),
+        ..Default::default()
+    };
     Ok(render(&editor_page(&app, &viewer, form, FieldErrors::new(), None, FieldErrors::new()).await?))
 }
 
@@ -172,6 +187,7 @@ fn form_of(d: &DeskView) -> ArticleForm {
         cover_credit: a.cover_credit.clone().unwrap_or_default(),
         video_url: a.video_url.clone().unwrap_or_default(),
         region_id: a.region_id.map(|r| r.to_string()).unwrap_or_default(),
+        training_session_id: a.training_session_id.map(|s| s.to_string()).unwrap_or_default(),
     }
 }
 

@@ -406,7 +406,7 @@ pub async fn show_stats(State(app): State<AppState>, viewer: Viewer) -> AppResul
 pub async fn export_stats(State(app): State<AppState>) -> AppResult<Response> {
     let cell = crate::domain::text::csv_cell;
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["per", "nama", "terdaftar", "hadir", "selesai"]).map_err(anyhow::Error::from)?;
+    w.write_record(["per", "nama", "terdaftar", "hadir", "selesai", "latihan_terbit"]).map_err(anyhow::Error::from)?;
     for (kind, rows) in
         [("program", repo::figures_by_programme(&app.db).await?), ("kim", repo::figures_by_kim(&app.db).await?)]
     {
@@ -417,6 +417,7 @@ pub async fn export_stats(State(app): State<AppState>) -> AppResult<Response> {
                 f.registered.to_string(),
                 f.attended.to_string(),
                 f.completed.to_string(),
+                f.practice_published.to_string(),
             ])
             .map_err(anyhow::Error::from)?;
         }

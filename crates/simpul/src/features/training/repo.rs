@@ -111,11 +111,12 @@ pub struct Session {
     pub confirmed: i64,
     pub registration_deadline: i64,
     pub updated_at: i64,
+    pub practice: Option<String>,
 }
 
 const SESSION: &str = "SELECT s.id, s.programme_id, p.slug AS programme_slug, p.title AS programme_title,
     t.name AS topic_name, p.trainer, p.organiser, s.starts_at, s.ends_at, s.place, s.online_url, s.capacity,
-    s.confirmed, s.registration_deadline, s.updated_at
+    s.confirmed, s.registration_deadline, s.updated_at, s.practice
     FROM training_sessions s JOIN training_programmes p ON p.id = s.programme_id
     JOIN training_topics t ON t.slug = p.topic";
 
@@ -561,6 +562,8 @@ pub struct Figures {
     pub attended: i64,
     /// Certificates in force.
     pub completed: i64,
+    /// Practice drafts the Redaksi published.
+    pub practice_published: i64,
 }
 
 pub async fn figures_by_programme(db: &Db) -> Result<Vec<Figures>, DbError> {
@@ -571,7 +574,9 @@ pub async fn figures_by_programme(db: &Db) -> Result<Vec<Figures>, DbError> {
          (SELECT COUNT(*) FROM training_registrations r JOIN training_sessions s ON s.id = r.session_id
           WHERE s.programme_id = p.id AND r.status = 'terdaftar' AND r.attended_at IS NOT NULL) AS attended,
          (SELECT COUNT(*) FROM training_certificates c JOIN training_sessions s ON s.id = c.session_id
-          WHERE s.programme_id = p.id AND c.revoked_at IS NULL) AS completed
+          WHERE s.programme_id = p.id AND c.revoked_at IS NULL) AS completed,
+         (SELECT COUNT(*) FROM articles a JOIN training_sessions s ON s.id = a.training_session_id
+          WHERE s.programme_id = p.id AND a.state = 'terbit') AS practice_published
          FROM training_programmes p ORDER BY p.id DESC",
     )
     .fetch_all(db)
@@ -583,7 +588,9 @@ pub async fn figures_by_kim(db: &Db) -> Result<Vec<Figures>, DbError> {
         "SELECT k.id, k.name,
          COUNT(DISTINCT CASE WHEN r.status = 'terdaftar' THEN r.id END) AS registered,
          COUNT(DISTINCT CASE WHEN r.status = 'terdaftar' AND r.attended_at IS NOT NULL THEN r.id END) AS attended,
-         COUNT(DISTINCT c.id) AS completed
+         COUNT(DISTINCT c.id) AS completed,
+         (SELECT COUNT(DISTINCT a.id) FROM articles a JOIN user_roles u2 ON u2.user_id = a.author_id AND u2.kim_id = k.id
+          WHERE a.training_session_id IS NOT NULL AND a.state = 'terbit') AS practice_published
          FROM kim_groups k
          JOIN user_roles ur ON ur.kim_id = k.id AND ur.role IN ('anggota', 'redaksi')
          JOIN training_registrations r ON r.user_id = ur.user_id
@@ -592,4 +599,54 @@ pub async fn figures_by_kim(db: &Db) -> Result<Vec<Figures>, DbError> {
     )
     .fetch_all(db)
     .await
+}
+
+/// Marks an article as a session's practice assignment.
+pub async fn link_practice(tx: &mut Tx, article_id: i64, session_id: i64) -> Result<u64, DbError> {
+    query("UPDATE articles SET training_session_id = $2 WHERE id = $1")
+        .bind(article_id)
+        .bind(session_id)
+        .execute(tx)
+        .await
+}
+
+/// The session's practice assignment, if it has one.
+pub async fn practice_of(ex: impl Executor, session_id: i64) -> Result<Option<String>, DbError> {
+    query("SELECT practice FROM training_sessions WHERE id = $1")
+        .bind(session_id)
+        .scalar_optional::<Option<String>>(ex)
+        .await
+        .map(Option::flatten)
+}
+
+/// Whether the participant's practice for the session was accepted (published).
+pub async fn practice_accepted(ex: impl Executor, session_id: i64, user_id: i64) -> Result<bool, DbError> {
+    query("SELECT COUNT(*) FROM articles WHERE training_session_id = $1 AND author_id = $2 AND state = 'terbit'")
+        .bind(session_id)
+        .bind(user_id)
+        .scalar::<i64>(ex)
+        .await
+        .map(|n| n > 0)
+}
+
+/// (session, author) of a practice article.
+pub async fn practice_article(ex: impl Executor, article_id: i64) -> Result<Option<(i64, i64)>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct P {
+        training_session_id: Option<i64>,
+        author_id: Option<i64>,
+    }
+    let p: Option<P> = query("SELECT training_session_id, author_id FROM articles WHERE id = $1")
+        .bind(article_id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(p.and_then(|p| Some((p.training_session_id?, p.author_id?))))
+}
+
+pub async fn set_practice(tx: &mut Tx, session_id: i64, practice: Option<&str>) -> Result<u64, DbError> {
+    query("UPDATE training_sessions SET practice = $2 WHERE id = $1")
+        .bind(session_id)
+        .bind(practice.map(str::to_owned))
+        .execute(tx)
+        .await
 }

@@ -122,9 +122,12 @@ pub struct SessionForm {
     pub capacity: String,
     #[serde(default)]
     pub registration_deadline: String,
+    /// A practice assignment (what to write), or empty.
+    #[serde(default)]
+    pub practice: String,
 }
 
-fn check_session(form: &SessionForm, now: Timestamp) -> Result<NewSession, FieldErrors> {
+fn check_session(form: &SessionForm, now: Timestamp) -> Result<(NewSession, Option<String>), FieldErrors> {
     let mut e = FieldErrors::new();
     let time = |e: &mut FieldErrors, field: &str, v: &str| match Timestamp::parse_wib_local(v) {
         Some(t) => Some(t),
@@ -156,6 +159,7 @@ fn check_session(form: &SessionForm, now: Timestamp) -> Result<NewSession, Field
     if place.is_none() && online_url.is_none() && e.get("online_url").is_none() {
         e.add("place", "err-training-where");
     }
+    let practice = e.optional("practice", &form.practice, 2_000);
     let capacity = match form.capacity.trim().parse::<i64>() {
         Ok(n) if (1..=10_000).contains(&n) => n,
         _ => {
@@ -165,24 +169,28 @@ fn check_session(form: &SessionForm, now: Timestamp) -> Result<NewSession, Field
     };
     e.into_result()?;
     let (Some(starts), Some(ends), Some(deadline)) = (starts, ends, deadline) else { return Err(FieldErrors::new()) };
-    Ok(NewSession {
-        starts_at: starts.0,
-        ends_at: ends.0,
-        place,
-        online_url,
-        capacity,
-        registration_deadline: deadline.0,
-    })
+    Ok((
+        NewSession {
+            starts_at: starts.0,
+            ends_at: ends.0,
+            place,
+            online_url,
+            capacity,
+            registration_deadline: deadline.0,
+        },
+        practice,
+    ))
 }
 
 /// Adds a session to a programme, with its reminder the day before.
 pub async fn add_session(app: &App, actor: &Actor, programme_id: i64, form: &SessionForm) -> AppResult<i64> {
     actor.require_change(Permission::ManageTraining)?;
     let now = app.clock.now();
-    let s = check_session(form, now)?;
+    let (s, practice) = check_session(form, now)?;
     let mut tx = app.db.begin().await?;
     repo::programme(&mut tx, programme_id).await?.ok_or(AppError::NotFound)?;
     let id = repo::insert_session(&mut tx, programme_id, &s, &crypto::random_token(24), now).await?;
+    repo::set_practice(&mut tx, id, practice.as_deref()).await?;
     let remind_at = Timestamp(s.starts_at).plus_days(-1).max(now);
     jobs::enqueue_at(&mut tx, now, remind_at, &Job::TrainingReminder { session_id: id }).await?;
     let after = serde_json::json!({ "programme_id": programme_id, "starts_at": s.starts_at, "capacity": s.capacity });
@@ -460,4 +468,29 @@ pub async fn material_file(app: &App, actor: &Actor, id: i64) -> AppResult<(Stri
     let key = m.storage_key.ok_or(AppError::NotFound)?;
     let bytes = app.storage.get(&key).await?.ok_or(AppError::NotFound)?;
     Ok((m.file_name.unwrap_or_else(|| "materi".into()), bytes.to_vec()))
+}
+
+/// Whether the actor may file a practice draft for the session: they hold a seat, and the
+/// session has a practice assignment.
+pub async fn may_submit_practice(app: &App, actor: &Actor, session_id: i64) -> AppResult<bool> {
+    let Some(user) = actor.user_id else { return Ok(false) };
+    if repo::practice_of(&app.db, session_id).await?.is_none() {
+        return Ok(false);
+    }
+    Ok(repo::registration(&app.db, session_id, user).await?.is_some_and(|r| r.status == RegStatus::Terdaftar.as_str()))
+}
+
+/// A published article that was a practice assignment completes its author's training when
+/// they also attended. Call inside the publishing transaction.
+pub async fn practice_published(
+    tx: &mut crate::infra::db::Tx,
+    article_id: i64,
+    actor: &Actor,
+    now: Timestamp,
+) -> AppResult<()> {
+    let Some((session_id, user_id)) = repo::practice_article(&mut *tx, article_id).await? else { return Ok(()) };
+    if let Some(r) = repo::registration(&mut *tx, session_id, user_id).await? {
+        super::certificates::issue_if_complete(tx, r.id, actor, now).await?;
+    }
+    Ok(())
 }
