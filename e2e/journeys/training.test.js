@@ -1,10 +1,11 @@
-// Training: an admin creates a programme and a session for two → two members register, a third
-// joins the waiting list → one cancels and the third moves up → the third checks in with the
-// code shown on the trainer's page. Every page passes axe-core and fits a 360 px screen; the
-// HTML is validated by zz-valid-html.
+// Training: an admin creates a programme and a session for two with a practice assignment → two
+// members register, a third joins the waiting list → one cancels and the third moves up → a
+// member checks in with the code shown on the trainer's page (the QR carries it) → the member's
+// practice draft is published by the KIM's Redaksi → the certificate is downloaded and verified.
+// Every page passes axe-core and fits a 360 px screen; the HTML is validated by zz-valid-html.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { demoJourney, expectClean } from '../lib.js';
+import { demoJourney, expectClean, phone } from '../lib.js';
 
 const demo = demoJourney();
 const { password, signIn } = demo;
@@ -25,7 +26,7 @@ async function createMember(admin, name, email) {
   await admin.click('main form button[type=submit]:has-text("Buat akun")');
 }
 
-test('a session fills, the waiting list moves up, and attendance is taken with the code', async () => {
+test('a session fills, the queue moves up, attendance, practice, and a verified certificate', async () => {
   const admin = await signIn('admin@demo.simpul.id', password('admin'));
   await admin.goto(`${demo.server.base}/kelola/pelatihan`);
   await expectClean(admin, 'training-admin');
@@ -46,6 +47,7 @@ test('a session fills, the waiting list moves up, and attendance is taken with t
   await admin.fill('#f-place', 'Aula Diskominfo');
   await admin.fill('#f-capacity', '2');
   await admin.fill('#f-registration_deadline', at(2, 17));
+  await admin.fill('#f-practice', 'Tulis berita 300 kata tentang kegiatan di kelurahan Anda.');
   await admin.click('main button:has-text("Tambah sesi")');
   await admin.waitForURL(/\/kelola\/pelatihan\/sesi\/\d+$/);
   const sessionPath = new URL(admin.url()).pathname;
@@ -102,4 +104,35 @@ test('a session fills, the waiting list moves up, and attendance is taken with t
   await admin.click('main tr:has-text("Dewi Anggota") button:has-text("Tandai hadir")');
   assert.match(await admin.textContent('main tr:has-text("Dewi Anggota")'), /dicentang pelatih/);
   assert.match(await admin.textContent('main tr:has-text("Budi Anggota")'), /\(kode\)/);
+
+  // Practice: the member writes the assignment as a news draft and submits it; the KIM's
+  // Redaksi publishes it from the normal queue, where it is marked as practice.
+  await member.goto(`${demo.server.base}/pelatihan/saya`);
+  await expectClean(member, 'training-mine');
+  await member.click('main a:has-text("Menulis Berita untuk Warga")');
+  await member.click('main a:has-text("Tulis tugas latihan")');
+  await member.fill('#f-title', 'Kerja bakti warga Bulakan');
+  await member.fill('#f-lead', 'Warga RT 02 membersihkan saluran air sebelum musim hujan.');
+  await member.fill('#f-body', 'Minggu pagi, puluhan warga RT 02 Kelurahan Bulakan membersihkan saluran air.');
+  await member.selectOption('#f-category_id', { index: 1 });
+  await member.click('main button:has-text("Simpan naskah")');
+  await member.click('main button:has-text("Ajukan ke Redaksi")');
+  await editor.goto(`${demo.server.base}/redaksi`);
+  assert.match(await editor.textContent('main'), /Kerja bakti warga Bulakan\s*Tugas latihan pelatihan/);
+  await editor.click('main a:has-text("Kerja bakti warga Bulakan")');
+  await editor.click('main button:text-is("Terbitkan")');
+
+  // Completed: the certificate is listed, downloads as a PDF, and verifies.
+  await member.goto(`${demo.server.base}/pelatihan/saya`);
+  const number = (await member.textContent('main a[href^="/sertifikat/SRT-"]:not([href$="/unduh"])')).trim();
+  assert.match(number, /^SRT-\d{4}-[A-Z0-9]{8}$/);
+  const pdf = await member.request.get(`${demo.server.base}/sertifikat/${number}/unduh`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.ok((await pdf.body()).subarray(0, 5).toString() === '%PDF-');
+  const anyone = await (await phone(demo.browser)).newPage();
+  await anyone.goto(`${demo.server.base}/sertifikat/${number}`);
+  assert.match(await anyone.textContent('main'), /asli dan berlaku/);
+  assert.match(await anyone.textContent('main'), /Budi Anggota/);
+  await expectClean(anyone, 'training-certificate');
 });
