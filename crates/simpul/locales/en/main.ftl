@@ -920,3 +920,5 @@ training-write-practice = Write the practice assignment (a news draft to your KI
 field-training-practice = Practice assignment (if any)
 field-training-practice-hint = For example: write a 300-word news story about an activity in your kelurahan. Participants complete the training once they attended and their Redaksi published the draft.
 training-stats-practice = Practice published
+training-edit-session = Edit the session
+err-training-capacity-taken = The capacity cannot be below the seats already taken.

@@ -893,3 +893,5 @@ training-write-practice = Tulis tugas latihan (naskah berita ke Redaksi KIM Anda
 field-training-practice = Tugas latihan (jika ada)
 field-training-practice-hint = Misalnya: tulis berita 300 kata tentang kegiatan di kelurahan Anda. Peserta menyelesaikan pelatihan setelah hadir dan naskahnya diterbitkan Redaksi.
 training-stats-practice = Latihan diterbitkan
+training-edit-session = Ubah sesi
+err-training-capacity-taken = Kapasitas tidak boleh kurang dari kursi yang sudah terisi.

@@ -214,6 +214,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("GET", "/kelola/pelatihan/sesi/{id}/qr.svg", Who::Admin),
     ("POST", "/kelola/pelatihan/sesi/{id}/daftarkan", Who::SignedIn),
     ("POST", "/kelola/pelatihan/sesi/{id}/presensi", Who::Admin),
+    ("POST", "/kelola/pelatihan/sesi/{id}/ubah", Who::Admin),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]

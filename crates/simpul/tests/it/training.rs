@@ -554,3 +554,43 @@ async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
     let number: String = query("SELECT number FROM training_certificates").scalar(&t.app.db).await.unwrap();
     assert!(member.get("/pelatihan/saya").await.body.contains(&number));
 }
+
+#[tokio::test]
+async fn editing_a_session_moves_the_queue_when_seats_are_added() {
+    let t = TestApp::new().await;
+    let (kim, _) = t.kim("KIM Ubah").await;
+    let (_, sid) = session(&t, 1).await;
+    let mut people = Vec::new();
+    for _ in 0..3 {
+        let e = t.user(Role::Anggota, Some(kim), None).await;
+        let a = t.actor_by_email(&e).await;
+        service::register(&t.app, &a, sid, a.user_id.unwrap(), &[]).await.unwrap();
+        people.push(a);
+    }
+    assert_eq!(seats(&t, sid).await, (1, 2, 1));
+    let mut admin = t.login_as(Role::Admin).await;
+    let page = admin.get(&format!("/kelola/pelatihan/sesi/{sid}")).await;
+    assert!(page.body.contains("value=\"2026-11-30T09:00\""), "the form shows the session's WIB time");
+    let form = |capacity: &'static str| {
+        [
+            ("starts_at", "2026-11-30T13:00"),
+            ("ends_at", "2026-11-30T16:00"),
+            ("place", "Aula Kecamatan Cibeber"),
+            ("capacity", capacity),
+            ("registration_deadline", "2026-11-29T17:00"),
+        ]
+    };
+    // Below the seats taken: refused, as typed.
+    let r = admin.post_form(&format!("/kelola/pelatihan/sesi/{sid}/ubah"), &form("0")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Aula Kecamatan Cibeber"));
+    // Three seats: both waiting members move up.
+    let r = admin.post_form(&format!("/kelola/pelatihan/sesi/{sid}/ubah"), &form("3")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(seats(&t, sid).await, (3, 0, 3));
+    let place: String =
+        query("SELECT place FROM training_sessions WHERE id = $1").bind(sid).scalar(&t.app.db).await.unwrap();
+    assert_eq!(place, "Aula Kecamatan Cibeber");
+    let mails = t.outbox().await;
+    assert_eq!(mails.iter().filter(|m| m.subject.starts_with("Anda mendapat kursi")).count(), 2);
+}

@@ -187,6 +187,8 @@ struct AdminSession {
     max_mb: usize,
     /// The material form as typed: (title, link).
     material: (String, String),
+    /// The session's own form, filled with what it holds (or what was typed).
+    edit: SessionForm,
 }
 
 impl AdminSession {
@@ -218,6 +220,19 @@ async fn admin_session(
     let code = service::current_code(app, &viewer.actor(), id).await?;
     let now = app.clock.now().0;
     let next = (now.div_euclid(crate::domain::training::CODE_PERIOD_MS) + 1) * crate::domain::training::CODE_PERIOD_MS;
+    let local = |ms: i64| {
+        let (d, h, m) = Timestamp(ms).to_wib();
+        format!("{d}T{h:02}:{m:02}")
+    };
+    let edit = SessionForm {
+        starts_at: local(s.starts_at),
+        ends_at: local(s.ends_at),
+        place: s.place.clone().unwrap_or_default(),
+        online_url: s.online_url.clone().unwrap_or_default(),
+        capacity: s.capacity.to_string(),
+        registration_deadline: local(s.registration_deadline),
+        practice: s.practice.clone().unwrap_or_default(),
+    };
     Ok(AdminSession {
         page: Page::titled(app, viewer, &format!("/kelola/pelatihan/sesi/{id}"), s.programme_title.clone()),
         registrations: repo::registrations(&app.db, id).await?,
@@ -225,6 +240,7 @@ async fn admin_session(
         materials: repo::materials(&app.db, id).await?,
         max_mb: app.config.max_upload_bytes / (1024 * 1024),
         material: (String::new(), String::new()),
+        edit,
         valid_until: Timestamp(next - 1).format_wib(),
         s,
         code,
@@ -432,4 +448,22 @@ pub async fn export_stats(State(app): State<AppState>) -> AppResult<Response> {
         data,
     )
         .into_response())
+}
+
+/// `POST /kelola/pelatihan/sesi/{id}/ubah`: the session's time, place, capacity or practice.
+pub async fn save_session(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<SessionForm>,
+) -> AppResult<Response> {
+    match service::update_session(&app, &viewer.actor(), id, &f).await {
+        Ok(()) => Ok(redirect_with(&app, &format!("/kelola/pelatihan/sesi/{id}"), Flash::ok("training-session-saved"))),
+        Err(AppError::Validation(errors)) => {
+            let mut page = admin_session(&app, &viewer, id, errors, String::new()).await?;
+            page.edit = f;
+            Ok(render_invalid(&page))
+        }
+        Err(e) => Err(e),
+    }
 }

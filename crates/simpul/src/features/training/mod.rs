@@ -39,6 +39,7 @@ pub fn routes() -> Routes {
         .get("/kelola/pelatihan/sesi/{id}/qr.svg", admin, desk::show_qr)
         .post("/kelola/pelatihan/sesi/{id}/daftarkan", Access::SignedIn, desk::register_member)
         .post("/kelola/pelatihan/sesi/{id}/presensi", admin, desk::tick)
+        .post("/kelola/pelatihan/sesi/{id}/ubah", admin, desk::save_session)
         .post_upload("/kelola/pelatihan/sesi/{id}/materi", admin, desk::add_material, 26 * 1024 * 1024)
         .get("/pelatihan/materi/{id}", Access::SignedIn, html::download_material)
 }

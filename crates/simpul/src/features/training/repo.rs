@@ -650,3 +650,28 @@ pub async fn set_practice(tx: &mut Tx, session_id: i64, practice: Option<&str>) 
         .execute(tx)
         .await
 }
+
+/// Rewrites a session's time, place, capacity and practice.
+pub async fn update_session(
+    tx: &mut Tx,
+    id: i64,
+    s: &NewSession,
+    practice: Option<&str>,
+    now: Timestamp,
+) -> Result<u64, DbError> {
+    query(
+        "UPDATE training_sessions SET starts_at = $2, ends_at = $3, place = $4, online_url = $5, capacity = $6,
+         registration_deadline = $7, practice = $8, updated_at = $9 WHERE id = $1 AND confirmed <= $6",
+    )
+    .bind(id)
+    .bind(s.starts_at)
+    .bind(s.ends_at)
+    .bind(s.place.clone())
+    .bind(s.online_url.clone())
+    .bind(s.capacity)
+    .bind(s.registration_deadline)
+    .bind(practice.map(str::to_owned))
+    .bind(now.0)
+    .execute(tx)
+    .await
+}

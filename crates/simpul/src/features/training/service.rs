@@ -275,29 +275,10 @@ pub async fn cancel(app: &App, actor: &Actor, session_id: i64, user_id: i64, use
     if !repo::set_status(&mut tx, r.id, &r.status, RegStatus::Batal.as_str(), now).await? {
         return Err(AppError::Conflict("err-training-changed"));
     }
-    let mut promoted = None;
+    let mut promoted = Vec::new();
     if had_seat {
         repo::free_seat(&mut tx, session_id, now).await?;
-        if let Some((next, next_user)) = repo::first_waiting(&mut tx, session_id).await?
-            && repo::take_seat(&mut tx, session_id, now).await?
-            && repo::set_status(&mut tx, next, RegStatus::Menunggu.as_str(), RegStatus::Terdaftar.as_str(), now).await?
-        {
-            promoted = Some(next_user);
-            if let Some(to) = repo::user_email(&mut tx, next_user).await? {
-                let lang = Lang::Id;
-                let when = Timestamp(s.starts_at).format_wib();
-                let body = lang.t_args(
-                    "mail-training-promoted",
-                    &[
-                        ("title", s.programme_title.clone()),
-                        ("when", when),
-                        ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
-                    ],
-                );
-                let subject = lang.t_args("mail-training-promoted-subject", &[("title", s.programme_title.clone())]);
-                jobs::enqueue(&mut tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
-            }
-        }
+        promoted = promote_waiting(app, &mut tx, &s, now).await?;
     }
     let after = serde_json::json!({ "session_id": session_id, "user_id": user_id, "promoted": promoted });
     audit::record(&mut tx, actor, now, Event::new("training.cancel", "training_registration", r.id).after(&after))
@@ -383,7 +364,8 @@ pub async fn remind(app: &App, session_id: i64) -> AppResult<()> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let Some(s) = repo::session(&mut tx, session_id).await? else { return Ok(()) };
-    if s.starts_at < now.0 {
+    // Past, or moved later since this reminder was queued (the new one is queued too).
+    if s.starts_at < now.0 || s.starts_at - now.0 > 25 * 3_600_000 {
         return Ok(());
     }
     let lang = Lang::Id;
@@ -492,5 +474,68 @@ pub async fn practice_published(
     if let Some(r) = repo::registration(&mut *tx, session_id, user_id).await? {
         super::certificates::issue_if_complete(tx, r.id, actor, now).await?;
     }
+    Ok(())
+}
+
+/// Gives free seats to the waiting list in order, telling each by e-mail; returns who moved up.
+async fn promote_waiting(
+    app: &App,
+    tx: &mut crate::infra::db::Tx,
+    s: &repo::Session,
+    now: Timestamp,
+) -> AppResult<Vec<i64>> {
+    let mut promoted = Vec::new();
+    while let Some((next, next_user)) = repo::first_waiting(tx, s.id).await? {
+        if !repo::take_seat(tx, s.id, now).await? {
+            break;
+        }
+        if !repo::set_status(tx, next, RegStatus::Menunggu.as_str(), RegStatus::Terdaftar.as_str(), now).await? {
+            break;
+        }
+        promoted.push(next_user);
+        if let Some(to) = repo::user_email(&mut *tx, next_user).await? {
+            let lang = Lang::Id;
+            let body = lang.t_args(
+                "mail-training-promoted",
+                &[
+                    ("title", s.programme_title.clone()),
+                    ("when", Timestamp(s.starts_at).format_wib()),
+                    ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
+                ],
+            );
+            let subject = lang.t_args("mail-training-promoted-subject", &[("title", s.programme_title.clone())]);
+            jobs::enqueue(tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+        }
+    }
+    Ok(promoted)
+}
+
+/// Changes a session's time, place, capacity or practice. A larger capacity moves the waiting
+/// list up; a capacity below the seats already taken is refused.
+pub async fn update_session(app: &App, actor: &Actor, session_id: i64, form: &SessionForm) -> AppResult<()> {
+    actor.require_change(Permission::ManageTraining)?;
+    let now = app.clock.now();
+    let (new, practice) = check_session(form, now)?;
+    let mut tx = app.db.begin().await?;
+    let before = repo::session(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
+    if new.capacity < before.confirmed {
+        let mut e = FieldErrors::new();
+        e.add("capacity", "err-training-capacity-taken");
+        return Err(AppError::Validation(e));
+    }
+    if repo::update_session(&mut tx, session_id, &new, practice.as_deref(), now).await? != 1 {
+        return Err(AppError::Conflict("err-training-changed"));
+    }
+    let after_row = repo::session(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
+    let promoted = promote_waiting(app, &mut tx, &after_row, now).await?;
+    if new.starts_at != before.starts_at {
+        let remind_at = Timestamp(new.starts_at).plus_days(-1).max(now);
+        jobs::enqueue_at(&mut tx, now, remind_at, &Job::TrainingReminder { session_id }).await?;
+    }
+    let event = Event::new("training.session.update", "training_session", session_id)
+        .before(&serde_json::json!({ "starts_at": before.starts_at, "capacity": before.capacity }))
+        .after(&serde_json::json!({ "starts_at": new.starts_at, "capacity": new.capacity, "promoted": promoted }));
+    audit::record(&mut tx, actor, now, event).await?;
+    tx.commit().await?;
     Ok(())
 }
