@@ -143,18 +143,7 @@ pub async fn list_clarifications(
     Query(p): Query<ClarificationParams>,
 ) -> AppResult<JsonOut<Vec<ClarificationOut>>> {
     let items = if p.q.trim().is_empty() {
-        repo::latest(&app.db, 0, 30)
-            .await?
-            .into_iter()
-            .map(|c| ClarificationItem {
-                id: c.id,
-                slug: c.slug,
-                verdict: c.verdict,
-                title: c.title,
-                summary: c.summary,
-                published_at: c.published_at,
-            })
-            .collect()
+        repo::latest(&app.db, 0, 30).await?.into_iter().map(ClarificationItem::from).collect()
     } else {
         service::search(&app, &p.q, 20, super::html::SEARCH_MIN_SCORE).await?
     };
@@ -169,15 +158,5 @@ pub async fn show_clarification(
     Path(slug): Path<String>,
 ) -> AppResult<JsonOut<ClarificationOut>> {
     let c = repo::clarification_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
-    Ok(JsonOut(out(
-        &app,
-        ClarificationItem {
-            id: c.id,
-            slug: c.slug,
-            verdict: c.verdict,
-            title: c.title,
-            summary: c.summary,
-            published_at: c.published_at,
-        },
-    )))
+    Ok(JsonOut(out(&app, ClarificationItem::from(c))))
 }

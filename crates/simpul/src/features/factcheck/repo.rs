@@ -41,6 +41,19 @@ pub struct ClarificationItem {
     pub published_at: i64,
 }
 
+impl From<ClarificationRow> for ClarificationItem {
+    fn from(c: ClarificationRow) -> Self {
+        ClarificationItem {
+            id: c.id,
+            slug: c.slug,
+            verdict: c.verdict,
+            title: c.title,
+            summary: c.summary,
+            published_at: c.published_at,
+        }
+    }
+}
+
 /// What an editor writes.
 #[derive(Debug, Clone)]
 pub struct NewClarification {
