@@ -204,6 +204,23 @@ async fn attendance_codes_change_every_minute_and_count_once() {
     let audited: i64 =
         query("SELECT COUNT(*) FROM audit_events WHERE action = 'training.attend'").scalar(&t.app.db).await.unwrap();
     assert_eq!(audited, 3);
+    // Withdrawn attendance revoked the certificate; ticked again, it holds again.
+    let (revoked, reason): (Option<i64>, Option<String>) = {
+        #[derive(sqlx::FromRow)]
+        struct C {
+            revoked_at: Option<i64>,
+            revoked_reason: Option<String>,
+        }
+        let c: C =
+            query("SELECT revoked_at, revoked_reason FROM training_certificates").fetch_one(&t.app.db).await.unwrap();
+        (c.revoked_at, c.revoked_reason)
+    };
+    assert_eq!((revoked, reason), (None, None));
+    let restored: i64 = query("SELECT COUNT(*) FROM audit_events WHERE action = 'training.certificate.restore'")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    assert_eq!(restored, 1);
 }
 
 #[tokio::test]
@@ -387,6 +404,12 @@ async fn attending_issues_a_certificate_that_anyone_can_verify_until_it_is_revok
         .await
         .unwrap();
     assert_eq!(audited, 2);
+    // An admin's revocation stays, even when attendance is withdrawn and ticked again.
+    let uid = me.user_id.unwrap().to_string();
+    let path = format!("/kelola/pelatihan/sesi/{sid}/presensi");
+    admin.post_form(&path, &[("user_id", &uid), ("action", "batal")]).await;
+    admin.post_form(&path, &[("user_id", &uid), ("action", "hadir")]).await;
+    assert!(t.client().get(&format!("/sertifikat/{number}")).await.body.contains("Data peserta keliru"));
 }
 
 #[tokio::test]

@@ -16,6 +16,9 @@ use crate::{
     },
 };
 
+/// The reason recorded when a certificate falls because its attendance was withdrawn.
+pub const ATTENDANCE_WITHDRAWN: &str = "kehadiran dibatalkan";
+
 /// The completion rule: present at the session, and the practice accepted where there is one.
 pub fn complete(attended: bool, practice_required: bool, practice_accepted: bool) -> bool {
     attended && (!practice_required || practice_accepted)
@@ -42,6 +45,22 @@ pub async fn issue_if_complete(
     now: Timestamp,
 ) -> AppResult<Option<String>> {
     if let Some(c) = repo::certificate_of_registration(&mut *tx, registration_id).await? {
+        // Revoked only because attendance was withdrawn, and attended again: it holds again.
+        // A revocation an admin decided stays.
+        if c.revoked_at.is_some() && c.revoked_reason.as_deref() == Some(ATTENDANCE_WITHDRAWN) {
+            let attended = repo::registration_core(&mut *tx, registration_id).await?.is_some_and(|r| r.2.is_some());
+            if attended && repo::restore_certificate(tx, c.id).await? {
+                let after = serde_json::json!({ "number": c.number });
+                audit::record(
+                    tx,
+                    actor,
+                    now,
+                    Event::new("training.certificate.restore", "training_certificate", c.id).after(&after),
+                )
+                .await?;
+                return Ok(Some(c.number));
+            }
+        }
         return Ok(c.revoked_at.is_none().then_some(c.number));
     }
     let r: Option<(i64, i64, Option<i64>)> = repo::registration_core(&mut *tx, registration_id).await?;

@@ -675,3 +675,12 @@ pub async fn update_session(
     .execute(tx)
     .await
 }
+
+/// Puts a revoked certificate back in force; false when it was not revoked.
+pub async fn restore_certificate(tx: &mut Tx, id: i64) -> Result<bool, DbError> {
+    query("UPDATE training_certificates SET revoked_at = NULL, revoked_reason = NULL WHERE id = $1 AND revoked_at IS NOT NULL")
+        .bind(id)
+        .execute(tx)
+        .await
+        .map(|n| n == 1)
+}

@@ -338,7 +338,8 @@ pub async fn mark(app: &App, actor: &Actor, session_id: i64, user_id: i64, prese
         if let Some(c) = repo::certificate_of_registration(&mut tx, r.id).await?
             && c.revoked_at.is_none()
         {
-            super::certificates::revoke_in(&mut tx, actor, &c.number, "kehadiran dibatalkan", now).await?;
+            super::certificates::revoke_in(&mut tx, actor, &c.number, super::certificates::ATTENDANCE_WITHDRAWN, now)
+                .await?;
         }
     }
     let after =
