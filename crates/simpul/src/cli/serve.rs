@@ -46,7 +46,11 @@ pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> a
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", app.config.listen))?;
     tracing::info!(address = %app.config.listen, base_url = %app.config.base_url, "Simpul is listening");
     let app = Arc::new(app);
-    tokio::spawn(jobs::worker(app.clone()));
+    // Several workers, so a slow chat API or mail server does not hold the rest of the queue
+    // (claims are atomic: each job runs once).
+    for _ in 0..jobs::WORKERS {
+        tokio::spawn(jobs::worker(app.clone()));
+    }
     tokio::spawn(crate::maintenance::run_forever(app.clone()));
     tokio::spawn(crate::features::aspirations::workflow::sweep_forever(app.clone()));
     tokio::spawn(crate::infra::outbox::follow(app.clone()));

@@ -46,6 +46,9 @@ impl Job {
     }
 }
 
+/// Job workers per node: jobs are mostly waiting on the network (mail, chat APIs).
+pub const WORKERS: usize = 4;
+
 /// How long a claimed job is reserved before another worker may retry it.
 const LEASE_MINUTES: i64 = 5;
 const MAX_ATTEMPTS: i64 = 8;
