@@ -10,11 +10,9 @@ import { demoJourney, expectClean, phone } from '../lib.js';
 const demo = demoJourney();
 const { password, signIn } = demo;
 
-/** A datetime-local value `days` from now at `hour`:00 (WIB is what the server reads). */
-function at(days, hour) {
-  const d = new Date(Date.now() + days * 86400000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
+/** A datetime-local value `minutes` from now, in WIB (UTC+7), which is how the server reads it. */
+function wibIn(minutes) {
+  return new Date(Date.now() + (7 * 60 + minutes) * 60000).toISOString().slice(0, 16);
 }
 
 async function createMember(admin, name, email) {
@@ -42,11 +40,12 @@ test('a session fills, the queue moves up, attendance, practice, and a verified 
   await admin.click('main button:has-text("Simpan")');
   await admin.waitForURL(/\/kelola\/pelatihan\/\d+$/);
   await expectClean(admin, 'training-admin-programme');
-  await admin.fill('#f-starts_at', at(3, 9));
-  await admin.fill('#f-ends_at', at(3, 12));
+  // It starts in 40 minutes: check-in opens an hour before.
+  await admin.fill('#f-starts_at', wibIn(40));
+  await admin.fill('#f-ends_at', wibIn(220));
   await admin.fill('#f-place', 'Aula Diskominfo');
   await admin.fill('#f-capacity', '2');
-  await admin.fill('#f-registration_deadline', at(2, 17));
+  await admin.fill('#f-registration_deadline', wibIn(30));
   await admin.fill('#f-practice', 'Tulis berita 300 kata tentang kegiatan di kelurahan Anda.');
   await admin.click('main button:has-text("Tambah sesi")');
   await admin.waitForURL(/\/kelola\/pelatihan\/sesi\/\d+$/);

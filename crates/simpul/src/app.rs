@@ -52,6 +52,8 @@ pub struct App {
     pub jobs_queued: tokio::sync::Notify,
     /// Tips from one address (web and API), against floods.
     pub tip_limiter: IpLimiter,
+    /// Attendance-code tries per person and session (six digits can be guessed).
+    pub checkin_limiter: IpLimiter,
 }
 
 impl App {
@@ -93,6 +95,7 @@ impl App {
             http: crate::infra::http::HttpClient::new()?,
             jobs_queued: tokio::sync::Notify::new(),
             tip_limiter: IpLimiter::per_minute(20),
+            checkin_limiter: IpLimiter::per_minute(5),
         })
     }
 }

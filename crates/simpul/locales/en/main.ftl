@@ -922,3 +922,5 @@ field-training-practice-hint = For example: write a 300-word news story about an
 training-stats-practice = Practice published
 training-edit-session = Edit the session
 err-training-capacity-taken = The capacity cannot be below the seats already taken.
+err-training-started = The session has begun: the registration can no longer be cancelled.
+err-training-not-now = Attendance opens an hour before the session and closes 30 minutes after it ends.

@@ -895,3 +895,5 @@ field-training-practice-hint = Misalnya: tulis berita 300 kata tentang kegiatan 
 training-stats-practice = Latihan diterbitkan
 training-edit-session = Ubah sesi
 err-training-capacity-taken = Kapasitas tidak boleh kurang dari kursi yang sudah terisi.
+err-training-started = Sesi sudah dimulai: pendaftaran tidak dapat dibatalkan lagi.
+err-training-not-now = Presensi hanya dibuka sejak satu jam sebelum sesi sampai 30 menit setelah selesai.

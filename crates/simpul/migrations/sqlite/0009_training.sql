@@ -79,7 +79,10 @@ CREATE TABLE training_certificates (
     organiser TEXT NOT NULL,
     issued_at INTEGER NOT NULL,
     revoked_at INTEGER,
-    revoked_reason TEXT
+    revoked_reason TEXT,
+    -- Revoked by the system because attendance was withdrawn (ticking again restores it); an
+    -- admin's revocation is never undone by itself.
+    revoked_automatically BOOLEAN NOT NULL DEFAULT FALSE
 );
 CREATE INDEX training_certificates_user ON training_certificates(user_id, issued_at);
 

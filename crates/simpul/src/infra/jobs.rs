@@ -22,6 +22,9 @@ pub enum Job {
     /// The day-before reminder of a training session.
     TrainingReminder {
         session_id: i64,
+        /// The start it reminds of: a session moved since has its own reminder.
+        #[serde(default)]
+        starts_at: Option<i64>,
     },
     /// A message to a tipster on the chat channel they used (`whatsapp`, `telegram`).
     SendChat {
@@ -151,8 +154,10 @@ async fn perform(app: &App, job: Job) -> anyhow::Result<()> {
         Job::PublishArticle { article_id } => {
             crate::features::news::service::publish_scheduled(app, article_id).await.map_err(|e| anyhow::anyhow!("{e}"))
         }
-        Job::TrainingReminder { session_id } => {
-            crate::features::training::service::remind(app, session_id).await.map_err(|e| anyhow::anyhow!("{e}"))
+        Job::TrainingReminder { session_id, starts_at } => {
+            crate::features::training::service::remind(app, session_id, starts_at)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))
         }
         Job::SendChat { channel, to, text, template } => {
             crate::features::factcheck::chat::send(app, &channel, &to, &text, template.as_deref()).await

@@ -123,8 +123,30 @@ async fn concurrent_registrations_never_over_book_and_cancelling_moves_the_queue
     let w = members.iter().find(|m| m.user_id == Some(waiting)).unwrap();
     service::cancel(&t.app, w, sid, waiting, &[]).await.unwrap();
     assert_eq!(seats(&t, sid).await, (3, 3, 3));
-    // After the deadline nobody registers.
+    // One person tapping twice at once: one registration, one seat at most.
+    let (_, second) = session(&t, 5).await;
+    let twice: Vec<_> = (0..2)
+        .map(|_| {
+            let (app, a) = (t.app.clone(), members[1].clone());
+            tokio::spawn(async move { service::register(&app, &a, second, a.user_id.unwrap(), &[]).await })
+        })
+        .collect();
+    let mut ok = 0;
+    for task in twice {
+        ok += usize::from(task.await.unwrap().is_ok());
+    }
+    assert_eq!(ok, 1);
+    assert_eq!(seats(&t, second).await, (1, 0, 1));
+    // After the deadline nobody registers; once the session began, nobody cancels.
     t.advance_minutes(2 * 24 * 60);
+    let seated_now: i64 =
+        query("SELECT user_id FROM training_registrations WHERE session_id = $1 AND status = 'terdaftar' LIMIT 1")
+            .bind(sid)
+            .scalar(&t.app.db)
+            .await
+            .unwrap();
+    let who = members.iter().find(|m| m.user_id == Some(seated_now)).unwrap();
+    assert!(service::cancel(&t.app, who, sid, seated_now, &[]).await.is_err());
     let late = service::register(&t.app, &members[0], sid, members[0].user_id.unwrap(), &[]).await;
     assert!(late.is_err());
 }
@@ -151,6 +173,12 @@ async fn attendance_codes_change_every_minute_and_count_once() {
     };
     let (key, other_key) = (key_of(sid).await, key_of(other).await);
     let path = format!("/pelatihan/sesi/{sid}/hadir");
+    // Two days before, even the right code is refused: check-in opens an hour before the start.
+    let early = member.post_form(&path, &[("kode", &training::attendance_code(&key, t.app.clock.now().0))]).await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(early.body.contains("satu jam sebelum"), "{}", early.body);
+    // The session morning (30 November, 08:50 WIB).
+    t.advance_minutes(2 * 24 * 60 - 10);
     let now = t.app.clock.now().0;
     // Another session's code, and a code from three minutes ago: refused.
     let r = member.post_form(&path, &[("kode", &training::attendance_code(&other_key, now))]).await;
@@ -342,6 +370,7 @@ async fn attending_issues_a_certificate_that_anyone_can_verify_until_it_is_revok
     assert_eq!(t.count("training_certificates").await, 0);
     let key: String =
         query("SELECT attendance_key FROM training_sessions WHERE id = $1").bind(sid).scalar(&t.app.db).await.unwrap();
+    t.advance_minutes(2 * 24 * 60);
     let code = training::attendance_code(&key, t.app.clock.now().0);
     assert_eq!(
         member.post_form(&format!("/pelatihan/sesi/{sid}/hadir"), &[("kode", &code)]).await.status,
@@ -397,7 +426,8 @@ async fn attending_issues_a_certificate_that_anyone_can_verify_until_it_is_revok
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let v = t.client().get(&format!("/sertifikat/{number}")).await;
-    assert!(v.body.contains("sudah dicabut") && v.body.contains("Data peserta keliru"), "{}", v.body);
+    assert!(v.body.contains("sudah dicabut"), "{}", v.body);
+    assert!(!v.body.contains("Data peserta keliru"), "the reason is for the admins, not the public");
     assert!(member.get(&format!("/sertifikat/{number}/unduh")).await.status == StatusCode::CONFLICT);
     let audited: i64 = query("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'training.certificate.%'")
         .scalar(&t.app.db)
@@ -409,7 +439,7 @@ async fn attending_issues_a_certificate_that_anyone_can_verify_until_it_is_revok
     let path = format!("/kelola/pelatihan/sesi/{sid}/presensi");
     admin.post_form(&path, &[("user_id", &uid), ("action", "batal")]).await;
     admin.post_form(&path, &[("user_id", &uid), ("action", "hadir")]).await;
-    assert!(t.client().get(&format!("/sertifikat/{number}")).await.body.contains("Data peserta keliru"));
+    assert!(t.client().get(&format!("/sertifikat/{number}")).await.body.contains("sudah dicabut"));
 }
 
 #[tokio::test]
@@ -576,6 +606,21 @@ async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let number: String = query("SELECT number FROM training_certificates").scalar(&t.app.db).await.unwrap();
     assert!(member.get("/pelatihan/saya").await.body.contains(&number));
+
+    // A Redaksi taking part cannot accept their own practice.
+    let own = t.user(Role::Redaksi, Some(kim), None).await;
+    let own_actor = t.actor_by_email(&own).await;
+    service::register(&t.app, &own_actor, sid, own_actor.user_id.unwrap(), &[]).await.unwrap();
+    service::mark(&t.app, &admin, sid, own_actor.user_id.unwrap(), true).await.unwrap();
+    let mut own = t.login(&own, PASSWORD).await;
+    let r = own.post_form("/tulis/baru", &draft).await;
+    let own_article: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
+    own.post_form(&format!("/tulis/{own_article}/aksi"), &[("aksi", "ajukan")]).await;
+    own.post_form(&format!("/tulis/{own_article}/aksi"), &[("aksi", "terbitkan")]).await;
+    let state: String =
+        query("SELECT state FROM articles WHERE id = $1").bind(own_article).scalar(&t.app.db).await.unwrap();
+    assert_eq!(state, "terbit");
+    assert_eq!(t.count("training_certificates").await, 1, "only the member accepted by another Redaksi");
 }
 
 #[tokio::test]

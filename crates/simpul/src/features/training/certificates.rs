@@ -47,7 +47,7 @@ pub async fn issue_if_complete(
     if let Some(c) = repo::certificate_of_registration(&mut *tx, registration_id).await? {
         // Revoked only because attendance was withdrawn, and attended again: it holds again.
         // A revocation an admin decided stays.
-        if c.revoked_at.is_some() && c.revoked_reason.as_deref() == Some(ATTENDANCE_WITHDRAWN) {
+        if c.revoked_at.is_some() && c.revoked_automatically {
             let attended = repo::registration_core(&mut *tx, registration_id).await?.is_some_and(|r| r.2.is_some());
             if attended && repo::restore_certificate(tx, c.id).await? {
                 let after = serde_json::json!({ "number": c.number });
@@ -103,15 +103,22 @@ pub async fn revoke(app: &App, actor: &Actor, number: &str, reason: &str) -> App
     }
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    revoke_in(&mut tx, actor, number, reason, now).await?;
+    revoke_in(&mut tx, actor, number, reason, false, now).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Revokes inside the caller's transaction (also when attendance is withdrawn).
-pub async fn revoke_in(tx: &mut Tx, actor: &Actor, number: &str, reason: &str, now: Timestamp) -> AppResult<()> {
+pub async fn revoke_in(
+    tx: &mut Tx,
+    actor: &Actor,
+    number: &str,
+    reason: &str,
+    automatically: bool,
+    now: Timestamp,
+) -> AppResult<()> {
     let c = repo::certificate_by_number(&mut *tx, number).await?.ok_or(AppError::NotFound)?;
-    if !repo::revoke_certificate(tx, c.id, reason, now).await? {
+    if !repo::revoke_certificate(tx, c.id, reason, automatically, now).await? {
         return Err(AppError::Conflict("err-certificate-revoked"));
     }
     let after = serde_json::json!({ "number": number, "reason": reason });
@@ -136,7 +143,8 @@ pub async fn verify(app: &App, number: &str) -> AppResult<Option<Certificate>> {
 
 /// The PDF, for its holder or an admin.
 pub async fn pdf_for(app: &App, actor: &Actor, number: &str) -> AppResult<Vec<u8>> {
-    let c = repo::certificate_by_number(&app.db, number).await?.ok_or(AppError::NotFound)?;
+    let c =
+        repo::certificate_by_number(&app.db, &number.trim().to_ascii_uppercase()).await?.ok_or(AppError::NotFound)?;
     if actor.user_id != Some(c.user_id) && !actor.can(Permission::ManageTraining) {
         return Err(AppError::Forbidden);
     }
@@ -210,6 +218,7 @@ mod tests {
             issued_at: 0,
             revoked_at: None,
             revoked_reason: None,
+            revoked_automatically: false,
         };
         let pdf = render(&c, "https://kim.cilegon.go.id/sertifikat/SRT-2026-ABCDEFGH", "Simpul KIM").unwrap();
         assert!(pdf.starts_with(b"%PDF-") && pdf.len() < 600_000, "{} bytes", pdf.len());

@@ -281,6 +281,13 @@ pub async fn register_member(
     Path(id): Path<i64>,
     Form(f): Form<MemberForm>,
 ) -> AppResult<Response> {
+    // Only those who may register others learn whether an address is a member's.
+    let actor = viewer.actor();
+    if !actor.can(crate::domain::access::Permission::ManageTraining)
+        && !actor.grants.iter().any(|g| g.role == Role::Redaksi && g.scope.kim_id().is_some())
+    {
+        return Err(AppError::Forbidden);
+    }
     let from_programme = f.kembali == "program";
     let back = if from_programme {
         let s = repo::session(&app.db, id).await?.ok_or(AppError::NotFound)?;

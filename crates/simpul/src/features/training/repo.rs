@@ -416,10 +416,11 @@ pub struct Certificate {
     pub issued_at: i64,
     pub revoked_at: Option<i64>,
     pub revoked_reason: Option<String>,
+    pub revoked_automatically: bool,
 }
 
 const CERTIFICATE: &str = "SELECT id, number, user_id, session_id, holder_name, programme_title, session_date,
-    organiser, issued_at, revoked_at, revoked_reason FROM training_certificates";
+    organiser, issued_at, revoked_at, revoked_reason, revoked_automatically FROM training_certificates";
 
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_certificate(
@@ -466,14 +467,24 @@ pub async fn certificates_of_user(db: &Db, user_id: i64) -> Result<Vec<Certifica
 }
 
 /// Revokes a certificate once; false when it already was.
-pub async fn revoke_certificate(tx: &mut Tx, id: i64, reason: &str, now: Timestamp) -> Result<bool, DbError> {
-    query("UPDATE training_certificates SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL")
-        .bind(id)
-        .bind(now.0)
-        .bind(reason)
-        .execute(tx)
-        .await
-        .map(|n| n == 1)
+pub async fn revoke_certificate(
+    tx: &mut Tx,
+    id: i64,
+    reason: &str,
+    automatically: bool,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    query(
+        "UPDATE training_certificates SET revoked_at = $2, revoked_reason = $3, revoked_automatically = $4
+         WHERE id = $1 AND revoked_at IS NULL",
+    )
+    .bind(id)
+    .bind(now.0)
+    .bind(reason)
+    .bind(automatically)
+    .execute(tx)
+    .await
+    .map(|n| n == 1)
 }
 
 /// The holder's name as printed: their account name.
@@ -481,7 +492,7 @@ pub async fn user_name(ex: impl Executor, user_id: i64) -> Result<Option<String>
     query("SELECT name FROM users WHERE id = $1").bind(user_id).scalar_optional(ex).await
 }
 
-/// (session, user, attended_at) of a registration.
+/// (session, user, attended_at) of a registration that holds a seat.
 pub async fn registration_core(ex: impl Executor, id: i64) -> Result<Option<(i64, i64, Option<i64>)>, DbError> {
     #[derive(sqlx::FromRow)]
     struct Core {
@@ -489,10 +500,12 @@ pub async fn registration_core(ex: impl Executor, id: i64) -> Result<Option<(i64
         user_id: i64,
         attended_at: Option<i64>,
     }
-    let c: Option<Core> = query("SELECT session_id, user_id, attended_at FROM training_registrations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(ex)
-        .await?;
+    let c: Option<Core> = query(
+        "SELECT session_id, user_id, attended_at FROM training_registrations WHERE id = $1 AND status = 'terdaftar'",
+    )
+    .bind(id)
+    .fetch_optional(ex)
+    .await?;
     Ok(c.map(|c| (c.session_id, c.user_id, c.attended_at)))
 }
 
@@ -621,12 +634,16 @@ pub async fn practice_of(ex: impl Executor, session_id: i64) -> Result<Option<St
 
 /// Whether the participant's practice for the session was accepted (published).
 pub async fn practice_accepted(ex: impl Executor, session_id: i64, user_id: i64) -> Result<bool, DbError> {
-    query("SELECT COUNT(*) FROM articles WHERE training_session_id = $1 AND author_id = $2 AND state = 'terbit'")
-        .bind(session_id)
-        .bind(user_id)
-        .scalar::<i64>(ex)
-        .await
-        .map(|n| n > 0)
+    // Accepted by someone else: a Redaksi participant cannot accept their own practice.
+    query(
+        "SELECT COUNT(*) FROM articles WHERE training_session_id = $1 AND author_id = $2 AND state = 'terbit'
+         AND editor_id IS NOT NULL AND editor_id <> author_id",
+    )
+    .bind(session_id)
+    .bind(user_id)
+    .scalar::<i64>(ex)
+    .await
+    .map(|n| n > 0)
 }
 
 /// (session, author) of a practice article.
@@ -678,9 +695,17 @@ pub async fn update_session(
 
 /// Puts a revoked certificate back in force; false when it was not revoked.
 pub async fn restore_certificate(tx: &mut Tx, id: i64) -> Result<bool, DbError> {
-    query("UPDATE training_certificates SET revoked_at = NULL, revoked_reason = NULL WHERE id = $1 AND revoked_at IS NOT NULL")
-        .bind(id)
-        .execute(tx)
-        .await
-        .map(|n| n == 1)
+    query(
+        "UPDATE training_certificates SET revoked_at = NULL, revoked_reason = NULL, revoked_automatically = FALSE
+         WHERE id = $1 AND revoked_at IS NOT NULL AND revoked_automatically",
+    )
+    .bind(id)
+    .execute(tx)
+    .await
+    .map(|n| n == 1)
+}
+
+/// Locks a session's row for the rest of the transaction; false when there is no such session.
+pub async fn lock_session(tx: &mut Tx, id: i64) -> Result<bool, DbError> {
+    query("UPDATE training_sessions SET confirmed = confirmed WHERE id = $1").bind(id).execute(tx).await.map(|n| n == 1)
 }

@@ -154,6 +154,11 @@ fn check_session(form: &SessionForm, now: Timestamp) -> Result<(NewSession, Opti
     {
         e.add("registration_deadline", "err-training-deadline");
     }
+    if let Some(d) = deadline
+        && d <= now
+    {
+        e.add("registration_deadline", "err-time-past");
+    }
     let place = e.optional("place", &form.place, 300);
     let online_url = e.optional_url("online_url", &form.online_url);
     if place.is_none() && online_url.is_none() && e.get("online_url").is_none() {
@@ -192,7 +197,8 @@ pub async fn add_session(app: &App, actor: &Actor, programme_id: i64, form: &Ses
     let id = repo::insert_session(&mut tx, programme_id, &s, &crypto::random_token(24), now).await?;
     repo::set_practice(&mut tx, id, practice.as_deref()).await?;
     let remind_at = Timestamp(s.starts_at).plus_days(-1).max(now);
-    jobs::enqueue_at(&mut tx, now, remind_at, &Job::TrainingReminder { session_id: id }).await?;
+    jobs::enqueue_at(&mut tx, now, remind_at, &Job::TrainingReminder { session_id: id, starts_at: Some(s.starts_at) })
+        .await?;
     let after = serde_json::json!({ "programme_id": programme_id, "starts_at": s.starts_at, "capacity": s.capacity });
     audit::record(&mut tx, actor, now, Event::new("training.session.create", "training_session", id).after(&after))
         .await?;
@@ -234,6 +240,11 @@ pub async fn register(
     }
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
+    // One registration change per session at a time (PostgreSQL holds the row lock until
+    // commit; SQLite has one writer): the checks below then see every earlier change.
+    if !repo::lock_session(&mut tx, session_id).await? {
+        return Err(AppError::NotFound);
+    }
     let s = repo::session(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
     if now.0 > s.registration_deadline {
         return Err(AppError::Conflict("err-training-closed"));
@@ -266,7 +277,14 @@ pub async fn cancel(app: &App, actor: &Actor, session_id: i64, user_id: i64, use
     }
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
+    if !repo::lock_session(&mut tx, session_id).await? {
+        return Err(AppError::NotFound);
+    }
     let s = repo::session(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
+    // Once the session has begun, a seat is history (attendance, certificates), not a booking.
+    if now.0 >= s.starts_at {
+        return Err(AppError::Conflict("err-training-started"));
+    }
     let r = repo::registration(&mut tx, session_id, user_id).await?.ok_or(AppError::NotFound)?;
     if r.status == RegStatus::Batal.as_str() {
         return Err(AppError::NotFound);
@@ -287,6 +305,11 @@ pub async fn cancel(app: &App, actor: &Actor, session_id: i64, user_id: i64, use
     Ok(())
 }
 
+/// Check-in opens this long before the session starts…
+pub const CHECK_IN_BEFORE_MS: i64 = 60 * 60_000;
+/// …and closes this long after it ends.
+pub const CHECK_IN_AFTER_MS: i64 = 30 * 60_000;
+
 /// Why a check-in was refused; each is an i18n key.
 pub const ERR_CODE: &str = "err-training-code";
 
@@ -297,16 +320,24 @@ pub async fn check_in(app: &App, actor: &Actor, session_id: i64, code: &str) -> 
         return Err(AppError::Forbidden);
     }
     let now = app.clock.now();
-    let mut tx = app.db.begin().await?;
-    let key = repo::attendance_key(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
     let refuse = |code: &str| {
         let mut e = FieldErrors::new();
         e.add("kode", code);
         AppError::Validation(e)
     };
+    // Six digits can be guessed: a few tries per person and session, only around the session.
+    if !app.checkin_limiter.allow(&format!("{user_id}:{session_id}")) {
+        return Err(AppError::TooManyRequests);
+    }
+    let s = repo::session(&app.db, session_id).await?.ok_or(AppError::NotFound)?;
+    if now.0 < s.starts_at - CHECK_IN_BEFORE_MS || now.0 > s.ends_at + CHECK_IN_AFTER_MS {
+        return Err(refuse("err-training-not-now"));
+    }
+    let key = repo::attendance_key(&app.db, session_id).await?.ok_or(AppError::NotFound)?;
     if !training::code_is_current(&key, now.0, code) {
         return Err(refuse(ERR_CODE));
     }
+    let mut tx = app.db.begin().await?;
     let r = repo::registration(&mut tx, session_id, user_id).await?;
     let Some(r) = r.filter(|r| r.status == RegStatus::Terdaftar.as_str()) else {
         return Err(refuse("err-training-not-registered"));
@@ -338,8 +369,15 @@ pub async fn mark(app: &App, actor: &Actor, session_id: i64, user_id: i64, prese
         if let Some(c) = repo::certificate_of_registration(&mut tx, r.id).await?
             && c.revoked_at.is_none()
         {
-            super::certificates::revoke_in(&mut tx, actor, &c.number, super::certificates::ATTENDANCE_WITHDRAWN, now)
-                .await?;
+            super::certificates::revoke_in(
+                &mut tx,
+                actor,
+                &c.number,
+                super::certificates::ATTENDANCE_WITHDRAWN,
+                true,
+                now,
+            )
+            .await?;
         }
     }
     let after =
@@ -361,12 +399,12 @@ pub async fn current_code(app: &App, actor: &Actor, session_id: i64) -> AppResul
 }
 
 /// The reminder the day before (a job): every seated participant gets a mail.
-pub async fn remind(app: &App, session_id: i64) -> AppResult<()> {
+pub async fn remind(app: &App, session_id: i64, for_start: Option<i64>) -> AppResult<()> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let Some(s) = repo::session(&mut tx, session_id).await? else { return Ok(()) };
-    // Past, or moved later since this reminder was queued (the new one is queued too).
-    if s.starts_at < now.0 || s.starts_at - now.0 > 25 * 3_600_000 {
+    // Past, or moved since this reminder was queued (the new time has its own).
+    if s.starts_at < now.0 || for_start.is_some_and(|t| t != s.starts_at) {
         return Ok(());
     }
     let lang = Lang::Id;
@@ -491,7 +529,9 @@ async fn promote_waiting(
             break;
         }
         if !repo::set_status(tx, next, RegStatus::Menunggu.as_str(), RegStatus::Terdaftar.as_str(), now).await? {
-            break;
+            // They left the queue meanwhile: give the seat back and try the next one.
+            repo::free_seat(tx, s.id, now).await?;
+            continue;
         }
         promoted.push(next_user);
         if let Some(to) = repo::user_email(&mut *tx, next_user).await? {
@@ -531,7 +571,8 @@ pub async fn update_session(app: &App, actor: &Actor, session_id: i64, form: &Se
     let promoted = promote_waiting(app, &mut tx, &after_row, now).await?;
     if new.starts_at != before.starts_at {
         let remind_at = Timestamp(new.starts_at).plus_days(-1).max(now);
-        jobs::enqueue_at(&mut tx, now, remind_at, &Job::TrainingReminder { session_id }).await?;
+        let job = Job::TrainingReminder { session_id, starts_at: Some(new.starts_at) };
+        jobs::enqueue_at(&mut tx, now, remind_at, &job).await?;
     }
     let event = Event::new("training.session.update", "training_session", session_id)
         .before(&serde_json::json!({ "starts_at": before.starts_at, "capacity": before.capacity }))
