@@ -186,6 +186,8 @@ pub enum Permission {
     CheckFacts,
     /// Create training programmes and sessions, run attendance, register anyone (Diskominfo).
     ManageTraining,
+    /// Register others for training: admins anyone, a KIM's Redaksi the members of their group.
+    RegisterTrainees,
 }
 
 /// Whether a set of grants carries a permission.
@@ -208,6 +210,7 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         Permission::HandleAspirations => has(Role::PetugasOpd),
         Permission::CheckFacts => has(Role::Admin) || has(Role::Redaksi),
         Permission::ManageTraining => has(Role::Admin),
+        Permission::RegisterTrainees => has(Role::Admin) || has(Role::Redaksi),
         Permission::AssistAspirations => has(Role::Anggota) || has(Role::Redaksi),
         Permission::ViewAspirationDesk => {
             has(Role::Admin) || has(Role::PetugasOpd) || has(Role::Anggota) || has(Role::Redaksi)

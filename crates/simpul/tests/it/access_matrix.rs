@@ -29,7 +29,7 @@ enum Who {
     PersonalToken,
     /// The reports desk: the coordinator (admin), OPD officers, KIM members and editors.
     Desk,
-    /// The fact-check desk: admins and editors.
+    /// Admins and editors (the fact-check desk; registering others for training).
     Checkers,
 }
 
@@ -212,7 +212,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/kelola/pelatihan/{id}/sesi", Who::Admin),
     ("GET", "/kelola/pelatihan/sesi/{id}", Who::Admin),
     ("GET", "/kelola/pelatihan/sesi/{id}/qr.svg", Who::Admin),
-    ("POST", "/kelola/pelatihan/sesi/{id}/daftarkan", Who::SignedIn),
+    ("POST", "/kelola/pelatihan/sesi/{id}/daftarkan", Who::Checkers),
     ("POST", "/kelola/pelatihan/sesi/{id}/presensi", Who::Admin),
     ("POST", "/kelola/pelatihan/sesi/{id}/ubah", Who::Admin),
 ];

@@ -37,7 +37,11 @@ pub fn routes() -> Routes {
         .post("/kelola/pelatihan/{id}/sesi", admin, desk::add_session)
         .get("/kelola/pelatihan/sesi/{id}", admin, desk::show_session)
         .get("/kelola/pelatihan/sesi/{id}/qr.svg", admin, desk::show_qr)
-        .post("/kelola/pelatihan/sesi/{id}/daftarkan", Access::SignedIn, desk::register_member)
+        .post(
+            "/kelola/pelatihan/sesi/{id}/daftarkan",
+            Access::Permission(Permission::RegisterTrainees),
+            desk::register_member,
+        )
         .post("/kelola/pelatihan/sesi/{id}/presensi", admin, desk::tick)
         .post("/kelola/pelatihan/sesi/{id}/ubah", admin, desk::save_session)
         .post_upload("/kelola/pelatihan/sesi/{id}/materi", admin, desk::add_material, 26 * 1024 * 1024)
