@@ -32,15 +32,23 @@ export async function startServer({ args = [], regions = null } = {}) {
   }
   const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, ...args], { env });
   let out = '';
+  let exited = null;
   child.stdout.on('data', (d) => { out += d; });
   child.stderr.on('data', (d) => { out += d; });
+  child.on('exit', (code) => { exited = code; });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // A busy CI machine can take a while; a server that stopped (say, the port was taken) fails at once.
+  let up = false;
+  for (let i = 0; i < 600 && !up && exited === null; i++) {
     try {
-      const r = await fetch(`${base}/healthz`);
-      if (r.ok) break;
+      up = (await fetch(`${base}/healthz`)).ok;
     } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!up) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!up) {
+    child.kill('SIGINT');
+    if (exited !== null && /cannot listen/.test(out)) return startServer({ args, regions });
+    throw new Error(`simpul serve did not come up on ${base} (exit ${exited}):\n${out}`);
   }
   return { base, output: () => out, stop: () => child.kill('SIGINT') };
 }
