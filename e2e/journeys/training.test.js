@@ -134,4 +134,14 @@ test('a session fills, the queue moves up, attendance, practice, and a verified 
   assert.match(await anyone.textContent('main'), /asli dan berlaku/);
   assert.match(await anyone.textContent('main'), /Budi Anggota/);
   await expectClean(anyone, 'training-certificate');
+
+  // In the room, the trainer's page shows the next code by itself when the minute turns.
+  await admin.goto(`${demo.server.base}${sessionPath}`);
+  const before = (await admin.textContent('main .code strong')).trim();
+  await admin.waitForFunction((old) => {
+    const now = document.querySelector('main .code strong');
+    return now && now.textContent.trim() !== old;
+  }, before, { timeout: 70000 });
+  assert.match((await admin.textContent('main .code strong')).trim(), /^\d{6}$/);
+  assert.match(await admin.getAttribute('main .code ~ img, main section img', 'src'), /qr\.svg\?t=\d+/);
 });

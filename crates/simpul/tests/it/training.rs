@@ -193,6 +193,12 @@ async fn attendance_codes_change_every_minute_and_count_once() {
     let page = admin.get(&format!("/kelola/pelatihan/sesi/{sid}")).await;
     let code = training::attendance_code(&key, t.app.clock.now().0);
     assert!(page.body.contains(&code), "the trainer sees the current code");
+    // The page brings its own small script (allowed by the CSP: same origin) to show new codes.
+    let script = simpul::web::assets::code_refresh_url();
+    assert!(page.body.contains(&format!("<script src=\"{script}\" defer></script>")));
+    let js = t.client().get(script).await;
+    assert_eq!(js.headers["content-type"], "text/javascript; charset=utf-8");
+    assert!(js.body.contains("data-next-code-ms"));
     let qr = admin.get(&format!("/kelola/pelatihan/sesi/{sid}/qr.svg")).await;
     assert!(qr.body.starts_with("<?xml") && qr.body.contains("<svg"));
     // The QR link fills the form.

@@ -189,6 +189,9 @@ struct AdminSession {
     material: (String, String),
     /// The session's own form, filled with what it holds (or what was typed).
     edit: SessionForm,
+    /// Milliseconds until the code changes (the page's script reloads it then).
+    next_code_ms: i64,
+    script: &'static str,
 }
 
 impl AdminSession {
@@ -242,6 +245,8 @@ async fn admin_session(
         material: (String::new(), String::new()),
         edit,
         valid_until: Timestamp(next - 1).format_wib(),
+        next_code_ms: next - now,
+        script: crate::web::assets::code_refresh_url(),
         s,
         code,
         errors,
