@@ -924,3 +924,10 @@ training-edit-session = Edit the session
 err-training-capacity-taken = The capacity cannot be below the seats already taken.
 err-training-started = The session has begun: the registration can no longer be cancelled.
 err-training-not-now = Attendance opens an hour before the session and closes 30 minutes after it ends.
+mail-training-registered-subject = You have been registered: { $title }
+mail-training-registered = You have been registered for the training { $title }, { $when }.
+
+    Details and cancelling: { $link }
+mail-training-waiting = You have been registered for the training { $title }, { $when }. The session is full, so you are on the waiting list and will move up by yourself when someone cancels.
+
+    Details and cancelling: { $link }

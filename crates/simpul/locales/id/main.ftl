@@ -897,3 +897,10 @@ training-edit-session = Ubah sesi
 err-training-capacity-taken = Kapasitas tidak boleh kurang dari kursi yang sudah terisi.
 err-training-started = Sesi sudah dimulai: pendaftaran tidak dapat dibatalkan lagi.
 err-training-not-now = Presensi hanya dibuka sejak satu jam sebelum sesi sampai 30 menit setelah selesai.
+mail-training-registered-subject = Anda didaftarkan: { $title }
+mail-training-registered = Anda didaftarkan di pelatihan { $title }, { $when }.
+
+    Detail dan pembatalan: { $link }
+mail-training-waiting = Anda didaftarkan di pelatihan { $title }, { $when }. Sesinya penuh, jadi Anda di daftar tunggu dan akan naik otomatis jika ada yang batal.
+
+    Detail dan pembatalan: { $link }

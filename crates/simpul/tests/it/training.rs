@@ -177,8 +177,18 @@ async fn attendance_codes_change_every_minute_and_count_once() {
     let early = member.post_form(&path, &[("kode", &training::attendance_code(&key, t.app.clock.now().0))]).await;
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.body.contains("satu jam sebelum"), "{}", early.body);
-    // The session morning (30 November, 08:50 WIB).
+    // The session morning (30 November, 08:50 WIB): the programme page offers the check-in.
     t.advance_minutes(2 * 24 * 60 - 10);
+    let slug: String = query(
+        "SELECT p.slug FROM training_programmes p JOIN training_sessions s ON s.programme_id = p.id WHERE s.id = $1",
+    )
+    .bind(sid)
+    .scalar(&t.app.db)
+    .await
+    .unwrap();
+    assert!(
+        member.get(&format!("/pelatihan/{slug}")).await.body.contains(&format!("href=\"/pelatihan/sesi/{sid}/hadir\""))
+    );
     let now = t.app.clock.now().0;
     // Another session's code, and a code from three minutes ago: refused.
     let r = member.post_form(&path, &[("kode", &training::attendance_code(&other_key, now))]).await;
@@ -280,6 +290,8 @@ async fn who_may_create_register_others_and_mark_attendance() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.location(), format!("/pelatihan/{slug}"));
     assert!(editor.post_form(&path, &[("email", &theirs), ("kembali", "program")]).await.is_denied());
+    let mails = t.outbox().await;
+    assert!(mails.iter().any(|m| m.to.contains(&ours) && m.subject.starts_with("Anda didaftarkan")), "{mails:?}");
     assert_eq!(seats(&t, sid).await.0, 1);
     // An admin registers anyone; an unknown address is a clear error that keeps what was typed.
     let mut admin = t.login_as(Role::Admin).await;

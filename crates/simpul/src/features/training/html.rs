@@ -62,6 +62,8 @@ pub struct SessionView {
     pub open: bool,
     /// Files and links, shown to the session's participants.
     pub materials: Vec<repo::Material>,
+    /// Attendance is open now (an hour before to 30 minutes after).
+    pub check_in_open: bool,
 }
 
 #[derive(Template)]
@@ -108,7 +110,9 @@ pub async fn show_programme(
         } else {
             Vec::new()
         };
-        sessions.push(SessionView { s, mine: status, waiting_place: place, attended, open, materials });
+        let check_in_open =
+            now.0 >= s.starts_at - service::CHECK_IN_BEFORE_MS && now.0 <= s.ends_at + service::CHECK_IN_AFTER_MS;
+        sessions.push(SessionView { s, mine: status, waiting_place: place, attended, open, materials, check_in_open });
     }
     let actor = viewer.actor();
     let can_register = viewer.user.is_some() && (actor.has_role(Role::Anggota) || actor.has_role(Role::Redaksi));

@@ -263,6 +263,22 @@ pub async fn register(
     } else {
         Registered::Waiting(repo::waiting_position(&mut tx, session_id, id).await?)
     };
+    // Registered by someone else (their Redaksi, an admin): the member hears of it.
+    if by.is_some()
+        && let Some(to) = repo::user_email(&mut tx, user_id).await?
+    {
+        let key = if seat { "mail-training-registered" } else { "mail-training-waiting" };
+        let body = Lang::Id.t_args(
+            key,
+            &[
+                ("title", s.programme_title.clone()),
+                ("when", Timestamp(s.starts_at).format_wib()),
+                ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
+            ],
+        );
+        let subject = Lang::Id.t_args("mail-training-registered-subject", &[("title", s.programme_title.clone())]);
+        jobs::enqueue(&mut tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+    }
     let after = serde_json::json!({ "session_id": session_id, "user_id": user_id, "status": status.as_str() });
     audit::record(&mut tx, actor, now, Event::new("training.register", "training_registration", id).after(&after))
         .await?;
