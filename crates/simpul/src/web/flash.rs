@@ -27,6 +27,11 @@ impl Flash {
         Flash { ok: true, key: key.to_owned() }
     }
 
+    /// A message saying why something was refused.
+    pub fn err(key: &str) -> Flash {
+        Flash { ok: false, key: key.to_owned() }
+    }
+
     /// Reads the cookie value (`ok:key` or `err:key`); anything else is ignored.
     pub fn parse(v: &str) -> Option<Flash> {
         let (kind, key) = v.split_once(':')?;
@@ -62,9 +67,7 @@ pub fn redirect_with(app: &App, to: &str, flash: Flash) -> Response {
 pub fn after(app: &App, result: AppResult<()>, to: &str, ok_key: &str, back: &str) -> AppResult<Response> {
     match result {
         Ok(()) => Ok(redirect_with(app, to, Flash { ok: true, key: ok_key.to_owned() })),
-        Err(AppError::Conflict(k) | AppError::BadRequest(k)) => {
-            Ok(redirect_with(app, back, Flash { ok: false, key: k.to_owned() }))
-        }
+        Err(AppError::Conflict(k) | AppError::BadRequest(k)) => Ok(redirect_with(app, back, Flash::err(k))),
         Err(e) => Err(e),
     }
 }

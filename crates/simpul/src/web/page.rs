@@ -128,3 +128,18 @@ pub fn render(tpl: &impl Template) -> Response {
 pub fn render_invalid(tpl: &impl Template) -> Response {
     render_status(StatusCode::UNPROCESSABLE_ENTITY, tpl)
 }
+
+/// A CSV file to download: never cached (exports hold what only staff may see).
+pub fn csv_attachment(file_name: &str, data: impl Into<axum::body::Body>) -> Response {
+    use axum::response::IntoResponse;
+    let disposition = format!("attachment; filename=\"{file_name}\"");
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+            (axum::http::header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        data.into(),
+    )
+        .into_response()
+}

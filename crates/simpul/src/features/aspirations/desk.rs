@@ -5,7 +5,7 @@ use askama::Template;
 use axum::{
     extract::{RawQuery, State},
     http::header,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use serde::Deserialize;
 
@@ -209,9 +209,7 @@ pub async fn take_step(
         Err(AppError::Validation(errors)) => {
             Ok(render_invalid(&desk_page(&app, &viewer, id, form, errors, None).await?))
         }
-        Err(AppError::Conflict(k)) => {
-            Ok(redirect_with(&app, &format!("/kelola/aspirasi/{id}"), Flash { ok: false, key: k.to_owned() }))
-        }
+        Err(AppError::Conflict(k)) => Ok(redirect_with(&app, &format!("/kelola/aspirasi/{id}"), Flash::err(k))),
         Err(e) => Err(e),
     }
 }
@@ -288,16 +286,8 @@ pub async fn export_lapor(State(app): State<AppState>, viewer: Viewer, RawQuery(
         .take(1_000)
         .collect();
     if ids.is_empty() {
-        return Ok(redirect_with(&app, "/kelola/aspirasi", Flash { ok: false, key: "flash-export-none".into() }));
+        return Ok(redirect_with(&app, "/kelola/aspirasi", Flash::err("flash-export-none")));
     }
     let csv = workflow::lapor_csv(&app, &viewer.actor(), &ids).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"simpul-lapor.csv\""),
-            (header::CACHE_CONTROL, "private, no-store"),
-        ],
-        csv,
-    )
-        .into_response())
+    Ok(crate::web::page::csv_attachment("simpul-lapor.csv", csv))
 }

@@ -527,9 +527,7 @@ async fn reporter_step(
     match service::reporter_step(&app, &viewer.actor(), &key, step).await {
         Ok(()) => Ok(redirect_with(&app, &service::follow_up_path(&key), Flash::ok(ok))),
         Err(AppError::Validation(errors)) => track_page(&app, &viewer, &key, false, errors).await,
-        Err(AppError::Conflict(k)) => {
-            Ok(redirect_with(&app, &service::follow_up_path(&key), Flash { ok: false, key: k.to_owned() }))
-        }
+        Err(AppError::Conflict(k)) => Ok(redirect_with(&app, &service::follow_up_path(&key), Flash::err(k))),
         Err(e) => Err(e),
     }
 }

@@ -417,13 +417,5 @@ pub async fn export_tips(State(app): State<AppState>, viewer: Viewer) -> AppResu
         .map_err(anyhow::Error::from)?;
     }
     let data = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"tips-cek-fakta.csv\""),
-            (header::CACHE_CONTROL, "private, no-store"),
-        ],
-        data,
-    )
-        .into_response())
+    Ok(crate::web::page::csv_attachment("tips-cek-fakta.csv", data))
 }

@@ -302,7 +302,7 @@ pub async fn register_member(
     };
     let Some((user_id, kims)) = repo::member_by_email(&app.db, &f.email).await? else {
         if from_programme {
-            return Ok(redirect_with(&app, &back, Flash { ok: false, key: "err-training-not-member".into() }));
+            return Ok(redirect_with(&app, &back, Flash::err("err-training-not-member")));
         }
         let mut e = FieldErrors::new();
         e.add("email", "err-training-not-member");
@@ -311,7 +311,7 @@ pub async fn register_member(
     let flash = match service::register(&app, &viewer.actor(), id, user_id, &kims).await {
         Ok(Registered::Seat) => Flash::ok("training-registered-other"),
         Ok(Registered::Waiting(_)) => Flash::ok("training-waiting-other"),
-        Err(AppError::Conflict(key)) => Flash { ok: false, key: key.into() },
+        Err(AppError::Conflict(key)) => Flash::err(key),
         Err(e) => return Err(e),
     };
     Ok(redirect_with(&app, &back, flash))
@@ -364,9 +364,7 @@ pub async fn revoke_certificate(
     };
     match super::certificates::revoke(&app, &viewer.actor(), &number, &f.reason).await {
         Ok(()) => Ok(redirect_with(&app, &back, Flash::ok("certificate-revoked-done"))),
-        Err(AppError::Validation(_)) => {
-            Ok(redirect_with(&app, &back, Flash { ok: false, key: "err-revoke-reason".into() }))
-        }
+        Err(AppError::Validation(_)) => Ok(redirect_with(&app, &back, Flash::err("err-revoke-reason"))),
         Err(e) => Err(e),
     }
 }
@@ -451,15 +449,7 @@ pub async fn export_stats(State(app): State<AppState>) -> AppResult<Response> {
         }
     }
     let data = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"statistik-pelatihan.csv\""),
-            (header::CACHE_CONTROL, "private, no-store"),
-        ],
-        data,
-    )
-        .into_response())
+    Ok(crate::web::page::csv_attachment("statistik-pelatihan.csv", data))
 }
 
 /// `POST /kelola/pelatihan/sesi/{id}/ubah`: the session's time, place, capacity or practice.
