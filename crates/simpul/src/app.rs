@@ -100,6 +100,13 @@ impl App {
     }
 }
 
+impl App {
+    /// The deployment's time zone (`--timezone`): calendars, deadlines and schedules follow it.
+    pub fn zone(&self) -> &crate::domain::time::Zone {
+        &self.config.timezone
+    }
+}
+
 /// The axum state: a cheap handle to the [`App`].
 #[derive(Clone)]
 pub struct AppState(pub Arc<App>);

@@ -1,6 +1,7 @@
 //! Command-line interface: `serve`, `migrate`, `user create`, `token create`,
-//! `regions import`, `backup`. `--data-dir` and `--database-url` work before or after the
-//! subcommand.
+//! `regions import`, `import`, `reindex`, `eval`, `backup`. Every setting of [`Config`]
+//! (`--data-dir`, `--database-url`, `--base-url`, `--timezone`, …) works with every command,
+//! before or after its arguments.
 
 mod backup;
 mod eval;
@@ -12,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::{
     app::App,
-    config::{Config, Secret, SmtpConfig},
+    config::Config,
     domain::access::Actor,
     features::{regions, tokens, users},
     infra::{clock::Clock, db::ConnectOptions},
@@ -22,29 +23,15 @@ use crate::{
 #[command(name = "simpul", version, about = "Simpul — platform Kelompok Informasi Masyarakat")]
 pub struct Cli {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub config: Config,
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Args, Clone)]
-pub struct GlobalArgs {
-    /// Folder for the SQLite database, the mail outbox and uploads.
-    #[arg(long, global = true, env = "SIMPUL_DATA_DIR", default_value = "simpul-data")]
-    pub data_dir: PathBuf,
-    /// `postgres://…` to use PostgreSQL; default: SQLite in the data folder.
-    #[arg(long, global = true, env = "SIMPUL_DATABASE_URL", hide_env_values = true)]
-    pub database_url: Option<String>,
-    /// Public address of the site, used in links (setup, password and verification mails).
-    /// Default for `serve`: http://<listen>; for other commands: http://127.0.0.1:8080.
-    #[arg(long, global = true, env = "SIMPUL_BASE_URL")]
-    pub base_url: Option<url::Url>,
 }
 
 #[derive(Subcommand)]
 pub enum Command {
     /// Start the web server (and the background jobs).
-    Serve(Box<ServeArgs>),
+    Serve(ServeArgs),
     /// Apply database migrations and exit.
     Migrate,
     /// Manage accounts.
@@ -73,136 +60,12 @@ pub enum Command {
     },
 }
 
+/// What only `serve` takes; every other setting is in [`Config`].
 #[derive(Args)]
 pub struct ServeArgs {
-    #[arg(long, env = "SIMPUL_LISTEN", default_value = "127.0.0.1:8080")]
-    pub listen: std::net::SocketAddr,
     /// On an empty data folder, load Kota Cilegon and sample data.
     #[arg(long)]
     pub demo: bool,
-    #[arg(long, env = "SIMPUL_SMTP_HOST")]
-    pub smtp_host: Option<String>,
-    #[arg(long, env = "SIMPUL_SMTP_PORT", default_value_t = 587)]
-    pub smtp_port: u16,
-    #[arg(long, env = "SIMPUL_SMTP_USERNAME")]
-    pub smtp_username: Option<String>,
-    #[arg(long, env = "SIMPUL_SMTP_PASSWORD", hide_env_values = true)]
-    pub smtp_password: Option<String>,
-    /// How the SMTP connection is protected.
-    #[arg(long, env = "SIMPUL_SMTP_SECURITY", value_enum, default_value_t = SmtpSecurity::Starttls)]
-    pub smtp_security: SmtpSecurity,
-    #[arg(long, env = "SIMPUL_MAIL_FROM", default_value = "Simpul <noreply@simpul.invalid>")]
-    pub mail_from: String,
-    /// Bearer token that lets Prometheus on another host read /metrics (default: loopback only).
-    #[arg(long, env = "SIMPUL_METRICS_TOKEN", hide_env_values = true)]
-    pub metrics_token: Option<String>,
-    /// Behind a load balancer: take the client address from the last X-Forwarded-For entry
-    /// (used for per-address rate limits). Leave off when clients connect directly.
-    #[arg(long, env = "SIMPUL_TRUST_FORWARDED_FOR")]
-    pub trust_forwarded_for: bool,
-    /// Name shown in the header, e.g. "KIM Kota Cilegon".
-    #[arg(long, env = "SIMPUL_SITE_NAME", default_value = "Simpul KIM")]
-    pub site_name: String,
-    /// Search answers kept per node until the index changes (0 turns the cache off, e.g. to
-    /// benchmark the index itself).
-    #[arg(long, env = "SIMPUL_SEARCH_CACHE", default_value_t = 2_000)]
-    pub search_cache: usize,
-    /// WhatsApp tip-line: the Meta app secret (webhook signatures). All four WhatsApp settings
-    /// turn the channel on.
-    #[arg(long, env = "SIMPUL_WHATSAPP_APP_SECRET", hide_env_values = true)]
-    pub whatsapp_app_secret: Option<String>,
-    /// WhatsApp: the verify token typed in Meta's webhook settings.
-    #[arg(long, env = "SIMPUL_WHATSAPP_VERIFY_TOKEN", hide_env_values = true)]
-    pub whatsapp_verify_token: Option<String>,
-    /// WhatsApp: the access token that sends replies.
-    #[arg(long, env = "SIMPUL_WHATSAPP_ACCESS_TOKEN", hide_env_values = true)]
-    pub whatsapp_access_token: Option<String>,
-    /// WhatsApp: the sending number's phone-number id.
-    #[arg(long, env = "SIMPUL_WHATSAPP_PHONE_NUMBER_ID")]
-    pub whatsapp_phone_number_id: Option<String>,
-    /// WhatsApp: an approved message template for verdicts sent more than 24 hours after the
-    /// tipster wrote (Meta refuses free text then). Its body takes {{1}} the ticket code, {{2}}
-    /// the verdict and title, {{3}} the link; language `id`.
-    #[arg(long, env = "SIMPUL_WHATSAPP_TEMPLATE")]
-    pub whatsapp_template: Option<String>,
-    /// WhatsApp: the Graph API address (a local fake in tests).
-    #[arg(long, env = "SIMPUL_WHATSAPP_API_BASE", default_value = "https://graph.facebook.com/v21.0")]
-    pub whatsapp_api_base: String,
-    /// Telegram tip-line: the bot token from BotFather. With the webhook secret it turns the
-    /// channel on.
-    #[arg(long, env = "SIMPUL_TELEGRAM_BOT_TOKEN", hide_env_values = true)]
-    pub telegram_bot_token: Option<String>,
-    /// Telegram: the `secret_token` given to setWebhook.
-    #[arg(long, env = "SIMPUL_TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
-    pub telegram_webhook_secret: Option<String>,
-    /// Telegram: the Bot API address (a local fake in tests).
-    #[arg(long, env = "SIMPUL_TELEGRAM_API_BASE", default_value = "https://api.telegram.org")]
-    pub telegram_api_base: String,
-}
-
-impl ServeArgs {
-    /// The chat channels that are configured. A channel half set up, or with a blank or short
-    /// secret (anyone could then sign a delivery), refuses to start.
-    pub fn chat_config(
-        &self,
-    ) -> anyhow::Result<(Option<crate::config::WhatsAppConfig>, Option<crate::config::TelegramConfig>)> {
-        use crate::config::{Secret, TelegramConfig, WhatsAppConfig};
-        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-        let wa = [
-            given(&self.whatsapp_app_secret),
-            given(&self.whatsapp_verify_token),
-            given(&self.whatsapp_access_token),
-            given(&self.whatsapp_phone_number_id),
-        ];
-        let whatsapp = match wa {
-            [None, None, None, None] => None,
-            [Some(secret), Some(verify), Some(access), Some(phone)] => {
-                anyhow::ensure!(
-                    secret.len() >= 16,
-                    "--whatsapp-app-secret looks wrong: Meta's app secrets are 32 characters"
-                );
-                anyhow::ensure!(verify.len() >= 8, "--whatsapp-verify-token must be at least 8 characters");
-                Some(WhatsAppConfig {
-                    app_secret: Secret::new(secret),
-                    verify_token: Secret::new(verify),
-                    access_token: Secret::new(access),
-                    phone_number_id: phone,
-                    api_base: self.whatsapp_api_base.trim_end_matches('/').to_owned(),
-                    template: given(&self.whatsapp_template),
-                })
-            }
-            _ => anyhow::bail!(
-                "the WhatsApp tip-line needs all of --whatsapp-app-secret, --whatsapp-verify-token, \
-                 --whatsapp-access-token and --whatsapp-phone-number-id"
-            ),
-        };
-        let telegram = match (given(&self.telegram_bot_token), given(&self.telegram_webhook_secret)) {
-            (None, None) => None,
-            (Some(token), Some(secret)) => {
-                let ok = (16..=256).contains(&secret.len())
-                    && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-                anyhow::ensure!(ok, "--telegram-webhook-secret must be 16 to 256 letters, digits, _ or -");
-                Some(TelegramConfig {
-                    bot_token: Secret::new(token),
-                    webhook_secret: Secret::new(secret),
-                    api_base: self.telegram_api_base.trim_end_matches('/').to_owned(),
-                })
-            }
-            _ => anyhow::bail!("the Telegram tip-line needs both --telegram-bot-token and --telegram-webhook-secret"),
-        };
-        Ok((whatsapp, telegram))
-    }
-}
-
-/// SMTP transport security.
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SmtpSecurity {
-    /// STARTTLS, usually port 587.
-    Starttls,
-    /// Implicit TLS, usually port 465.
-    Tls,
-    /// No encryption: only for a relay on the same machine.
-    None,
 }
 
 #[derive(Subcommand)]
@@ -271,20 +134,6 @@ pub enum RegionsCommand {
     Import { file: PathBuf },
 }
 
-impl GlobalArgs {
-    /// The configuration for commands other than `serve`.
-    pub fn config(&self) -> Config {
-        let mut c = Config::for_data_dir(self.data_dir.clone());
-        if let Some(u) = &self.database_url {
-            c.database_url = Secret::new(u.clone());
-        }
-        if let Some(u) = &self.base_url {
-            c.base_url = u.clone();
-        }
-        c
-    }
-}
-
 async fn open(config: Config) -> anyhow::Result<App> {
     let db_file = config.data_dir.join("simpul.db");
     if config.is_sqlite() && !db_file.exists() {
@@ -299,9 +148,10 @@ async fn open(config: Config) -> anyhow::Result<App> {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config = cli.global.config();
+    let serving = matches!(cli.command, Command::Serve(_));
+    let config = cli.config.resolve(serving)?;
     match cli.command {
-        Command::Serve(args) => serve::run(config, cli.global.base_url.is_some(), *args).await,
+        Command::Serve(args) => serve::run(config, args).await,
         Command::Migrate => {
             let app = open(config).await?;
             println!("database schema is up to date ({} migrations)", app.db.migrate().await?);
@@ -463,53 +313,5 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => Err(anyhow::anyhow!("{e}")),
             }
         }
-    }
-}
-
-/// SMTP settings from `serve` flags.
-pub(crate) fn smtp_config(a: &ServeArgs) -> Option<SmtpConfig> {
-    let host = a.smtp_host.clone()?;
-    Some(SmtpConfig {
-        host,
-        port: a.smtp_port,
-        username: a.smtp_username.clone(),
-        password: a.smtp_password.clone().map(Secret::new),
-        tls: a.smtp_security == SmtpSecurity::Tls,
-        starttls: a.smtp_security == SmtpSecurity::Starttls,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use clap::Parser;
-
-    use super::{Cli, Command};
-
-    fn chat(args: &[&str]) -> anyhow::Result<(bool, bool)> {
-        let mut all = vec!["simpul", "serve"];
-        all.extend_from_slice(args);
-        let Command::Serve(serve) = Cli::try_parse_from(all).expect("parses").command else { panic!("serve") };
-        serve.chat_config().map(|(w, t)| (w.is_some(), t.is_some()))
-    }
-
-    #[test]
-    fn chat_channels_need_every_secret_and_real_ones() {
-        assert_eq!(chat(&[]).unwrap(), (false, false));
-        let secret = "abcdefghijklmnop-_0123";
-        assert_eq!(chat(&["--telegram-bot-token", "1:A", "--telegram-webhook-secret", secret]).unwrap(), (false, true));
-        // Blank, short or odd secrets would let anyone sign a delivery: refused at start.
-        assert!(chat(&["--telegram-bot-token", "1:A", "--telegram-webhook-secret", ""]).is_err());
-        assert!(chat(&["--telegram-bot-token", "1:A", "--telegram-webhook-secret", "pendek"]).is_err());
-        assert!(
-            chat(&["--telegram-bot-token", "1:A", "--telegram-webhook-secret", "spasi di dalam rahasia ini"]).is_err()
-        );
-        assert!(chat(&["--telegram-bot-token", "1:A"]).is_err());
-        let wa = ["--whatsapp-app-secret", "0123456789abcdef0123", "--whatsapp-verify-token", "verifikasi"];
-        assert!(chat(&wa).is_err(), "half a WhatsApp set-up");
-        let mut full = wa.to_vec();
-        full.extend_from_slice(&["--whatsapp-access-token", "EAAG", "--whatsapp-phone-number-id", "1055"]);
-        assert_eq!(chat(&full).unwrap(), (true, false));
-        full[1] = "pendek";
-        assert!(chat(&full).is_err());
     }
 }

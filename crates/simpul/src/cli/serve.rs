@@ -3,7 +3,7 @@
 
 use std::{process::ExitCode, sync::Arc};
 
-use super::{ServeArgs, smtp_config};
+use super::ServeArgs;
 use crate::{
     app::{App, AppState},
     config::Config,
@@ -11,28 +11,7 @@ use crate::{
     infra::{clock::Clock, db::ConnectOptions, jobs},
 };
 
-pub async fn run(mut config: Config, base_url_given: bool, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    config.listen = args.listen;
-    if !base_url_given {
-        config.base_url = if args.listen.ip().is_unspecified() {
-            // Listening on every interface: links must name a real address, so use loopback and
-            // ask for --base-url (forms posted from another origin are refused).
-            eprintln!(
-                "warning: --listen {} without --base-url; links will use 127.0.0.1. Set --base-url to the public address.",
-                args.listen
-            );
-            url::Url::parse(&format!("http://127.0.0.1:{}", args.listen.port()))?
-        } else {
-            url::Url::parse(&format!("http://{}", args.listen))?
-        };
-    }
-    config.trust_forwarded_for = args.trust_forwarded_for;
-    config.search_cache = args.search_cache;
-    config.metrics_token = args.metrics_token.clone().map(crate::config::Secret::new);
-    config.smtp = smtp_config(&args);
-    config.mail_from = args.mail_from.clone();
-    config.site_name = args.site_name.clone();
-    (config.whatsapp, config.telegram) = args.chat_config()?;
+pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let app = App::start(config, Clock::System, ConnectOptions::default()).await?;
     if args.demo {
         crate::demo::load_if_empty(&app).await?;

@@ -30,14 +30,14 @@ pub enum Mailer {
 impl Mailer {
     pub fn new(smtp: Option<&SmtpConfig>, outbox_dir: PathBuf, from: &str) -> anyhow::Result<Mailer> {
         let from: Mailbox = from.parse().map_err(|e| anyhow::anyhow!("invalid sender address {from:?}: {e}"))?;
-        Ok(match smtp {
-            Some(c) => {
-                let mut b = if c.starttls {
-                    AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&c.host)?
-                } else if c.tls {
-                    AsyncSmtpTransport::<Tokio1Executor>::relay(&c.host)?
+        Ok(match smtp.and_then(|c| Some((c, c.host.as_deref()?))) {
+            Some((c, host)) => {
+                let mut b = if c.starttls() {
+                    AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)?
+                } else if c.tls() {
+                    AsyncSmtpTransport::<Tokio1Executor>::relay(host)?
                 } else {
-                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&c.host)
+                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
                 };
                 b = b.port(c.port);
                 if let (Some(u), Some(p)) = (&c.username, &c.password) {
@@ -49,7 +49,6 @@ impl Mailer {
         })
     }
 
-    /// Sends (or writes) one message.
     /// Sends (or writes) one message; `now` names outbox files, so they sort and expire by
     /// the application's clock.
     pub async fn send(&self, mail: &Mail, now: crate::domain::time::Timestamp) -> anyhow::Result<()> {

@@ -33,6 +33,8 @@ pub struct Page {
     /// This page's own feed (a category's or a group's news), advertised in `<head>` beside the
     /// site's.
     pub feed_base: Option<String>,
+    /// The deployment's time zone, for every date and time the page shows.
+    pub zone: crate::domain::time::Zone,
 }
 
 impl Page {
@@ -60,6 +62,7 @@ impl Page {
             here: viewer.here.clone(),
             flash: viewer.flash.as_ref().map(|f| (f.ok, viewer.lang.t(&f.key))),
             feed_base: None,
+            zone: app.zone().clone(),
         }
     }
 
@@ -92,6 +95,16 @@ impl Page {
     /// A `YYYY-MM-DD` date in words (`17 Agustus 2026`), or as stored if it is not a date.
     pub fn date(&self, ymd: &str) -> String {
         crate::domain::time::Date::parse(ymd).map_or_else(|| ymd.to_owned(), |d| d.format_long(self.lang.code()))
+    }
+
+    /// An instant as a date and time in the deployment's zone (`2026-11-28 13:05 WIB`).
+    pub fn datetime(&self, at: crate::domain::time::Timestamp) -> String {
+        at.format_in(&self.zone)
+    }
+
+    /// The day of an instant in words, in the deployment's zone (`28 November 2026`).
+    pub fn day(&self, at: crate::domain::time::Timestamp) -> String {
+        at.date_in(&self.zone).format_long(self.lang.code())
     }
 
     /// A translation with one `{ $name }` argument.

@@ -266,12 +266,11 @@ async fn cookies_are_secure_when_the_site_is_served_over_https() {
 async fn mail_that_cannot_be_delivered_is_retried_later_not_lost() {
     let t = TestApp::with_config(|c| {
         c.smtp = Some(simpul::config::SmtpConfig {
-            host: "127.0.0.1".into(),
+            host: Some("127.0.0.1".into()),
             port: 9,
             username: None,
             password: None,
-            tls: false,
-            starttls: false,
+            security: simpul::config::SmtpSecurity::None,
         })
     })
     .await;

@@ -158,7 +158,7 @@ async fn a_citizen_reports_with_a_photo_and_follows_it_privately() {
     assert_eq!(t.client().get("/aspirasi/lacak/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").await.status, StatusCode::NOT_FOUND);
     // Deadline: filed on Saturday 28 November → 3 working days → Wednesday 2 December.
     let due: i64 = query("SELECT due_at FROM aspirations").scalar(&t.app.db).await.unwrap();
-    assert_eq!(simpul::domain::time::Timestamp(due).format_wib(), "2026-12-02 23:59 WIB");
+    assert_eq!(simpul::domain::time::Timestamp(due).format_in(t.app.zone()), "2026-12-02 23:59 WIB");
 }
 
 #[tokio::test]
@@ -350,7 +350,7 @@ async fn an_unanswered_answer_closes_after_ten_working_days_and_late_reports_esc
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let due: i64 = query("SELECT due_at FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
-    assert_eq!(simpul::domain::time::Timestamp(due).format_wib(), "2026-12-14 23:59 WIB");
+    assert_eq!(simpul::domain::time::Timestamp(due).format_in(t.app.zone()), "2026-12-14 23:59 WIB");
     // Answered Saturday 28 Nov: 10 working days with Mon 7 Dec off → Mon 14 Dec 23:59.
     t.advance_minutes(60 * 24 * 16); // Monday 14 December, 09:00
     let s = workflow::sweep(&t.app).await.unwrap();
@@ -611,7 +611,7 @@ async fn a_pasted_holiday_list_moves_running_deadlines_at_once() {
     let (id, _, _) = file_report(&t, &c, &[]).await;
     let due = || async {
         let d: i64 = query("SELECT due_at FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
-        simpul::domain::time::Timestamp(d).format_wib()
+        simpul::domain::time::Timestamp(d).format_in(t.app.zone())
     };
     assert_eq!(due().await, "2026-12-02 23:59 WIB");
     let mut admin = t.login(&c.coordinator, crate::support::PASSWORD).await;

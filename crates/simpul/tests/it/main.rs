@@ -24,3 +24,4 @@ mod services;
 mod shell;
 mod training;
 mod users;
+mod zones;

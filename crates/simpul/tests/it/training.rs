@@ -338,7 +338,8 @@ async fn public_pages_calendar_and_the_day_before_reminder() {
     assert_eq!(ics.headers["content-type"], "text/calendar; charset=utf-8");
     assert!(ics.body.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(
-        ics.body.contains("DTSTART:20261130T020000Z") && ics.body.contains("SUMMARY:Menulis Berita Desa"),
+        ics.body.contains("DTSTART;TZID=Asia/Jakarta:20261130T090000")
+            && ics.body.contains("SUMMARY:Menulis Berita Desa"),
         "{}",
         ics.body
     );

@@ -62,7 +62,7 @@ impl DeskListPage {
     }
 
     fn due(&self, r: &repo::StaffRow) -> String {
-        r.due_at.map(|d| Timestamp(d).format_wib()).unwrap_or_default()
+        r.due_at.map(|d| self.page.datetime(Timestamp(d))).unwrap_or_default()
     }
 
     /// Average rating with one decimal, or a dash.
@@ -133,7 +133,7 @@ struct DeskPage {
 
 impl DeskPage {
     fn when(&self, at: &i64) -> String {
-        Timestamp(*at).format_wib()
+        self.page.datetime(Timestamp(*at))
     }
 
     fn can(&self, a: &str) -> bool {

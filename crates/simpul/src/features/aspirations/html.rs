@@ -152,8 +152,7 @@ impl ListPage {
     }
 
     fn when(&self, at: &i64) -> String {
-        let (d, ..) = Timestamp(*at).to_wib();
-        d.format_long(self.page.lang.code())
+        self.page.day(Timestamp(*at))
     }
 }
 
@@ -371,7 +370,7 @@ struct ShowPage {
 
 impl ShowPage {
     fn when(&self, at: &i64) -> String {
-        Timestamp(*at).format_wib()
+        self.page.datetime(Timestamp(*at))
     }
 }
 
@@ -456,7 +455,7 @@ struct TrackPage {
 
 impl TrackPage {
     fn when(&self, at: &i64) -> String {
-        Timestamp(*at).format_wib()
+        self.page.datetime(Timestamp(*at))
     }
 }
 

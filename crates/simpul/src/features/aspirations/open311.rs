@@ -263,43 +263,6 @@ pub async fn show_service(State(app): State<AppState>, Path(file): Path<String>)
     respond(StatusCode::OK, f, "service_definition", body)
 }
 
-/// Parses a W3C datetime (`2026-11-28T09:00:00Z`, `2026-11-28T09:00:00+07:00`, or a date).
-fn parse_w3c(s: &str) -> Option<Timestamp> {
-    let s = s.trim();
-    if let Some(d) = crate::domain::time::Date::parse(s) {
-        return Some(Timestamp(d.to_days() * 86_400_000));
-    }
-    let (date, rest) = s.split_once('T')?;
-    let d = crate::domain::time::Date::parse(date)?;
-    let (time, offset_min) = if let Some(t) = rest.strip_suffix('Z') {
-        (t, 0)
-    } else if let Some(i) = rest.rfind(['+', '-']).filter(|i| *i >= 5) {
-        let (t, off) = rest.split_at(i);
-        let sign = if off.starts_with('-') { -1 } else { 1 };
-        // `+07:00` or `+0700`; real offsets are within ±14 hours.
-        let digits: String = off[1..].chars().filter(|c| *c != ':').collect();
-        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let (h, m): (i64, i64) = (digits[..2].parse().ok()?, digits[2..].parse().ok()?);
-        if h > 14 || m >= 60 {
-            return None;
-        }
-        (t, sign * (h * 60 + m))
-    } else {
-        (rest, 0)
-    };
-    let mut parts = time.split(':');
-    let h: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next().unwrap_or("0").parse().ok()?;
-    let sec: f64 = parts.next().unwrap_or("0").parse().ok()?;
-    if !(0..24).contains(&h) || !(0..60).contains(&m) || !(0.0..61.0).contains(&sec) {
-        return None;
-    }
-    let ms = d.to_days() * 86_400_000 + (h * 60 + m - offset_min) * 60_000 + (sec * 1000.0) as i64;
-    Some(Timestamp(ms))
-}
-
 /// Open311's two statuses.
 fn open311_status(s: &str) -> &'static str {
     if Status::parse(s).is_some_and(Status::is_closed) { "closed" } else { "open" }
@@ -317,12 +280,12 @@ async fn list_requests(app: &AppState, f: Format, p: &[(String, String)]) -> Res
             return respond(StatusCode::OK, f, "service_requests", V::List("request", vec![]));
         }
     } else {
-        let from = match param(p, "start_date").map(parse_w3c) {
+        let from = match param(p, "start_date").map(Timestamp::parse_w3c) {
             Some(None) => return error(f, StatusCode::BAD_REQUEST, "start_date is not a W3C datetime"),
             Some(Some(t)) => Some(t),
             None => None,
         };
-        let until = match param(p, "end_date").map(parse_w3c) {
+        let until = match param(p, "end_date").map(Timestamp::parse_w3c) {
             Some(None) => return error(f, StatusCode::BAD_REQUEST, "end_date is not a W3C datetime"),
             Some(Some(t)) => Some(t),
             None => None,
@@ -559,16 +522,16 @@ mod tests {
 
     #[test]
     fn w3c_datetimes() {
-        let t = parse_w3c("2026-11-28T09:00:00+07:00").unwrap();
+        let t = Timestamp::parse_w3c("2026-11-28T09:00:00+07:00").unwrap();
         assert_eq!(t.to_rfc3339(), "2026-11-28T02:00:00Z");
-        assert_eq!(parse_w3c("2026-11-28T02:00:00Z"), Some(t));
-        assert_eq!(parse_w3c("2026-11-28T02:00Z"), Some(t));
-        assert!(parse_w3c("2026-11-28").is_some());
-        assert_eq!(parse_w3c("2026-11-28T09:00:00+0700"), Some(t));
-        assert_eq!(parse_w3c("2026-11-28T09:00:00+999999999999999999"), None);
-        assert_eq!(parse_w3c("2026-11-28T09:00:00+15:00"), None);
+        assert_eq!(Timestamp::parse_w3c("2026-11-28T02:00:00Z"), Some(t));
+        assert_eq!(Timestamp::parse_w3c("2026-11-28T02:00Z"), Some(t));
+        assert!(Timestamp::parse_w3c("2026-11-28").is_some());
+        assert_eq!(Timestamp::parse_w3c("2026-11-28T09:00:00+0700"), Some(t));
+        assert_eq!(Timestamp::parse_w3c("2026-11-28T09:00:00+999999999999999999"), None);
+        assert_eq!(Timestamp::parse_w3c("2026-11-28T09:00:00+15:00"), None);
         for bad in ["", "yesterday", "2026-13-01T00:00:00Z", "2026-11-28T25:00:00Z", "2026-11-28Tab:00Z"] {
-            assert_eq!(parse_w3c(bad), None, "{bad}");
+            assert_eq!(Timestamp::parse_w3c(bad), None, "{bad}");
         }
     }
 

@@ -146,7 +146,7 @@ fn parse_degrees(s: &str, limit: f64) -> Option<Option<i64>> {
 
 /// The working-day calendar as the admins keep it.
 pub async fn calendar(app: &App) -> AppResult<Calendar> {
-    Ok(Calendar::new(holidays::repo::days(&app.db).await?.iter().filter_map(|d| Date::parse(d))))
+    Ok(Calendar::new(holidays::repo::days(&app.db).await?.iter().filter_map(|d| Date::parse(d)), app.zone().clone()))
 }
 
 /// Checks and stores a report with its files. Nothing is stored when anything is wrong.
@@ -200,7 +200,7 @@ pub async fn submit(
     let event_date = match form.event_date.trim() {
         "" => None,
         d => match Date::parse(d) {
-            Some(date) if date <= now.to_wib().0 => Some(date.to_string()),
+            Some(date) if date <= now.date_in(app.zone()) => Some(date.to_string()),
             Some(_) => {
                 e.add("event_date", "err-date-future");
                 None
@@ -234,7 +234,7 @@ pub async fn submit(
     let cal = calendar(app).await?;
     let key = crypto::random_token(24);
     let new = NewAspiration {
-        year: now.to_wib().0.year,
+        year: now.date_in(app.zone()).year(),
         kind: kind.as_str().to_owned(),
         title,
         description,
@@ -497,8 +497,9 @@ pub async fn move_to(
 
 /// Recomputes the running deadlines in `tx`, after the holiday calendar changed in it (a cuti
 /// bersama decreed later moves every open deadline it falls into).
-pub async fn recompute_deadlines(tx: &mut Tx) -> AppResult<usize> {
-    let cal = Calendar::new(holidays::repo::days(&mut *tx).await?.iter().filter_map(|d| Date::parse(d)));
+pub async fn recompute_deadlines(app: &App, tx: &mut Tx) -> AppResult<usize> {
+    let cal =
+        Calendar::new(holidays::repo::days(&mut *tx).await?.iter().filter_map(|d| Date::parse(d)), app.zone().clone());
     let running = repo::running_deadlines(&mut *tx).await?;
     let mut changed = 0;
     for (id, status, from) in running {

@@ -28,7 +28,7 @@ struct AuditPage {
 
 impl AuditPage {
     fn when(&self, ms: &i64) -> String {
-        Timestamp(*ms).format_wib()
+        self.page.datetime(Timestamp(*ms))
     }
 
     fn next_query(&self, before: &i64) -> String {

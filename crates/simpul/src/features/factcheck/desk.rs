@@ -58,7 +58,7 @@ struct ListPage {
 
 impl ListPage {
     fn when(&self, at: &i64) -> String {
-        Timestamp(*at).format_wib()
+        self.page.datetime(Timestamp(*at))
     }
 }
 
@@ -133,7 +133,7 @@ struct ShowPage {
 
 impl ShowPage {
     fn when(&self, at: &i64) -> String {
-        Timestamp(*at).format_wib()
+        self.page.datetime(Timestamp(*at))
     }
 
     fn is_open(&self) -> bool {

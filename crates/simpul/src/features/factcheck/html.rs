@@ -76,7 +76,7 @@ impl IndexPage {
     }
 
     fn date(&self, at: &i64) -> String {
-        Timestamp(*at).to_wib().0.format_long(self.page.lang.code())
+        self.page.day(Timestamp(*at))
     }
 }
 
@@ -200,7 +200,7 @@ pub async fn show_ticket(State(app): State<AppState>, viewer: Viewer, Path(code)
     let (code, status, clarification) = service::tip_status(&app, &code).await?;
     let code = code.to_string();
     let page = Page::titled(&app, &viewer, &format!("/cek-fakta/tiket/{code}"), code.clone());
-    let received_on = Timestamp(status.created_at).to_wib().0.format_long(page.lang.code());
+    let received_on = page.day(Timestamp(status.created_at));
     Ok(render(&TicketPage { page, code, state: status.state, received_on, clarification }))
 }
 
@@ -270,7 +270,7 @@ pub async fn show_clarification(
     page.description = c.summary.clone();
     let content_type =
         c.content_type.as_deref().and_then(ContentType::parse).map(|t| page.tk("factcheck-type-", t.as_str()));
-    let published = Timestamp(c.published_at).to_wib().0.format_long(page.lang.code());
+    let published = page.day(Timestamp(c.published_at));
     let sources = c.sources.lines().filter_map(workflow::parse_source).collect();
     let page_out = ClarificationPage {
         json_ld: claim_review(&app, &c, &url),

@@ -111,7 +111,7 @@ pub async fn import_jsonl(
 ) -> AppResult<ImportReport> {
     actor.require_change(Permission::CheckFacts)?;
     let now = app.clock.now();
-    let today = now.to_wib().0;
+    let today = now.date_in(app.zone());
     let lines: Vec<(usize, &str)> =
         text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty()).collect();
     let total = lines.len();

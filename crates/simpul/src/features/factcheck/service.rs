@@ -357,7 +357,7 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         }
         claims::Answer::Unknown => (Reply::Unknown, None),
     };
-    let year = i64::from(now.to_wib().0.year);
+    let year = i64::from(now.date_in(app.zone()).year());
     let external_id = intake.external_id.as_deref().map(message_key);
     let _one = app.factcheck.intake.lock().await;
     let mut tx = app.db.begin().await?;

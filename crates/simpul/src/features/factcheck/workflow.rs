@@ -157,7 +157,7 @@ pub async fn publish(
 ) -> AppResult<Published> {
     actor.require_change(Permission::CheckFacts)?;
     let now = app.clock.now();
-    let new = check(form, now.to_wib().0)?;
+    let new = check(form, now.date_in(app.zone()))?;
     let mut tx = app.db.begin().await?;
     let (cluster_id, from) = match cluster_id {
         Some(id) => {
@@ -199,7 +199,7 @@ pub async fn publish(
 pub async fn edit(app: &App, actor: &Actor, id: i64, form: &ClarificationForm) -> AppResult<()> {
     actor.require_change(Permission::CheckFacts)?;
     let now = app.clock.now();
-    let new = check(form, now.to_wib().0)?;
+    let new = check(form, now.date_in(app.zone()))?;
     let mut tx = app.db.begin().await?;
     let before = repo::clarification(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     repo::update_clarification(&mut tx, id, &new, now).await?;

@@ -38,8 +38,8 @@ async fn list_page(
     errors: FieldErrors,
 ) -> AppResult<ListPage> {
     // From the start of last year: recent history stays visible, the rest is not in the way.
-    let (today, ..) = app.clock.now().to_wib();
-    let from = format!("{:04}-01-01", today.year - 1);
+    let today = app.clock.now().date_in(app.zone());
+    let from = format!("{:04}-01-01", today.year() - 1);
     let items = repo::list_from(&app.db, &from).await?;
     Ok(ListPage {
         page: Page::new(app, viewer, "/admin/hari-libur", "holidays-title"),

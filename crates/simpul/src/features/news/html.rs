@@ -43,12 +43,12 @@ struct ListPage {
 
 impl ListPage {
     fn date(&self, a: &ArticleRow) -> String {
-        published(a, self.page.lang_code())
+        published(a, &self.page)
     }
 }
 
-fn published(a: &ArticleRow, lang: &str) -> String {
-    a.published_at.map(|t| Timestamp(t).to_wib().0.format_long(lang)).unwrap_or_default()
+fn published(a: &ArticleRow, page: &Page) -> String {
+    a.published_at.map(|t| page.day(Timestamp(t))).unwrap_or_default()
 }
 
 pub async fn list_news(State(app): State<AppState>, viewer: Viewer, Query(q): Query<ListQuery>) -> AppResult<Response> {
@@ -117,7 +117,7 @@ struct ArticlePage {
 
 impl ArticlePage {
     fn date(&self, a: &ArticleRow) -> String {
-        published(a, self.page.lang_code())
+        published(a, &self.page)
     }
 }
 

@@ -75,7 +75,8 @@ fn parse_line(n: usize, raw: &str) -> Result<Ready, (usize, String)> {
     if l.category.trim().is_empty() {
         return Err(bad("category is empty"));
     }
-    let published_at = parse_rfc3339(&l.published_at).ok_or_else(|| bad("published_at is not an RFC 3339 time"))?;
+    let published_at =
+        Timestamp::parse_rfc3339(&l.published_at).ok_or_else(|| bad("published_at is not an RFC 3339 time"))?;
     let html = markdown::render(&l.body_markdown);
     // Tags that are not usable are left out rather than losing the article.
     let tags = crate::domain::article::parse_tags(&l.tags.join(",")).unwrap_or_default();
@@ -100,30 +101,6 @@ fn lead_of(md: &str) -> String {
     }
     let cut: String = plain.chars().take(240).collect();
     format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
-}
-
-/// `2021-01-04T07:30:00+07:00` (or `Z`) → instant.
-fn parse_rfc3339(s: &str) -> Option<Timestamp> {
-    let s = s.trim();
-    let (date, rest) = s.split_once('T')?;
-    let d = crate::domain::time::Date::parse(date)?;
-    let (time, offset_min) = if let Some(t) = rest.strip_suffix('Z') {
-        (t, 0)
-    } else {
-        let i = rest.rfind(['+', '-'])?;
-        let (t, off) = rest.split_at(i);
-        let sign = if off.starts_with('-') { -1 } else { 1 };
-        let (h, m) = off[1..].split_once(':')?;
-        (t, sign * (h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?))
-    };
-    let mut parts = time.split(':');
-    let h: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let sec: i64 = parts.next().unwrap_or("0").split('.').next()?.parse().ok()?;
-    if h > 23 || m > 59 || sec > 60 {
-        return None;
-    }
-    Some(Timestamp(d.to_days() * 86_400_000 + ((h * 60 + m - offset_min) * 60 + sec) * 1000))
 }
 
 /// Imports articles from JSON Lines. `progress` is called with (lines done, lines total).
@@ -218,10 +195,10 @@ mod tests {
 
     #[test]
     fn times_with_offsets() {
-        assert_eq!(parse_rfc3339("2021-01-04T07:30:00+07:00").unwrap().to_rfc3339(), "2021-01-04T00:30:00Z");
-        assert_eq!(parse_rfc3339("2021-01-04T00:30:00Z").unwrap().to_rfc3339(), "2021-01-04T00:30:00Z");
-        assert!(parse_rfc3339("2021-01-04").is_none());
-        assert!(parse_rfc3339("2021-13-04T00:30:00Z").is_none());
+        assert_eq!(Timestamp::parse_rfc3339("2021-01-04T07:30:00+07:00").unwrap().to_rfc3339(), "2021-01-04T00:30:00Z");
+        assert_eq!(Timestamp::parse_rfc3339("2021-01-04T00:30:00Z").unwrap().to_rfc3339(), "2021-01-04T00:30:00Z");
+        assert!(Timestamp::parse_rfc3339("2021-01-04").is_none());
+        assert!(Timestamp::parse_rfc3339("2021-13-04T00:30:00Z").is_none());
     }
 
     #[test]

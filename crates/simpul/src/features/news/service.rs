@@ -147,7 +147,7 @@ pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView>
     let comments = repo::comments(&app.db, id).await?;
     let versions = repo::count_versions(&app.db, id).await?;
     let tags = repo::tags_of(&app.db, id).await?;
-    let week_ago = app.clock.now().plus_days(-6).to_wib().0.to_string();
+    let week_ago = app.clock.now().plus_days(-6).date_in(app.zone()).to_string();
     let views = repo::views_of(&app.db, id, &week_ago).await?;
     Ok(DeskView { state, can_edit: can_edit(state, rel), actions, comments, versions, tags, views, article })
 }
@@ -233,7 +233,7 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
     }
     let now = app.clock.now();
     let scheduled_at = if action == ArticleAction::Jadwalkan {
-        match Timestamp::parse_wib_local(&form.waktu) {
+        match Timestamp::parse_local(&form.waktu, app.zone()) {
             Some(t) if t > now.plus_minutes(1) => Some(t),
             Some(_) => {
                 e.add("waktu", "err-time-past");
@@ -279,7 +279,7 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
         outbox::record(&mut tx, Topic::Article, id, now).await?;
     }
     if to == ArticleState::Terbit {
-        crate::features::training::service::practice_published(&mut tx, id, actor, now).await?;
+        crate::features::training::service::practice_published(app, &mut tx, id, actor, now).await?;
     }
     tx.commit().await?;
     Ok(to)
@@ -315,7 +315,7 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
         .before(&serde_json::json!({ "state": a.state }))
         .after(&serde_json::json!({ "state": to.as_str(), "slug": slug }));
     audit::record(&mut tx, &actor, now, ev).await?;
-    crate::features::training::service::practice_published(&mut tx, id, &actor, now).await?;
+    crate::features::training::service::practice_published(app, &mut tx, id, &actor, now).await?;
     outbox::record(&mut tx, Topic::Article, id, now).await?;
     tx.commit().await?;
     Ok(())

@@ -81,7 +81,7 @@ pub async fn count(State(app): State<AppState>, req: Request, next: Next) -> Res
     let robot = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).is_none_or(is_robot);
     let res = next.run(req).await;
     if !robot && matches!(res.status(), StatusCode::OK | StatusCode::NOT_MODIFIED) {
-        app.views.add(&slug, app.clock.now().to_wib().0.to_string(), 1);
+        app.views.add(&slug, app.clock.now().date_in(app.zone()).to_string(), 1);
     }
     res
 }

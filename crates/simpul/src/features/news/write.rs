@@ -72,7 +72,7 @@ struct EditorPage {
 
 impl EditorPage {
     fn when(&self, ms: &i64) -> String {
-        Timestamp(*ms).format_wib()
+        self.page.datetime(Timestamp(*ms))
     }
 
     fn views(&self, d: &DeskView) -> String {
@@ -263,7 +263,7 @@ struct VersionsPage {
 impl VersionsPage {
     fn label(&self, n: &usize, v: &VersionRow) -> String {
         let who = v.saved_by_name.clone().unwrap_or_default();
-        format!("{} {n} · {} · {who}", self.page.t("news-version"), Timestamp(v.created_at).format_wib())
+        format!("{} {n} · {} · {who}", self.page.t("news-version"), self.page.datetime(Timestamp(v.created_at)))
     }
 }
 

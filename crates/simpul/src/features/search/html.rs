@@ -68,7 +68,7 @@ impl SearchPage {
     }
 
     fn date(&self, h: &Hit) -> String {
-        h.article.published_at.map(|t| Timestamp(t).to_wib().0.format_long(self.page.lang_code())).unwrap_or_default()
+        h.article.published_at.map(|t| self.page.day(Timestamp(t))).unwrap_or_default()
     }
 
     /// This search's address with one parameter changed (and paging reset unless it is `hal`).

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     app::App,
-    domain::time::Timestamp,
+    domain::time::{Timestamp, Zone},
     error::{AppError, AppResult},
     features::{categories, news, regions},
     infra::{markdown, outbox},
@@ -504,7 +504,7 @@ pub async fn related_ids(app: &App, a: &news::repo::ArticleRow, limit: usize) ->
     .map_err(AppError::Internal)
 }
 
-fn index_doc(r: news::repo::IndexRow) -> IndexDoc {
+fn index_doc(r: news::repo::IndexRow, zone: &Zone) -> IndexDoc {
     let published = r.published_at.unwrap_or(0);
     IndexDoc {
         id: r.id,
@@ -513,7 +513,7 @@ fn index_doc(r: news::repo::IndexRow) -> IndexDoc {
         published_at: published,
         category_id: r.category_id,
         kecamatan_id: r.kecamatan_id,
-        year: Timestamp(published).to_wib().0.year,
+        year: Timestamp(published).date_in(zone).year(),
     }
 }
 
@@ -525,6 +525,7 @@ pub async fn rebuild(app: &App, progress: impl Fn(usize) + Send + 'static) -> Ap
     let cursor = outbox::latest(&app.db).await?.newest;
     let db = app.db.clone();
     let idx = app.search.clone();
+    let zone = app.zone().clone();
     let handle = tokio::runtime::Handle::current();
     let n = tokio::task::spawn_blocking(move || {
         let mut after = 0;
@@ -537,7 +538,7 @@ pub async fn rebuild(app: &App, progress: impl Fn(usize) + Send + 'static) -> Ap
             after = rows.last().map_or(after, |r| r.id);
             done += rows.len();
             progress(done);
-            Ok(Some(rows.into_iter().map(index_doc).collect()))
+            Ok(Some(rows.into_iter().map(|r| index_doc(r, &zone)).collect()))
         })
     })
     .await
@@ -569,7 +570,7 @@ pub async fn catch_up(app: &App, recent: &mut HashSet<i64>) -> AppResult<usize> 
     // Everything not published now (unpublished, archived, deleted) leaves the index.
     let live: Vec<news::repo::IndexRow> = rows.into_iter().filter(|r| r.state == "terbit").collect();
     let gone: Vec<i64> = ids.iter().copied().filter(|id| !live.iter().any(|r| r.id == *id)).collect();
-    let docs: Vec<IndexDoc> = live.into_iter().map(index_doc).collect();
+    let docs: Vec<IndexDoc> = live.into_iter().map(|r| index_doc(r, app.zone())).collect();
     let newest = changes.iter().map(|c| c.id).max().unwrap_or(cursor).max(cursor);
     let idx = app.search.clone();
     let n = docs.len() + gone.len();

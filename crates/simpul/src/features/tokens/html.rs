@@ -28,7 +28,7 @@ struct TokensPage {
 
 impl TokensPage {
     fn when(&self, ms: &i64) -> String {
-        Timestamp(*ms).format_wib()
+        self.page.datetime(Timestamp(*ms))
     }
 }
 
@@ -85,7 +85,7 @@ struct PersonalPage {
 
 impl PersonalPage {
     fn when(&self, ms: &i64) -> String {
-        Timestamp(*ms).format_wib()
+        self.page.datetime(Timestamp(*ms))
     }
 }
 

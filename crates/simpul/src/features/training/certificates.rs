@@ -6,7 +6,11 @@
 use super::repo::{self, Certificate};
 use crate::{
     app::App,
-    domain::{access::Actor, access::Permission, time::Timestamp},
+    domain::{
+        access::Actor,
+        access::Permission,
+        time::{Timestamp, Zone},
+    },
     error::{AppError, AppResult},
     infra::{
         audit::{self, Event},
@@ -43,6 +47,7 @@ pub async fn issue_if_complete(
     registration_id: i64,
     actor: &Actor,
     now: Timestamp,
+    zone: &Zone,
 ) -> AppResult<Option<String>> {
     if let Some(c) = repo::certificate_of_registration(&mut *tx, registration_id).await? {
         // Revoked only because attendance was withdrawn, and attended again: it holds again.
@@ -72,8 +77,8 @@ pub async fn issue_if_complete(
     }
     let s = repo::session(&mut *tx, session_id).await?.ok_or(AppError::NotFound)?;
     let name = repo::user_name(&mut *tx, user_id).await?.unwrap_or_default();
-    let (day, ..) = Timestamp(s.starts_at).to_wib();
-    let number = new_number(day.year);
+    let day = Timestamp(s.starts_at).date_in(zone);
+    let number = new_number(day.year());
     let id = repo::insert_certificate(
         tx,
         &number,

@@ -100,7 +100,7 @@ struct AdminProgramme {
 
 impl AdminProgramme {
     fn when(&self, s: &Session) -> String {
-        when(s, self.page.lang.code())
+        when(s, &self.page)
     }
 }
 
@@ -200,7 +200,7 @@ impl AdminSession {
     }
 
     fn when(&self, s: &Session) -> String {
-        when(s, self.page.lang.code())
+        when(s, &self.page)
     }
 
     fn check_in_path(&self) -> String {
@@ -208,7 +208,7 @@ impl AdminSession {
     }
 
     fn attended(&self, r: &Registration) -> String {
-        r.attended_at.map(|t| Timestamp(t).format_wib()).unwrap_or_default()
+        r.attended_at.map(|t| self.page.datetime(Timestamp(t))).unwrap_or_default()
     }
 }
 
@@ -223,10 +223,7 @@ async fn admin_session(
     let code = service::current_code(app, &viewer.actor(), id).await?;
     let now = app.clock.now().0;
     let next = (now.div_euclid(crate::domain::training::CODE_PERIOD_MS) + 1) * crate::domain::training::CODE_PERIOD_MS;
-    let local = |ms: i64| {
-        let (d, h, m) = Timestamp(ms).to_wib();
-        format!("{d}T{h:02}:{m:02}")
-    };
+    let local = |ms: i64| Timestamp(ms).to_local_input(app.zone());
     let edit = SessionForm {
         starts_at: local(s.starts_at),
         ends_at: local(s.ends_at),
@@ -244,7 +241,7 @@ async fn admin_session(
         max_mb: app.config.max_upload_bytes / (1024 * 1024),
         material: (String::new(), String::new()),
         edit,
-        valid_until: Timestamp(next - 1).format_wib(),
+        valid_until: Timestamp(next - 1).format_in(app.zone()),
         next_code_ms: next - now,
         script: crate::web::assets::code_refresh_url(),
         s,

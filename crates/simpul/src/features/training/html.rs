@@ -25,12 +25,16 @@ use crate::{
     },
 };
 
-/// "Kamis, 3 Desember 2026 · 09.00–12.00 WIB".
-pub fn when(s: &Session, lang: &str) -> String {
-    let (d, h, m) = Timestamp(s.starts_at).to_wib();
-    let (d2, h2, m2) = Timestamp(s.ends_at).to_wib();
-    let end = if d2 == d { format!("{h2:02}.{m2:02}") } else { format!("{} {h2:02}.{m2:02}", d2.format_long(lang)) };
-    format!("{} · {h:02}.{m:02}–{end} WIB", d.format_long(lang))
+/// "3 Desember 2026 · 09.00–12.00 WIB", in the deployment's zone.
+pub fn when(s: &Session, page: &Page) -> String {
+    let lang = page.lang.code();
+    let (a, b) = (Timestamp(s.starts_at).local(&page.zone), Timestamp(s.ends_at).local(&page.zone));
+    let end = if a.date == b.date {
+        format!("{:02}.{:02}", b.hour, b.minute)
+    } else {
+        format!("{} {:02}.{:02}", b.date.format_long(lang), b.hour, b.minute)
+    };
+    format!("{} · {:02}.{:02}–{end} {}", a.date.format_long(lang), a.hour, a.minute, page.zone.abbreviation())
 }
 
 #[derive(Template)]
@@ -42,7 +46,7 @@ struct ListPage {
 
 impl ListPage {
     fn when(&self, s: &Session) -> String {
-        when(s, self.page.lang.code())
+        when(s, &self.page)
     }
 }
 
@@ -79,7 +83,7 @@ struct ProgrammePage {
 
 impl ProgrammePage {
     fn when(&self, s: &Session) -> String {
-        when(s, self.page.lang.code())
+        when(s, &self.page)
     }
 }
 
@@ -165,7 +169,7 @@ struct CheckInPage {
 
 impl CheckInPage {
     fn when(&self, s: &Session) -> String {
-        when(s, self.page.lang.code())
+        when(s, &self.page)
     }
 }
 
@@ -221,20 +225,10 @@ fn fold(line: &str) -> String {
     out
 }
 
-fn utc(ms: i64) -> String {
-    Timestamp(ms)
-        .to_rfc3339()
-        .replace(['-', ':'], "")
-        .trim_end_matches('Z')
-        .split('.')
-        .next()
-        .unwrap_or_default()
-        .to_owned()
-        + "Z"
-}
-
-/// The sessions as an iCalendar document.
+/// The sessions as an iCalendar document, with times in the deployment's zone (`TZID`, and
+/// the zone described in a `VTIMEZONE`: Indonesia's zones keep one offset all year).
 pub fn calendar(app: &App, name: &str, sessions: &[Session]) -> String {
+    let zone = app.zone();
     let host = app.config.base_url.host_str().unwrap_or("simpul").to_owned();
     let mut out = String::new();
     for l in [
@@ -247,15 +241,30 @@ pub fn calendar(app: &App, name: &str, sessions: &[Session]) -> String {
         out.push_str(&fold(l));
     }
     out.push_str(&fold(&format!("X-WR-CALNAME:{}", ics_text(name))));
+    let offset = zone.offset_ical(app.clock.now());
+    for l in [
+        format!("X-WR-TIMEZONE:{}", zone.name()),
+        "BEGIN:VTIMEZONE".to_owned(),
+        format!("TZID:{}", zone.name()),
+        "BEGIN:STANDARD".to_owned(),
+        "DTSTART:19700101T000000".to_owned(),
+        format!("TZOFFSETFROM:{offset}"),
+        format!("TZOFFSETTO:{offset}"),
+        format!("TZNAME:{}", zone.abbreviation()),
+        "END:STANDARD".to_owned(),
+        "END:VTIMEZONE".to_owned(),
+    ] {
+        out.push_str(&fold(&l));
+    }
     for s in sessions {
         let url = app.config.link(&format!("/pelatihan/{}", s.programme_slug));
         let place = s.place.clone().or(s.online_url.clone()).unwrap_or_default();
         for l in [
             "BEGIN:VEVENT".to_owned(),
             format!("UID:pelatihan-sesi-{}@{host}", s.id),
-            format!("DTSTAMP:{}", utc(s.updated_at)),
-            format!("DTSTART:{}", utc(s.starts_at)),
-            format!("DTEND:{}", utc(s.ends_at)),
+            format!("DTSTAMP:{}", Timestamp(s.updated_at).to_ical_utc()),
+            format!("DTSTART;TZID={}:{}", zone.name(), Timestamp(s.starts_at).to_ical_local(zone)),
+            format!("DTEND;TZID={}:{}", zone.name(), Timestamp(s.ends_at).to_ical_local(zone)),
             format!("SUMMARY:{}", ics_text(&s.programme_title)),
             format!("DESCRIPTION:{}", ics_text(&format!("{} · {} · {url}", s.topic_name, s.trainer))),
             format!("LOCATION:{}", ics_text(&place)),
@@ -318,11 +327,7 @@ pub async fn verify_certificate(
 ) -> AppResult<Response> {
     let c = super::certificates::verify(&app, &number).await?;
     let mut page = Page::new(&app, &viewer, &format!("/sertifikat/{number}"), "certificate-title");
-    let revoked_on = c
-        .as_ref()
-        .and_then(|c| c.revoked_at)
-        .map(|t| Timestamp(t).to_wib().0.format_long(page.lang.code()))
-        .unwrap_or_default();
+    let revoked_on = c.as_ref().and_then(|c| c.revoked_at).map(|t| page.day(Timestamp(t))).unwrap_or_default();
     let status = if c.is_some() { axum::http::StatusCode::OK } else { axum::http::StatusCode::NOT_FOUND };
     page.title = format!("{} {}", page.title, number.trim().to_ascii_uppercase());
     let mut res = crate::web::page::render_status(
@@ -372,7 +377,7 @@ struct MinePage {
 
 impl MinePage {
     fn when(&self, s: &Session) -> String {
-        when(s, self.page.lang.code())
+        when(s, &self.page)
     }
 }
 

@@ -9,7 +9,7 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission, Role},
-        time::Timestamp,
+        time::{Timestamp, Zone},
         training::{self, RegStatus},
         validation::FieldErrors,
     },
@@ -127,9 +127,9 @@ pub struct SessionForm {
     pub practice: String,
 }
 
-fn check_session(form: &SessionForm, now: Timestamp) -> Result<(NewSession, Option<String>), FieldErrors> {
+fn check_session(form: &SessionForm, now: Timestamp, zone: &Zone) -> Result<(NewSession, Option<String>), FieldErrors> {
     let mut e = FieldErrors::new();
-    let time = |e: &mut FieldErrors, field: &str, v: &str| match Timestamp::parse_wib_local(v) {
+    let time = |e: &mut FieldErrors, field: &str, v: &str| match Timestamp::parse_local(v, zone) {
         Some(t) => Some(t),
         None => {
             e.add(field, if v.trim().is_empty() { "err-required" } else { "err-time" });
@@ -191,7 +191,7 @@ fn check_session(form: &SessionForm, now: Timestamp) -> Result<(NewSession, Opti
 pub async fn add_session(app: &App, actor: &Actor, programme_id: i64, form: &SessionForm) -> AppResult<i64> {
     actor.require_change(Permission::ManageTraining)?;
     let now = app.clock.now();
-    let (s, practice) = check_session(form, now)?;
+    let (s, practice) = check_session(form, now, app.zone())?;
     let mut tx = app.db.begin().await?;
     repo::programme(&mut tx, programme_id).await?.ok_or(AppError::NotFound)?;
     let id = repo::insert_session(&mut tx, programme_id, &s, &crypto::random_token(24), now).await?;
@@ -272,7 +272,7 @@ pub async fn register(
             key,
             &[
                 ("title", s.programme_title.clone()),
-                ("when", Timestamp(s.starts_at).format_wib()),
+                ("when", Timestamp(s.starts_at).format_in(app.zone())),
                 ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
             ],
         );
@@ -364,7 +364,7 @@ pub async fn check_in(app: &App, actor: &Actor, session_id: i64, code: &str) -> 
     let after = serde_json::json!({ "session_id": session_id, "method": "kode" });
     audit::record(&mut tx, actor, now, Event::new("training.attend", "training_registration", r.id).after(&after))
         .await?;
-    super::certificates::issue_if_complete(&mut tx, r.id, actor, now).await?;
+    super::certificates::issue_if_complete(&mut tx, r.id, actor, now, app.zone()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -401,7 +401,7 @@ pub async fn mark(app: &App, actor: &Actor, session_id: i64, user_id: i64, prese
     audit::record(&mut tx, actor, now, Event::new("training.attend", "training_registration", r.id).after(&after))
         .await?;
     if present {
-        super::certificates::issue_if_complete(&mut tx, r.id, actor, now).await?;
+        super::certificates::issue_if_complete(&mut tx, r.id, actor, now, app.zone()).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -430,7 +430,7 @@ pub async fn remind(app: &App, session_id: i64, for_start: Option<i64>) -> AppRe
             "mail-training-reminder",
             &[
                 ("title", s.programme_title.clone()),
-                ("when", Timestamp(s.starts_at).format_wib()),
+                ("when", Timestamp(s.starts_at).format_in(app.zone())),
                 ("place", place.clone()),
                 ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
             ],
@@ -520,6 +520,7 @@ pub async fn may_submit_practice(app: &App, actor: &Actor, session_id: i64) -> A
 /// A published article that was a practice assignment completes its author's training when
 /// they also attended. Call inside the publishing transaction.
 pub async fn practice_published(
+    app: &App,
     tx: &mut crate::infra::db::Tx,
     article_id: i64,
     actor: &Actor,
@@ -527,7 +528,7 @@ pub async fn practice_published(
 ) -> AppResult<()> {
     let Some((session_id, user_id)) = repo::practice_article(&mut *tx, article_id).await? else { return Ok(()) };
     if let Some(r) = repo::registration(&mut *tx, session_id, user_id).await? {
-        super::certificates::issue_if_complete(tx, r.id, actor, now).await?;
+        super::certificates::issue_if_complete(tx, r.id, actor, now, app.zone()).await?;
     }
     Ok(())
 }
@@ -556,7 +557,7 @@ async fn promote_waiting(
                 "mail-training-promoted",
                 &[
                     ("title", s.programme_title.clone()),
-                    ("when", Timestamp(s.starts_at).format_wib()),
+                    ("when", Timestamp(s.starts_at).format_in(app.zone())),
                     ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
                 ],
             );
@@ -572,7 +573,7 @@ async fn promote_waiting(
 pub async fn update_session(app: &App, actor: &Actor, session_id: i64, form: &SessionForm) -> AppResult<()> {
     actor.require_change(Permission::ManageTraining)?;
     let now = app.clock.now();
-    let (new, practice) = check_session(form, now)?;
+    let (new, practice) = check_session(form, now, app.zone())?;
     let mut tx = app.db.begin().await?;
     let before = repo::session(&mut tx, session_id).await?.ok_or(AppError::NotFound)?;
     if new.capacity < before.confirmed {
