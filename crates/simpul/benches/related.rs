@@ -29,16 +29,16 @@ fn bench(c: &mut Criterion) {
         let app = App::start(Config::for_data_dir(dir.path().join("data")), Clock::System, ConnectOptions::default())
             .await
             .expect("app");
-        news::import::import_jsonl(&app, &Actor::cli(), &text, |_, _| {}).await.expect("import");
-        search::service::rebuild(&app, |_| {}).await.expect("index");
-        let articles = news::repo::list_published(&app.db, 500, 0, news::repo::Detail::Full).await.expect("articles");
+        news::import_jsonl(&app, &Actor::cli(), &text, |_, _| {}).await.expect("import");
+        search::rebuild(&app, |_| {}).await.expect("index");
+        let articles = news::list_published(&app.db, 500, 0, news::Detail::Full).await.expect("articles");
         (app, articles)
     });
     let mut i = 0;
     c.bench_function("baca juga, one article (10k articles)", |b| {
         b.iter(|| {
             i = (i + 1) % articles.len();
-            rt.block_on(search::service::related_ids(&app, &articles[i], 3)).expect("related")
+            rt.block_on(news::related_ids(&app, &articles[i], 3)).expect("related")
         })
     });
 }

@@ -4,7 +4,8 @@ use std::{ops::Deref, sync::Arc};
 
 use crate::{
     config::Config,
-    features::{news::views::ViewTally, search::index::SearchIndex},
+    features::{aspirations, factcheck, news, search},
+    infra::search::SearchIndex,
     infra::{
         clock::Clock,
         db::{ConnectOptions, Db},
@@ -12,7 +13,12 @@ use crate::{
         memo::GenerationCache,
         storage::Storage,
     },
-    web::{cache::PageCache, metrics::Metrics, ratelimit::IpLimiter},
+    registry::Registry,
+    web::{
+        cache::PageCache,
+        metrics::Metrics,
+        ratelimit::{IpLimiter, Limits},
+    },
 };
 
 /// Shared state of one running node.
@@ -24,34 +30,30 @@ pub struct App {
     /// Uploaded media (re-encoded images).
     pub storage: Storage,
     pub metrics: Metrics,
-    /// Sign-in attempts per client address.
+    /// The rate limits routes declare (`web::routes::Routes::limit`).
+    pub limits: Limits,
+    /// Sign-in attempts per client address (the sign-in service's own rule).
     pub login_ip_limiter: IpLimiter,
-    /// Requests that send mail or hash a password (registration, reset, setup, password change).
-    pub sensitive_limiter: IpLimiter,
-    /// Reports from visitors without an account or token, per address (`features::aspirations`).
-    pub submit_limiter: IpLimiter,
-    /// Supports per address and report, against made-up device cookies.
-    pub support_limiter: IpLimiter,
     /// Rendered public pages for visitors who are not signed in.
     pub page_cache: PageCache,
     /// Article views counted since the last write (see `features::news::views`).
-    pub views: ViewTally,
+    pub views: news::ViewTally,
     /// The full-text index of this node (a cache of the database, in `<data-dir>/search`).
     pub search: Arc<SearchIndex>,
     /// "Baca juga" article ids by article, until anything changes.
     pub related_cache: GenerationCache<Vec<i64>>,
-    /// Search answers per query, valid while the index is unchanged (`features::search::service::search`).
-    pub search_cache: GenerationCache<Arc<crate::features::search::service::Answer>>,
+    /// Search answers per query, valid while the index is unchanged (`features::search::search`).
+    pub search_cache: GenerationCache<Arc<search::Answer>>,
     /// The categories and regions the aspiration pages offer.
-    pub aspiration_choices: GenerationCache<Arc<crate::features::aspirations::html::Choices>>,
+    pub aspiration_choices: GenerationCache<Arc<aspirations::FormChoices>>,
     /// The tip-line's matchers: published clarifications and open rumours (issue 6).
-    pub factcheck: crate::features::factcheck::service::Matchers,
+    pub factcheck: factcheck::Matchers,
     /// Outbound calls (chat replies).
     pub http: crate::infra::http::HttpClient,
+    /// What the capabilities registered at start-up: jobs, tasks, event subscribers, sitemap.
+    pub registry: Arc<Registry>,
     /// Wakes the job worker when this node queued a job that should leave at once.
     pub jobs_queued: tokio::sync::Notify,
-    /// Tips from one address (web and API), against floods.
-    pub tip_limiter: IpLimiter,
     /// Attendance-code tries per person and session (six digits can be guessed).
     pub checkin_limiter: IpLimiter,
 }
@@ -80,21 +82,18 @@ impl App {
             mailer,
             storage,
             metrics: Metrics::default(),
+            limits: Limits::default(),
             login_ip_limiter: IpLimiter::per_minute(20),
-            sensitive_limiter: IpLimiter::per_minute(10),
-            // Generous: many phones share one address behind a carrier's NAT.
-            submit_limiter: IpLimiter::per_minute(20),
-            support_limiter: IpLimiter::per_hour(5),
             page_cache: PageCache::default(),
-            views: ViewTally::default(),
+            views: news::ViewTally::default(),
             search,
             related_cache: GenerationCache::new(std::time::Duration::from_secs(600), 2_000),
             search_cache,
             aspiration_choices: GenerationCache::new(std::time::Duration::from_secs(300), 1),
             factcheck: Default::default(),
             http: crate::infra::http::HttpClient::new()?,
+            registry: Arc::new(crate::features::registry()),
             jobs_queued: tokio::sync::Notify::new(),
-            tip_limiter: IpLimiter::per_minute(20),
             checkin_limiter: IpLimiter::per_minute(5),
         })
     }

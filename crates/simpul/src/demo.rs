@@ -10,8 +10,8 @@ use crate::{
 };
 
 pub async fn load_if_empty(app: &App) -> anyhow::Result<()> {
-    let users = accounts::repo::count_users(&app.db).await?;
-    let groups = kim::repo::count(&app.db).await?;
+    let users = accounts::count_users(&app.db).await?;
+    let groups = kim::count(&app.db).await?;
     if users > 0 || groups > 0 {
         println!("--demo: the data folder is not empty; no sample data loaded");
         return Ok(());
@@ -20,13 +20,13 @@ pub async fn load_if_empty(app: &App) -> anyhow::Result<()> {
 }
 
 async fn region_id(app: &App, level: &str, name: &str) -> AppResult<String> {
-    let r = regions::repo::find_by_name(&app.db, level, name).await?;
+    let r = regions::find_by_name(&app.db, level, name).await?;
     Ok(r.map(|r| r.id.to_string()).unwrap_or_default())
 }
 
 async fn load(app: &App) -> AppResult<()> {
     let cli = Actor::cli();
-    regions::service::import_csv(app, &cli, regions::service::CILEGON_CSV)
+    regions::import_csv(app, &cli, regions::CILEGON_CSV)
         .await
         .map_err(|_| crate::error::AppError::Internal(anyhow::anyhow!("bundled regions file is invalid")))?;
     let groups = [
@@ -42,7 +42,7 @@ async fn load(app: &App) -> AppResult<()> {
             region_id: region_id(app, level, region).await?,
             ..Default::default()
         };
-        kim_ids.push(kim::service::create(app, &cli, &form).await?.0);
+        kim_ids.push(kim::create(app, &cli, &form).await?.0);
     }
     let units = [
         ("Dinas Komunikasi, Informatika, Statistik dan Persandian", "Diskominfo", "Informasi publik\nHoaks"),
@@ -53,7 +53,7 @@ async fn load(app: &App) -> AppResult<()> {
     for (name, short, cats) in units {
         let form =
             OpdForm { name: name.into(), short_name: short.into(), categories: cats.into(), ..Default::default() };
-        opd_ids.push(opd::service::create(app, &cli, &form).await?);
+        opd_ids.push(opd::create(app, &cli, &form).await?);
     }
     println!("\nDemo accounts (passwords shown once):");
     let people = [
@@ -65,9 +65,8 @@ async fn load(app: &App) -> AppResult<()> {
     ];
     for (name, email, role, kim_id, opd_id) in people {
         let password = crypto::random_token(12);
-        let form =
-            users::service::StaffForm { name: name.into(), email: email.into(), role: role.into(), kim_id, opd_id };
-        users::service::create_staff(app, &cli, &form, Some(password.clone())).await?;
+        let form = users::StaffForm { name: name.into(), email: email.into(), role: role.into(), kim_id, opd_id };
+        users::create_staff(app, &cli, &form, Some(password.clone())).await?;
         println!("  {role:<12} {email:<26} {password}");
     }
 
@@ -99,7 +98,7 @@ async fn load(app: &App) -> AppResult<()> {
         ),
     ];
     for (verdict, title, claim, summary) in clarifications {
-        let form = crate::features::factcheck::workflow::ClarificationForm {
+        let form = crate::features::factcheck::ClarificationForm {
             verdict: verdict.into(),
             title: title.into(),
             claim: claim.into(),
@@ -108,7 +107,7 @@ async fn load(app: &App) -> AppResult<()> {
             sources: "Diskominfo Kota Cilegon | https://cilegon.go.id".into(),
             ..Default::default()
         };
-        crate::features::factcheck::workflow::publish(app, &cli, None, &form).await?;
+        crate::features::factcheck::publish(app, &cli, None, &form).await?;
     }
 
     println!();

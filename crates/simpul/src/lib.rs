@@ -12,5 +12,5 @@ pub mod domain;
 pub mod error;
 pub mod features;
 pub mod infra;
-pub mod maintenance;
+pub mod registry;
 pub mod web;

@@ -10,7 +10,7 @@ use crate::{
     app::App,
     config::Config,
     domain::{access::Actor, factcheck::Verdict},
-    features::factcheck::import,
+    features::factcheck,
     infra::{clock::Clock, db::ConnectOptions},
 };
 
@@ -55,7 +55,7 @@ pub async fn claims(claims_file: &Path, queries_file: &Path) -> anyhow::Result<E
             })
             .collect();
         let report =
-            import::import_jsonl(&app, &Actor::cli(), &text, |_, _| {}).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            factcheck::import_jsonl(&app, &Actor::cli(), &text, |_, _| {}).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         if let Some((line, why)) = report.skipped.first() {
             anyhow::bail!("{}: line {line}: {why}", claims_file.display());
         }

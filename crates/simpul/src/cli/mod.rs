@@ -161,7 +161,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(EvalCommand::Claims { claims, queries }) => eval::claims(&claims, &queries).await,
         Command::Reindex => {
             let app = open(config).await?;
-            let total = crate::features::news::repo::count_published(&app.db).await?;
+            let total = crate::features::news::count_published(&app.db).await?;
             let bar = indicatif::ProgressBar::new(total as u64);
             bar.set_style(
                 indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles · {elapsed} · {eta} left")
@@ -169,7 +169,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             let started = std::time::Instant::now();
             let progress = bar.clone();
-            let n = crate::features::search::service::rebuild(&app, move |done| progress.set_position(done as u64))
+            let n = crate::features::search::rebuild(&app, move |done| progress.set_position(done as u64))
                 .await
                 .map_err(|e| {
                     anyhow::anyhow!(
@@ -191,7 +191,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             let started = std::time::Instant::now();
-            let report = crate::features::news::import::import_jsonl(&app, &Actor::cli(), &text, |done, _| {
+            let report = crate::features::news::import_jsonl(&app, &Actor::cli(), &text, |done, _| {
                 bar.set_position(done as u64)
             })
             .await
@@ -214,7 +214,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let app = open(config).await?;
             let started = std::time::Instant::now();
-            let report = crate::features::factcheck::import::import_jsonl(&app, &Actor::cli(), &text, |_, _| {})
+            let report = crate::features::factcheck::import_jsonl(&app, &Actor::cli(), &text, |_, _| {})
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             for (line, why) in &report.skipped {
@@ -231,19 +231,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Regions(RegionsCommand::Import { file }) => {
             let data = std::fs::read(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let app = open(config).await?;
-            match regions::service::import_csv(&app, &Actor::cli(), &data).await {
+            match regions::import_csv(&app, &Actor::cli(), &data).await {
                 Ok(r) => {
                     println!("{} rows: {} regions created, {} already present", r.rows, r.created, r.existing);
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(regions::service::ImportError::Rows(errs)) => {
+                Err(regions::ImportError::Rows(errs)) => {
                     for e in &errs {
                         eprintln!("{}:{}: {}", file.display(), e.line, e.message);
                     }
                     eprintln!("nothing imported: {} bad row(s)", errs.len());
                     Ok(ExitCode::from(2))
                 }
-                Err(regions::service::ImportError::App(e)) => Err(anyhow::anyhow!("{e}")),
+                Err(regions::ImportError::App(e)) => Err(anyhow::anyhow!("{e}")),
             }
         }
         Command::User(UserCommand::Create { email, name, role, kim, opd, reset_link }) => {
@@ -268,14 +268,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 None
             };
-            let form = users::service::StaffForm {
+            let form = users::StaffForm {
                 name,
                 email,
                 role,
                 kim_id: kim.map(|k| k.to_string()).unwrap_or_default(),
                 opd_id: opd.map(|o| o.to_string()).unwrap_or_default(),
             };
-            match users::service::create_staff(&app, &Actor::cli(), &form, password).await {
+            match users::create_staff(&app, &Actor::cli(), &form, password).await {
                 Ok(outcome) if outcome.created => {
                     println!("account #{} created", outcome.user_id);
                     if let Some(l) = outcome.password_link {
@@ -298,7 +298,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Token(TokenCommand::Create { name, scope }) => {
             let app = open(config).await?;
-            match tokens::service::create(&app, &Actor::cli(), &tokens::service::TokenForm { name, scope }).await {
+            match tokens::create(&app, &Actor::cli(), &tokens::TokenForm { name, scope }).await {
                 Ok(secret) => {
                     eprintln!("token created; it is shown only once:");
                     println!("{secret}");

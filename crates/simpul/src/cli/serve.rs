@@ -1,5 +1,5 @@
 //! `simpul serve`: migrate, print the setup link when there is no administrator, run the
-//! job worker and the HTTP server until Ctrl-C.
+//! background work the capabilities registered and the HTTP server until Ctrl-C.
 
 use std::{process::ExitCode, sync::Arc};
 
@@ -8,7 +8,8 @@ use crate::{
     app::{App, AppState},
     config::Config,
     features::accounts,
-    infra::{clock::Clock, db::ConnectOptions, jobs},
+    infra::{clock::Clock, db::ConnectOptions},
+    registry,
 };
 
 pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -16,8 +17,8 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<ExitCode> {
     if args.demo {
         crate::demo::load_if_empty(&app).await?;
     }
-    if accounts::service::needs_setup(&app).await? {
-        let link = accounts::service::create_setup_link(&app).await?;
+    if accounts::needs_setup(&app).await? {
+        let link = accounts::create_setup_link(&app).await?;
         println!("\nNo administrator yet. Open this one-time link to create the first one:\n\n    {link}\n");
     }
     let listener = tokio::net::TcpListener::bind(app.config.listen)
@@ -25,17 +26,9 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", app.config.listen))?;
     tracing::info!(address = %app.config.listen, base_url = %app.config.base_url, "Simpul is listening");
     let app = Arc::new(app);
-    // Several workers, so a slow chat API or mail server does not hold the rest of the queue
-    // (claims are atomic: each job runs once).
-    for _ in 0..jobs::WORKERS {
-        tokio::spawn(jobs::worker(app.clone()));
-    }
-    tokio::spawn(crate::maintenance::run_forever(app.clone()));
-    tokio::spawn(crate::features::aspirations::workflow::sweep_forever(app.clone()));
-    tokio::spawn(crate::infra::outbox::follow(app.clone()));
-    tokio::spawn(crate::features::factcheck::service::follow(app.clone()));
-    tokio::spawn(crate::features::search::service::follow(app.clone()));
-    tokio::spawn(crate::features::news::views::flush_forever(app.clone()));
+    // The job workers and every task the capabilities registered (deadlines, the search
+    // index, the change outbox, housekeeping, …).
+    registry::start_background(&app);
     let router = crate::web::router(AppState(app.clone()));
     axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {
@@ -43,9 +36,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<ExitCode> {
         })
         .await?;
     tracing::info!("shutting down");
-    if let Err(e) = crate::features::news::views::flush(&app).await {
-        tracing::error!(error = %e, "writing article views");
-    }
+    registry::shut_down(&app).await;
     app.db.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@ pub mod article;
 pub mod aspiration;
 pub mod category;
 pub mod diff;
+pub mod event;
 pub mod factcheck;
 pub mod kim;
 pub mod opd;

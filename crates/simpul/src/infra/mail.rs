@@ -20,6 +20,10 @@ pub struct Mail {
     pub body: String,
 }
 
+impl super::jobs::Job for Mail {
+    const KIND: &'static str = "send_mail";
+}
+
 /// Where mail goes.
 #[derive(Clone)]
 pub enum Mailer {

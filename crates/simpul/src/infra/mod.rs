@@ -13,4 +13,6 @@ pub mod markdown;
 pub mod memo;
 pub mod outbox;
 pub mod pdf;
+pub mod search;
 pub mod storage;
+pub mod uploads;

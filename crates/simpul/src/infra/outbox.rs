@@ -9,10 +9,9 @@
 //! rows (a late commit changes the count), and a reader of the rows themselves must look back
 //! a little behind its cursor.
 
-use std::{sync::Arc, time::Duration};
+use std::time::Duration;
 
 use crate::{
-    app::App,
     domain::time::Timestamp,
     infra::db::{Db, DbError, Tx, query},
 };
@@ -95,25 +94,12 @@ pub async fn purge(tx: &mut Tx, before: Timestamp) -> Result<u64, DbError> {
 
 /// Remembers where the outbox stood and drops this node's cached pages when it moved.
 /// Returns whether something new was seen.
-pub async fn check(app: &App, seen: &mut Mark) -> Result<bool, DbError> {
-    let newest = since(&app.db, seen.newest).await?;
+pub async fn check(db: &Db, seen: &mut Mark) -> Result<bool, DbError> {
+    let newest = since(db, seen.newest).await?;
     if newest == *seen {
         return Ok(false);
     }
     *seen = newest;
-    app.db.invalidate();
+    db.invalidate();
     Ok(true)
-}
-
-/// Follows the outbox until the process stops.
-pub async fn follow(app: Arc<App>) {
-    let mut seen = latest(&app.db).await.unwrap_or_default();
-    loop {
-        tokio::time::sleep(POLL).await;
-        if let Err(e) = check(&app, &mut seen).await {
-            tracing::warn!(error = %e, "following the change outbox");
-            // The database is away: do not fill the log twice a second.
-            tokio::time::sleep(POLL * 20).await;
-        }
-    }
 }

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod cache;
 pub mod errors;
 pub mod extract;
+pub mod feeds;
 pub mod flash;
 pub mod metrics;
 pub mod openapi;
@@ -26,32 +27,12 @@ use tower_http::{
 
 use crate::{app::AppState, features, web::routes::RouteInfo};
 
+pub use ratelimit::Limit;
 pub use routes::{Access, Routes};
-
-/// Every route of the application, with its declared access.
-pub fn all_routes() -> Routes {
-    features::home::routes()
-        .merge(features::accounts::routes())
-        .merge(features::users::routes())
-        .merge(features::regions::routes())
-        .merge(features::kim::routes())
-        .merge(features::opd::routes())
-        .merge(features::categories::routes())
-        .merge(features::media::routes())
-        .merge(features::news::routes())
-        .merge(features::search::routes())
-        .merge(features::aspirations::routes())
-        .merge(features::factcheck::routes())
-        .merge(features::training::routes())
-        .merge(features::holidays::routes())
-        .merge(features::audit::routes())
-        .merge(features::tokens::routes())
-        .merge(features::admin::routes())
-}
 
 /// The route table (for the access-matrix test and the OpenAPI check).
 pub fn route_table() -> Vec<RouteInfo> {
-    all_routes().into_parts().1
+    features::routes().table()
 }
 
 /// Gives every request a fresh id (a client-sent `x-request-id` is replaced, so ids in logs
@@ -76,14 +57,12 @@ pub const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self
 
 /// Builds the application router with all middleware.
 pub fn router(state: AppState) -> Router {
-    let (routes, _) = all_routes().into_parts();
+    let built = features::routes().into_parts();
+    let routes = built.router;
+    let secret_prefixes: std::sync::Arc<[&'static str]> = built.secret_prefixes.into();
     let x_request_id = HeaderName::from_static("x-request-id");
     // Uploads are the largest bodies; form and JSON extractors keep their own smaller limit.
-    let body_limit = state
-        .config
-        .max_body_bytes
-        .max(state.config.max_upload_bytes + 64 * 1024)
-        .max(crate::features::aspirations::files::REPORT_BODY_MAX);
+    let body_limit = state.config.max_body_bytes.max(state.config.max_upload_bytes + 64 * 1024).max(built.max_body);
     let hdr = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
@@ -92,8 +71,6 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(errors::method_not_allowed)
         // The viewer (session, language, CSRF) wraps the routes; error rendering wraps the
         // viewer so that its own refusals (CSRF) get a translated page too.
-        // In front of the page cache, so cached answers are counted too.
-        .layer(middleware::from_fn_with_state(state.clone(), crate::features::news::views::count))
         .layer(middleware::from_fn_with_state(state.clone(), viewer::load))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(errors::panic_response))
         // Inside the error rendering, so a refused body gets a translated page too.
@@ -109,9 +86,9 @@ pub fn router(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::new(x_request_id))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(|req: &Request<_>| {
+                .make_span_with(move |req: &Request<_>| {
                     let rid = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-                    let path = loggable_path(req.uri().path());
+                    let path = loggable_path(req.uri().path(), &secret_prefixes);
                     tracing::info_span!("http", method = %req.method(), path = %path, request_id = %rid)
                 })
                 .on_request(())
@@ -131,23 +108,29 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// The path as the log may show it: the secret key of a private follow-up link is blanked.
-fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    match path.strip_prefix("/aspirasi/lacak/") {
-        Some(rest) => {
+/// The path as the log may show it: the secret segment after a declared prefix (a private
+/// follow-up key) is blanked.
+fn loggable_path<'a>(path: &'a str, secret_prefixes: &[&str]) -> std::borrow::Cow<'a, str> {
+    for prefix in secret_prefixes {
+        if let Some(rest) = path.strip_prefix(prefix) {
             let tail = rest.find('/').map_or("", |i| &rest[i..]);
-            std::borrow::Cow::Owned(format!("/aspirasi/lacak/[kunci]{tail}"))
+            return std::borrow::Cow::Owned(format!("{prefix}[kunci]{tail}"));
         }
-        None => std::borrow::Cow::Borrowed(path),
     }
+    std::borrow::Cow::Borrowed(path)
 }
 
 #[cfg(test)]
 mod log_tests {
     #[test]
     fn follow_up_keys_never_reach_the_log() {
-        assert_eq!(super::loggable_path("/aspirasi/lacak/AbC123secret/sanggah"), "/aspirasi/lacak/[kunci]/sanggah");
-        assert_eq!(super::loggable_path("/aspirasi/lacak/AbC123secret"), "/aspirasi/lacak/[kunci]");
-        assert_eq!(super::loggable_path("/berita/x"), "/berita/x");
+        let secret = ["/aspirasi/lacak/"];
+        assert_eq!(
+            super::loggable_path("/aspirasi/lacak/AbC123secret/sanggah", &secret),
+            "/aspirasi/lacak/[kunci]/sanggah"
+        );
+        assert_eq!(super::loggable_path("/aspirasi/lacak/AbC123secret", &secret), "/aspirasi/lacak/[kunci]");
+        assert_eq!(super::loggable_path("/berita/x", &secret), "/berita/x");
+        assert!(crate::features::routes().into_parts().secret_prefixes.contains(&"/aspirasi/lacak/"));
     }
 }

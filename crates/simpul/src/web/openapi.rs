@@ -1,58 +1,45 @@
-//! The OpenAPI document, generated from the handlers' annotations.
+//! The OpenAPI document: the operations and schemas every capability declared on its routes
+//! (`Routes::doc`), under the API's title and bearer authentication.
+
+use std::sync::OnceLock;
 
 use axum::Json;
-use utoipa::OpenApi;
-
-use crate::features::{aspirations, categories, factcheck, kim, news, opd, regions, search, tokens};
+use utoipa::{
+    OpenApi,
+    openapi::{
+        ComponentsBuilder,
+        security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    },
+};
 
 #[derive(OpenApi)]
-#[openapi(
-    info(title = "Simpul API", description = "Public data of the KIM platform. Machine clients send `Authorization: Bearer <token>`."),
-    paths(
-        regions::api::list_regions,
-        kim::api::list_kim,
-        kim::api::show_kim,
-        opd::api::list_opd,
-        categories::api::list_categories,
-        news::api::list_articles,
-        news::api::show_article,
-        news::api::list_my_articles,
-        news::api::list_queue,
-        news::api::show_desk_article,
-        news::api::create_article,
-        news::api::save_article,
-        news::api::act_on_article,
-        tokens::api::show_token,
-        search::api::search,
-        aspirations::api::submit_aspiration,
-        aspirations::api::list_aspirations,
-        aspirations::api::list_categories,
-        aspirations::api::show_aspiration,
-        factcheck::api::submit_tip,
-        factcheck::api::list_clarifications,
-        factcheck::api::show_clarification,
-        factcheck::chat::verify_whatsapp,
-        factcheck::chat::receive_whatsapp,
-        factcheck::chat::receive_telegram
-    ),
-    components(schemas(regions::repo::RegionRow, kim::repo::KimListRow, kim::api::KimProfile, opd::repo::OpdRow, categories::repo::CategoryRow, news::api::ArticleOut, news::api::DeskArticleOut, news::api::DeskSummaryOut, news::api::NoteOut, news::api::ArticleIn, news::api::ActionIn, search::api::SearchResults, search::api::SearchHit, search::service::FacetValue, tokens::api::TokenInfo, aspirations::api::AspirationIn, aspirations::api::AspirationOut, aspirations::api::SubmittedOut, aspirations::repo::CategoryRow, crate::domain::aspiration::Kind, factcheck::api::TipIn, factcheck::api::TipOut, factcheck::api::ClarificationOut)),
-    modifiers(&BearerAuth)
-)]
-pub struct ApiDoc;
+#[openapi(info(
+    title = "Simpul API",
+    description = "Public data of the KIM platform. Machine clients send `Authorization: Bearer <token>`."
+))]
+struct ApiInfo;
 
-struct BearerAuth;
-
-impl utoipa::Modify for BearerAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-        let components = openapi.components.get_or_insert_with(Default::default);
+/// The whole document, built once from the route table.
+pub fn document() -> &'static utoipa::openapi::OpenApi {
+    static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let built = crate::features::routes().into_parts();
+        let mut doc = ApiInfo::openapi();
+        doc.paths = built.paths;
+        let mut components = ComponentsBuilder::new();
+        for (name, schema) in built.schemas {
+            components = components.schema(name, schema);
+        }
+        let mut components = components.build();
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
-    }
+        doc.components = Some(components);
+        doc
+    })
 }
 
-pub async fn show_openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+pub async fn show_openapi() -> Json<&'static utoipa::openapi::OpenApi> {
+    Json(document())
 }

@@ -5,6 +5,8 @@ use std::num::NonZeroU32;
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use crate::web::viewer::Viewer;
+
 /// A limiter of `n` events a minute per client address.
 pub struct IpLimiter(DefaultKeyedRateLimiter<String>);
 
@@ -24,5 +26,75 @@ impl IpLimiter {
             self.0.retain_recent();
         }
         ok
+    }
+}
+
+/// The limits a route can declare (`Routes::limit`). What counts as "one client" differs:
+/// a form that sends mail counts per address; a public submission counts per personal token
+/// or per address, and not at all for a machine client the admin issued a token to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Requests that send mail or hash a password (registration, reset, setup, password
+    /// change): per address.
+    Sensitive,
+    /// Reports filed by the public: per personal token, else per address; machine clients
+    /// are not limited.
+    Submissions,
+    /// Tips to the fact-check desk: per personal token, else per address (signed-in people on
+    /// the web form are not limited); machine clients are not limited.
+    Tips,
+    /// "Dukung" on one report: per address and report, against made-up device cookies (and
+    /// counted as [`Limit::Sensitive`] too).
+    Support,
+}
+
+/// This node's limiters.
+pub struct Limits {
+    sensitive: IpLimiter,
+    submissions: IpLimiter,
+    tips: IpLimiter,
+    support: IpLimiter,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            sensitive: IpLimiter::per_minute(10),
+            // Generous: many phones share one address behind a carrier's NAT.
+            submissions: IpLimiter::per_minute(20),
+            tips: IpLimiter::per_minute(20),
+            support: IpLimiter::per_hour(5),
+        }
+    }
+}
+
+impl Limits {
+    /// Counts one request from a personal token that the route could not see (Open311 sends
+    /// its key as a parameter, not a header).
+    pub fn allow_token(&self, limit: Limit, token_id: i64) -> bool {
+        let key = format!("token:{token_id}");
+        match limit {
+            Limit::Submissions => self.submissions.allow(&key),
+            Limit::Tips => self.tips.allow(&key),
+            Limit::Sensitive | Limit::Support => self.sensitive.allow(&key),
+        }
+    }
+
+    /// Counts one request to `path` from `ip` (who it is, when known, from `viewer`); `false`
+    /// when it is over its limit.
+    pub fn allow(&self, limit: Limit, viewer: Option<&Viewer>, ip: &str, path: &str) -> bool {
+        let token = viewer.and_then(|v| v.token.as_ref());
+        let per_client = |l: &IpLimiter| match token {
+            Some(t) if t.acting_for.is_none() => true,
+            Some(t) => l.allow(&format!("token:{}", t.id)),
+            None => l.allow(ip),
+        };
+        match limit {
+            Limit::Sensitive => self.sensitive.allow(ip),
+            Limit::Submissions => per_client(&self.submissions),
+            Limit::Tips if token.is_none() && viewer.is_some_and(|v| v.user.is_some()) => true,
+            Limit::Tips => per_client(&self.tips),
+            Limit::Support => self.sensitive.allow(ip) && self.support.allow(&format!("{ip}|{path}")),
+        }
     }
 }

@@ -173,7 +173,7 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     // The API authenticates by token only; cookies are ignored there, so no CSRF is possible.
     let (user, token, session_csrf) = if is_api {
         let token = match bearer(req.headers()) {
-            Some(t) => match tokens::service::authenticate(&app, &t, now).await {
+            Some(t) => match tokens::authenticate(&app, &t, now).await {
                 Ok(found) => found,
                 Err(e) => return e.into_response(),
             },
@@ -182,7 +182,7 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
         (None, token, None)
     } else {
         match jar.get(SESSION_COOKIE) {
-            Some(c) => match accounts::service::session_user(&app, c.value(), now).await {
+            Some(c) => match accounts::session_user(&app, c.value(), now).await {
                 Ok(Some((u, csrf))) => (Some(u), None, Some(csrf)),
                 Ok(None) => (None, None, None),
                 Err(e) => return e.into_response(),

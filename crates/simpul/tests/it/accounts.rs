@@ -1,7 +1,7 @@
 //! Accounts: first-run setup, sign-in and lockout, reset by mail, registration, sessions.
 
 use axum::http::StatusCode;
-use simpul::{domain::access::Role, features::accounts::service, infra::db::query};
+use simpul::{domain::access::Role, features::accounts as service, infra::db::query};
 
 use crate::support::{PASSWORD, TestApp};
 
@@ -215,10 +215,10 @@ async fn housekeeping_forgets_expired_sessions_links_and_attempts() {
     t.client().post_form("/masuk", &[("email", &email), ("password", "salah-salah-123")]).await;
     t.client().post_form("/lupa-sandi", &[("email", &email)]).await;
     assert_eq!(t.run_jobs().await, 1);
-    simpul::maintenance::run_once(&t.app).await.unwrap();
+    simpul::registry::run_tasks_once(&t.app, |task| task.ends_with("housekeeping")).await.unwrap();
     assert_eq!((t.count("sessions").await, t.count("one_time_tokens").await), (1, 1), "live data stays");
     t.advance_minutes(31 * 24 * 60);
-    simpul::maintenance::run_once(&t.app).await.unwrap();
+    simpul::registry::run_tasks_once(&t.app, |task| task.ends_with("housekeeping")).await.unwrap();
     assert_eq!(t.count("sessions").await + t.count("one_time_tokens").await + t.count("login_attempts").await, 0);
     assert_eq!(t.count("jobs").await, 0, "sent mails are forgotten");
     assert!(t.outbox().await.is_empty(), "old outbox mails are removed");

@@ -4,7 +4,7 @@
 use axum::http::{Method, StatusCode};
 use simpul::{
     domain::{access::Role, opd::OpdForm},
-    features::{aspirations::workflow, opd},
+    features::{aspirations, opd},
     infra::db::query,
 };
 
@@ -58,11 +58,8 @@ pub async fn city(t: &TestApp) -> City {
     };
     let actor = simpul::domain::access::Actor::cli();
     let road_opd =
-        opd::service::create(&t.app, &actor, &form("Dinas Pekerjaan Umum", "DPUPR", "Jalan rusak\nDrainase"))
-            .await
-            .unwrap();
-    let other_opd =
-        opd::service::create(&t.app, &actor, &form("Dinas Kesehatan", "Dinkes", "Layanan puskesmas")).await.unwrap();
+        opd::create(&t.app, &actor, &form("Dinas Pekerjaan Umum", "DPUPR", "Jalan rusak\nDrainase")).await.unwrap();
+    let other_opd = opd::create(&t.app, &actor, &form("Dinas Kesehatan", "Dinkes", "Layanan puskesmas")).await.unwrap();
     let category: i64 =
         query("SELECT id FROM opd_categories WHERE name = 'Jalan rusak'").scalar(&t.app.db).await.unwrap();
     let kelurahan: i64 =
@@ -353,18 +350,18 @@ async fn an_unanswered_answer_closes_after_ten_working_days_and_late_reports_esc
     assert_eq!(simpul::domain::time::Timestamp(due).format_in(t.app.zone()), "2026-12-14 23:59 WIB");
     // Answered Saturday 28 Nov: 10 working days with Mon 7 Dec off → Mon 14 Dec 23:59.
     t.advance_minutes(60 * 24 * 16); // Monday 14 December, 09:00
-    let s = workflow::sweep(&t.app).await.unwrap();
+    let s = aspirations::sweep_deadlines(&t.app).await.unwrap();
     assert_eq!(s.closed, 0, "not before the end of the tenth working day");
     assert_eq!(s.escalated, 1, "the never-verified report is long overdue");
     t.advance_minutes(60 * 24);
-    let s = workflow::sweep(&t.app).await.unwrap();
+    let s = aspirations::sweep_deadlines(&t.app).await.unwrap();
     assert_eq!(s.closed, 1);
     let status: String =
         query("SELECT status FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
     assert_eq!(status, "selesai");
     // The escalation went to the coordinator, once.
-    let again = workflow::sweep(&t.app).await.unwrap();
-    assert_eq!(again, workflow::Sweep::default());
+    let again = aspirations::sweep_deadlines(&t.app).await.unwrap();
+    assert_eq!(again, aspirations::Sweep::default());
     let mails = t.outbox().await;
     assert!(mails.iter().any(|m| m.to.contains(&c.coordinator) && m.body.contains("melewati tenggat")));
     let overdue = coord.get("/kelola/aspirasi?terlambat=ya").await.body;
@@ -568,7 +565,7 @@ async fn a_deleted_opd_category_does_not_lose_reports() {
         categories: "Jalan rusak\nJembatan".into(),
         ..Default::default()
     };
-    opd::service::update(&t.app, &simpul::domain::access::Actor::cli(), c.road_opd, &form).await.unwrap();
+    opd::update(&t.app, &simpul::domain::access::Actor::cli(), c.road_opd, &form).await.unwrap();
     let cat: Option<i64> =
         query("SELECT category_id FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
     assert_eq!(cat, Some(c.category));

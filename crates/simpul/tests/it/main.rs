@@ -6,6 +6,7 @@ mod support;
 mod access_matrix;
 mod accounts;
 mod api;
+mod architecture;
 mod aspirations;
 mod bad_input;
 mod categories;

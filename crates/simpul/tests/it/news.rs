@@ -282,7 +282,7 @@ async fn a_scheduled_article_goes_out_at_its_time_unless_cancelled() {
         .scalar(&t.app.db)
         .await
         .unwrap();
-    assert_eq!(by, "system");
+    assert_eq!(by, "sistem", "the schedule acts as the system, named as everywhere in the trail");
 
     let id2 = draft(&t, &mut editor, kim, "Acara Dibatalkan", "Isi.").await;
     editor.post_form(&format!("/tulis/{id2}/aksi"), &[("aksi", "ajukan")]).await;
@@ -323,10 +323,10 @@ async fn bulk_import_is_idempotent_reports_bad_lines_and_keeps_links() {
     ]
     .join("\n");
     let cli = simpul::domain::access::Actor::cli();
-    let report = simpul::features::news::import::import_jsonl(&t.app, &cli, &text, |_, _| {}).await.unwrap();
+    let report = simpul::features::news::import_jsonl(&t.app, &cli, &text, |_, _| {}).await.unwrap();
     assert_eq!((report.imported, report.existing), (2, 0));
     assert_eq!(report.skipped.iter().map(|s| s.0).collect::<Vec<_>>(), vec![2, 4], "bad lines by number");
-    let again = simpul::features::news::import::import_jsonl(&t.app, &cli, &text, |_, _| {}).await.unwrap();
+    let again = simpul::features::news::import_jsonl(&t.app, &cli, &text, |_, _| {}).await.unwrap();
     assert_eq!((again.imported, again.existing), (0, 2));
     let mut reader = t.client();
     let page = reader.get("/berita/pasar-baru-dibuka").await;

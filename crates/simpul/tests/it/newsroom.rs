@@ -110,8 +110,8 @@ async fn readers_are_counted_without_cookies_and_shown_to_the_newsroom_only() {
     t.client().with_header("user-agent", "WhatsApp/2.23.20.0 A").get(&path).await; // a link preview
     t.client().get(&path).await; // no User-Agent at all
     t.client().with_header("user-agent", PHONE).get("/berita/tidak-ada").await; // no such article
-    assert_eq!(news::views::flush(&t.app).await.unwrap(), 3);
-    assert_eq!(news::views::flush(&t.app).await.unwrap(), 0, "counts are written once");
+    assert_eq!(news::flush_views(&t.app).await.unwrap(), 3);
+    assert_eq!(news::flush_views(&t.app).await.unwrap(), 0, "counts are written once");
 
     let desk = editor.get(&format!("/tulis/{id}")).await;
     assert!(desk.body.contains("Dibaca 3 kali, 3 dalam 7 hari terakhir"), "{}", desk.body);
@@ -120,10 +120,10 @@ async fn readers_are_counted_without_cookies_and_shown_to_the_newsroom_only() {
     let stored: Vec<String> =
         query("SELECT day FROM article_views WHERE article_id = $1").bind(id).scalars(&t.app.db).await.unwrap();
     assert_eq!(stored.len(), 1, "one row per article and day, nothing about the reader");
-    news::views::flush(&t.app).await.unwrap();
+    news::flush_views(&t.app).await.unwrap();
     t.advance_minutes(8 * 24 * 60);
     reader.get(&path).await;
-    news::views::flush(&t.app).await.unwrap();
+    news::flush_views(&t.app).await.unwrap();
     assert!(editor.get(&format!("/tulis/{id}")).await.body.contains("Dibaca 5 kali, 1 dalam 7 hari terakhir"));
 }
 
@@ -317,7 +317,7 @@ async fn changes_made_by_another_process_reach_the_cached_pages() {
     let mut reader = t.client();
     assert!(!reader.get("/berita").await.body.contains("Dari Proses Lain"));
     let mut seen = outbox::latest(&t.app.db).await.unwrap();
-    assert!(!outbox::check(&t.app, &mut seen).await.unwrap(), "nothing new yet");
+    assert!(!outbox::check(&t.app.db, &mut seen).await.unwrap(), "nothing new yet");
     // Another process (an import, another node) commits: this node's own counter does not move.
     let cat = category_id(&t).await;
     let mut tx = t.app.db.begin().await.unwrap();
@@ -332,9 +332,9 @@ async fn changes_made_by_another_process_reach_the_cached_pages() {
     outbox::record(&mut tx, outbox::Topic::Article, id, t.app.clock.now()).await.unwrap();
     tx.commit_bookkeeping().await.unwrap();
     assert!(!reader.get("/berita").await.body.contains("Dari Proses Lain"), "still the cached page");
-    assert!(outbox::check(&t.app, &mut seen).await.unwrap());
+    assert!(outbox::check(&t.app.db, &mut seen).await.unwrap());
     assert!(reader.get("/berita").await.body.contains("Dari Proses Lain"), "seen after following the outbox");
-    assert!(!outbox::check(&t.app, &mut seen).await.unwrap(), "nothing new the second time");
+    assert!(!outbox::check(&t.app.db, &mut seen).await.unwrap(), "nothing new the second time");
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use simpul::{
     domain::access::{Actor, Role},
-    features::regions::service,
+    features::regions as service,
     infra::db::query,
 };
 

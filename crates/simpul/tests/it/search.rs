@@ -59,8 +59,8 @@ async fn corpus(t: &TestApp) {
         ),
     ]
     .join("\n");
-    news::import::import_jsonl(&t.app, &Actor::cli(), &lines, |_, _| {}).await.unwrap();
-    search::service::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
+    news::import_jsonl(&t.app, &Actor::cli(), &lines, |_, _| {}).await.unwrap();
+    search::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
 }
 
 async fn slugs(t: &TestApp, q: &str) -> Vec<String> {
@@ -150,14 +150,14 @@ async fn the_index_follows_publishing_and_unpublishing() {
         .await;
     let id: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
     let mut recent = HashSet::new();
-    search::service::catch_up(&t.app, &mut recent).await.unwrap();
+    search::catch_up(&t.app, &mut recent).await.unwrap();
     assert!(slugs(&t, "mangrove").await.is_empty(), "drafts are not searchable");
     editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
     editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
-    search::service::catch_up(&t.app, &mut recent).await.unwrap();
+    search::catch_up(&t.app, &mut recent).await.unwrap();
     assert_eq!(slugs(&t, "menanam mangrove").await, ["penanaman-mangrove-di-pesisir"]);
     editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "arsipkan")]).await;
-    search::service::catch_up(&t.app, &mut recent).await.unwrap();
+    search::catch_up(&t.app, &mut recent).await.unwrap();
     assert!(slugs(&t, "mangrove").await.is_empty(), "archived articles leave the index");
 }
 
@@ -167,13 +167,13 @@ async fn a_lost_or_broken_index_is_rebuilt_from_the_database() {
     corpus(&t).await;
     let dir = t.app.search.dir().to_owned();
     std::fs::write(dir.join("meta.json"), b"{ not json").unwrap();
-    let reopened = search::index::SearchIndex::open(&dir).unwrap();
+    let reopened = simpul::infra::search::SearchIndex::open(&dir).unwrap();
     assert!(reopened.needs_rebuild(), "an unreadable index is recreated empty, never a crash");
     let gone = tempfile::tempdir().unwrap();
-    let fresh = search::index::SearchIndex::open(&gone.path().join("search")).unwrap();
+    let fresh = simpul::infra::search::SearchIndex::open(&gone.path().join("search")).unwrap();
     assert!(fresh.needs_rebuild(), "a missing index is created and rebuilt");
     // The app's own index, rebuilt from scratch, finds everything again.
-    assert_eq!(search::service::rebuild(&t.app, |_| {}).await.unwrap(), 5);
+    assert_eq!(search::rebuild(&t.app, |_| {}).await.unwrap(), 5);
     assert_eq!(slugs(&t, "sembako").await, ["sembako-bagi-warga"]);
 }
 
@@ -211,8 +211,8 @@ async fn baca_juga_finds_articles_about_the_same_thing() {
         ),
     ]
     .join("\n");
-    news::import::import_jsonl(&t.app, &Actor::cli(), &lines, |_, _| {}).await.unwrap();
-    search::service::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
+    news::import_jsonl(&t.app, &Actor::cli(), &lines, |_, _| {}).await.unwrap();
+    search::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
     let page = t.client().get("/berita/banjir-cibeber").await.body;
     let baca = page.split("Baca juga").nth(1).expect("a Baca juga section");
     let first = baca.find("Tanggul sungai yang jebol diperbaiki").expect("the article about the same flood");
@@ -229,13 +229,13 @@ async fn a_very_common_word_is_answered_from_its_best_matches() {
             line(&format!("kabar-{i}"), &format!("Kabar warga {i}"), "Pemerintahan", "2026-03-01T08:00:00+07:00", body)
         })
         .collect();
-    news::import::import_jsonl(&t.app, &Actor::cli(), &lines.join("\n"), |_, _| {}).await.unwrap();
-    search::service::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
+    news::import_jsonl(&t.app, &Actor::cli(), &lines.join("\n"), |_, _| {}).await.unwrap();
+    search::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
     let r = t.client().get("/api/v1/search?q=warga+kerja+bakti").await.json();
     assert_eq!(r["total_is_estimate"], true, "{r}");
     assert_eq!(r["total"], 1050, "at least the commonest word's articles");
     assert_eq!(r["hits"][0]["slug"], "kabar-7", "the best match still comes first");
-    assert_eq!(r["categories"][0]["count"], search::service::BEST as u64, "facets from the best matches");
+    assert_eq!(r["categories"][0]["count"], search::BEST as u64, "facets from the best matches");
     let page = t.client().get("/cari?q=warga").await.body;
     assert!(page.contains("Lebih dari 1050 berita ditemukan"), "{page}");
 }
@@ -247,8 +247,8 @@ async fn cached_answers_follow_the_index() {
     assert_eq!(r["total"], 0, "{r}");
     let body = "Jembatan gantung baru menghubungkan dua kampung.";
     let l = line("jembatan-baru", "Jembatan gantung diresmikan", "Pembangunan", "2026-03-01T08:00:00+07:00", body);
-    news::import::import_jsonl(&t.app, &Actor::cli(), &l, |_, _| {}).await.unwrap();
-    search::service::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
+    news::import_jsonl(&t.app, &Actor::cli(), &l, |_, _| {}).await.unwrap();
+    search::catch_up(&t.app, &mut HashSet::new()).await.unwrap();
     let r = t.client().get("/api/v1/search?q=jembatan+gantung").await.json();
     assert_eq!(r["total"], 1, "the cached empty answer is gone once the index changed: {r}");
     assert!(r["hits"][0]["snippet"].as_str().unwrap_or_default().contains("Jembatan"), "{r}");

@@ -54,42 +54,41 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
         ..Default::default()
     };
     let opd_form = OpdForm { name: "Dinas Baru".into(), short_name: "DB".into(), ..Default::default() };
-    let staff = users::service::StaffForm {
+    let staff = users::StaffForm {
         name: "X".into(),
         email: "x@example.id".into(),
         role: "admin".into(),
         kim_id: String::new(),
         opd_id: String::new(),
     };
-    let member_form =
-        kim::service::MemberForm { email: "y@example.id".into(), name: "Y".into(), role: "redaksi".into() };
+    let member_form = kim::MemberForm { email: "y@example.id".into(), name: "Y".into(), role: "redaksi".into() };
     for role in [None, Some(Role::Redaksi), Some(Role::Anggota), Some(Role::PetugasOpd), Some(Role::Dpo)] {
         let a = actor(role, kim_id, opd_id);
         let app = &t.app;
-        forbidden("kim create", role, kim::service::create(app, &a, &kim_form).await);
-        forbidden("kim update", role, kim::service::update(app, &a, kim_id, &kim_form).await);
-        forbidden("kim delete", role, kim::service::delete(app, &a, kim_id, true).await);
-        forbidden("add member", role, kim::service::add_member(app, &a, kim_id, &member_form).await);
-        forbidden("remove member", role, kim::service::remove_member(app, &a, kim_id, grant_id).await);
-        forbidden("opd create", role, opd::service::create(app, &a, &opd_form).await);
-        forbidden("opd update", role, opd::service::update(app, &a, opd_id, &opd_form).await);
-        forbidden("opd delete", role, opd::service::delete(app, &a, opd_id, true).await);
-        forbidden("staff create", role, users::service::create_staff(app, &a, &staff, None).await);
-        forbidden("role revoke", role, users::service::revoke(app, &a, member_id, grant_id).await);
-        forbidden("disable", role, users::service::set_disabled(app, &a, member_id, true).await);
-        let tf = tokens::service::TokenForm { name: "t".into(), scope: "read".into() };
-        forbidden("token create", role, tokens::service::create(app, &a, &tf).await);
-        forbidden("region code", role, regions::service::set_code(app, &a, region, "36.72.01.1001").await);
+        forbidden("kim create", role, kim::create(app, &a, &kim_form).await);
+        forbidden("kim update", role, kim::update(app, &a, kim_id, &kim_form).await);
+        forbidden("kim delete", role, kim::delete(app, &a, kim_id, true).await);
+        forbidden("add member", role, kim::add_member(app, &a, kim_id, &member_form).await);
+        forbidden("remove member", role, kim::remove_member(app, &a, kim_id, grant_id).await);
+        forbidden("opd create", role, opd::create(app, &a, &opd_form).await);
+        forbidden("opd update", role, opd::update(app, &a, opd_id, &opd_form).await);
+        forbidden("opd delete", role, opd::delete(app, &a, opd_id, true).await);
+        forbidden("staff create", role, users::create_staff(app, &a, &staff, None).await);
+        forbidden("role revoke", role, users::revoke(app, &a, member_id, grant_id).await);
+        forbidden("disable", role, users::set_disabled(app, &a, member_id, true).await);
+        let tf = tokens::TokenForm { name: "t".into(), scope: "read".into() };
+        forbidden("token create", role, tokens::create(app, &a, &tf).await);
+        forbidden("region code", role, regions::set_code(app, &a, region, "36.72.01.1001").await);
         let cf = simpul::domain::category::CategoryForm { name: "Pariwisata".into(), description: String::new() };
-        forbidden("category create", role, categories::service::create(app, &a, &cf).await);
-        forbidden("category update", role, categories::service::update(app, &a, 1, &cf).await);
-        forbidden("category delete", role, categories::service::delete(app, &a, 1, true).await);
-        let imported = regions::service::import_csv(app, &a, regions::service::CILEGON_CSV).await;
-        assert!(matches!(imported, Err(regions::service::ImportError::App(AppError::Forbidden))), "import as {role:?}");
+        forbidden("category create", role, categories::create(app, &a, &cf).await);
+        forbidden("category update", role, categories::update(app, &a, 1, &cf).await);
+        forbidden("category delete", role, categories::delete(app, &a, 1, true).await);
+        let imported = regions::import_csv(app, &a, regions::CILEGON_CSV).await;
+        assert!(matches!(imported, Err(regions::ImportError::App(AppError::Forbidden))), "import as {role:?}");
     }
     for role in [None, Some(Role::PetugasOpd), Some(Role::Dpo)] {
         let a = actor(role, kim_id, opd_id);
-        forbidden("media upload", role, simpul::features::media::service::upload(&t.app, &a, vec![1, 2, 3], "x").await);
+        forbidden("media upload", role, simpul::features::media::upload(&t.app, &a, vec![1, 2, 3], "x").await);
         let f = simpul::domain::article::ArticleForm {
             title: "T".into(),
             lead: "L".into(),
@@ -98,10 +97,10 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
             scope: "city".into(),
             ..Default::default()
         };
-        forbidden("news create", role, simpul::features::news::service::create(&t.app, &a, &f).await);
-        forbidden("news save", role, simpul::features::news::service::save(&t.app, &a, 1, &f).await);
-        let act = simpul::features::news::service::ActionForm { aksi: "terbitkan".into(), ..Default::default() };
-        forbidden("news act", role, simpul::features::news::service::act(&t.app, &a, 1, &act).await.map(|_| ()));
+        forbidden("news create", role, simpul::features::news::create(&t.app, &a, &f).await);
+        forbidden("news save", role, simpul::features::news::save(&t.app, &a, 1, &f).await);
+        let act = simpul::features::news::ActionForm { aksi: "terbitkan".into(), ..Default::default() };
+        forbidden("news act", role, simpul::features::news::act(&t.app, &a, 1, &act).await.map(|_| ()));
     }
     let after =
         (t.count("kim_groups").await, t.count("opd").await, t.count("users").await, t.count("audit_events").await);
@@ -130,11 +129,11 @@ async fn a_read_only_token_changes_no_article_whatever_its_owner_may_do() {
         scope: format!("kim:{kim_id}"),
         ..Default::default()
     };
-    let id = news::service::create(&t.app, &editor, &form).await.unwrap();
+    let id = news::create(&t.app, &editor, &form).await.unwrap();
     let read_only = Actor { read_only: true, ..editor.clone() };
-    forbidden("create", Some(Role::Redaksi), news::service::create(&t.app, &read_only, &form).await);
-    forbidden("save", Some(Role::Redaksi), news::service::save(&t.app, &read_only, id, &form).await);
-    let submit = news::service::ActionForm { aksi: "ajukan".into(), ..Default::default() };
-    forbidden("act", Some(Role::Redaksi), news::service::act(&t.app, &read_only, id, &submit).await);
-    assert!(news::service::desk_view(&t.app, &read_only, id).await.is_ok(), "reading is allowed");
+    forbidden("create", Some(Role::Redaksi), news::create(&t.app, &read_only, &form).await);
+    forbidden("save", Some(Role::Redaksi), news::save(&t.app, &read_only, id, &form).await);
+    let submit = news::ActionForm { aksi: "ajukan".into(), ..Default::default() };
+    forbidden("act", Some(Role::Redaksi), news::act(&t.app, &read_only, id, &submit).await);
+    assert!(news::desk_view(&t.app, &read_only, id).await.is_ok(), "reading is allowed");
 }

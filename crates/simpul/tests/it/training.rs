@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use simpul::{
     domain::{access::Role, training},
-    features::training::service::{self, ProgrammeForm, Registered, SessionForm},
+    features::training::{self as service, ProgrammeForm, Registered, SessionForm},
     infra::db::query,
 };
 
@@ -71,7 +71,7 @@ async fn concurrent_registrations_never_over_book_and_cancelling_moves_the_queue
             let app = app.clone();
             tokio::spawn(async move {
                 let id = a.user_id.unwrap();
-                service::register(&app, &a, sid, id, &[]).await
+                service::register_for(&app, &a, sid, id, &[]).await
             })
         })
         .collect();
@@ -82,7 +82,7 @@ async fn concurrent_registrations_never_over_book_and_cancelling_moves_the_queue
     assert_eq!(outcomes.iter().filter(|o| **o == Registered::Seat).count(), 3, "{outcomes:?}");
     assert_eq!(seats(&t, sid).await, (3, 5, 3));
     // The same person twice is refused.
-    let again = service::register(&t.app, &members[0], sid, members[0].user_id.unwrap(), &[]).await;
+    let again = service::register_for(&t.app, &members[0], sid, members[0].user_id.unwrap(), &[]).await;
     assert!(again.is_err());
 
     // A seated member cancels: the first in the queue moves up and is told by mail.
@@ -128,7 +128,7 @@ async fn concurrent_registrations_never_over_book_and_cancelling_moves_the_queue
     let twice: Vec<_> = (0..2)
         .map(|_| {
             let (app, a) = (t.app.clone(), members[1].clone());
-            tokio::spawn(async move { service::register(&app, &a, second, a.user_id.unwrap(), &[]).await })
+            tokio::spawn(async move { service::register_for(&app, &a, second, a.user_id.unwrap(), &[]).await })
         })
         .collect();
     let mut ok = 0;
@@ -147,7 +147,7 @@ async fn concurrent_registrations_never_over_book_and_cancelling_moves_the_queue
             .unwrap();
     let who = members.iter().find(|m| m.user_id == Some(seated_now)).unwrap();
     assert!(service::cancel(&t.app, who, sid, seated_now, &[]).await.is_err());
-    let late = service::register(&t.app, &members[0], sid, members[0].user_id.unwrap(), &[]).await;
+    let late = service::register_for(&t.app, &members[0], sid, members[0].user_id.unwrap(), &[]).await;
     assert!(late.is_err());
 }
 
@@ -160,7 +160,7 @@ async fn attendance_codes_change_every_minute_and_count_once() {
     let email = t.user(Role::Anggota, Some(kim), None).await;
     let mut member = t.login(&email, PASSWORD).await;
     let me = t.actor_by_email(&email).await;
-    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    service::register_for(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
     let key_of = |id: i64| {
         let db = t.app.db.clone();
         async move {
@@ -383,7 +383,7 @@ async fn attending_issues_a_certificate_that_anyone_can_verify_until_it_is_revok
         .unwrap();
     tx.commit().await.unwrap();
     let me = t.actor_by_email(&email).await;
-    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    service::register_for(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
     let mut member = t.login(&email, PASSWORD).await;
     // No certificate before attending.
     assert_eq!(t.count("training_certificates").await, 0);
@@ -406,8 +406,8 @@ async fn attending_issues_a_certificate_that_anyone_can_verify_until_it_is_revok
         .await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert_eq!(pdf.headers["content-type"], "application/pdf");
-    let bytes = simpul::features::training::certificates::render(
-        &simpul::features::training::repo::certificate_by_number(&t.app.db, &number).await.unwrap().unwrap(),
+    let bytes = simpul::features::training::render_certificate(
+        &simpul::features::training::certificate_by_number(&t.app.db, &number).await.unwrap().unwrap(),
         &t.app.config.link(&format!("/sertifikat/{number}")),
         "Simpul",
     )
@@ -513,7 +513,7 @@ async fn materials_are_for_the_sessions_participants() {
     let mut outsider = t.login_as(Role::Anggota).await;
     assert!(!outsider.get(&format!("/pelatihan/{slug}")).await.body.contains("Modul menulis"));
     assert!(outsider.get(&format!("/pelatihan/materi/{file}")).await.is_denied());
-    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    service::register_for(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
     let mut member = t.login(&email, PASSWORD).await;
     let page = member.get(&format!("/pelatihan/{slug}")).await;
     assert!(page.body.contains("Modul menulis") && page.body.contains("https://youtube.com/watch?v=abc"));
@@ -530,10 +530,10 @@ async fn figures_per_programme_and_kim_with_a_csv() {
     let (_, sid) = session(&t, 5).await;
     let email = t.user(Role::Anggota, Some(kim), None).await;
     let me = t.actor_by_email(&email).await;
-    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    service::register_for(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
     let other = t.user(Role::Anggota, Some(kim), None).await;
     let other = t.actor_by_email(&other).await;
-    service::register(&t.app, &other, sid, other.user_id.unwrap(), &[]).await.unwrap();
+    service::register_for(&t.app, &other, sid, other.user_id.unwrap(), &[]).await.unwrap();
     service::mark(&t.app, &t.actor_for(Role::Admin).await, sid, me.user_id.unwrap(), true).await.unwrap();
     let mut admin = t.login_as(Role::Admin).await;
     let page = admin.get("/kelola/pelatihan/statistik").await;
@@ -585,7 +585,7 @@ async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
     let sid = service::add_session(&t.app, &admin, pid, &form).await.unwrap();
     let email = t.user(Role::Anggota, Some(kim), None).await;
     let me = t.actor_by_email(&email).await;
-    service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+    service::register_for(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
     service::mark(&t.app, &admin, sid, me.user_id.unwrap(), true).await.unwrap();
     // Attended, but the practice is not accepted yet: no certificate.
     assert_eq!(t.count("training_certificates").await, 0);
@@ -629,7 +629,7 @@ async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
     // A Redaksi taking part cannot accept their own practice.
     let own = t.user(Role::Redaksi, Some(kim), None).await;
     let own_actor = t.actor_by_email(&own).await;
-    service::register(&t.app, &own_actor, sid, own_actor.user_id.unwrap(), &[]).await.unwrap();
+    service::register_for(&t.app, &own_actor, sid, own_actor.user_id.unwrap(), &[]).await.unwrap();
     service::mark(&t.app, &admin, sid, own_actor.user_id.unwrap(), true).await.unwrap();
     let mut own = t.login(&own, PASSWORD).await;
     let r = own.post_form("/tulis/baru", &draft).await;
@@ -651,7 +651,7 @@ async fn editing_a_session_moves_the_queue_when_seats_are_added() {
     for _ in 0..3 {
         let e = t.user(Role::Anggota, Some(kim), None).await;
         let a = t.actor_by_email(&e).await;
-        service::register(&t.app, &a, sid, a.user_id.unwrap(), &[]).await.unwrap();
+        service::register_for(&t.app, &a, sid, a.user_id.unwrap(), &[]).await.unwrap();
         people.push(a);
     }
     assert_eq!(seats(&t, sid).await, (1, 2, 1));

@@ -10,7 +10,7 @@ use simpul::{
         time::{Date, Timestamp, Zone},
         training,
     },
-    features::training::service::{self, ProgrammeForm, SessionForm},
+    features::training::{self as service, ProgrammeForm, SessionForm},
     infra::db::query,
 };
 
@@ -136,7 +136,7 @@ async fn training_schedules_calendars_attendance_and_certificates_follow_the_zon
         let (kim, _) = t.kim("KIM Zona").await;
         let email = t.user(Role::Anggota, Some(kim), None).await;
         let me = t.actor_by_email(&email).await;
-        service::register(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
+        service::register_for(&t.app, &me, sid, me.user_id.unwrap(), &[]).await.unwrap();
         let mut member = t.login(&email, PASSWORD).await;
         let key: String = query("SELECT attendance_key FROM training_sessions WHERE id = $1")
             .bind(sid)

@@ -16,7 +16,6 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::users,
     web::{
         extract::{ClientIp, Form, Query},
         page::{Page, render, render_invalid},
@@ -109,7 +108,7 @@ struct AccountPage {
 pub async fn show_account(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let user = viewer.user.as_ref().ok_or(AppError::Unauthenticated)?;
     let page = Page::new(&app, &viewer, "/akun", "account-title");
-    let roles = users::repo::grants_for(&app.db, user.id)
+    let roles = super::repo::grants_for(&app.db, user.id)
         .await?
         .into_iter()
         .map(|g| {

@@ -1,10 +1,24 @@
 //! Accounts: sign in and out, passwords, registration, e-mail verification, first-run setup.
 
-pub mod html;
-pub mod repo;
-pub mod service;
+mod html;
+mod repo;
+mod service;
 
-use crate::web::{Access, Routes};
+pub use repo::{
+    GrantRow, MemberRow, UserListRow, UserRow, count_admins, count_users, delete_grant, find_grant, find_user,
+    find_user_by_email, grants_for, insert_grant, insert_user, kim_members, list_users, lock_admins, set_disabled,
+};
+pub use service::{create_account, create_setup_link, issue_reset_link, needs_setup, session_user};
+
+use crate::{
+    registry::{HOUSEKEEPING, Registry},
+    web::{Access, Routes},
+};
+
+/// Sessions, one-time links and sign-in attempts are forgotten once expired.
+pub fn register(reg: &mut Registry) {
+    reg.every("accounts.housekeeping", HOUSEKEEPING, |app| Box::pin(service::housekeeping(app)));
+}
 
 pub fn routes() -> Routes {
     Routes::new()

@@ -1,24 +1,26 @@
 //! Accounts: sign-in with lockout, sessions, password change and reset, citizen registration
 //! with e-mail verification, and the first administrator's setup link.
 
+use super::repo;
 use crate::{
     app::App,
     domain::{
         access::{Actor, Grant, Permission, Role, Scope},
+        event::DomainEvent,
         text::Email,
         time::Timestamp,
         user::{AccountForm, LoginForm, NewAccount, PasswordForm},
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::{accounts::repo, users},
     infra::{
         audit::{self, Event},
         crypto,
         i18n::Lang,
-        jobs::{self, Job},
+        jobs,
         mail::Mail,
     },
+    registry,
     web::viewer::SessionUser,
 };
 
@@ -53,7 +55,7 @@ pub async fn session_user(app: &App, cookie: &str, now: Timestamp) -> AppResult<
     let Some(s) = repo::find_session(&app.db, &hash, now).await? else {
         return Ok(None);
     };
-    let grants = users::repo::grants_for(&app.db, s.user_id).await?.iter().filter_map(|g| g.grant()).collect();
+    let grants = repo::grants_for(&app.db, s.user_id).await?.iter().filter_map(|g| g.grant()).collect();
     Ok(Some((SessionUser { id: s.user_id, name: s.name, email: s.email, grants, session_hash: hash }, s.csrf_token)))
 }
 
@@ -147,7 +149,7 @@ pub async fn change_password(app: &App, actor: &Actor, user: &SessionUser, form:
     repo::set_password(&mut tx, user.id, &hash, now).await?;
     repo::delete_other_sessions(&mut tx, user.id, &user.session_hash).await?;
     // A token minted from a stolen session must not outlive the new password.
-    crate::features::tokens::repo::revoke_all_personal(&mut tx, user.id, now).await?;
+    registry::publish(app, &mut tx, actor, now, DomainEvent::PasswordChanged { user_id: user.id }).await?;
     audit::record(&mut tx, actor, now, Event::new("user.password_change", "user", user.id)).await?;
     tx.commit().await?;
     Ok(())
@@ -178,7 +180,7 @@ pub async fn request_reset(app: &App, actor: &Actor, email: &str, lang: Lang) ->
             &[("name", user.name.clone()), ("link", link), ("minutes", RESET_MINUTES.to_string())],
         ),
     };
-    jobs::enqueue(&mut tx, now, &Job::SendMail(mail)).await?;
+    jobs::enqueue(&mut tx, now, &mail).await?;
     audit::record(&mut tx, actor, now, Event::new("user.reset_requested", "user", user.id)).await?;
     tx.commit().await?;
     Ok(())
@@ -219,7 +221,7 @@ pub async fn reset_password(app: &App, actor: &Actor, token: &str, form: &Passwo
     // A reset link reached the mailbox, so the address is proven.
     repo::mark_verified(&mut tx, user.id, now).await?;
     repo::delete_other_sessions(&mut tx, user.id, "").await?;
-    crate::features::tokens::repo::revoke_all_personal(&mut tx, user.id, now).await?;
+    registry::publish(app, &mut tx, actor, now, DomainEvent::PasswordChanged { user_id: user.id }).await?;
     audit::record(&mut tx, actor, now, Event::new("user.password_reset", "user", user.id)).await?;
     tx.commit().await?;
     Ok(())
@@ -238,7 +240,7 @@ pub async fn register(app: &App, actor: &Actor, form: &AccountForm, lang: Lang) 
             subject: lang.t("mail-exists-subject"),
             body: lang.t_args("mail-exists-body", &[("link", app.config.link("/lupa-sandi"))]),
         };
-        jobs::enqueue(&mut tx, now, &Job::SendMail(mail)).await?;
+        jobs::enqueue(&mut tx, now, &mail).await?;
         tx.commit().await?;
         return Ok(());
     }
@@ -257,7 +259,7 @@ pub async fn register(app: &App, actor: &Actor, form: &AccountForm, lang: Lang) 
         subject: lang.t("mail-verify-subject"),
         body: lang.t_args("mail-verify-body", &[("name", acc.name.clone()), ("link", link)]),
     };
-    jobs::enqueue(&mut tx, now, &Job::SendMail(mail)).await?;
+    jobs::enqueue(&mut tx, now, &mail).await?;
     audit::record(
         &mut tx,
         actor,
@@ -351,8 +353,19 @@ pub async fn create_account(
     let id = repo::insert_user(tx, &acc.name, acc.email.as_str(), password_hash, Some(now), now)
         .await
         .map_err(|e| if e.is_unique() { email_taken() } else { e.into() })?;
-    users::repo::insert_grant(tx, id, grant, now).await?;
+    repo::insert_grant(tx, id, grant, now).await?;
     let after = serde_json::json!({ "name": acc.name, "role": grant.role.as_str(), "scope": grant.scope.key() });
     audit::record(tx, actor, now, Event::new("user.create", "user", id).after(&after)).await?;
     Ok(id)
+}
+
+/// Forgets expired sessions, spent or expired one-time links and old sign-in attempts.
+pub async fn housekeeping(app: &App) -> anyhow::Result<()> {
+    let mut tx = app.db.begin().await?;
+    let n = repo::purge_expired(&mut tx, app.clock.now()).await?;
+    tx.commit().await?;
+    if n > 0 {
+        tracing::info!(removed = n, "accounts housekeeping");
+    }
+    Ok(())
 }

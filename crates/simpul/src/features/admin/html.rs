@@ -29,9 +29,9 @@ struct Dashboard {
 pub async fn show_dashboard(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let page = Page::new(&app, &viewer, "/admin", "admin-title");
     Ok(render(&Dashboard {
-        kim_count: kim::repo::count(&app.db).await?,
-        opd_count: opd::repo::count(&app.db).await?,
-        region_count: regions::repo::count(&app.db).await?,
+        kim_count: kim::count(&app.db).await?,
+        opd_count: opd::count(&app.db).await?,
+        region_count: regions::count(&app.db).await?,
         manage: viewer.can(Permission::ManageKim),
         outbox: app.mailer.outbox_dir().is_some(),
         page,

@@ -1,6 +1,6 @@
 //! The admin area's front page and the local mail outbox.
 
-pub mod html;
+mod html;
 
 use crate::{
     domain::access::Permission,

@@ -165,7 +165,7 @@ async fn desk_page(
         .collect();
     let units = v.units.iter().map(|u| (u.id.to_string(), format!("{} ({})", u.name, u.short_name))).collect();
     let kelurahan = if v.row.region_id.is_none() && v.role == DeskRole::Coordinator {
-        crate::features::regions::repo::list(&app.db, Some("kelurahan"), None)
+        crate::features::regions::list(&app.db, Some("kelurahan"), None)
             .await?
             .into_iter()
             .map(|r| (r.id.to_string(), r.name))

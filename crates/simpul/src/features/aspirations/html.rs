@@ -24,7 +24,6 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::regions,
     web::{
         extract::{ClientIp, Form, Multipart, Path, Query, multipart_error},
         flash::{Flash, redirect_with},
@@ -37,43 +36,6 @@ use crate::{
 pub const PAGE_SIZE: i64 = 20;
 /// The cookie that makes one device one supporter (random, nothing else in it).
 const DEVICE_COOKIE: &str = "simpul_device";
-
-/// Choices the pages offer: categories, kecamatan and kelurahan.
-#[derive(Clone)]
-pub struct Choices {
-    pub categories: Vec<(String, String)>,
-    pub kecamatan: Vec<(String, String)>,
-    /// Kelurahan labelled with their kecamatan.
-    pub kelurahan: Vec<(String, String)>,
-}
-
-/// The choices, cached until anything changes (they change when an admin edits OPD or regions).
-async fn choices(app: &AppState) -> AppResult<std::sync::Arc<Choices>> {
-    let generation = app.db.generation();
-    if let Some(c) = app.aspiration_choices.get("", generation) {
-        return Ok(c);
-    }
-    let c = std::sync::Arc::new(load_choices(app).await?);
-    app.aspiration_choices.put(String::new(), c.clone(), generation);
-    Ok(c)
-}
-
-async fn load_choices(app: &AppState) -> AppResult<Choices> {
-    let cats = repo::categories(&app.db).await?;
-    let kec = regions::repo::list(&app.db, Some("kecamatan"), None).await?;
-    let kel = regions::repo::list(&app.db, Some("kelurahan"), None).await?;
-    let categories = cats.iter().map(|c| (c.id.to_string(), format!("{} ({})", c.name, c.opd_name))).collect();
-    let kecamatan = kec.iter().map(|k| (k.id.to_string(), k.name.clone())).collect();
-    let mut kelurahan: Vec<(String, String)> = kel
-        .iter()
-        .map(|k| {
-            let parent = kec.iter().find(|p| Some(p.id) == k.parent_id).map(|p| p.name.as_str()).unwrap_or_default();
-            (k.id.to_string(), if parent.is_empty() { k.name.clone() } else { format!("{}, {parent}", k.name) })
-        })
-        .collect();
-    kelurahan.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(Choices { categories, kecamatan, kelurahan })
-}
 
 /// The public list's filters as typed.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -137,7 +99,7 @@ struct ListPage {
     page: Page,
     items: Vec<PublicRow>,
     query: ListQuery,
-    choices: std::sync::Arc<Choices>,
+    choices: std::sync::Arc<service::FormChoices>,
     statuses: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
     prev: Option<String>,
@@ -191,7 +153,7 @@ pub async fn list_aspirations(
     let page = ListPage {
         page: Page::new(&app, &viewer, "/aspirasi", "aspirations-title"),
         items,
-        choices: choices(&app).await?,
+        choices: service::form_choices(&app).await?,
         statuses: status_choices(&viewer),
         kinds: kind_choices(&viewer),
         prev: (page_no > 1).then(|| query.at_page(page_no - 1)),
@@ -208,7 +170,7 @@ struct NewPage {
     page: Page,
     form: SubmitForm,
     errors: FieldErrors,
-    choices: std::sync::Arc<Choices>,
+    choices: std::sync::Arc<service::FormChoices>,
     kinds: Vec<(String, String)>,
     similar: Vec<PublicRow>,
     /// The person may file for a citizen (KIM member).
@@ -242,7 +204,7 @@ async fn new_page(
     };
     Ok(NewPage {
         page: Page::new(app, viewer, "/aspirasi/baru", "aspiration-new-title"),
-        choices: choices(app).await?,
+        choices: service::form_choices(app).await?,
         kinds: kind_choices(viewer),
         can_assist: viewer.can(crate::domain::access::Permission::AssistAspirations),
         max_mb: app.config.max_upload_bytes / (1024 * 1024),
@@ -327,13 +289,9 @@ async fn read_form(mut mp: axum::extract::Multipart, keep_files: bool) -> AppRes
 pub async fn create_aspiration(
     State(app): State<AppState>,
     viewer: Viewer,
-    ClientIp(ip): ClientIp,
+    ClientIp(_ip): ClientIp,
     Multipart(mp): Multipart,
 ) -> AppResult<Response> {
-    // Counted before the body is read: a flood costs us no upload.
-    if !app.submit_limiter.allow(&ip) {
-        return Err(AppError::TooManyRequests);
-    }
     let (form, uploads) = read_form(mp, true).await?;
     match service::submit(&app, &viewer.actor(), &form, uploads, Source::Web).await {
         Ok(done) => Ok(Redirect::to(&format!("{}?baru=1", service::follow_up_path(&done.key))).into_response()),
@@ -347,12 +305,9 @@ pub async fn create_aspiration(
 pub async fn check_similar(
     State(app): State<AppState>,
     viewer: Viewer,
-    ClientIp(ip): ClientIp,
+    ClientIp(_ip): ClientIp,
     Multipart(mp): Multipart,
 ) -> AppResult<Response> {
-    if !app.submit_limiter.allow(&ip) {
-        return Err(AppError::TooManyRequests);
-    }
     let (form, _) = read_form(mp, false).await?;
     Ok(render(&new_page(&app, &viewer, form, FieldErrors::new(), true).await?))
 }
@@ -409,15 +364,13 @@ pub async fn show_aspiration(
 pub async fn support_aspiration(
     State(app): State<AppState>,
     viewer: Viewer,
-    ClientIp(ip): ClientIp,
+    ClientIp(_ip): ClientIp,
     jar: CookieJar,
     Path(code): Path<String>,
 ) -> AppResult<Response> {
     let r = public_by_code(&app, &code).await?;
-    // A script can make up device cookies; it cannot make up addresses as easily.
-    if !app.sensitive_limiter.allow(&ip) || !app.support_limiter.allow(&format!("{ip}|{}", r.id)) {
-        return Err(AppError::TooManyRequests);
-    }
+    // A script can make up device cookies; it cannot make up addresses as easily: the route's
+    // limit counts supports per address and report (`Limit::Support`).
     let (device, jar) = match jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32) {
         Some(d) => (d, jar),
         None => {

@@ -3,19 +3,38 @@
 //! citizen through a private link. `service` is the citizen's side, `workflow` the staff's,
 //! `files` the attachments; `html` and `desk` are the pages, `api` the JSON API.
 
-pub mod api;
-pub mod desk;
-pub mod files;
-pub mod html;
-pub mod open311;
-pub mod repo;
-pub mod service;
-pub mod workflow;
+mod api;
+mod desk;
+mod files;
+mod html;
+mod open311;
+mod repo;
+mod service;
+mod workflow;
+
+pub use service::FormChoices;
+pub use workflow::{Sweep, sweep as sweep_deadlines};
 
 use crate::{
-    domain::access::Permission,
-    web::{Access, Routes},
+    domain::access::{Permission, TokenScope},
+    registry::Registry,
+    web::{Access, Limit, Routes},
 };
+
+/// Deadlines are swept every minute (reminders, escalations, auto-closing); a changed holiday
+/// calendar moves the running deadlines in the same transaction.
+pub fn register(reg: &mut Registry) {
+    reg.every("aspirations.deadlines", std::time::Duration::from_secs(60), |app| {
+        Box::pin(async move {
+            let s = workflow::sweep(app).await?;
+            if s != workflow::Sweep::default() {
+                tracing::info!(?s, "aspiration deadlines");
+            }
+            Ok(())
+        })
+    })
+    .on_event(service::on_event);
+}
 
 pub fn routes() -> Routes {
     let desk = Access::Permission(Permission::ViewAspirationDesk);
@@ -24,7 +43,10 @@ pub fn routes() -> Routes {
         .page("/aspirasi", html::list_aspirations)
         .get("/aspirasi/baru", Access::Public, html::new_aspiration)
         .post_upload("/aspirasi/baru", Access::Public, html::create_aspiration, files::REPORT_BODY_MAX)
+        .limit(Limit::Submissions)
         .post_upload("/aspirasi/baru/cek", Access::Public, html::check_similar, files::REPORT_BODY_MAX)
+        .limit(Limit::Submissions)
+        .secret_in_path("/aspirasi/lacak/")
         .get("/aspirasi/lacak/{key}", Access::Public, html::track_aspiration)
         .post("/aspirasi/lacak/{key}/info", Access::Public, html::add_info)
         .post("/aspirasi/lacak/{key}/terima", Access::Public, html::accept_answer)
@@ -33,6 +55,7 @@ pub fn routes() -> Routes {
         .get("/aspirasi/lampiran/{id}", Access::Public, html::show_attachment)
         .get("/aspirasi/{code}", Access::Public, html::show_aspiration)
         .post("/aspirasi/{code}/dukung", Access::Public, html::support_aspiration)
+        .limit(Limit::Support)
         .get("/kelola/aspirasi", desk, desk::list_desk)
         .get("/kelola/aspirasi/ekspor-lapor", coordinator, desk::export_lapor)
         .get("/kelola/aspirasi/{id}", desk, desk::show_desk)
@@ -41,10 +64,15 @@ pub fn routes() -> Routes {
         .post("/kelola/aspirasi/{id}/lampiran/{attachment_id}", coordinator, desk::set_attachment_visibility)
         .post("/kelola/aspirasi/{id}/lapor", coordinator, desk::set_lapor_number)
         .post("/kelola/aspirasi/{id}/identitas", coordinator, desk::reveal_identity)
-        .post("/api/v1/aspirations", Access::Public, api::submit_aspiration)
+        .post("/api/v1/aspirations", Access::PublicOrToken(TokenScope::Write), api::submit_aspiration)
+        .limit(Limit::Submissions)
+        .doc::<api::__path_submit_aspiration>()
         .get("/api/v1/aspirations", Access::Public, api::list_aspirations)
+        .doc::<api::__path_list_aspirations>()
         .get("/api/v1/aspirations/categories", Access::Public, api::list_categories)
+        .doc::<api::__path_list_categories>()
         .get("/api/v1/aspirations/{code}", Access::Public, api::show_aspiration)
+        .doc::<api::__path_show_aspiration>()
         .get("/open311/v2/{file}", Access::Public, open311::get_root)
         .post("/open311/v2/{file}", Access::Public, open311::create_request)
         .get("/open311/v2/services/{file}", Access::Public, open311::show_service)

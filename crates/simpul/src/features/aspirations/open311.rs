@@ -24,7 +24,7 @@ use crate::{
     },
     error::AppError,
     features::{regions, tokens},
-    web::extract::Path,
+    web::{Limit, extract::Path},
 };
 
 /// Most requests in one answer, and the default window, as the specification suggests.
@@ -222,7 +222,7 @@ pub async fn show_service(State(app): State<AppState>, Path(file): Path<String>)
         Ok(None) => return not_found(f),
         Err(e) => return internal(f, &e.into()),
     };
-    let kel = match regions::repo::list(&app.db, Some("kelurahan"), None).await {
+    let kel = match regions::list(&app.db, Some("kelurahan"), None).await {
         Ok(k) => k,
         Err(e) => return internal(f, &e.into()),
     };
@@ -414,14 +414,14 @@ pub async fn create_request(State(app): State<AppState>, Path(file): Path<String
     let p = params(&String::from_utf8_lossy(&body));
     let now = app.clock.now();
     let client = match param(&p, "api_key") {
-        Some(k) => tokens::service::authenticate(&app, k, now).await.ok().flatten(),
+        Some(k) => tokens::authenticate(&app, k, now).await.ok().flatten(),
         None => None,
     };
     let Some(client) = client.filter(|c| c.scope == "write") else {
         return error(f, StatusCode::FORBIDDEN, "api_key is missing, unknown, revoked or read-only");
     };
     // Personal tokens count like the JSON API's; the admin's machine tokens are integrations.
-    if client.acting_for.is_some() && !app.submit_limiter.allow(&format!("token:{}", client.id)) {
+    if client.acting_for.is_some() && !app.limits.allow_token(Limit::Submissions, client.id) {
         return error(f, StatusCode::TOO_MANY_REQUESTS, "too many requests");
     }
     let Some(code) = param(&p, "service_code") else {

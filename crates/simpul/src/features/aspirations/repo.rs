@@ -21,7 +21,6 @@ pub struct AspirationRow {
     pub description: String,
     pub public_title: Option<String>,
     pub public_description: Option<String>,
-    pub category_id: Option<i64>,
     pub category_name: String,
     pub region_id: Option<i64>,
     /// Empty when not known yet.
@@ -33,27 +32,20 @@ pub struct AspirationRow {
     pub event_date: Option<String>,
     pub anonymous: bool,
     pub confidential: bool,
-    pub show_name: bool,
     pub reporter_name: Option<String>,
     pub reporter_phone: Option<String>,
     pub reporter_email: Option<String>,
     pub assisted_by: Option<i64>,
     pub assistant_name: Option<String>,
-    pub source: String,
     pub opd_id: Option<i64>,
     pub opd_name: Option<String>,
     pub due_at: Option<i64>,
     pub due_from: Option<i64>,
-    pub escalated_at: Option<i64>,
     pub duplicate_of: Option<i64>,
     pub reject_reason: Option<String>,
     pub lapor_number: Option<String>,
-    pub support_count: i64,
     pub rating: Option<i64>,
     pub rating_comment: Option<String>,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub closed_at: Option<i64>,
 }
 
 const FULL: &str = "SELECT a.id, a.year, a.kind, a.status, a.title, a.description, a.public_title,
@@ -84,15 +76,12 @@ pub struct PublicRow {
     pub address: Option<String>,
     pub lat_e6: Option<i64>,
     pub lon_e6: Option<i64>,
-    pub event_date: Option<String>,
     /// The reporter's name when they allowed it (NULL otherwise).
     pub public_name: Option<String>,
-    pub opd_id: Option<i64>,
     pub opd_name: Option<String>,
     pub support_count: i64,
     pub created_at: i64,
     pub updated_at: i64,
-    pub closed_at: Option<i64>,
 }
 
 const PUBLIC_COLS: &str = "SELECT a.id, a.year, a.kind, a.status, COALESCE(a.public_title, a.title) AS title,
@@ -345,7 +334,6 @@ pub enum StaffScope {
 pub struct StaffRow {
     pub id: i64,
     pub year: i64,
-    pub kind: String,
     pub status: String,
     pub title: String,
     pub category_name: String,
@@ -354,7 +342,6 @@ pub struct StaffRow {
     pub due_at: Option<i64>,
     pub confidential: bool,
     pub anonymous: bool,
-    pub created_at: i64,
 }
 
 /// Reports a staff member sees, most urgent first; `overdue_at` keeps only those past due then.
@@ -465,15 +452,11 @@ pub async fn set_due(tx: &mut Tx, id: i64, status: &str, due_from: i64, due_at: 
 /// One entry of the timeline.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EventRow {
-    pub id: i64,
     pub at: i64,
     pub action: String,
     pub status: String,
-    pub party: String,
-    pub user_name: Option<String>,
     pub opd_name: Option<String>,
     pub body: Option<String>,
-    pub public: bool,
 }
 
 /// A new timeline entry.
@@ -544,7 +527,6 @@ pub struct AttachmentRow {
     pub storage_key: String,
     pub file_name: String,
     pub content_type: String,
-    pub size_bytes: i64,
     pub hidden: bool,
 }
 
@@ -701,7 +683,6 @@ pub async fn add_support(tx: &mut Tx, id: i64, supporter_key: &str, now: Timesta
 pub struct DueRow {
     pub id: i64,
     pub status: String,
-    pub opd_id: Option<i64>,
     pub due_at: i64,
     pub reminded_at: Option<i64>,
     pub escalated_at: Option<i64>,
@@ -793,7 +774,6 @@ pub async fn category(ex: impl Executor, id: i64) -> Result<Option<CategoryRow>,
 /// Per-OPD figures: reports handled, answered, average rating.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OpdStats {
-    pub opd_id: i64,
     pub opd_name: String,
     pub total: i64,
     pub finished: i64,

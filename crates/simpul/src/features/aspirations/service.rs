@@ -24,7 +24,7 @@ use crate::{
         crypto,
         db::Tx,
         i18n::Lang,
-        jobs::{self, Job},
+        jobs,
         mail::Mail,
     },
 };
@@ -95,7 +95,6 @@ impl Source {
 /// A stored report: its code and the private key of its follow-up link (shown once).
 #[derive(Debug, Clone)]
 pub struct Submitted {
-    pub id: i64,
     pub code: TicketCode,
     pub key: String,
 }
@@ -114,7 +113,7 @@ pub fn parse_reference(s: &str) -> Option<i64> {
 /// The distinct stems of a report's public text, as `aspiration_words` keeps them.
 pub fn public_words(title: &str, description: &str) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
-    crate::features::search::analyzer::terms(&format!("{title}\n{description}"))
+    crate::infra::search::analyzer::terms(&format!("{title}\n{description}"))
         .into_iter()
         .map(|t| t.0)
         .filter(|w| w.len() <= 60 && seen.insert(w.clone()))
@@ -146,7 +145,7 @@ fn parse_degrees(s: &str, limit: f64) -> Option<Option<i64>> {
 
 /// The working-day calendar as the admins keep it.
 pub async fn calendar(app: &App) -> AppResult<Calendar> {
-    Ok(Calendar::new(holidays::repo::days(&app.db).await?.iter().filter_map(|d| Date::parse(d)), app.zone().clone()))
+    Ok(Calendar::new(holidays::days(&app.db).await?.iter().filter_map(|d| Date::parse(d)), app.zone().clone()))
 }
 
 /// Checks and stores a report with its files. Nothing is stored when anything is wrong.
@@ -176,7 +175,7 @@ pub async fn submit(
         e.add("category_id", "err-required");
     }
     let kelurahan = match form.kelurahan_id.trim().parse::<i64>() {
-        Ok(id) => regions::repo::find(&app.db, id).await?.filter(|r| r.level == "kelurahan"),
+        Ok(id) => regions::find(&app.db, id).await?.filter(|r| r.level == "kelurahan"),
         Err(_) => None,
     };
     let address = e.optional("address", &form.address, 300);
@@ -322,10 +321,10 @@ async fn store_report(
         let link = app.config.base_url.join(&follow_up_path(key)).map(|u| u.to_string()).unwrap_or_default();
         let body = lang.t_args("mail-aspiration-received", &[("code", code.to_string()), ("link", link)]);
         let subject = lang.t_args("mail-aspiration-subject", &[("code", code.to_string())]);
-        jobs::enqueue(&mut tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+        jobs::enqueue(&mut tx, now, &Mail { to, subject, body }).await?;
     }
     tx.commit_bookkeeping().await?;
-    Ok(Submitted { id, code, key: key.to_owned() })
+    Ok(Submitted { code, key: key.to_owned() })
 }
 
 /// The report behind a private follow-up key.
@@ -490,7 +489,7 @@ pub async fn move_to(
         let status = lang.t(&format!("aspiration-status-{}", next.as_str()));
         let body = lang.t_args("mail-aspiration-status", &[("code", code.clone()), ("status", status)]);
         let subject = lang.t_args("mail-aspiration-subject", &[("code", code)]);
-        jobs::enqueue(tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+        jobs::enqueue(tx, now, &Mail { to, subject, body }).await?;
     }
     Ok(())
 }
@@ -498,8 +497,7 @@ pub async fn move_to(
 /// Recomputes the running deadlines in `tx`, after the holiday calendar changed in it (a cuti
 /// bersama decreed later moves every open deadline it falls into).
 pub async fn recompute_deadlines(app: &App, tx: &mut Tx) -> AppResult<usize> {
-    let cal =
-        Calendar::new(holidays::repo::days(&mut *tx).await?.iter().filter_map(|d| Date::parse(d)), app.zone().clone());
+    let cal = Calendar::new(holidays::days(&mut *tx).await?.iter().filter_map(|d| Date::parse(d)), app.zone().clone());
     let running = repo::running_deadlines(&mut *tx).await?;
     let mut changed = 0;
     for (id, status, from) in running {
@@ -526,7 +524,7 @@ pub async fn notify_officers(
     for to in repo::officer_emails(&mut *tx, opd_id).await? {
         let body = lang.t_args(key, &[("code", code.clone()), ("title", row.title.clone()), ("link", link.clone())]);
         let subject = lang.t_args("mail-aspiration-subject", &[("code", code.clone())]);
-        jobs::enqueue(tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+        jobs::enqueue(tx, now, &Mail { to, subject, body }).await?;
     }
     Ok(())
 }
@@ -552,7 +550,7 @@ pub async fn support(app: &App, actor: &Actor, id: i64, device: &str) -> AppResu
 /// Open public reports in the same kelurahan that look like the text being written, best
 /// first ("Apakah ini laporan yang sama?").
 pub async fn similar(app: &App, kelurahan_id: i64, text: &str, limit: usize) -> AppResult<Vec<repo::PublicRow>> {
-    let words: std::collections::HashSet<String> = crate::features::search::analyzer::terms(text)
+    let words: std::collections::HashSet<String> = crate::infra::search::analyzer::terms(text)
         .into_iter()
         .map(|t| t.0)
         .filter(|t| t.chars().count() >= 3)
@@ -565,7 +563,7 @@ pub async fn similar(app: &App, kelurahan_id: i64, text: &str, limit: usize) -> 
         .into_iter()
         .map(|r| {
             let theirs: std::collections::HashSet<String> =
-                crate::features::search::analyzer::terms(&format!("{} {}", r.title, r.description))
+                crate::infra::search::analyzer::terms(&format!("{} {}", r.title, r.description))
                     .into_iter()
                     .map(|t| t.0)
                     .collect();
@@ -599,4 +597,55 @@ mod tests {
         assert!(!SubmitForm::ticked(&Some("false".into())));
         assert!(!SubmitForm::ticked(&None));
     }
+}
+
+/// What the report pages offer to choose from: categories, kecamatan and kelurahan.
+#[derive(Clone)]
+pub struct FormChoices {
+    pub categories: Vec<(String, String)>,
+    pub kecamatan: Vec<(String, String)>,
+    /// Kelurahan labelled with their kecamatan.
+    pub kelurahan: Vec<(String, String)>,
+}
+
+/// The choices, cached until anything changes (they change when an admin edits OPD or regions).
+pub async fn form_choices(app: &App) -> AppResult<std::sync::Arc<FormChoices>> {
+    let generation = app.db.generation();
+    if let Some(c) = app.aspiration_choices.get("", generation) {
+        return Ok(c);
+    }
+    let c = std::sync::Arc::new(load_choices(app).await?);
+    app.aspiration_choices.put(String::new(), c.clone(), generation);
+    Ok(c)
+}
+
+async fn load_choices(app: &App) -> AppResult<FormChoices> {
+    let cats = repo::categories(&app.db).await?;
+    let kec = regions::list(&app.db, Some("kecamatan"), None).await?;
+    let kel = regions::list(&app.db, Some("kelurahan"), None).await?;
+    let categories = cats.iter().map(|c| (c.id.to_string(), format!("{} ({})", c.name, c.opd_name))).collect();
+    let kecamatan = kec.iter().map(|k| (k.id.to_string(), k.name.clone())).collect();
+    let mut kelurahan: Vec<(String, String)> = kel
+        .iter()
+        .map(|k| {
+            let parent = kec.iter().find(|p| Some(p.id) == k.parent_id).map(|p| p.name.as_str()).unwrap_or_default();
+            (k.id.to_string(), if parent.is_empty() { k.name.clone() } else { format!("{}, {parent}", k.name) })
+        })
+        .collect();
+    kelurahan.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(FormChoices { categories, kecamatan, kelurahan })
+}
+
+/// A changed holiday calendar moves every running deadline it falls into.
+pub fn on_event<'a>(
+    app: &'a App,
+    tx: &'a mut Tx,
+    e: &'a crate::registry::Published<'a>,
+) -> futures_util::future::BoxFuture<'a, AppResult<()>> {
+    Box::pin(async move {
+        if *e.event == crate::domain::event::DomainEvent::HolidaysChanged {
+            recompute_deadlines(app, tx).await?;
+        }
+        Ok(())
+    })
 }

@@ -22,7 +22,7 @@ use crate::{
         audit::{self, Event},
         db::Tx,
         i18n::Lang,
-        jobs::{self, Job},
+        jobs,
         mail::Mail,
     },
 };
@@ -69,7 +69,7 @@ pub struct DeskView {
     /// The workflow steps this person can take now.
     pub actions: Vec<Action>,
     /// Units to dispose to (coordinator only).
-    pub units: Vec<opd::repo::OpdRow>,
+    pub units: Vec<opd::OpdRow>,
     /// Working days left before the deadline (negative: overdue).
     pub days_left: Option<i64>,
 }
@@ -111,7 +111,7 @@ pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView>
         .into_iter()
         .filter(|a| !actor.read_only && aspiration::transition(status, *a, party_for(actor, &row, *a)).is_ok())
         .collect();
-    let units = if role == DeskRole::Coordinator { opd::repo::list(&app.db).await? } else { Vec::new() };
+    let units = if role == DeskRole::Coordinator { opd::list(&app.db).await? } else { Vec::new() };
     let now = app.clock.now();
     // Late is decided by the instant, not by counting days: a deadline that passed on Friday
     // night is late on Saturday even though no working day has gone by.
@@ -215,7 +215,7 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
     let mut row_for_move = row.clone();
     match action {
         Action::Dispose => match form.opd_id.trim().parse::<i64>() {
-            Ok(o) if opd::repo::find(&app.db, o).await?.is_some() => opd_id = Some(o),
+            Ok(o) if opd::find(&app.db, o).await?.is_some() => opd_id = Some(o),
             _ => e.add("opd_id", "err-required"),
         },
         Action::Reject => match RejectReason::parse(&form.reason) {
@@ -239,7 +239,7 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
     let mut place = None;
     if action == Action::Verify && row.region_id.is_none() {
         let found = match form.kelurahan_id.trim().parse::<i64>() {
-            Ok(k) => crate::features::regions::repo::find(&app.db, k).await?.filter(|r| r.level == "kelurahan"),
+            Ok(k) => crate::features::regions::find(&app.db, k).await?.filter(|r| r.level == "kelurahan"),
             Err(_) => None,
         };
         match found {
@@ -459,20 +459,8 @@ async fn mail_about(tx: &mut Tx, app: &App, row: &AspirationRow, to: &str, key: 
         app.config.base_url.join(&format!("/kelola/aspirasi/{}", row.id)).map(|u| u.to_string()).unwrap_or_default();
     let body = lang.t_args(key, &[("code", code.clone()), ("title", row.title.clone()), ("link", link)]);
     let subject = lang.t_args("mail-aspiration-subject", &[("code", code)]);
-    jobs::enqueue(tx, now, &Job::SendMail(Mail { to: to.to_owned(), subject, body })).await?;
+    jobs::enqueue(tx, now, &Mail { to: to.to_owned(), subject, body }).await?;
     Ok(())
-}
-
-/// Runs [`sweep`] every minute until the process stops.
-pub async fn sweep_forever(app: std::sync::Arc<App>) {
-    loop {
-        match sweep(&app).await {
-            Ok(s) if s != Sweep::default() => tracing::info!(?s, "aspiration deadlines"),
-            Ok(_) => {}
-            Err(e) => tracing::error!(error = %e, "aspiration deadlines"),
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
-    }
 }
 
 use crate::domain::text::csv_cell as cell;

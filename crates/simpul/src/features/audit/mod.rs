@@ -1,7 +1,7 @@
 //! The audit trail page for admins and the DPO.
 
-pub mod html;
-pub mod repo;
+mod html;
+mod repo;
 
 use crate::{
     domain::access::Permission,

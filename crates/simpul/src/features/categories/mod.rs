@@ -1,9 +1,12 @@
 //! News categories, managed by admins (used by articles, issue 3).
 
-pub mod api;
-pub mod html;
-pub mod repo;
-pub mod service;
+mod api;
+mod html;
+mod repo;
+mod service;
+
+pub use repo::{CategoryRow, find, find_by_slug, list};
+pub use service::{create, delete, id_for_name, update};
 
 use crate::{
     domain::access::Permission,
@@ -19,4 +22,5 @@ pub fn routes() -> Routes {
         .post("/admin/kategori/{id}/ubah", admin, html::update_category)
         .post("/admin/kategori/{id}/hapus", admin, html::delete_category)
         .get("/api/v1/categories", Access::Public, api::list_categories)
+        .doc::<api::__path_list_categories>()
 }

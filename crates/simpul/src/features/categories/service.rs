@@ -66,3 +66,15 @@ pub async fn delete(app: &App, actor: &Actor, id: i64, confirmed: bool) -> AppRe
     tx.commit().await?;
     Ok(())
 }
+
+/// The category named `name` (compared as `simpul_text::sort_key` compares), created when
+/// there is none: bulk imports name their categories in words. Runs in the importer's
+/// transaction, whose audit event covers it.
+pub async fn id_for_name(tx: &mut Tx, name: &str, now: crate::domain::time::Timestamp) -> AppResult<i64> {
+    if let Some(id) = repo::id_by_name_key(&mut *tx, &simpul_text::sort_key(name)).await? {
+        return Ok(id);
+    }
+    let input = CategoryInput { name: name.to_owned(), description: None };
+    let slug = simpul_text::slugify(name, 60);
+    Ok(repo::insert(tx, &slug, &input, now).await?)
+}

@@ -17,11 +17,7 @@ use crate::{
     config::{TelegramConfig, WhatsAppConfig},
     domain::factcheck::Channel,
     error::{AppError, AppResult},
-    infra::{
-        crypto,
-        i18n::Lang,
-        jobs::{self, Job},
-    },
+    infra::{crypto, i18n::Lang, jobs},
     web::{extract::Query, viewer::Viewer},
 };
 
@@ -256,11 +252,27 @@ async fn reply_once(app: &App, channel: Channel, external_id: &str, to: &str, te
     if !super::repo::claim_message(&mut tx, channel.as_str(), &service::message_key(external_id), now).await? {
         return Ok(());
     }
-    let job = Job::SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template: None };
+    let job = SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template: None };
     jobs::enqueue(&mut tx, now, &job).await?;
     tx.commit_bookkeeping().await?;
     app.jobs_queued.notify_one();
     Ok(())
+}
+
+/// A message to a tipster on the chat channel they used (`whatsapp`, `telegram`).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct SendChat {
+    pub channel: String,
+    pub to: String,
+    pub text: String,
+    /// The variables of the WhatsApp template, when the message may be sent as one (a
+    /// verdict, possibly more than 24 hours after the tipster wrote).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<Vec<String>>,
+}
+
+impl jobs::Job for SendChat {
+    const KIND: &'static str = "send_chat";
 }
 
 /// Sends one message (a job): WhatsApp's send-message endpoint or Telegram's `sendMessage`.

@@ -228,7 +228,6 @@ pub struct ClusterRow {
     pub duplicate_of: Option<i64>,
     pub clarification_id: Option<i64>,
     pub clarification_slug: Option<String>,
-    pub updated_at: i64,
 }
 
 const CLUSTER: &str = "SELECT k.id, k.state, k.sample, k.tip_count, k.first_seen, k.last_seen, k.assignee_id,
@@ -411,7 +410,6 @@ pub async fn insert_tip(tx: &mut Tx, t: &NewTip, now: Timestamp) -> Result<i64, 
 /// What anyone holding a tip's code may see: where its rumour stands, never the text.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TipStatus {
-    pub id: i64,
     pub year: i64,
     pub created_at: i64,
     pub state: String,
@@ -583,7 +581,6 @@ pub async fn purge_chat_inbox(tx: &mut Tx, before: Timestamp) -> Result<u64, DbE
 /// An editor's note.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Note {
-    pub id: i64,
     pub author: Option<String>,
     pub body: String,
     pub evidence_url: Option<String>,

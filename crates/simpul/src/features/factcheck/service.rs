@@ -11,7 +11,10 @@ use std::{
 use hmac::{Hmac, Mac};
 use simpul_text::claims::{self, ClaimIndex};
 
-use super::repo::{self, ClarificationItem, NewTip};
+use super::{
+    chat::SendChat,
+    repo::{self, ClarificationItem, NewTip},
+};
 use crate::{
     app::App,
     domain::{
@@ -26,7 +29,7 @@ use crate::{
         crypto,
         i18n::Lang,
         images::{self, ImageLimits},
-        jobs::{self, Job},
+        jobs,
         mail::Mail,
     },
 };
@@ -36,7 +39,7 @@ pub const SAME_RUMOUR: f32 = 0.55;
 /// …or, for a short text (under eight words), at least this (near-identical).
 pub const SAME_RUMOUR_SHORT: f32 = 0.80;
 /// How often a node looks for clarifications and rumours another node added.
-const FRESH_FOR: Duration = Duration::from_secs(1);
+pub const FRESH_FOR: Duration = Duration::from_secs(1);
 /// Rows changed this close before the newest change seen are looked at again (a transaction
 /// that committed late on another node).
 const LOOK_BACK_MS: i64 = 10_000;
@@ -204,16 +207,6 @@ fn apply(s: &mut Loaded, claims: Vec<repo::ClaimText>, rumours: Vec<repo::Rumour
     }
 }
 
-/// Follows changes made by other nodes until the process stops.
-pub async fn follow(app: Arc<App>) {
-    loop {
-        if let Err(e) = refresh(&app, true).await {
-            tracing::warn!(error = %e, "refreshing the claim matcher");
-        }
-        tokio::time::sleep(FRESH_FOR).await;
-    }
-}
-
 /// A message as it came in.
 #[derive(Debug, Clone)]
 pub struct Intake {
@@ -253,9 +246,7 @@ impl Reply {
 /// A tip taken in.
 #[derive(Debug, Clone)]
 pub struct Received {
-    pub tip_id: i64,
     pub code: TipCode,
-    pub cluster_id: i64,
     pub reply: Reply,
     /// The same message was delivered before: nothing new was stored or sent.
     pub duplicate: bool,
@@ -367,7 +358,7 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         drop(tx);
         let status = repo::tip_status(&app.db, year, existing).await?;
         let year = status.as_ref().map_or(year, |s| s.year);
-        return Ok(Received { tip_id: existing, code: code_of(year, existing), cluster_id: 0, reply, duplicate: true });
+        return Ok(Received { code: code_of(year, existing), reply, duplicate: true });
     }
     // Which rumour is this? The clarification's own when it matched; otherwise an open one
     // saying the same; otherwise a new one.
@@ -418,10 +409,10 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
     };
     let tip_id = repo::insert_tip(&mut tx, &new, now).await?;
     let code = code_of(year, tip_id);
-    let received = Received { tip_id, code, cluster_id, reply, duplicate: false };
+    let received = Received { code, reply, duplicate: false };
     if reply_by_chat && let Some(to) = &intake.contact {
         let text = reply_text(app, &received);
-        let job = Job::SendChat { channel: intake.channel.as_str().into(), to: to.clone(), text, template: None };
+        let job = SendChat { channel: intake.channel.as_str().into(), to: to.clone(), text, template: None };
         jobs::enqueue(&mut tx, now, &job).await?;
     }
     // The trail names the tip and its rumour, never the person or the number.
@@ -580,17 +571,16 @@ async fn tell_waiting(
     for w in &waiting {
         let code = code_of(w.year, w.id).to_string();
         let (text, template) = message(&code);
-        let job = match Channel::parse(&w.channel) {
+        match Channel::parse(&w.channel) {
             Some(Channel::WhatsApp | Channel::Telegram) => {
-                Job::SendChat { channel: w.channel.clone(), to: w.contact.clone(), text, template }
+                let job = SendChat { channel: w.channel.clone(), to: w.contact.clone(), text, template };
+                jobs::enqueue(tx, now, &job).await?;
             }
-            _ => Job::SendMail(Mail {
-                to: w.contact.clone(),
-                subject: Lang::Id.t_args("tip-notify-subject", &[("code", code)]),
-                body: text,
-            }),
-        };
-        jobs::enqueue(tx, now, &job).await?;
+            _ => {
+                let subject = Lang::Id.t_args("tip-notify-subject", &[("code", code)]);
+                jobs::enqueue(tx, now, &Mail { to: w.contact.clone(), subject, body: text }).await?;
+            }
+        }
     }
     let ids: Vec<i64> = waiting.iter().map(|w| w.id).collect();
     repo::mark_notified(tx, &ids, now).await?;
@@ -620,4 +610,18 @@ pub async fn search(app: &App, q: &str, limit: usize, min_score: f32) -> AppResu
     let mut items = repo::items(&app.db, &ranked).await?;
     items.sort_by_key(|i| ranked.iter().position(|x| *x == i.id));
     Ok(items)
+}
+
+/// Forgets the contacts of tipsters whose rumour was never answered (after [`CONTACT_DAYS`])
+/// and handled chat message ids (after a week).
+pub async fn housekeeping(app: &App) -> anyhow::Result<()> {
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let mut n = repo::forget_contacts(&mut tx, now.plus_days(-CONTACT_DAYS)).await?;
+    n += repo::purge_chat_inbox(&mut tx, now.plus_days(-crate::registry::KEEP_DAYS)).await?;
+    tx.commit().await?;
+    if n > 0 {
+        tracing::info!(removed = n, "fact-check housekeeping");
+    }
+    Ok(())
 }

@@ -1,9 +1,11 @@
 //! The holiday calendar (libur nasional, cuti bersama, libur daerah) that working-day
 //! deadlines count on. Admins keep it; everyone can read it.
 
-pub mod html;
-pub mod repo;
-pub mod service;
+mod html;
+mod repo;
+mod service;
+
+pub use repo::days;
 
 use crate::{
     domain::access::Permission,

@@ -7,12 +7,13 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
+        event::DomainEvent,
         time::Date,
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::aspirations,
     infra::audit::{self, Event},
+    registry,
 };
 
 /// The kinds of day off.
@@ -50,7 +51,7 @@ pub async fn add(app: &App, actor: &Actor, form: &HolidayForm) -> AppResult<i64>
     };
     let after = serde_json::json!({ "day": day, "name": name, "kind": form.kind.trim() });
     audit::record(&mut tx, actor, now, Event::new("holiday.add", "holiday", id).after(&after)).await?;
-    aspirations::service::recompute_deadlines(app, &mut tx).await?;
+    registry::publish(app, &mut tx, actor, now, DomainEvent::HolidaysChanged).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -63,7 +64,7 @@ pub async fn delete(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
     repo::delete(&mut tx, id).await?;
     let before = serde_json::json!({ "day": h.day, "name": h.name, "kind": h.kind });
     audit::record(&mut tx, actor, now, Event::new("holiday.delete", "holiday", id).before(&before)).await?;
-    aspirations::service::recompute_deadlines(app, &mut tx).await?;
+    registry::publish(app, &mut tx, actor, now, DomainEvent::HolidaysChanged).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -117,7 +118,7 @@ pub async fn import(app: &App, actor: &Actor, form: &ImportForm) -> AppResult<us
     }
     let after = serde_json::json!({ "kind": form.kind.trim(), "added": added });
     audit::record(&mut tx, actor, now, Event::new("holiday.import", "holiday", "").after(&after)).await?;
-    aspirations::service::recompute_deadlines(app, &mut tx).await?;
+    registry::publish(app, &mut tx, actor, now, DomainEvent::HolidaysChanged).await?;
     tx.commit().await?;
     Ok(added.len())
 }

@@ -27,16 +27,16 @@ struct HomePage {
     page: Page,
     kim_count: i64,
     opd_count: i64,
-    latest_kim: Vec<kim::repo::KimListRow>,
-    latest_news: Vec<news::repo::ArticleRow>,
+    latest_kim: Vec<kim::KimListRow>,
+    latest_news: Vec<news::ArticleRow>,
 }
 
 pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let page = Page::new(&app, &viewer, "/", "home-title");
-    let kim_count = kim::repo::count(&app.db).await?;
-    let opd_count = opd::repo::count(&app.db).await?;
-    let latest_kim = kim::repo::latest(&app.db, 6).await?;
-    let latest_news = news::repo::list_published(&app.db, 5, 0, news::repo::Detail::Summary).await?;
+    let kim_count = kim::count(&app.db).await?;
+    let opd_count = opd::count(&app.db).await?;
+    let latest_kim = kim::latest(&app.db, 6).await?;
+    let latest_news = news::list_published(&app.db, 5, 0, news::Detail::Summary).await?;
     Ok(render(&HomePage { page, kim_count, opd_count, latest_kim, latest_news }))
 }
 

@@ -12,9 +12,10 @@ use crate::{
     app::AppState,
     domain::{kim::KimForm, validation::FieldErrors},
     error::{AppError, AppResult},
-    features::{regions, users},
+    features::{accounts, news, regions},
     web::{
         extract::{ConfirmForm, Form, Path, Query, empty_as_none},
+        feeds::{Channel, Format},
         flash::{Flash, after, redirect_with},
         page::{Page, render, render_invalid},
         viewer::Viewer,
@@ -40,7 +41,7 @@ struct DirectoryPage {
     groups: Vec<KimListRow>,
     q: String,
     kecamatan: Option<i64>,
-    kecamatans: Vec<regions::repo::RegionRow>,
+    kecamatans: Vec<regions::RegionRow>,
     hal: i64,
     has_next: bool,
 }
@@ -54,7 +55,7 @@ pub async fn list_kim(
     let mut groups = repo::list(&app.db, &q.q, q.kecamatan, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE).await?;
     let has_next = groups.len() as i64 > PAGE_SIZE;
     groups.truncate(PAGE_SIZE as usize);
-    let kecamatans = regions::repo::list(&app.db, Some("kecamatan"), None).await?;
+    let kecamatans = regions::list(&app.db, Some("kecamatan"), None).await?;
     let page = Page::new(&app, &viewer, "/kim", "kim-directory-title");
     Ok(render(&DirectoryPage { page, groups, q: q.q, kecamatan: q.kecamatan, kecamatans, hal, has_next }))
 }
@@ -65,24 +66,31 @@ struct KimPage {
     page: Page,
     kim: KimRow,
     member_count: i64,
-    news: Vec<crate::features::news::repo::ArticleRow>,
+    news: Vec<news::ArticleRow>,
 }
 
 pub async fn show_kim(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
     let kim = repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
     let member_count = repo::member_count(&app.db, kim.id).await?;
-    let news = crate::features::news::repo::list_published_in(
-        &app.db,
-        None,
-        Some(kim.id),
-        10,
-        0,
-        crate::features::news::repo::Detail::Summary,
-    )
-    .await?;
+    let news = news::list_published_in(&app.db, None, Some(kim.id), 10, 0, news::Detail::Summary).await?;
     let mut page = Page::titled(&app, &viewer, &format!("/kim/{slug}"), kim.name.clone());
     page.feed_base = Some(format!("/kim/{slug}"));
     Ok(render(&KimPage { page, kim, member_count, news }))
+}
+
+/// `/kim/<slug>/<feed file>`: the group's news as RSS, Atom or JSON Feed.
+pub async fn show_kim_feed(
+    State(app): State<AppState>,
+    Path((slug, file)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let format = Format::from_file(&file).ok_or(AppError::NotFound)?;
+    let k = repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let ch = Channel {
+        title: k.name.clone(),
+        link: app.config.link(&format!("/kim/{slug}")),
+        self_link: app.config.link(&format!("/kim/{slug}/{file}")),
+    };
+    news::group_feed(&app, k.id, format, &ch).await
 }
 
 #[derive(Template)]
@@ -109,7 +117,7 @@ struct KimFormPage {
     page: Page,
     form: KimForm,
     errors: FieldErrors,
-    regions: Vec<regions::repo::RegionChoice>,
+    regions: Vec<regions::RegionChoice>,
 }
 
 async fn form_page(
@@ -123,7 +131,7 @@ async fn form_page(
         Some(id) => (format!("/admin/kim/{id}/ubah"), "kim-edit-title"),
         None => ("/admin/kim/baru".to_owned(), "kim-new-title"),
     };
-    let regions = regions::repo::choices(&app.db).await?;
+    let regions = regions::choices(&app.db).await?;
     Ok(KimFormPage { page: Page::new(app, viewer, &path, title), form, errors, regions })
 }
 
@@ -184,7 +192,7 @@ pub async fn update_kim(
 struct MembersPage {
     page: Page,
     kim: KimRow,
-    members: Vec<users::repo::MemberRow>,
+    members: Vec<accounts::MemberRow>,
     form: MemberForm,
     errors: FieldErrors,
 }
@@ -197,7 +205,7 @@ async fn members_page(
     errors: FieldErrors,
 ) -> AppResult<MembersPage> {
     let kim = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
-    let members = users::repo::kim_members(&app.db, id).await?;
+    let members = accounts::kim_members(&app.db, id).await?;
     let page = Page::titled(
         app,
         viewer,

@@ -183,3 +183,8 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<(), DbError> {
     query("DELETE FROM kim_groups WHERE id = $1").bind(id).execute(tx).await?;
     Ok(())
 }
+
+/// Every group's address, oldest group first (for the sitemap).
+pub async fn slugs(ex: impl Executor) -> Result<Vec<String>, DbError> {
+    query("SELECT slug FROM kim_groups ORDER BY id").scalars(ex).await
+}

@@ -12,10 +12,10 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::{accounts, regions, users},
+    features::{accounts, regions},
     infra::{
         audit::{self, Event},
-        jobs::{self, Job},
+        jobs,
         mail::Mail,
     },
 };
@@ -28,7 +28,7 @@ async fn validate(app: &App, form: &KimForm) -> AppResult<KimInput> {
     let region_id = form.region_id.trim().parse::<i64>().ok();
     let region_ok = match (level, region_id) {
         (Some(level), Some(id)) => {
-            regions::repo::find(&app.db, id).await?.is_some_and(|r| r.level == region_level_for(level).as_str())
+            regions::find(&app.db, id).await?.is_some_and(|r| r.level == region_level_for(level).as_str())
         }
         _ => true,
     };
@@ -104,7 +104,7 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
     let grant = Grant::new(role, Scope::Kim(kim_id)).ok_or(AppError::BadRequest("err-choose"))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let user_id = match accounts::repo::find_user_by_email(&mut tx, email.as_str()).await? {
+    let user_id = match accounts::find_user_by_email(&mut tx, email.as_str()).await? {
         Some(u) if u.email_verified_at.is_none() || u.disabled => {
             let mut e = FieldErrors::new();
             e.add("email", "err-account-unverified");
@@ -117,7 +117,7 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
                 e.add("name", "err-name-for-new");
                 return Err(e.into());
             };
-            let id = accounts::repo::insert_user(&mut tx, &name, email.as_str(), None, Some(now), now).await?;
+            let id = accounts::insert_user(&mut tx, &name, email.as_str(), None, Some(now), now).await?;
             audit::record(
                 &mut tx,
                 actor,
@@ -125,20 +125,20 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
                 Event::new("user.create", "user", id).after(&serde_json::json!({ "name": name })),
             )
             .await?;
-            let link = accounts::service::issue_reset_link(&mut tx, app, id, now).await?;
+            let link = accounts::issue_reset_link(&mut tx, app, id, now).await?;
             let lang = crate::infra::i18n::Lang::Id;
             let body =
                 lang.t_args("mail-welcome-body", &[("name", name.clone()), ("kim", kim.name.clone()), ("link", link)]);
             jobs::enqueue(
                 &mut tx,
                 now,
-                &Job::SendMail(Mail { to: email.as_str().to_owned(), subject: lang.t("mail-welcome-subject"), body }),
+                &Mail { to: email.as_str().to_owned(), subject: lang.t("mail-welcome-subject"), body },
             )
             .await?;
             id
         }
     };
-    let added = users::repo::insert_grant(&mut tx, user_id, grant, now).await?;
+    let added = accounts::insert_grant(&mut tx, user_id, grant, now).await?;
     if added {
         let after = serde_json::json!({ "role": role.as_str(), "scope": grant.scope.key(), "kim": kim.name });
         audit::record(&mut tx, actor, now, Event::new("user.role_grant", "user", user_id).after(&after)).await?;
@@ -152,11 +152,11 @@ pub async fn remove_member(app: &App, actor: &Actor, kim_id: i64, grant_id: i64)
     actor.require(Permission::ManageKim)?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let g = users::repo::find_grant(&mut tx, grant_id)
+    let g = accounts::find_grant(&mut tx, grant_id)
         .await?
         .filter(|g| g.kim_id == Some(kim_id))
         .ok_or(AppError::NotFound)?;
-    users::repo::delete_grant(&mut tx, grant_id).await?;
+    accounts::delete_grant(&mut tx, grant_id).await?;
     let before = serde_json::json!({ "role": g.role, "scope": g.scope_key, "kim": g.unit_name });
     audit::record(&mut tx, actor, now, Event::new("user.role_revoke", "user", g.user_id).before(&before)).await?;
     tx.commit().await?;

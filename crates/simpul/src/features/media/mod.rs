@@ -1,9 +1,12 @@
 //! Uploaded images: re-encoded on upload (no EXIF or GPS), stored in several widths, served
 //! with long caching. KIM members and editors use them in news (issue 3).
 
-pub mod html;
-pub mod repo;
-pub mod service;
+mod html;
+mod repo;
+mod service;
+
+pub use repo::{MediaRow, exists, list_by};
+pub use service::{file_name, upload};
 
 use crate::{
     domain::access::Permission,

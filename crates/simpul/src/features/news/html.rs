@@ -84,7 +84,7 @@ pub async fn list_category(
     Path(slug): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let c = crate::features::categories::repo::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let c = crate::features::categories::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
     let hal = q.hal.unwrap_or(1).clamp(1, 100_000);
     let mut articles =
         repo::list_published_in(&app.db, Some(c.id), None, PAGE_SIZE + 1, (hal - 1) * PAGE_SIZE, Detail::Summary)
@@ -141,13 +141,13 @@ fn json_ld(a: &ArticleRow, url: &str, site: &str) -> String {
 
 pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
     let a = repo::find_published(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
-    let related = crate::features::search::service::related(&app, &a, 3).await?;
+    let related = super::related::related(&app, &a, 3).await?;
     let url = app.config.link(&format!("/berita/{slug}"));
     let shares = share_links(&a.title, &url);
     let json_ld = json_ld(&a, &url, &app.config.site_name);
     let cover = match (&a.cover_key, &a.cover_widths) {
         (Some(key), Some(widths)) => {
-            let file = |w: &str| format!("/media/{}", crate::features::media::service::file_name(key, w));
+            let file = |w: &str| format!("/media/{}", crate::features::media::file_name(key, w));
             let srcset = widths.split(',').map(|w| format!("{} {w}w", file(w))).collect::<Vec<_>>().join(", ");
             let src = file(widths.split(',').next().unwrap_or("360"));
             Some((src, srcset, app.config.link(&file("share"))))

@@ -9,7 +9,6 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
-        category::CategoryInput,
         time::Timestamp,
     },
     error::AppResult,
@@ -136,15 +135,7 @@ pub async fn import_jsonl(
             let category_id = match category_ids.get(&key) {
                 Some(id) => *id,
                 None => {
-                    let found = categories::repo::id_by_name_key(&mut tx, &key).await?;
-                    let id = match found {
-                        Some(id) => id,
-                        None => {
-                            let input = CategoryInput { name: r.category.clone(), description: None };
-                            let slug = simpul_text::slugify(&r.category, 60);
-                            categories::repo::insert(&mut tx, &slug, &input, now).await?
-                        }
-                    };
+                    let id = categories::id_for_name(&mut tx, &r.category, now).await?;
                     category_ids.insert(key, id);
                     id
                 }

@@ -214,12 +214,13 @@ pub async fn insert(
     body_html: &str,
     kim_id: Option<i64>,
     author_id: Option<i64>,
+    training_session_id: Option<i64>,
     now: Timestamp,
 ) -> Result<i64, DbError> {
     query(
         "INSERT INTO articles (title, lead, body_md, body_html, category_id, kim_id, author_id, state, created_at, updated_at,
-            cover_media_id, cover_caption, cover_credit, video_url, region_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8, $9, $10, $11, $12, $13) RETURNING id",
+            cover_media_id, cover_caption, cover_credit, video_url, region_id, training_session_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(a.title.as_str())
     .bind(a.lead.as_str())
@@ -234,6 +235,7 @@ pub async fn insert(
     .bind(a.cover_credit.clone())
     .bind(a.video_url.clone())
     .bind(a.region_id)
+    .bind(training_session_id)
     .scalar(tx)
     .await
 }
@@ -578,4 +580,49 @@ pub async fn published_index_rows_after(ex: impl Executor, after: i64, limit: i6
 
 pub async fn count_published(ex: impl Executor) -> Result<i64, DbError> {
     query("SELECT COUNT(*) FROM articles WHERE state = 'terbit'").scalar(ex).await
+}
+
+/// (slug, last change) of published articles in id order, `limit` from `offset` (sitemaps).
+pub async fn published_addresses(ex: impl Executor, offset: i64, limit: i64) -> Result<Vec<(String, i64)>, DbError> {
+    query(
+        "SELECT slug, updated_at FROM articles WHERE state = 'terbit' AND slug IS NOT NULL ORDER BY id LIMIT $1 OFFSET $2",
+    )
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(ex)
+    .await
+}
+
+/// A recently published article as the news sitemap lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RecentRow {
+    pub slug: String,
+    pub title: String,
+    pub published_at: i64,
+}
+
+/// Articles published since `since`, newest first.
+pub async fn published_since(ex: impl Executor, since: Timestamp, limit: i64) -> Result<Vec<RecentRow>, DbError> {
+    query(
+        "SELECT slug, title, published_at FROM articles WHERE state = 'terbit' AND slug IS NOT NULL AND published_at >= $1
+         ORDER BY published_at DESC LIMIT $2",
+    )
+    .bind(since.0)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+/// Whether `user_id` has a practice article for `session_id` that someone else published (a
+/// Redaksi participant cannot accept their own practice).
+pub async fn practice_published_by(ex: impl Executor, session_id: i64, user_id: i64) -> Result<bool, DbError> {
+    query(
+        "SELECT COUNT(*) FROM articles WHERE training_session_id = $1 AND author_id = $2 AND state = 'terbit'
+         AND editor_id IS NOT NULL AND editor_id <> author_id",
+    )
+    .bind(session_id)
+    .bind(user_id)
+    .scalar::<i64>(ex)
+    .await
+    .map(|n| n > 0)
 }

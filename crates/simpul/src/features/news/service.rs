@@ -14,6 +14,7 @@ use crate::{
             transition, writing_scopes,
         },
         diff,
+        event::DomainEvent,
         time::Timestamp,
         validation::FieldErrors,
     },
@@ -22,11 +23,21 @@ use crate::{
     infra::{
         audit::{self, Event},
         db::{self, Tx},
-        jobs::{self, Job},
-        markdown,
+        jobs, markdown,
         outbox::{self, Topic},
     },
+    registry,
 };
+
+/// Publishes a scheduled article when its time comes (see [`publish_scheduled`]).
+#[derive(Debug, Clone, serde::Serialize, Deserialize)]
+pub struct PublishArticle {
+    pub article_id: i64,
+}
+
+impl jobs::Job for PublishArticle {
+    const KIND: &'static str = "publish_article";
+}
 
 /// An article as seen from the newsroom, with what the viewer may do to it.
 pub struct DeskView {
@@ -72,18 +83,17 @@ fn rel_for(actor: &Actor, a: &ArticleRow) -> Relation {
 /// The chosen category and cover photo must exist.
 async fn check_refs(tx: &mut Tx, input: &ArticleInput) -> AppResult<()> {
     let mut e = FieldErrors::new();
-    if categories::repo::find(&mut *tx, input.category_id).await?.is_none() {
+    if categories::find(&mut *tx, input.category_id).await?.is_none() {
         e.add("category_id", "err-choose");
     }
     if let Some(m) = input.cover_media_id
-        && !media::repo::exists(&mut *tx, m).await?
+        && !media::exists(&mut *tx, m).await?
     {
         e.add("cover_media_id", "err-choose");
     }
     if let Some(r) = input.region_id {
-        let local = regions::repo::find(&mut *tx, r)
-            .await?
-            .is_some_and(|r| matches!(r.level.as_str(), "kecamatan" | "kelurahan"));
+        let local =
+            regions::find(&mut *tx, r).await?.is_some_and(|r| matches!(r.level.as_str(), "kecamatan" | "kelurahan"));
         if !local {
             e.add("region_id", "err-choose");
         }
@@ -107,25 +117,19 @@ pub async fn create(app: &App, actor: &Actor, form: &ArticleForm) -> AppResult<i
         }
     };
     let kim_id = scope.and_then(Scope::kim_id);
-    // A practice assignment: only for a session the writer has a seat in, that asks for one.
+    // A practice assignment (training refuses it unless the writer has a seat in a session
+    // that asks for one).
     let practice = match form.training_session_id.trim() {
         "" => None,
-        s => {
-            let sid = s.parse::<i64>().map_err(|_| AppError::BadRequest("err-bad-form"))?;
-            if !crate::features::training::service::may_submit_practice(app, actor, sid).await? {
-                return Err(AppError::Forbidden);
-            }
-            Some(sid)
-        }
+        s => Some(s.parse::<i64>().map_err(|_| AppError::BadRequest("err-bad-form"))?),
     };
     let html = markdown::render(&input.body);
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     check_refs(&mut tx, &input).await?;
-    let id = repo::insert(&mut tx, &input, &html, kim_id, actor.user_id, now).await?;
-    if let Some(sid) = practice {
-        crate::features::training::repo::link_practice(&mut tx, id, sid).await?;
-    }
+    let id = repo::insert(&mut tx, &input, &html, kim_id, actor.user_id, practice, now).await?;
+    let drafted = DomainEvent::ArticleDrafted { article_id: id, author_id: actor.user_id, practice_session: practice };
+    registry::publish(app, &mut tx, actor, now, drafted).await?;
     repo::set_tags(&mut tx, id, &input.tags).await?;
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     audit::record(&mut tx, actor, now, Event::new("article.create", "article", id).after(&input)).await?;
@@ -265,7 +269,7 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
     let change = repo::StateChange { state: to.as_str(), editor, slug: slug.as_deref(), published_at, scheduled_at };
     repo::set_state(&mut tx, id, &change, now).await?;
     if let Some(at) = scheduled_at {
-        jobs::enqueue_at(&mut tx, now, at, &Job::PublishArticle { article_id: id }).await?;
+        jobs::enqueue_at(&mut tx, now, at, &PublishArticle { article_id: id }).await?;
     }
     if let Some(n) = &note {
         repo::insert_comment(&mut tx, id, actor.user_id, action.as_str(), n, now).await?;
@@ -279,7 +283,12 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
         outbox::record(&mut tx, Topic::Article, id, now).await?;
     }
     if to == ArticleState::Terbit {
-        crate::features::training::service::practice_published(app, &mut tx, id, actor, now).await?;
+        let published = DomainEvent::ArticlePublished {
+            article_id: id,
+            author_id: a.author_id,
+            practice_session: a.training_session_id,
+        };
+        registry::publish(app, &mut tx, actor, now, published).await?;
     }
     tx.commit().await?;
     Ok(to)
@@ -310,12 +319,17 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
         scheduled_at: None,
     };
     repo::set_state(&mut tx, id, &change, now).await?;
-    let actor = Actor { user_id: None, label: "system".into(), grants: vec![], request_id: None, read_only: false };
+    let actor = Actor::system();
     let ev = Event::new("article.terbit_terjadwal", "article", id)
         .before(&serde_json::json!({ "state": a.state }))
         .after(&serde_json::json!({ "state": to.as_str(), "slug": slug }));
     audit::record(&mut tx, &actor, now, ev).await?;
-    crate::features::training::service::practice_published(app, &mut tx, id, &actor, now).await?;
+    let published = DomainEvent::ArticlePublished {
+        article_id: id,
+        author_id: a.author_id,
+        practice_session: a.training_session_id,
+    };
+    registry::publish(app, &mut tx, &actor, now, published).await?;
     outbox::record(&mut tx, Topic::Article, id, now).await?;
     tx.commit().await?;
     Ok(())
@@ -324,18 +338,6 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
 /// An address from the title, unique, fixed from the first publication on.
 async fn unique_slug(tx: &mut Tx, title: &str) -> AppResult<String> {
     db::unique_slug(tx, "articles", title, 80, "berita").await?.ok_or(AppError::Conflict("err-slug"))
-}
-
-/// "Baca juga" for a published article: up to `limit` published articles sharing the most
-/// tags (and the category), newer first among equals.
-pub async fn related(app: &App, a: &ArticleRow, limit: usize) -> AppResult<Vec<ArticleRow>> {
-    let candidates = repo::related_candidates(&app.db, a.id, a.category_id, 8).await?;
-    let ranked = crate::domain::article::rank_related(&candidates);
-    let top: Vec<i64> = ranked.iter().take(limit * 4).copied().collect();
-    let mut rows = repo::published_summaries(&app.db, &top).await?;
-    rows.sort_by_key(|r| ranked.iter().position(|id| *id == r.id));
-    rows.truncate(limit);
-    Ok(rows)
 }
 
 /// The caller's own articles, last changed first.

@@ -8,8 +8,10 @@
 
 use std::{collections::BTreeMap, sync::Mutex, time::Duration};
 
+use futures_util::future::BoxFuture;
+
 use axum::{
-    extract::{Request, State},
+    extract::Request,
     http::{Method, StatusCode, header},
     middleware::Next,
     response::Response,
@@ -72,18 +74,25 @@ pub fn is_robot(user_agent: &str) -> bool {
     ua.is_empty() || MARKS.iter().any(|m| ua.contains(m))
 }
 
-/// Middleware: counts a reader's successful GET of `/berita/<slug>`.
-pub async fn count(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    let slug = match req.uri().path().strip_prefix(PREFIX) {
-        Some(s) if req.method() == Method::GET && is_slug(s) => s.to_owned(),
-        _ => return next.run(req).await,
-    };
-    let robot = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).is_none_or(is_robot);
-    let res = next.run(req).await;
-    if !robot && matches!(res.status(), StatusCode::OK | StatusCode::NOT_MODIFIED) {
-        app.views.add(&slug, app.clock.now().date_in(app.zone()).to_string(), 1);
-    }
-    res
+/// Wraps the article route (outside its page cache, so cached answers count too): counts a
+/// reader's successful GET of `/berita/<slug>`.
+pub fn count(req: Request, next: Next) -> BoxFuture<'static, Response> {
+    Box::pin(async move {
+        let app = req.extensions().get::<AppState>().cloned();
+        let slug = match (req.uri().path().strip_prefix(PREFIX), &app) {
+            (Some(s), Some(_)) if req.method() == Method::GET && is_slug(s) => s.to_owned(),
+            _ => return next.run(req).await,
+        };
+        let robot = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).is_none_or(is_robot);
+        let res = next.run(req).await;
+        if let Some(app) = app
+            && !robot
+            && matches!(res.status(), StatusCode::OK | StatusCode::NOT_MODIFIED)
+        {
+            app.views.add(&slug, app.clock.now().date_in(app.zone()).to_string(), 1);
+        }
+        res
+    })
 }
 
 /// Writes the counted views; returns how many were written.
@@ -108,16 +117,6 @@ async fn write(app: &App, counts: &BTreeMap<(String, String), i64>) -> AppResult
     }
     tx.commit_bookkeeping().await?;
     Ok(())
-}
-
-/// Flushes every [`FLUSH`] until the process stops.
-pub async fn flush_forever(app: std::sync::Arc<App>) {
-    loop {
-        tokio::time::sleep(FLUSH).await;
-        if let Err(e) = flush(&app).await {
-            tracing::error!(error = %e, "writing article views");
-        }
-    }
 }
 
 #[cfg(test)]

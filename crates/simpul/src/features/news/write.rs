@@ -18,7 +18,7 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::{categories, kim, media},
+    features::{accounts, categories, media},
     web::{
         extract::{Form, Path, Query, empty_as_none},
         flash::{Flash, after, redirect_with},
@@ -58,7 +58,7 @@ struct EditorPage {
     page: Page,
     form: ArticleForm,
     errors: FieldErrors,
-    categories: Vec<categories::repo::CategoryRow>,
+    categories: Vec<categories::CategoryRow>,
     /// (value, label) of the places a new article can be filed; empty when editing.
     scopes: Vec<(String, String)>,
     /// `None` for a new article.
@@ -67,7 +67,7 @@ struct EditorPage {
     /// Photos that can be the cover: (media id, description).
     covers: Vec<(i64, String)>,
     /// Kecamatan and kelurahan an article can be about.
-    regions: Vec<crate::features::regions::repo::RegionChoice>,
+    regions: Vec<crate::features::regions::RegionChoice>,
 }
 
 impl EditorPage {
@@ -86,13 +86,19 @@ impl EditorPage {
 }
 
 async fn scope_choices(app: &AppState, viewer: &Viewer) -> AppResult<Vec<(String, String)>> {
+    let actor = viewer.actor();
+    // The groups' names come with the writer's roles.
+    let grants = match actor.user_id {
+        Some(id) => accounts::grants_for(&app.db, id).await?,
+        None => Vec::new(),
+    };
     let mut out = Vec::new();
-    for s in writing_scopes(&viewer.actor()) {
+    for s in writing_scopes(&actor) {
         match s {
             Scope::City => out.push(("city".to_owned(), viewer.lang.t("scope-city"))),
             Scope::Kim(id) => {
-                if let Some(k) = kim::repo::find(&app.db, id).await? {
-                    out.push((format!("kim:{id}"), k.name));
+                if let Some(name) = grants.iter().find(|g| g.kim_id == Some(id)).and_then(|g| g.unit_name.clone()) {
+                    out.push((format!("kim:{id}"), name));
                 }
             }
             _ => {}
@@ -109,7 +115,7 @@ async fn editor_page(
     desk: Option<DeskView>,
     note_errors: FieldErrors,
 ) -> AppResult<EditorPage> {
-    let categories = categories::repo::list(&app.db).await?;
+    let categories = categories::list(&app.db).await?;
     let (path, page) = match &desk {
         Some(d) => {
             let path = format!("/tulis/{}", d.article.id);
@@ -121,7 +127,7 @@ async fn editor_page(
     let _ = path;
     let scopes = if desk.is_none() { scope_choices(app, viewer).await? } else { Vec::new() };
     let mut covers: Vec<(i64, String)> = match &viewer.user {
-        Some(u) => media::repo::list_by(&app.db, u.id, 50).await?.into_iter().map(|m| (m.id, m.alt)).collect(),
+        Some(u) => media::list_by(&app.db, u.id, 50).await?.into_iter().map(|m| (m.id, m.alt)).collect(),
         None => Vec::new(),
     };
     if let Some(a) = desk.as_ref().map(|d| &d.article)
@@ -130,7 +136,7 @@ async fn editor_page(
     {
         covers.insert(0, (id, alt));
     }
-    let regions = crate::features::regions::repo::choices(&app.db)
+    let regions = crate::features::regions::choices(&app.db)
         .await?
         .into_iter()
         .filter(|r| matches!(r.level.as_str(), "kecamatan" | "kelurahan"))

@@ -1,9 +1,19 @@
 //! Government units (OPD) and the categories they handle, used to route aspirations.
 
-pub mod api;
-pub mod html;
-pub mod repo;
-pub mod service;
+mod api;
+mod html;
+mod repo;
+mod service;
+
+pub use repo::{OpdRow, count, find, list};
+pub use service::{create, delete, update};
+
+/// The directory of government units is in the sitemap.
+pub fn register(reg: &mut crate::registry::Registry) {
+    reg.sitemap_pages(|_| {
+        Box::pin(async { Ok(vec![crate::registry::SitemapUrl { path: "/opd".into(), updated_at: None }]) })
+    });
+}
 
 use crate::{
     domain::access::Permission,
@@ -21,4 +31,5 @@ pub fn routes() -> Routes {
         .post("/admin/opd/{id}/ubah", admin, html::update_opd)
         .post("/admin/opd/{id}/hapus", admin, html::delete_opd)
         .get("/api/v1/opd", Access::Public, api::list_opd)
+        .doc::<api::__path_list_opd>()
 }

@@ -59,12 +59,12 @@ struct SearchPage {
     suggestion: Option<String>,
     has_next: bool,
     /// Clarifications of hoaxes about what was searched (first page only).
-    clarifications: Vec<crate::features::factcheck::repo::ClarificationItem>,
+    clarifications: Vec<crate::features::factcheck::ClarificationItem>,
 }
 
 impl SearchPage {
     fn badge(&self, verdict: &str) -> (String, &'static str) {
-        crate::features::factcheck::html::badge(verdict)
+        crate::features::factcheck::badge(verdict)
     }
 
     fn date(&self, h: &Hit) -> String {
@@ -146,7 +146,7 @@ pub async fn show_search(
     let clarifications = if q.q.is_empty() || q.page > 1 {
         Vec::new()
     } else {
-        crate::features::factcheck::service::search(&app, &q.q, 3, simpul_text::claims::CANDIDATE).await?
+        crate::features::factcheck::search(&app, &q.q, 3, simpul_text::claims::CANDIDATE).await?
     };
     Ok(render(&SearchPage {
         page,

@@ -1,16 +1,57 @@
-//! Search (issue 4): Indonesian-aware full-text search over published articles with tantivy.
-//! `analyzer.rs` adapts `simpul-text` to tantivy, `index.rs` owns the index files,
-//! `service.rs` builds queries and keeps the index in step with the database, `html.rs` is
-//! the `/cari` page and `api.rs` `/api/v1/search`.
+//! Search: Indonesian-aware full-text search over published articles. The index itself
+//! (tantivy with the `simpul-text` analyzer) is `infra::search`; this capability fills it from
+//! the news capability's read models, keeps it in step with the change outbox, and answers
+//! `/cari` (`html.rs`) and `/api/v1/search` (`api.rs`) with facets, passages and suggestions.
 
-pub mod analyzer;
-pub mod api;
-pub mod html;
-pub mod index;
-pub mod service;
+mod api;
+mod html;
+mod service;
 
-use crate::web::{Access, Routes};
+use std::collections::HashSet;
+
+use futures_util::future::BoxFuture;
+
+pub use service::{Answer, BEST, catch_up, rebuild};
+
+use crate::{
+    app::App,
+    infra::outbox,
+    registry::{Registry, Task},
+    web::{Access, Routes},
+};
 
 pub fn routes() -> Routes {
-    Routes::new().page("/cari", html::show_search).get("/api/v1/search", Access::Public, api::search)
+    Routes::new()
+        .page("/cari", html::show_search)
+        .get("/api/v1/search", Access::Public, api::search)
+        .doc::<api::__path_search>()
+}
+
+/// This node's index follows the outbox (rebuilt first when missing or unreadable).
+pub fn register(reg: &mut Registry) {
+    reg.task("search.index", outbox::POLL, || Box::<IndexFollower>::default());
+}
+
+/// Keeps this node's index current: a rebuild when it is missing, then the outbox's changes.
+#[derive(Default)]
+struct IndexFollower {
+    started: bool,
+    /// Changes applied lately (see [`catch_up`]).
+    recent: HashSet<i64>,
+}
+
+impl Task for IndexFollower {
+    fn tick<'a>(&'a mut self, app: &'a App) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            if !self.started {
+                self.started = true;
+                if app.search.needs_rebuild() {
+                    let n = rebuild(app, |_| {}).await?;
+                    tracing::info!(articles = n, "search index rebuilt");
+                }
+            }
+            catch_up(app, &mut self.recent).await?;
+            Ok(())
+        })
+    }
 }

@@ -1,7 +1,7 @@
 //! Search over published articles: building queries from everyday Indonesian, facets,
 //! snippets, suggestions; keeping the index in step with the database.
 
-use std::{collections::HashSet, sync::Arc};
+use std::collections::HashSet;
 
 use simpul_text::Stemmer;
 use tantivy::{
@@ -11,10 +11,7 @@ use tantivy::{
     schema::IndexRecordOption,
 };
 
-use super::{
-    analyzer,
-    index::{FacetCounts, IndexDoc, SearchIndex},
-};
+use crate::infra::search::{FacetCounts, IndexDoc, SearchIndex, analyzer};
 use crate::{
     app::App,
     domain::time::{Timestamp, Zone},
@@ -64,7 +61,7 @@ pub struct FacetValue {
 
 /// A found article with a highlighted passage: (text, is a match).
 pub struct Hit {
-    pub article: news::repo::ArticleRow,
+    pub article: news::ArticleRow,
     pub snippet: Vec<(String, bool)>,
 }
 
@@ -330,7 +327,7 @@ async fn answer(app: &App, q: &SearchQuery) -> AppResult<Answer> {
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(AppError::Internal)?;
 
-    let rows = news::repo::published_by_id(&app.db, &ids).await?;
+    let rows = news::published_by_id(&app.db, &ids).await?;
     // In the index's order; an article unpublished since keeps an empty place (never shown).
     let snippets = ids
         .iter()
@@ -379,7 +376,7 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
             a
         }
     };
-    let mut rows = news::repo::published_summaries(&app.db, &answer.ids).await?;
+    let mut rows = news::published_summaries(&app.db, &answer.ids).await?;
     rows.sort_by_key(|r| answer.ids.iter().position(|id| *id == r.id));
     let hits = rows
         .into_iter()
@@ -390,8 +387,8 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
         .collect();
     let facets = &answer.facets;
     let (total, total_is_estimate, suggestion) = (answer.total, answer.total_is_estimate, answer.suggestion.clone());
-    let cats = categories::repo::list(&app.db).await?;
-    let kec = regions::repo::list(&app.db, Some("kecamatan"), None).await?;
+    let cats = categories::list(&app.db).await?;
+    let kec = regions::list(&app.db, Some("kecamatan"), None).await?;
     let facet = |counts: &std::collections::HashMap<u64, u64>, label: &dyn Fn(i64) -> Option<String>| {
         let mut v: Vec<FacetValue> = counts
             .iter()
@@ -408,103 +405,7 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
     Ok(Results { total, total_is_estimate, hits, categories, kecamatan, years, suggestion })
 }
 
-/// "Baca juga": published articles most like this one by their Indonesian text (the stems of
-/// its title and its most telling body words, weighted by tf-idf), then favouring the same
-/// category and newer articles. Answers from the interim rule (shared category or tags) while
-/// the index is empty. Cached per node until anything changes.
-pub async fn related(app: &App, a: &news::repo::ArticleRow, limit: usize) -> AppResult<Vec<news::repo::ArticleRow>> {
-    let generation = app.db.generation();
-    let key = a.id.to_string();
-    let ids = match app.related_cache.get(&key, generation) {
-        Some(ids) => ids,
-        None => {
-            let ids = related_ids(app, a, limit).await?;
-            app.related_cache.put(key, ids.clone(), generation);
-            ids
-        }
-    };
-    if ids.is_empty() {
-        return news::service::related(app, a, limit).await;
-    }
-    let mut rows = news::repo::published_summaries(&app.db, &ids).await?;
-    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-    rows.truncate(limit);
-    Ok(rows)
-}
-
-/// The ids behind [`related`], computed afresh (no cache).
-pub async fn related_ids(app: &App, a: &news::repo::ArticleRow, limit: usize) -> AppResult<Vec<i64>> {
-    let idx = app.search.clone();
-    let title = a.title.clone();
-    let body = format!("{}\n\n{}", a.lead, markdown::plain_text(&a.body_md));
-    let (id, category, published) = (a.id, a.category_id, a.published_at.unwrap_or(0));
-    tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<i64>> {
-        let searcher = idx.searcher();
-        let docs = searcher.num_docs().max(1) as f32;
-        if searcher.num_docs() < 2 {
-            return Ok(Vec::new());
-        }
-        let f = idx.fields;
-        // Term weights: tf-idf over the body, title words counted three times.
-        let mut tf: std::collections::HashMap<String, f32> = std::collections::HashMap::new();
-        for (t, ..) in analyzer::terms(&body) {
-            *tf.entry(t).or_default() += 1.0;
-        }
-        for (t, ..) in analyzer::terms(&title) {
-            *tf.entry(t).or_default() += 3.0;
-        }
-        let mut weighted: Vec<(String, f32)> = tf
-            .into_iter()
-            .filter(|(t, _)| t.chars().count() >= 3)
-            .map(|(t, n)| {
-                let df = searcher.doc_freq(&Term::from_field_text(f.body, &t)).unwrap_or(0) as f32;
-                let idf = (docs / (df + 1.0)).ln().max(0.0);
-                (t, n.sqrt() * idf)
-            })
-            .filter(|(_, w)| *w > 0.0)
-            .collect();
-        weighted.sort_by(|x, y| y.1.total_cmp(&x.1));
-        weighted.truncate(16);
-        if weighted.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = weighted
-            .iter()
-            .map(|(t, w)| {
-                let q = TermQuery::new(Term::from_field_text(f.body, t), IndexRecordOption::WithFreqs);
-                (Occur::Should, Box::new(BoostQuery::new(Box::new(q), *w)) as Box<dyn Query>)
-            })
-            .collect();
-        parts.push((
-            Occur::MustNot,
-            Box::new(TermQuery::new(Term::from_field_u64(f.id, id as u64), IndexRecordOption::Basic)),
-        ));
-        let query = BooleanQuery::new(parts);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit * 8).order_by_score())?;
-        let same_cat = |addr: tantivy::DocAddress| {
-            let seg = searcher.segment_reader(addr.segment_ord);
-            let cat = seg.fast_fields().u64("category").ok().and_then(|c| c.first(addr.doc_id));
-            let when = seg.fast_fields().i64("published_at").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
-            (category.is_some_and(|c| cat == Some(c as u64)), when)
-        };
-        let mut scored: Vec<(f32, i64)> = top
-            .into_iter()
-            .filter_map(|(score, addr)| {
-                let (same, when) = same_cat(addr);
-                let years_apart = (published - when).unsigned_abs() as f32 / (365.0 * 86_400_000.0);
-                let s = score * if same { 1.3 } else { 1.0 } / (1.0 + 0.15 * years_apart);
-                idx.article_id(&searcher, addr).map(|i| (s, i))
-            })
-            .collect();
-        scored.sort_by(|x, y| y.0.total_cmp(&x.0));
-        Ok(scored.into_iter().take(limit).map(|(_, i)| i).collect())
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?
-    .map_err(AppError::Internal)
-}
-
-fn index_doc(r: news::repo::IndexRow, zone: &Zone) -> IndexDoc {
+fn index_doc(r: news::IndexRow, zone: &Zone) -> IndexDoc {
     let published = r.published_at.unwrap_or(0);
     IndexDoc {
         id: r.id,
@@ -531,7 +432,7 @@ pub async fn rebuild(app: &App, progress: impl Fn(usize) + Send + 'static) -> Ap
         let mut after = 0;
         let mut done = 0;
         idx.rebuild(cursor, || {
-            let rows = handle.block_on(news::repo::published_index_rows_after(&db, after, BATCH))?;
+            let rows = handle.block_on(news::published_index_rows_after(&db, after, BATCH))?;
             if rows.is_empty() {
                 return Ok(None);
             }
@@ -566,9 +467,9 @@ pub async fn catch_up(app: &App, recent: &mut HashSet<i64>) -> AppResult<usize> 
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let rows = news::repo::index_rows(&app.db, &ids).await?;
+    let rows = news::index_rows(&app.db, &ids).await?;
     // Everything not published now (unpublished, archived, deleted) leaves the index.
-    let live: Vec<news::repo::IndexRow> = rows.into_iter().filter(|r| r.state == "terbit").collect();
+    let live: Vec<news::IndexRow> = rows.into_iter().filter(|r| r.state == "terbit").collect();
     let gone: Vec<i64> = ids.iter().copied().filter(|id| !live.iter().any(|r| r.id == *id)).collect();
     let docs: Vec<IndexDoc> = live.into_iter().map(|r| index_doc(r, app.zone())).collect();
     let newest = changes.iter().map(|c| c.id).max().unwrap_or(cursor).max(cursor);
@@ -582,25 +483,6 @@ pub async fn catch_up(app: &App, recent: &mut HashSet<i64>) -> AppResult<usize> 
     recent.retain(|id| *id > newest - LOOK_BACK);
     app.db.invalidate();
     Ok(n)
-}
-
-/// Keeps the index current until the process stops: rebuilds it first when needed, then
-/// applies the outbox every half second.
-pub async fn follow(app: Arc<App>) {
-    if app.search.needs_rebuild() {
-        match rebuild(&app, |_| {}).await {
-            Ok(n) => tracing::info!(articles = n, "search index rebuilt"),
-            Err(e) => tracing::error!(error = %e, "rebuilding the search index"),
-        }
-    }
-    let mut recent = HashSet::new();
-    loop {
-        tokio::time::sleep(outbox::POLL).await;
-        if let Err(e) = catch_up(&app, &mut recent).await {
-            tracing::warn!(error = %e, "updating the search index");
-            tokio::time::sleep(outbox::POLL * 20).await;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,15 +2,23 @@
 //! issued by an admin (page or CLI), and personal tokens a signed-in person issues for
 //! themself, which act with that person's roles (e.g. a KIM's own tools filing drafts).
 
-pub mod api;
-pub mod html;
-pub mod repo;
-pub mod service;
+mod api;
+mod html;
+mod repo;
+mod service;
+
+pub use service::{TokenForm, authenticate, create, create_personal};
 
 use crate::{
     domain::access::{Permission, TokenScope},
+    registry::Registry,
     web::{Access, Routes},
 };
+
+/// Personal tokens end with their owner's password.
+pub fn register(reg: &mut Registry) {
+    reg.on_event(service::on_event);
+}
 
 pub fn routes() -> Routes {
     let admin = Access::Permission(Permission::ManageTokens);
@@ -22,4 +30,5 @@ pub fn routes() -> Routes {
         .post("/akun/token", Access::SignedIn, html::create_personal_token)
         .post("/akun/token/{id}/cabut", Access::SignedIn, html::revoke_personal_token)
         .get("/api/v1/token", Access::Token(TokenScope::Read), api::show_token)
+        .doc::<api::__path_show_token>()
 }

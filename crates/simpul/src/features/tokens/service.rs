@@ -11,7 +11,7 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::users,
+    features::accounts,
     infra::{
         audit::{self, Event},
         crypto,
@@ -113,7 +113,7 @@ pub async fn authenticate(app: &App, secret: &str, now: Timestamp) -> AppResult<
         (Some(id), Some(name)) => {
             // A personal token carries only its owner's newsroom roles: a leaked token of an
             // admin or an OPD officer does not open the admin area or citizens' reports.
-            let grants = users::repo::grants_for(&app.db, id)
+            let grants = accounts::grants_for(&app.db, id)
                 .await?
                 .iter()
                 .filter_map(|g| g.grant())
@@ -124,4 +124,19 @@ pub async fn authenticate(app: &App, secret: &str, now: Timestamp) -> AppResult<
         _ => None,
     };
     Ok(Some(TokenClient { id: t.id, name: t.name, scope: t.scope, acting_for }))
+}
+
+/// A new password revokes its owner's personal tokens: a token minted from a stolen session
+/// must not outlive it.
+pub fn on_event<'a>(
+    _app: &'a App,
+    tx: &'a mut crate::infra::db::Tx,
+    e: &'a crate::registry::Published<'a>,
+) -> futures_util::future::BoxFuture<'a, AppResult<()>> {
+    Box::pin(async move {
+        if let crate::domain::event::DomainEvent::PasswordChanged { user_id } = e.event {
+            repo::revoke_all_personal(tx, *user_id, e.now).await?;
+        }
+        Ok(())
+    })
 }

@@ -71,7 +71,8 @@ pub async fn issue_if_complete(
     let r: Option<(i64, i64, Option<i64>)> = repo::registration_core(&mut *tx, registration_id).await?;
     let Some((session_id, user_id, attended_at)) = r else { return Ok(None) };
     let practice_required = repo::practice_of(&mut *tx, session_id).await?.is_some();
-    let practice_accepted = practice_required && repo::practice_accepted(&mut *tx, session_id, user_id).await?;
+    let practice_accepted =
+        practice_required && crate::features::news::practice_published_by(&mut *tx, session_id, user_id).await?;
     if !complete(attended_at.is_some(), practice_required, practice_accepted) {
         return Ok(None);
     }

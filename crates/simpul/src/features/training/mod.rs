@@ -2,16 +2,32 @@
 //! (programmes, sessions, registration with a waiting list, attendance); `html` the members'
 //! and public pages with the iCalendar feeds, `desk` the admins' pages.
 
-pub mod certificates;
-pub mod desk;
-pub mod html;
-pub mod repo;
-pub mod service;
+mod certificates;
+mod desk;
+mod html;
+mod repo;
+mod service;
+
+pub use certificates::render as render_certificate;
+pub use repo::{Certificate, certificate_by_number};
+pub use service::{
+    ProgrammeForm, Registered, SessionForm, add_session, cancel, create_programme, mark, register as register_for,
+};
 
 use crate::{
     domain::access::Permission,
+    registry::Registry,
     web::{Access, Routes},
 };
+
+/// The day-before reminder leaves through the job queue; practice drafts and their
+/// publication come from the newsroom as events.
+pub fn register(reg: &mut Registry) {
+    reg.job::<service::Reminder>(|app, r| {
+        Box::pin(async move { Ok(service::remind(app, r.session_id, r.starts_at).await?) })
+    })
+    .on_event(service::on_event);
+}
 
 pub fn routes() -> Routes {
     let admin = Access::Permission(Permission::ManageTraining);

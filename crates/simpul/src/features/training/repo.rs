@@ -522,7 +522,6 @@ pub struct Material {
     pub url: Option<String>,
     pub storage_key: Option<String>,
     pub file_name: Option<String>,
-    pub size_bytes: Option<i64>,
 }
 
 pub async fn materials(db: &Db, session_id: i64) -> Result<Vec<Material>, DbError> {
@@ -568,7 +567,6 @@ pub async fn insert_material(
 /// Figures of one programme or one KIM group.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Figures {
-    pub id: i64,
     pub name: String,
     /// Seats taken (the waiting list not counted).
     pub registered: i64,
@@ -614,15 +612,6 @@ pub async fn figures_by_kim(db: &Db) -> Result<Vec<Figures>, DbError> {
     .await
 }
 
-/// Marks an article as a session's practice assignment.
-pub async fn link_practice(tx: &mut Tx, article_id: i64, session_id: i64) -> Result<u64, DbError> {
-    query("UPDATE articles SET training_session_id = $2 WHERE id = $1")
-        .bind(article_id)
-        .bind(session_id)
-        .execute(tx)
-        .await
-}
-
 /// The session's practice assignment, if it has one.
 pub async fn practice_of(ex: impl Executor, session_id: i64) -> Result<Option<String>, DbError> {
     query("SELECT practice FROM training_sessions WHERE id = $1")
@@ -630,34 +619,6 @@ pub async fn practice_of(ex: impl Executor, session_id: i64) -> Result<Option<St
         .scalar_optional::<Option<String>>(ex)
         .await
         .map(Option::flatten)
-}
-
-/// Whether the participant's practice for the session was accepted (published).
-pub async fn practice_accepted(ex: impl Executor, session_id: i64, user_id: i64) -> Result<bool, DbError> {
-    // Accepted by someone else: a Redaksi participant cannot accept their own practice.
-    query(
-        "SELECT COUNT(*) FROM articles WHERE training_session_id = $1 AND author_id = $2 AND state = 'terbit'
-         AND editor_id IS NOT NULL AND editor_id <> author_id",
-    )
-    .bind(session_id)
-    .bind(user_id)
-    .scalar::<i64>(ex)
-    .await
-    .map(|n| n > 0)
-}
-
-/// (session, author) of a practice article.
-pub async fn practice_article(ex: impl Executor, article_id: i64) -> Result<Option<(i64, i64)>, DbError> {
-    #[derive(sqlx::FromRow)]
-    struct P {
-        training_session_id: Option<i64>,
-        author_id: Option<i64>,
-    }
-    let p: Option<P> = query("SELECT training_session_id, author_id FROM articles WHERE id = $1")
-        .bind(article_id)
-        .fetch_optional(ex)
-        .await?;
-    Ok(p.and_then(|p| Some((p.training_session_id?, p.author_id?))))
 }
 
 pub async fn set_practice(tx: &mut Tx, session_id: i64, practice: Option<&str>) -> Result<u64, DbError> {

@@ -2,6 +2,7 @@
 //! moves up by itself (members themselves; a KIM's Redaksi or an admin for members of a group),
 //! and attendance by a code that changes every minute or ticked by the trainer.
 
+use futures_util::future::BoxFuture;
 use serde::Deserialize;
 
 use super::repo::{self, NewProgramme, NewSession};
@@ -9,6 +10,7 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission, Role},
+        event::DomainEvent,
         time::{Timestamp, Zone},
         training::{self, RegStatus},
         validation::FieldErrors,
@@ -17,12 +19,26 @@ use crate::{
     infra::{
         audit::{self, Event},
         crypto,
-        db::unique_slug,
+        db::{Tx, unique_slug},
         i18n::Lang,
-        jobs::{self, Job},
+        jobs,
         mail::Mail,
     },
+    registry::Published,
 };
+
+/// The day-before reminder of a training session.
+#[derive(Debug, Clone, serde::Serialize, Deserialize)]
+pub struct Reminder {
+    pub session_id: i64,
+    /// The start it reminds of: a session moved since has its own reminder.
+    #[serde(default)]
+    pub starts_at: Option<i64>,
+}
+
+impl jobs::Job for Reminder {
+    const KIND: &'static str = "training_reminder";
+}
 
 /// A programme as the admin types it.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -197,8 +213,7 @@ pub async fn add_session(app: &App, actor: &Actor, programme_id: i64, form: &Ses
     let id = repo::insert_session(&mut tx, programme_id, &s, &crypto::random_token(24), now).await?;
     repo::set_practice(&mut tx, id, practice.as_deref()).await?;
     let remind_at = Timestamp(s.starts_at).plus_days(-1).max(now);
-    jobs::enqueue_at(&mut tx, now, remind_at, &Job::TrainingReminder { session_id: id, starts_at: Some(s.starts_at) })
-        .await?;
+    jobs::enqueue_at(&mut tx, now, remind_at, &Reminder { session_id: id, starts_at: Some(s.starts_at) }).await?;
     let after = serde_json::json!({ "programme_id": programme_id, "starts_at": s.starts_at, "capacity": s.capacity });
     audit::record(&mut tx, actor, now, Event::new("training.session.create", "training_session", id).after(&after))
         .await?;
@@ -277,7 +292,7 @@ pub async fn register(
             ],
         );
         let subject = Lang::Id.t_args("mail-training-registered-subject", &[("title", s.programme_title.clone())]);
-        jobs::enqueue(&mut tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+        jobs::enqueue(&mut tx, now, &Mail { to, subject, body }).await?;
     }
     let after = serde_json::json!({ "session_id": session_id, "user_id": user_id, "status": status.as_str() });
     audit::record(&mut tx, actor, now, Event::new("training.register", "training_registration", id).after(&after))
@@ -436,7 +451,7 @@ pub async fn remind(app: &App, session_id: i64, for_start: Option<i64>) -> AppRe
             ],
         );
         let subject = lang.t_args("mail-training-reminder-subject", &[("title", s.programme_title.clone())]);
-        jobs::enqueue(&mut tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+        jobs::enqueue(&mut tx, now, &Mail { to, subject, body }).await?;
     }
     tx.commit_bookkeeping().await?;
     Ok(())
@@ -468,7 +483,7 @@ pub async fn add_material(app: &App, actor: &Actor, session_id: i64, form: Mater
     let now = app.clock.now();
     repo::session(&app.db, session_id).await?.ok_or(AppError::NotFound)?;
     let (key, name, size) = if has_file {
-        let name = crate::features::aspirations::files::clean_name(&form.file_name, "materi");
+        let name = crate::infra::uploads::clean_name(&form.file_name, "materi");
         let key = format!("materi-{}", crypto::random_token(12));
         let size = form.data.len() as i64;
         app.storage.put(&key, form.data).await?;
@@ -507,39 +522,40 @@ pub async fn material_file(app: &App, actor: &Actor, id: i64) -> AppResult<(Stri
     Ok((m.file_name.unwrap_or_else(|| "materi".into()), bytes.to_vec()))
 }
 
-/// Whether the actor may file a practice draft for the session: they hold a seat, and the
+/// Whether `user` may file a practice draft for the session: they hold a seat, and the
 /// session has a practice assignment.
-pub async fn may_submit_practice(app: &App, actor: &Actor, session_id: i64) -> AppResult<bool> {
-    let Some(user) = actor.user_id else { return Ok(false) };
-    if repo::practice_of(&app.db, session_id).await?.is_none() {
+async fn may_submit_practice(tx: &mut Tx, user: Option<i64>, session_id: i64) -> AppResult<bool> {
+    let Some(user) = user else { return Ok(false) };
+    if repo::practice_of(&mut *tx, session_id).await?.is_none() {
         return Ok(false);
     }
-    Ok(repo::registration(&app.db, session_id, user).await?.is_some_and(|r| r.status == RegStatus::Terdaftar.as_str()))
+    Ok(repo::registration(&mut *tx, session_id, user).await?.is_some_and(|r| r.status == RegStatus::Terdaftar.as_str()))
 }
 
-/// A published article that was a practice assignment completes its author's training when
-/// they also attended. Call inside the publishing transaction.
-pub async fn practice_published(
-    app: &App,
-    tx: &mut crate::infra::db::Tx,
-    article_id: i64,
-    actor: &Actor,
-    now: Timestamp,
-) -> AppResult<()> {
-    let Some((session_id, user_id)) = repo::practice_article(&mut *tx, article_id).await? else { return Ok(()) };
-    if let Some(r) = repo::registration(&mut *tx, session_id, user_id).await? {
-        super::certificates::issue_if_complete(tx, r.id, actor, now, app.zone()).await?;
-    }
-    Ok(())
+/// Practice drafts and their publication, as the newsroom reports them: a draft for a session
+/// is refused unless its author has a seat there; a published practice article completes its
+/// author's training when they also attended.
+pub fn on_event<'a>(app: &'a App, tx: &'a mut Tx, e: &'a Published<'a>) -> BoxFuture<'a, AppResult<()>> {
+    Box::pin(async move {
+        match *e.event {
+            DomainEvent::ArticleDrafted { author_id, practice_session: Some(session_id), .. }
+                if !may_submit_practice(tx, author_id, session_id).await? =>
+            {
+                return Err(AppError::Forbidden);
+            }
+            DomainEvent::ArticlePublished { author_id: Some(user_id), practice_session: Some(session_id), .. } => {
+                if let Some(r) = repo::registration(&mut *tx, session_id, user_id).await? {
+                    super::certificates::issue_if_complete(tx, r.id, e.actor, e.now, app.zone()).await?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    })
 }
 
 /// Gives free seats to the waiting list in order, telling each by e-mail; returns who moved up.
-async fn promote_waiting(
-    app: &App,
-    tx: &mut crate::infra::db::Tx,
-    s: &repo::Session,
-    now: Timestamp,
-) -> AppResult<Vec<i64>> {
+async fn promote_waiting(app: &App, tx: &mut Tx, s: &repo::Session, now: Timestamp) -> AppResult<Vec<i64>> {
     let mut promoted = Vec::new();
     while let Some((next, next_user)) = repo::first_waiting(tx, s.id).await? {
         if !repo::take_seat(tx, s.id, now).await? {
@@ -562,7 +578,7 @@ async fn promote_waiting(
                 ],
             );
             let subject = lang.t_args("mail-training-promoted-subject", &[("title", s.programme_title.clone())]);
-            jobs::enqueue(tx, now, &Job::SendMail(Mail { to, subject, body })).await?;
+            jobs::enqueue(tx, now, &Mail { to, subject, body }).await?;
         }
     }
     Ok(promoted)
@@ -588,7 +604,7 @@ pub async fn update_session(app: &App, actor: &Actor, session_id: i64, form: &Se
     let promoted = promote_waiting(app, &mut tx, &after_row, now).await?;
     if new.starts_at != before.starts_at {
         let remind_at = Timestamp(new.starts_at).plus_days(-1).max(now);
-        let job = Job::TrainingReminder { session_id, starts_at: Some(new.starts_at) };
+        let job = Reminder { session_id, starts_at: Some(new.starts_at) };
         jobs::enqueue_at(&mut tx, now, remind_at, &job).await?;
     }
     let event = Event::new("training.session.update", "training_session", session_id)

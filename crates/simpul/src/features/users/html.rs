@@ -4,12 +4,12 @@ use askama::Template;
 use axum::{extract::State, response::Response};
 use serde::Deserialize;
 
-use super::{repo, service};
+use super::service;
 use crate::{
     app::AppState,
     domain::validation::FieldErrors,
     error::{AppError, AppResult},
-    features::{kim, opd},
+    features::{accounts, kim, opd},
     web::{
         extract::{Form, Path, Query},
         flash::{Flash, after, redirect_with},
@@ -22,12 +22,12 @@ use crate::{
 #[template(path = "admin/users.html")]
 struct UsersPage {
     page: Page,
-    users: Vec<(repo::UserListRow, Vec<repo::GrantRow>)>,
+    users: Vec<(accounts::UserListRow, Vec<accounts::GrantRow>)>,
     q: String,
     form: service::StaffForm,
     errors: FieldErrors,
-    kims: Vec<kim::repo::KimListRow>,
-    units: Vec<opd::repo::OpdRow>,
+    kims: Vec<kim::KimListRow>,
+    units: Vec<opd::OpdRow>,
 }
 
 #[derive(Deserialize, Default)]
@@ -44,12 +44,12 @@ async fn users_page(
     errors: FieldErrors,
 ) -> AppResult<UsersPage> {
     let mut users = Vec::new();
-    for u in repo::list_users(&app.db, &q, 200, 0).await? {
-        let grants = repo::grants_for(&app.db, u.id).await?;
+    for u in accounts::list_users(&app.db, &q, 200, 0).await? {
+        let grants = accounts::grants_for(&app.db, u.id).await?;
         users.push((u, grants));
     }
-    let kims = kim::repo::list(&app.db, "", None, 1000, 0).await?;
-    let units = opd::repo::list(&app.db).await?;
+    let kims = kim::list(&app.db, "", None, 1000, 0).await?;
+    let units = opd::list(&app.db).await?;
     let page = Page::new(app, viewer, "/admin/pengguna", "users-title");
     Ok(UsersPage { page, users, q, form, errors, kims, units })
 }

@@ -1,8 +1,9 @@
 //! People and roles, managed by the admin: staff accounts for every role and scope.
 
-pub mod html;
-pub mod repo;
-pub mod service;
+mod html;
+mod service;
+
+pub use service::{StaffForm, StaffOutcome, create_staff, grant_existing, revoke, set_disabled};
 
 use crate::{
     domain::access::Permission,

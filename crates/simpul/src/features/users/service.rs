@@ -2,7 +2,6 @@
 
 use serde::Deserialize;
 
-use super::repo;
 use crate::{
     app::App,
     domain::{
@@ -12,12 +11,12 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
-    features::accounts,
+    features::{accounts, kim, opd},
     infra::{
         audit::{self, Event},
         crypto,
         i18n::Lang,
-        jobs::{self, Job},
+        jobs,
         mail::Mail,
     },
 };
@@ -117,20 +116,20 @@ pub async fn create_staff(
         return Err(e.into());
     }
     // A person may hold several roles: an existing, verified account gets the new role.
-    if let Some(existing) = accounts::repo::find_user_by_email(&mut tx, acc.email.as_str()).await? {
+    if let Some(existing) = accounts::find_user_by_email(&mut tx, acc.email.as_str()).await? {
         grant_existing(&mut tx, actor, &existing, grant, now).await?;
         tx.commit().await?;
         return Ok(StaffOutcome { user_id: existing.id, created: false, password_link: None });
     }
-    let id = accounts::service::create_account(&mut tx, actor, &acc, hash.as_deref(), grant, now).await?;
+    let id = accounts::create_account(&mut tx, actor, &acc, hash.as_deref(), grant, now).await?;
     let link = if hash.is_none() {
-        let link = accounts::service::issue_reset_link(&mut tx, app, id, now).await?;
+        let link = accounts::issue_reset_link(&mut tx, app, id, now).await?;
         let lang = Lang::Id;
         let body = lang.t_args("mail-staff-body", &[("name", acc.name.clone()), ("link", link.clone())]);
         jobs::enqueue(
             &mut tx,
             now,
-            &Job::SendMail(Mail { to: acc.email.as_str().to_owned(), subject: lang.t("mail-welcome-subject"), body }),
+            &Mail { to: acc.email.as_str().to_owned(), subject: lang.t("mail-welcome-subject"), body },
         )
         .await?;
         Some(link)
@@ -146,7 +145,7 @@ pub async fn create_staff(
 pub async fn grant_existing(
     tx: &mut crate::infra::db::Tx,
     actor: &Actor,
-    user: &accounts::repo::UserRow,
+    user: &accounts::UserRow,
     grant: Grant,
     now: crate::domain::time::Timestamp,
 ) -> AppResult<()> {
@@ -159,7 +158,7 @@ pub async fn grant_existing(
     if user.email_verified_at.is_none() || user.disabled {
         return Err(field_error("err-account-unverified"));
     }
-    if !repo::insert_grant(tx, user.id, grant, now).await? {
+    if !accounts::insert_grant(tx, user.id, grant, now).await? {
         return Err(field_error("err-role-held"));
     }
     let after = serde_json::json!({ "role": grant.role.as_str(), "scope": grant.scope.key() });
@@ -169,8 +168,8 @@ pub async fn grant_existing(
 
 async fn scope_exists(tx: &mut crate::infra::db::Tx, scope: Scope) -> AppResult<bool> {
     Ok(match scope {
-        Scope::Kim(id) => crate::features::kim::repo::find(&mut *tx, id).await?.is_some(),
-        Scope::Opd(id) => crate::features::opd::repo::find(&mut *tx, id).await?.is_some(),
+        Scope::Kim(id) => kim::find(&mut *tx, id).await?.is_some(),
+        Scope::Opd(id) => opd::find(&mut *tx, id).await?.is_some(),
         Scope::Global | Scope::City => true,
     })
 }
@@ -180,15 +179,16 @@ pub async fn revoke(app: &App, actor: &Actor, user_id: i64, grant_id: i64) -> Ap
     actor.require(Permission::ManageUsers)?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let g = repo::find_grant(&mut tx, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
+    let g =
+        accounts::find_grant(&mut tx, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
     if g.role == "admin" {
-        accounts::repo::lock_admins(&mut tx).await?;
-        let target_enabled = accounts::repo::find_user(&mut tx, user_id).await?.is_some_and(|u| !u.disabled);
-        if target_enabled && accounts::repo::count_admins(&mut tx).await? <= 1 {
+        accounts::lock_admins(&mut tx).await?;
+        let target_enabled = accounts::find_user(&mut tx, user_id).await?.is_some_and(|u| !u.disabled);
+        if target_enabled && accounts::count_admins(&mut tx).await? <= 1 {
             return Err(AppError::Conflict("err-last-admin"));
         }
     }
-    repo::delete_grant(&mut tx, grant_id).await?;
+    accounts::delete_grant(&mut tx, grant_id).await?;
     let before = serde_json::json!({ "role": g.role, "scope": g.scope_key });
     audit::record(&mut tx, actor, now, Event::new("user.role_revoke", "user", user_id).before(&before)).await?;
     tx.commit().await?;
@@ -204,16 +204,16 @@ pub async fn set_disabled(app: &App, actor: &Actor, user_id: i64, disabled: bool
     }
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    accounts::repo::lock_admins(&mut tx).await?;
-    let user = accounts::repo::find_user(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
+    accounts::lock_admins(&mut tx).await?;
+    let user = accounts::find_user(&mut tx, user_id).await?.ok_or(AppError::NotFound)?;
     if user.disabled == disabled {
         return Ok(());
     }
-    let is_admin = repo::grants_for(&mut tx, user_id).await?.iter().any(|g| g.role == "admin");
-    if disabled && is_admin && accounts::repo::count_admins(&mut tx).await? <= 1 {
+    let is_admin = accounts::grants_for(&mut tx, user_id).await?.iter().any(|g| g.role == "admin");
+    if disabled && is_admin && accounts::count_admins(&mut tx).await? <= 1 {
         return Err(AppError::Conflict("err-last-admin"));
     }
-    repo::set_disabled(&mut tx, user_id, disabled, now).await?;
+    accounts::set_disabled(&mut tx, user_id, disabled, now).await?;
     let action = if disabled { "user.disable" } else { "user.enable" };
     audit::record(&mut tx, actor, now, Event::new(action, "user", user_id)).await?;
     tx.commit().await?;

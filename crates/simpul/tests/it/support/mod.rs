@@ -26,7 +26,6 @@ use simpul::{
         clock::Clock,
         crypto::{self, HashStrength},
         db::{ConnectOptions, Db, Engine, query},
-        jobs,
         mail::{self, OutboxFile},
     },
 };
@@ -56,10 +55,7 @@ impl TestApp {
 
     /// Loads Kota Cilegon's regions (for apps made with [`TestApp::with_config`]).
     pub async fn load_regions(&self) {
-        regions::service::import_csv(&self.app, &Actor::cli(), regions::service::CILEGON_CSV)
-            .await
-            .map_err(|_| "import")
-            .unwrap();
+        regions::import_csv(&self.app, &Actor::cli(), regions::CILEGON_CSV).await.map_err(|_| "import").unwrap();
     }
 
     /// A migrated app with no data at all.
@@ -104,14 +100,14 @@ impl TestApp {
     /// with [`PASSWORD`]; returns their e-mail.
     pub async fn user(&self, role: Role, kim: Option<i64>, opd: Option<i64>) -> String {
         let email = format!("{}-{}@example.id", role.as_str(), crypto::random_token(4).to_lowercase());
-        let form = users::service::StaffForm {
+        let form = users::StaffForm {
             name: format!("Uji {}", role.as_str()),
             email: email.clone(),
             role: role.as_str().into(),
             kim_id: kim.map(|k| k.to_string()).unwrap_or_default(),
             opd_id: opd.map(|o| o.to_string()).unwrap_or_default(),
         };
-        users::service::create_staff(&self.app, &Actor::cli(), &form, Some(PASSWORD.into())).await.unwrap();
+        users::create_staff(&self.app, &Actor::cli(), &form, Some(PASSWORD.into())).await.unwrap();
         email
     }
 
@@ -119,8 +115,12 @@ impl TestApp {
     /// directly.
     pub async fn actor_by_email(&self, email: &str) -> Actor {
         let id: i64 = query("SELECT id FROM users WHERE email = $1").bind(email).scalar(&self.app.db).await.unwrap();
-        let grants =
-            users::repo::grants_for(&self.app.db, id).await.unwrap().iter().filter_map(|g| g.grant()).collect();
+        let grants = simpul::features::accounts::grants_for(&self.app.db, id)
+            .await
+            .unwrap()
+            .iter()
+            .filter_map(|g| g.grant())
+            .collect();
         Actor { user_id: Some(id), label: format!("uji (#{id})"), grants, request_id: None, read_only: false }
     }
 
@@ -140,7 +140,7 @@ impl TestApp {
         let email = format!("warga-{}@example.id", crypto::random_token(4).to_lowercase());
         let hash = crypto::hash_password(PASSWORD.into(), HashStrength::Fast).await.unwrap();
         let mut tx = self.app.db.begin().await.unwrap();
-        simpul::features::accounts::repo::insert_user(&mut tx, "Warga Uji", &email, Some(&hash), Some(START), START)
+        simpul::features::accounts::insert_user(&mut tx, "Warga Uji", &email, Some(&hash), Some(START), START)
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -174,22 +174,18 @@ impl TestApp {
             region_id: region.to_string(),
             ..Default::default()
         };
-        kim::service::create(&self.app, &Actor::cli(), &form).await.unwrap()
+        kim::create(&self.app, &Actor::cli(), &form).await.unwrap()
     }
 
     pub async fn opd(&self, name: &str) -> i64 {
         let form = OpdForm { name: name.into(), short_name: name.chars().take(10).collect(), ..Default::default() };
-        opd::service::create(&self.app, &Actor::cli(), &form).await.unwrap()
+        opd::create(&self.app, &Actor::cli(), &form).await.unwrap()
     }
 
     pub async fn token(&self, scope: &str) -> String {
-        tokens::service::create(
-            &self.app,
-            &Actor::cli(),
-            &tokens::service::TokenForm { name: "uji".into(), scope: scope.into() },
-        )
-        .await
-        .unwrap()
+        tokens::create(&self.app, &Actor::cli(), &tokens::TokenForm { name: "uji".into(), scope: scope.into() })
+            .await
+            .unwrap()
     }
 
     /// A new staff member with this role and a personal token of theirs ("read" or "write").
@@ -201,8 +197,8 @@ impl TestApp {
             .await
             .unwrap();
         let actor = Actor { user_id: Some(id), ..Actor::cli() };
-        let form = tokens::service::TokenForm { name: "pribadi".into(), scope: scope.into() };
-        tokens::service::create_personal(&self.app, &actor, &form).await.unwrap()
+        let form = tokens::TokenForm { name: "pribadi".into(), scope: scope.into() };
+        tokens::create_personal(&self.app, &actor, &form).await.unwrap()
     }
 
     pub async fn count(&self, table: &str) -> i64 {
@@ -211,7 +207,7 @@ impl TestApp {
 
     /// Runs the queued jobs (mail) now.
     pub async fn run_jobs(&self) -> usize {
-        jobs::run_due(&self.app).await.unwrap()
+        simpul::registry::run_due_jobs(&self.app).await.unwrap()
     }
 
     /// Mails written to the outbox folder, newest first.

@@ -1,0 +1,315 @@
+//! What each capability adds to the application at start-up (`features::register`): how to run
+//! its background jobs, its periodic tasks, its reactions to other capabilities' events, its
+//! public addresses for the sitemap, and what it must finish at shutdown. The job worker,
+//! `serve`, the services and the sitemap walk these lists; nothing outside a capability names
+//! its jobs, tasks or reactions.
+
+use std::{collections::HashMap, sync::Arc, time::Duration};
+
+use futures_util::future::BoxFuture;
+
+use crate::{
+    app::App,
+    domain::{access::Actor, event::DomainEvent, time::Timestamp},
+    error::AppResult,
+    infra::{
+        db::Tx,
+        jobs::{self, Job},
+        mail::{self, Mail},
+        outbox,
+    },
+};
+
+/// Runs one job from its stored payload.
+type JobRunner = Box<dyn for<'a> Fn(&'a App, &'a str) -> BoxFuture<'a, anyhow::Result<()>> + Send + Sync>;
+
+/// A capability's reaction to an event, run inside the publishing transaction. An error undoes
+/// the whole change (e.g. training refusing a practice draft from someone without a seat).
+pub type Subscriber = for<'a> fn(&'a App, &'a mut Tx, &'a Published<'a>) -> BoxFuture<'a, AppResult<()>>;
+
+/// An event as subscribers receive it: what happened, who did it, when.
+pub struct Published<'a> {
+    pub event: &'a DomainEvent,
+    pub actor: &'a Actor,
+    pub now: Timestamp,
+}
+
+/// Work that repeats while the server runs. It may keep state between rounds (a cursor, what
+/// it has already seen); each node builds its own.
+pub trait Task: Send {
+    fn tick<'a>(&'a mut self, app: &'a App) -> BoxFuture<'a, anyhow::Result<()>>;
+}
+
+/// A task with no state: the same function every round.
+struct Every(for<'a> fn(&'a App) -> BoxFuture<'a, anyhow::Result<()>>);
+
+impl Task for Every {
+    fn tick<'a>(&'a mut self, app: &'a App) -> BoxFuture<'a, anyhow::Result<()>> {
+        (self.0)(app)
+    }
+}
+
+struct TaskSpec {
+    name: &'static str,
+    every: Duration,
+    make: Box<dyn Fn() -> Box<dyn Task> + Send + Sync>,
+}
+
+/// One address for `sitemap.xml`.
+#[derive(Debug, Clone)]
+pub struct SitemapUrl {
+    /// The path (`/kim/kim-bulakan`); the sitemap makes it absolute.
+    pub path: String,
+    /// When it last changed (UTC milliseconds), where known.
+    pub updated_at: Option<i64>,
+}
+
+/// Public pages a capability lists in `sitemap-pages.xml`.
+pub type PagesSource = for<'a> fn(&'a App) -> BoxFuture<'a, AppResult<Vec<SitemapUrl>>>;
+
+/// (offset, limit) → addresses of a sitemap section, in a stable order.
+pub type SitemapPage = for<'a> fn(&'a App, i64, i64) -> BoxFuture<'a, AppResult<Vec<SitemapUrl>>>;
+
+/// A large set of addresses split over numbered files (`sitemap-<name>-<n>.xml`).
+#[derive(Clone, Copy)]
+pub struct SitemapSection {
+    pub name: &'static str,
+    pub count: for<'a> fn(&'a App) -> BoxFuture<'a, AppResult<i64>>,
+    pub page: SitemapPage,
+}
+
+type Hook = for<'a> fn(&'a App) -> BoxFuture<'a, anyhow::Result<()>>;
+
+/// The lists capabilities add to.
+#[derive(Default)]
+pub struct Registry {
+    jobs: HashMap<&'static str, JobRunner>,
+    tasks: Vec<TaskSpec>,
+    subscribers: Vec<Subscriber>,
+    sitemap_pages: Vec<PagesSource>,
+    sitemap_sections: Vec<SitemapSection>,
+    on_shutdown: Vec<Hook>,
+}
+
+/// Pins down the higher-ranked signature of a job runner closure.
+fn job_runner<F>(f: F) -> F
+where
+    F: for<'a> Fn(&'a App, &'a str) -> BoxFuture<'a, anyhow::Result<()>>,
+{
+    f
+}
+
+impl Registry {
+    /// How to run jobs of kind `J::KIND`. A kind registered twice is a programming error.
+    pub fn job<J: Job>(&mut self, run: for<'a> fn(&'a App, J) -> BoxFuture<'a, anyhow::Result<()>>) -> &mut Self {
+        let runner = job_runner(move |app, payload| match serde_json::from_str::<J>(payload) {
+            Ok(job) => run(app, job),
+            Err(e) => Box::pin(async move { Err(anyhow::anyhow!("unreadable {} payload: {e}", J::KIND)) }),
+        });
+        let previous = self.jobs.insert(J::KIND, Box::new(runner));
+        assert!(previous.is_none(), "job kind {} registered twice", J::KIND);
+        self
+    }
+
+    /// A task that runs `run` every `every` (first at start-up).
+    pub fn every(
+        &mut self,
+        name: &'static str,
+        every: Duration,
+        run: for<'a> fn(&'a App) -> BoxFuture<'a, anyhow::Result<()>>,
+    ) -> &mut Self {
+        self.tasks.push(TaskSpec { name, every, make: Box::new(move || Box::new(Every(run))) });
+        self
+    }
+
+    /// A task with state, made afresh by `make` on each node.
+    pub fn task(
+        &mut self,
+        name: &'static str,
+        every: Duration,
+        make: impl Fn() -> Box<dyn Task> + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.tasks.push(TaskSpec { name, every, make: Box::new(make) });
+        self
+    }
+
+    /// Reacts to events (the subscriber ignores those it does not care about).
+    pub fn on_event(&mut self, subscriber: Subscriber) -> &mut Self {
+        self.subscribers.push(subscriber);
+        self
+    }
+
+    /// Adds public pages to `sitemap-pages.xml`.
+    pub fn sitemap_pages(&mut self, source: PagesSource) -> &mut Self {
+        self.sitemap_pages.push(source);
+        self
+    }
+
+    /// Adds a numbered series of sitemap files.
+    pub fn sitemap_section(&mut self, section: SitemapSection) -> &mut Self {
+        self.sitemap_sections.push(section);
+        self
+    }
+
+    /// Work to finish before the process exits (e.g. counters kept in memory).
+    pub fn on_shutdown(&mut self, hook: Hook) -> &mut Self {
+        self.on_shutdown.push(hook);
+        self
+    }
+
+    pub fn sections(&self) -> &[SitemapSection] {
+        &self.sitemap_sections
+    }
+
+    pub fn pages_sources(&self) -> &[PagesSource] {
+        &self.sitemap_pages
+    }
+
+    /// The names of the registered tasks (for logs and tests).
+    pub fn task_names(&self) -> Vec<&'static str> {
+        self.tasks.iter().map(|t| t.name).collect()
+    }
+}
+
+/// The application's own entries, below every capability: mail leaves through the job queue,
+/// the node follows the change outbox (changes made by other nodes or by the CLI), and finished
+/// jobs, old outbox rows and old mail files are cleared away.
+pub fn infrastructure() -> Registry {
+    let mut reg = Registry::default();
+    reg.job::<Mail>(|app, mail| Box::pin(async move { app.mailer.send(&mail, app.clock.now()).await }))
+        .task("outbox", outbox::POLL, || Box::<OutboxFollower>::default())
+        .every("housekeeping", HOUSEKEEPING, |app| Box::pin(housekeeping(app)));
+    reg
+}
+
+/// Follows the change outbox: when another node (or the CLI) changed something, this node's
+/// caches are dropped.
+#[derive(Default)]
+struct OutboxFollower {
+    seen: Option<outbox::Mark>,
+}
+
+impl Task for OutboxFollower {
+    fn tick<'a>(&'a mut self, app: &'a App) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            match &mut self.seen {
+                None => self.seen = Some(outbox::latest(&app.db).await?),
+                Some(seen) => {
+                    outbox::check(&app.db, seen).await?;
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+/// How often housekeeping runs.
+pub const HOUSEKEEPING: Duration = Duration::from_secs(600);
+
+/// Finished jobs and outbox mails are kept this long (for support questions), then removed.
+pub const KEEP_DAYS: i64 = 7;
+
+/// Removes what the queue and the outbox no longer need; personal data is not kept longer
+/// than its purpose (UU PDP 27/2022).
+async fn housekeeping(app: &App) -> anyhow::Result<()> {
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let mut n = jobs::purge_done(&mut tx, now.plus_days(-KEEP_DAYS)).await?;
+    n += outbox::purge(&mut tx, now.plus_days(-1)).await?;
+    tx.commit().await?;
+    if let Some(dir) = app.mailer.outbox_dir().cloned() {
+        let cutoff = now.plus_days(-KEEP_DAYS);
+        n += tokio::task::spawn_blocking(move || mail::prune_outbox(&dir, cutoff)).await?;
+    }
+    if n > 0 {
+        tracing::info!(removed = n, "housekeeping");
+    }
+    Ok(())
+}
+
+/// Tells every subscriber about `event`, inside `tx`. Call it in the transaction that makes
+/// the change, before committing.
+pub async fn publish(app: &App, tx: &mut Tx, actor: &Actor, now: Timestamp, event: DomainEvent) -> AppResult<()> {
+    let published = Published { event: &event, actor, now };
+    for s in &app.registry.subscribers {
+        s(app, tx, &published).await?;
+    }
+    Ok(())
+}
+
+/// Runs every due job once; returns how many ran. Failed jobs retry with back-off.
+pub async fn run_due_jobs(app: &App) -> anyhow::Result<usize> {
+    let mut n = 0;
+    while let Some(job) = jobs::claim(&app.db, app.clock.now()).await? {
+        n += 1;
+        let result = match app.registry.jobs.get(job.kind.as_str()) {
+            Some(run) => run(app, &job.payload).await,
+            // A newer node may know it: the job waits for its retry there.
+            None => Err(anyhow::anyhow!("no runner for job kind {:?}", job.kind)),
+        };
+        let now = app.clock.now();
+        match result {
+            Ok(()) => jobs::complete(&app.db, &job, now).await?,
+            Err(e) => jobs::fail(&app.db, &job, &e, now).await?,
+        }
+    }
+    Ok(n)
+}
+
+/// Job workers per node: jobs are mostly waiting on the network (mail, chat APIs), so a slow
+/// chat API or mail server does not hold the rest of the queue (claims are atomic: each job
+/// runs once).
+pub const JOB_WORKERS: usize = 4;
+
+/// A job worker: polls for due jobs until the process stops, and wakes at once when this node
+/// queued one (`App::jobs_queued`), so a chat reply leaves within milliseconds.
+async fn job_worker(app: Arc<App>) {
+    loop {
+        if let Err(e) = run_due_jobs(&app).await {
+            tracing::error!(error = %e, "job worker");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(2)) => {}
+            _ = app.jobs_queued.notified() => {}
+        }
+    }
+}
+
+/// Starts the job workers and every registered task on this node.
+pub fn start_background(app: &Arc<App>) {
+    for _ in 0..JOB_WORKERS {
+        tokio::spawn(job_worker(app.clone()));
+    }
+    for spec in &app.registry.tasks {
+        let (name, every, mut task) = (spec.name, spec.every, (spec.make)());
+        let app = app.clone();
+        tokio::spawn(async move {
+            loop {
+                if let Err(e) = task.tick(&app).await {
+                    tracing::warn!(task = name, error = %e, "background task");
+                    // The database may be away: do not fill the log several times a second.
+                    tokio::time::sleep(every.max(Duration::from_secs(10))).await;
+                }
+                tokio::time::sleep(every).await;
+            }
+        });
+    }
+}
+
+/// Runs one round of each task whose name `which` accepts, now (the CLI and tests use it;
+/// `serve` runs tasks on their own schedule).
+pub async fn run_tasks_once(app: &App, which: impl Fn(&str) -> bool) -> anyhow::Result<()> {
+    for spec in app.registry.tasks.iter().filter(|t| which(t.name)) {
+        (spec.make)().tick(app).await?;
+    }
+    Ok(())
+}
+
+/// Runs the shutdown hooks (errors are logged: the process is ending anyway).
+pub async fn shut_down(app: &App) {
+    for hook in &app.registry.on_shutdown {
+        if let Err(e) = hook(app).await {
+            tracing::error!(error = %e, "at shutdown");
+        }
+    }
+}
