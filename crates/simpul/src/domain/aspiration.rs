@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::ids::AspirationId;
+
 /// Working days the coordinator has to verify (or reject) a new report.
 pub const VERIFY_DAYS: u32 = 3;
 /// Working days an OPD has to answer after a disposition (or after the citizen reopens).
@@ -193,6 +195,114 @@ impl Action {
     }
 }
 
+/// What a timeline entry records: a workflow action, or one of the steps around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// The report came in.
+    Submitted,
+    /// The reporter added information.
+    Info,
+    /// Staff wrote an internal note.
+    Note,
+    /// The reporter rated the answer.
+    Rate,
+    /// A deadline passed and the coordinators were told.
+    Escalated,
+    Workflow(Action),
+}
+
+impl Step {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Submitted => "submitted",
+            Step::Info => "info",
+            Step::Note => "note",
+            Step::Rate => "rate",
+            Step::Escalated => "escalated",
+            Step::Workflow(a) => a.as_str(),
+        }
+    }
+
+    /// Whether the step leaves the report in a status worth showing beside it (workflow steps
+    /// and the submission; notes, added information, ratings and escalations change nothing).
+    pub fn shows_status(self) -> bool {
+        matches!(self, Step::Submitted | Step::Workflow(_))
+    }
+
+    pub fn parse(s: &str) -> Option<Step> {
+        match s.trim() {
+            "submitted" => Some(Step::Submitted),
+            "info" => Some(Step::Info),
+            "note" => Some(Step::Note),
+            "rate" => Some(Step::Rate),
+            "escalated" => Some(Step::Escalated),
+            other => Action::parse(other).map(Step::Workflow),
+        }
+    }
+}
+
+/// Who took a step, as the timeline keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Participant {
+    Reporter,
+    /// A KIM member filing for a citizen.
+    Assistant,
+    Coordinator,
+    Opd,
+    System,
+}
+
+impl Participant {
+    pub const ALL: [Participant; 5] = [
+        Participant::Reporter,
+        Participant::Assistant,
+        Participant::Coordinator,
+        Participant::Opd,
+        Participant::System,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Participant::Reporter => "reporter",
+            Participant::Assistant => "assistant",
+            Participant::Coordinator => "coordinator",
+            Participant::Opd => "opd",
+            Participant::System => "system",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Participant> {
+        Participant::ALL.into_iter().find(|p| p.as_str() == s.trim())
+    }
+}
+
+/// How a report came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    Web,
+    Api,
+    Open311,
+    /// Filed by a KIM member for a citizen.
+    Assisted,
+}
+
+impl Source {
+    pub const ALL: [Source; 4] = [Source::Web, Source::Api, Source::Open311, Source::Assisted];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Web => "web",
+            Source::Api => "api",
+            Source::Open311 => "open311",
+            Source::Assisted => "assisted",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Source> {
+        Source::ALL.into_iter().find(|x| x.as_str() == s.trim())
+    }
+}
+
 /// Who acts on a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Party {
@@ -249,6 +359,16 @@ pub struct TicketCode {
 }
 
 impl TicketCode {
+    /// The report's code: its year of filing and its id.
+    pub fn of(year: i64, id: AspirationId) -> TicketCode {
+        TicketCode { year: year as i32, number: id.0 }
+    }
+
+    /// The report the code names (its year still to be checked against the report's).
+    pub fn id(self) -> AspirationId {
+        AspirationId(self.number)
+    }
+
     /// Accepts the code however a citizen might type it: any case, spaces around, no leading
     /// zeros (`asp-2026-123`).
     pub fn parse(s: &str) -> Option<TicketCode> {
@@ -376,6 +496,14 @@ mod tests {
         }
         for r in RejectReason::ALL {
             assert_eq!(RejectReason::parse(r.as_str()), Some(r));
+        }
+        for p in Participant::ALL {
+            assert_eq!(Participant::parse(p.as_str()), Some(p));
+        }
+        for step in
+            [Step::Submitted, Step::Info, Step::Note, Step::Rate, Step::Escalated, Step::Workflow(Action::Respond)]
+        {
+            assert_eq!(Step::parse(step.as_str()), Some(step));
         }
         assert_eq!(parse_rating("5"), Some(5));
         assert_eq!(parse_rating("0"), None);

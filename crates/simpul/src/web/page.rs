@@ -71,8 +71,8 @@ impl Page {
     }
 
     /// The translation of `prefix` + `key`, e.g. `tk("role-", "admin")`.
-    pub fn tk(&self, prefix: &str, key: &str) -> String {
-        self.lang.t(&format!("{prefix}{key}"))
+    pub fn tk<K: AsRef<str> + ?Sized>(&self, prefix: &str, key: &K) -> String {
+        self.lang.t(&format!("{prefix}{}", key.as_ref()))
     }
 
     /// A region as people say it: "Kelurahan Bulakan", "Kecamatan Cibeber", and a kota or

@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 use super::{
     html::{ListQuery, PAGE_SIZE},
     repo::{self, PublicRow},
-    service::{self, Source, SubmitForm, code_of},
+    service::{self, SubmitForm, code_of},
 };
 use crate::{
     app::AppState,
-    domain::{aspiration::Kind, time::Timestamp},
+    domain::aspiration::{Kind, Source},
     error::{AppError, AppResult},
     web::{
         extract::{ClientIp, Json, Path, Query},
@@ -146,8 +146,8 @@ pub fn out(app: &AppState, r: PublicRow) -> AspirationOut {
     AspirationOut {
         url: app.config.base_url.join(&format!("/aspirasi/{code}")).map(|u| u.to_string()).unwrap_or_default(),
         code,
-        kind: r.kind,
-        status: r.status,
+        kind: r.kind.as_str().to_owned(),
+        status: r.status.as_str().to_owned(),
         title: r.title,
         description: r.description,
         category: r.category_name,
@@ -159,8 +159,8 @@ pub fn out(app: &AppState, r: PublicRow) -> AspirationOut {
         reporter_name: r.public_name,
         opd: r.opd_name,
         supports: r.support_count,
-        created_at: Timestamp(r.created_at).to_rfc3339(),
-        updated_at: Timestamp(r.updated_at).to_rfc3339(),
+        created_at: r.created_at.to_rfc3339(),
+        updated_at: r.updated_at.to_rfc3339(),
     }
 }
 
@@ -201,10 +201,8 @@ pub async fn show_aspiration(
     Path(code): Path<String>,
 ) -> AppResult<JsonOut<AspirationOut>> {
     let c = crate::domain::aspiration::TicketCode::parse(&code).ok_or(AppError::NotFound)?;
-    let r = repo::find_public(&app.db, c.number)
-        .await?
-        .filter(|r| r.year == i64::from(c.year))
-        .ok_or(AppError::NotFound)?;
+    let r =
+        repo::find_public(&app.db, c.id()).await?.filter(|r| r.year == i64::from(c.year)).ok_or(AppError::NotFound)?;
     Ok(JsonOut(out(&app, r)))
 }
 

@@ -18,6 +18,7 @@ use crate::{
     app::AppState,
     domain::{
         aspiration::{Action, RejectReason, Status},
+        ids::{AspirationId, AttachmentId},
         time::Timestamp,
         validation::FieldErrors,
     },
@@ -53,7 +54,7 @@ struct DeskListPage {
     stats: Vec<repo::OpdStats>,
     prev: Option<String>,
     next: Option<String>,
-    now: i64,
+    now: Timestamp,
 }
 
 impl DeskListPage {
@@ -62,7 +63,7 @@ impl DeskListPage {
     }
 
     fn due(&self, r: &repo::StaffRow) -> String {
-        r.due_at.map(|d| self.page.datetime(Timestamp(d))).unwrap_or_default()
+        r.due_at.map(|d| self.page.datetime(d)).unwrap_or_default()
     }
 
     /// Average rating with one decimal, or a dash.
@@ -71,7 +72,7 @@ impl DeskListPage {
     }
 
     fn late(&self, r: &repo::StaffRow) -> bool {
-        r.due_at.is_some_and(|d| d < self.now) && !matches!(r.status.as_str(), "selesai" | "ditolak")
+        r.due_at.is_some_and(|d| d < self.now) && r.status.is_open()
     }
 }
 
@@ -111,7 +112,7 @@ pub async fn list_desk(State(app): State<AppState>, viewer: Viewer, Query(q): Qu
         stats,
         prev: (page_no > 1).then(|| link(page_no - 1)),
         next: more.then(|| link(page_no + 1)),
-        now: app.clock.now().0,
+        now: app.clock.now(),
     }))
 }
 
@@ -132,8 +133,8 @@ struct DeskPage {
 }
 
 impl DeskPage {
-    fn when(&self, at: &i64) -> String {
-        self.page.datetime(Timestamp(*at))
+    fn when(&self, at: &Timestamp) -> String {
+        self.page.datetime(*at)
     }
 
     fn can(&self, a: &str) -> bool {
@@ -152,7 +153,7 @@ impl DeskPage {
 async fn desk_page(
     app: &AppState,
     viewer: &Viewer,
-    id: i64,
+    id: AspirationId,
     form: StepForm,
     errors: FieldErrors,
     revealed: Option<(String, String, String)>,
@@ -186,7 +187,11 @@ async fn desk_page(
     })
 }
 
-pub async fn show_desk(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn show_desk(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<AspirationId>,
+) -> AppResult<Response> {
     let mut resp = render(&desk_page(&app, &viewer, id, StepForm::default(), FieldErrors::new(), None).await?);
     resp.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("private, no-store"));
     Ok(resp)
@@ -195,7 +200,7 @@ pub async fn show_desk(State(app): State<AppState>, viewer: Viewer, Path(id): Pa
 pub async fn take_step(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AspirationId>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
     match workflow::step(&app, &viewer.actor(), id, &form).await {
@@ -225,7 +230,7 @@ pub struct RedactForm {
 pub async fn redact(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AspirationId>,
     Form(f): Form<RedactForm>,
 ) -> AppResult<Response> {
     let result = workflow::redact(&app, &viewer.actor(), id, &f.public_title, &f.public_description).await;
@@ -241,7 +246,7 @@ pub struct VisibilityForm {
 pub async fn set_attachment_visibility(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path((id, attachment_id)): Path<(i64, i64)>,
+    Path((id, attachment_id)): Path<(AspirationId, AttachmentId)>,
     Form(f): Form<VisibilityForm>,
 ) -> AppResult<Response> {
     let hidden = f.hidden == "ya";
@@ -258,7 +263,7 @@ pub struct LaporForm {
 pub async fn set_lapor_number(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AspirationId>,
     Form(f): Form<LaporForm>,
 ) -> AppResult<Response> {
     let result = workflow::set_lapor_number(&app, &viewer.actor(), id, &f.lapor_number).await;
@@ -266,7 +271,11 @@ pub async fn set_lapor_number(
 }
 
 /// Shows an anonymous reporter's identity to the coordinator, once, audited.
-pub async fn reveal_identity(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn reveal_identity(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<AspirationId>,
+) -> AppResult<Response> {
     let row = workflow::reveal_identity(&app, &viewer.actor(), id).await?;
     let who = (
         row.reporter_name.unwrap_or_default(),
@@ -280,7 +289,7 @@ pub async fn reveal_identity(State(app): State<AppState>, viewer: Viewer, Path(i
 
 /// The selected reports (`?id=1&id=2`) as CSV for SP4N-LAPOR!.
 pub async fn export_lapor(State(app): State<AppState>, viewer: Viewer, RawQuery(q): RawQuery) -> AppResult<Response> {
-    let ids: Vec<i64> = url::form_urlencoded::parse(q.unwrap_or_default().as_bytes())
+    let ids: Vec<AspirationId> = url::form_urlencoded::parse(q.unwrap_or_default().as_bytes())
         .filter(|(k, _)| k == "id")
         .filter_map(|(_, v)| super::service::parse_reference(&v))
         .take(1_000)

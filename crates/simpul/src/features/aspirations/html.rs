@@ -13,12 +13,13 @@ use serde::Deserialize;
 use super::{
     files::Upload,
     repo::{self, PublicFilter, PublicRow},
-    service::{self, ReporterStep, Source, SubmitForm, code_of},
+    service::{self, ReporterStep, SubmitForm, code_of},
 };
 use crate::{
     app::AppState,
     domain::{
-        aspiration::{Kind, Status, TicketCode},
+        aspiration::{Kind, Source, Status, TicketCode},
+        ids::{AttachmentId, RegionId},
         share,
         time::Timestamp,
         validation::FieldErrors,
@@ -59,8 +60,8 @@ pub struct ListQuery {
 impl ListQuery {
     pub fn filter(&self) -> PublicFilter {
         PublicFilter {
-            statuses: Status::parse(&self.status).map(|s| vec![s.as_str().to_owned()]).unwrap_or_default(),
-            kind: Kind::parse(&self.kind).map(|k| k.as_str().to_owned()),
+            statuses: Status::parse(&self.status).into_iter().collect(),
+            kind: Kind::parse(&self.kind),
             category_id: self.category_id.trim().parse().ok(),
             kecamatan_id: self.kecamatan_id.trim().parse().ok(),
             kelurahan_id: self.kelurahan_id.trim().parse().ok(),
@@ -113,8 +114,8 @@ impl ListPage {
         code_of(r.year, r.id).to_string()
     }
 
-    fn when(&self, at: &i64) -> String {
-        self.page.day(Timestamp(*at))
+    fn when(&self, at: &Timestamp) -> String {
+        self.page.day(*at)
     }
 }
 
@@ -196,7 +197,7 @@ async fn new_page(
     errors: FieldErrors,
     checked: bool,
 ) -> AppResult<NewPage> {
-    let similar = match form.kelurahan_id.trim().parse::<i64>() {
+    let similar = match form.kelurahan_id.trim().parse::<RegionId>() {
         Ok(k) if !form.title.trim().is_empty() || !form.description.trim().is_empty() => {
             service::similar(app, k, &format!("{} {}", form.title, form.description), 5).await?
         }
@@ -324,15 +325,15 @@ struct ShowPage {
 }
 
 impl ShowPage {
-    fn when(&self, at: &i64) -> String {
-        self.page.datetime(Timestamp(*at))
+    fn when(&self, at: &Timestamp) -> String {
+        self.page.datetime(*at)
     }
 }
 
 /// The report a public code names, if it is public.
 async fn public_by_code(app: &AppState, code: &str) -> AppResult<PublicRow> {
     let code = TicketCode::parse(code).ok_or(AppError::NotFound)?;
-    let r = repo::find_public(&app.db, code.number).await?.ok_or(AppError::NotFound)?;
+    let r = repo::find_public(&app.db, code.id()).await?.ok_or(AppError::NotFound)?;
     if r.year != i64::from(code.year) {
         return Err(AppError::NotFound);
     }
@@ -407,8 +408,8 @@ struct TrackPage {
 }
 
 impl TrackPage {
-    fn when(&self, at: &i64) -> String {
-        self.page.datetime(Timestamp(*at))
+    fn when(&self, at: &Timestamp) -> String {
+        self.page.datetime(*at)
     }
 }
 
@@ -433,7 +434,7 @@ async fn track_page(
     let page = TrackPage {
         page: Page::titled(app, viewer, "/aspirasi/lacak", viewer.lang.t("aspiration-track-title")),
         whatsapp: share::whatsapp_link(&viewer.lang.t_args("aspiration-share-own", &[("code", code.clone())]), &link),
-        status: Status::parse(&r.status).unwrap_or(Status::Baru),
+        status: r.status,
         key: key.to_owned(),
         code,
         link,
@@ -530,7 +531,7 @@ pub struct KeyQuery {
 pub async fn show_attachment(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AttachmentId>,
     Query(q): Query<KeyQuery>,
 ) -> AppResult<Response> {
     let a = repo::attachment(&app.db, id).await?.ok_or(AppError::NotFound)?;

@@ -14,12 +14,13 @@ use axum::{
 
 use super::{
     repo::{self, PublicFilter, PublicRow},
-    service::{self, Source, SubmitForm, code_of},
+    service::{self, SubmitForm, code_of},
 };
 use crate::{
     app::AppState,
     domain::{
-        aspiration::{Kind, Status, TicketCode},
+        aspiration::{Kind, Source, Status, TicketCode},
+        ids::{AspirationId, AttachmentId, CategoryId},
         time::Timestamp,
     },
     error::AppError,
@@ -216,7 +217,7 @@ async fn services(app: &AppState, f: Format) -> Response {
 /// `GET /open311/v2/services/{code}.{format}`: the attributes a request may carry.
 pub async fn show_service(State(app): State<AppState>, Path(file): Path<String>) -> Response {
     let Some((code, f)) = split(&file) else { return not_found(Format::Json) };
-    let Ok(id) = code.parse::<i64>() else { return not_found(f) };
+    let Ok(id) = code.parse::<CategoryId>() else { return not_found(f) };
     let cat = match repo::category(&app.db, id).await {
         Ok(Some(c)) => c,
         Ok(None) => return not_found(f),
@@ -264,21 +265,21 @@ pub async fn show_service(State(app): State<AppState>, Path(file): Path<String>)
 }
 
 /// Open311's two statuses.
-fn open311_status(s: &str) -> &'static str {
-    if Status::parse(s).is_some_and(Status::is_closed) { "closed" } else { "open" }
+fn open311_status(s: Status) -> &'static str {
+    if s.is_closed() { "closed" } else { "open" }
 }
 
 async fn list_requests(app: &AppState, f: Format, p: &[(String, String)]) -> Response {
     let now = app.clock.now();
     let mut filter = PublicFilter::default();
+    let mut codes: Vec<TicketCode> = Vec::new();
     if let Some(ids) = param(p, "service_request_id") {
         // Overrides every other filter (the specification says so).
-        let codes: Vec<TicketCode> = ids.split(',').filter_map(TicketCode::parse).take(1_000).collect();
-        filter.ids = codes.iter().map(|t| t.number).collect();
-        filter.codes = codes.iter().map(|t| (t.number, i64::from(t.year))).collect();
-        if filter.ids.is_empty() {
+        codes = ids.split(',').filter_map(TicketCode::parse).take(1_000).collect();
+        if codes.is_empty() {
             return respond(StatusCode::OK, f, "service_requests", V::List("request", vec![]));
         }
+        filter.ids = Some(codes.iter().map(|t| t.id()).collect());
     } else {
         let from = match param(p, "start_date").map(Timestamp::parse_w3c) {
             Some(None) => return error(f, StatusCode::BAD_REQUEST, "start_date is not a W3C datetime"),
@@ -296,10 +297,10 @@ async fn list_requests(app: &AppState, f: Format, p: &[(String, String)]) -> Res
             (None, Some(b)) => (Timestamp(b.0 - DEFAULT_DAYS * 86_400_000), b),
             (None, None) => (now.plus_days(-DEFAULT_DAYS), now),
         };
-        filter.from = Some(from.0);
-        filter.until = Some(until.0);
+        filter.from = Some(from);
+        filter.until = Some(until);
         if let Some(codes) = param(p, "service_code") {
-            let ids: Vec<i64> = codes.split(',').filter_map(|c| c.trim().parse().ok()).collect();
+            let ids: Vec<CategoryId> = codes.split(',').filter_map(|c| c.trim().parse().ok()).collect();
             match ids.as_slice() {
                 [] => return error(f, StatusCode::BAD_REQUEST, "service_code is not known"),
                 [one] => filter.category_id = Some(*one),
@@ -310,31 +311,28 @@ async fn list_requests(app: &AppState, f: Format, p: &[(String, String)]) -> Res
             let mut statuses = Vec::new();
             for s in st.split(',').map(str::trim) {
                 match s {
-                    "open" => {
-                        statuses.extend(Status::ALL.iter().filter(|x| x.is_open()).map(|x| x.as_str().to_owned()))
-                    }
-                    "closed" => {
-                        statuses.extend(Status::ALL.iter().filter(|x| x.is_closed()).map(|x| x.as_str().to_owned()))
-                    }
+                    "open" => statuses.extend(Status::ALL.into_iter().filter(|x| x.is_open())),
+                    "closed" => statuses.extend(Status::ALL.into_iter().filter(|x| x.is_closed())),
                     _ => return error(f, StatusCode::BAD_REQUEST, "status must be open or closed"),
                 }
             }
             filter.statuses = statuses;
         }
     }
-    match requests_out(app, &filter).await {
+    match requests_out(app, &filter, &codes).await {
         Ok(list) => respond(StatusCode::OK, f, "service_requests", V::List("request", list)),
         Err(e) => internal(f, &e),
     }
 }
 
-async fn requests_out(app: &AppState, filter: &PublicFilter) -> Result<Vec<V>, AppError> {
+/// The requests `filter` finds; when `codes` are given, only those (a code names a report and
+/// its year: `ASP-1999-000007` is not report 7 of 2026).
+async fn requests_out(app: &AppState, filter: &PublicFilter, codes: &[TicketCode]) -> Result<Vec<V>, AppError> {
     let mut rows = repo::list_public(&app.db, filter, 0, MAX_REQUESTS).await?;
-    // A code names a report and its year: `ASP-1999-000007` is not report 7 of 2026.
-    if !filter.codes.is_empty() {
-        rows.retain(|r| filter.codes.contains(&(r.id, r.year)));
+    if !codes.is_empty() {
+        rows.retain(|r| codes.contains(&TicketCode::of(r.year, r.id)));
     }
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<AspirationId> = rows.iter().map(|r| r.id).collect();
     let notes = repo::latest_public_answers(&app.db, &ids).await?;
     let media = repo::first_public_images(&app.db, &ids).await?;
     Ok(rows
@@ -347,7 +345,7 @@ async fn requests_out(app: &AppState, filter: &PublicFilter) -> Result<Vec<V>, A
         .collect())
 }
 
-fn request_out(app: &AppState, r: PublicRow, note: Option<String>, image: Option<i64>) -> V {
+fn request_out(app: &AppState, r: PublicRow, note: Option<String>, image: Option<AttachmentId>) -> V {
     let url = |p: String| app.config.base_url.join(&p).map(|u| u.to_string()).unwrap_or_default();
     let address = match (&r.address, r.kelurahan.is_empty()) {
         (Some(a), false) => Some(format!("{a}, {}", r.kelurahan)),
@@ -357,15 +355,15 @@ fn request_out(app: &AppState, r: PublicRow, note: Option<String>, image: Option
     };
     V::Obj(vec![
         ("service_request_id", V::s(code_of(r.year, r.id).to_string())),
-        ("status", V::s(open311_status(&r.status))),
+        ("status", V::s(open311_status(r.status))),
         ("status_notes", V::opt(note)),
         ("service_name", V::s(r.category_name)),
         ("service_code", V::opt(r.category_id.map(|c| c.to_string()))),
         ("description", V::s(r.description)),
         ("agency_responsible", V::opt(r.opd_name)),
         ("service_notice", V::Null),
-        ("requested_datetime", V::s(Timestamp(r.created_at).to_rfc3339())),
-        ("updated_datetime", V::s(Timestamp(r.updated_at).to_rfc3339())),
+        ("requested_datetime", V::s(r.created_at.to_rfc3339())),
+        ("updated_datetime", V::s(r.updated_at.to_rfc3339())),
         ("expected_datetime", V::Null),
         ("address", V::opt(address)),
         ("address_id", V::opt(r.region_id.map(|k| k.to_string()))),
@@ -380,12 +378,8 @@ fn request_out(app: &AppState, r: PublicRow, note: Option<String>, image: Option
 pub async fn show_request(State(app): State<AppState>, Path(file): Path<String>) -> Response {
     let Some((id, f)) = split(&file) else { return not_found(Format::Json) };
     let Some(code) = TicketCode::parse(id) else { return not_found(f) };
-    let filter = PublicFilter {
-        ids: vec![code.number],
-        codes: vec![(code.number, i64::from(code.year))],
-        ..PublicFilter::default()
-    };
-    match requests_out(&app, &filter).await {
+    let filter = PublicFilter { ids: Some(vec![code.id()]), ..PublicFilter::default() };
+    match requests_out(&app, &filter, &[code]).await {
         Ok(list) if !list.is_empty() => respond(StatusCode::OK, f, "service_requests", V::List("request", list)),
         Ok(_) => not_found(f),
         Err(e) => internal(f, &e),
@@ -398,7 +392,7 @@ pub async fn show_request(State(app): State<AppState>, Path(file): Path<String>)
 pub async fn show_token(State(app): State<AppState>, Path(file): Path<String>) -> Response {
     let Some((token, f)) = split(&file) else { return not_found(Format::Json) };
     let Some(code) = TicketCode::parse(token) else { return not_found(f) };
-    match repo::find_public(&app.db, code.number).await {
+    match repo::find_public(&app.db, code.id()).await {
         Ok(Some(r)) if r.year == i64::from(code.year) => {
             let item = V::Obj(vec![("service_request_id", V::s(code.to_string())), ("token", V::s(code.to_string()))]);
             respond(StatusCode::OK, f, "service_requests", V::List("request", vec![item]))
@@ -548,7 +542,7 @@ mod tests {
         assert_eq!(split("services.json"), Some(("services", Format::Json)));
         assert_eq!(split("ASP-2026-000001.xml"), Some(("ASP-2026-000001", Format::Xml)));
         assert_eq!(split("services.html"), None);
-        assert_eq!(open311_status("ditanggapi"), "open");
-        assert_eq!(open311_status("selesai"), "closed");
+        assert_eq!(open311_status(Status::Ditanggapi), "open");
+        assert_eq!(open311_status(Status::Selesai), "closed");
     }
 }

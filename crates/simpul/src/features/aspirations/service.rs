@@ -12,7 +12,10 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
-        aspiration::{self, Action, DESCRIPTION_MAX, Kind, Party, Refusal, Status, TicketCode},
+        aspiration::{
+            self, Action, DESCRIPTION_MAX, Kind, Participant, Party, Refusal, Source, Status, Step, TicketCode,
+        },
+        ids::{AspirationId, CategoryId, OpdId, RegionId, UserId},
         time::{Date, Timestamp},
         validation::FieldErrors,
         workdays::Calendar,
@@ -74,24 +77,6 @@ impl SubmitForm {
     }
 }
 
-/// Where a submission came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Web,
-    Api,
-    Open311,
-}
-
-impl Source {
-    fn as_str(self) -> &'static str {
-        match self {
-            Source::Web => "web",
-            Source::Api => "api",
-            Source::Open311 => "open311",
-        }
-    }
-}
-
 /// A stored report: its code and the private key of its follow-up link (shown once).
 #[derive(Debug, Clone)]
 pub struct Submitted {
@@ -100,14 +85,14 @@ pub struct Submitted {
 }
 
 /// The code of a report.
-pub fn code_of(year: i64, id: i64) -> TicketCode {
-    TicketCode { year: year as i32, number: id }
+pub fn code_of(year: i64, id: AspirationId) -> TicketCode {
+    TicketCode::of(year, id)
 }
 
 /// A report named by its code (`ASP-2026-000123`) or its number (`123`, `#123`).
-pub fn parse_reference(s: &str) -> Option<i64> {
+pub fn parse_reference(s: &str) -> Option<AspirationId> {
     let s = s.trim().trim_start_matches('#');
-    TicketCode::parse(s).map(|c| c.number).or_else(|| s.parse::<i64>().ok().filter(|n| *n > 0))
+    TicketCode::parse(s).map(TicketCode::id).or_else(|| s.parse::<i64>().ok().filter(|n| *n > 0).map(AspirationId))
 }
 
 /// The distinct stems of a report's public text, as `aspiration_words` keeps them.
@@ -167,7 +152,7 @@ pub async fn submit(
     }
     let title = e.required("title", &form.title, 150);
     let description = e.required("description", &form.description, DESCRIPTION_MAX);
-    let category = match form.category_id.trim().parse::<i64>() {
+    let category = match form.category_id.trim().parse::<CategoryId>() {
         Ok(id) => repo::category(&app.db, id).await?,
         Err(_) => None,
     };
@@ -234,13 +219,13 @@ pub async fn submit(
     let key = crypto::random_token(24);
     let new = NewAspiration {
         year: now.date_in(app.zone()).year(),
-        kind: kind.as_str().to_owned(),
+        kind,
         title,
         description,
         category_id: category.id,
         category_name: category.name.clone(),
-        region_id: kelurahan.as_ref().map(|k| k.id),
-        kecamatan_id: kelurahan.as_ref().and_then(|k| k.parent_id),
+        region_id: kelurahan.as_ref().map(|k| RegionId(k.id)),
+        kecamatan_id: kelurahan.as_ref().and_then(|k| k.parent_id).map(RegionId),
         address,
         lat_e6: lat,
         lon_e6: lon,
@@ -251,11 +236,11 @@ pub async fn submit(
         reporter_name: name,
         reporter_phone: phone,
         reporter_email: email,
-        assisted_by: if on_behalf { actor.user_id } else { None },
-        source: if on_behalf { "assisted".to_owned() } else { source.as_str().to_owned() },
+        assisted_by: if on_behalf { actor.user_id.map(UserId) } else { None },
+        source: if on_behalf { Source::Assisted } else { source },
         key_hash: crypto::sha256_hex(&key),
         opd_id: None,
-        due_at: cal.deadline(now, aspiration::VERIFY_DAYS).0,
+        due_at: cal.deadline(now, aspiration::VERIFY_DAYS),
     };
     let stored = files::store_all(app, uploads).await?;
     match store_report(app, actor, &new, &key, &stored, now).await {
@@ -287,12 +272,12 @@ async fn store_report(
         (new.anonymous, new.confidential, new.year, new.reporter_email.clone());
     let mut tx = app.db.begin().await?;
     let id = repo::insert(&mut tx, new, now).await?;
-    let party = if on_behalf { "assistant" } else { "reporter" };
+    let party = if on_behalf { Participant::Assistant } else { Participant::Reporter };
     let event = NewEvent {
-        action: "submitted",
-        status: Status::Baru.as_str(),
+        step: Step::Submitted,
+        status: Status::Baru,
         party,
-        user_id: if on_behalf { actor.user_id } else { None },
+        user_id: if on_behalf { actor.user_id.map(UserId) } else { None },
         opd_id: None,
         body: None,
         public: true,
@@ -303,8 +288,8 @@ async fn store_report(
     }
     // The audit trail names the report, never the person behind it.
     let after = serde_json::json!({
-        "kind": new.kind, "category_id": new.category_id, "region_id": new.region_id,
-        "anonymous": anonymous, "confidential": confidential, "attachments": stored.len(), "source": new.source,
+        "kind": new.kind.as_str(), "category_id": new.category_id, "region_id": new.region_id,
+        "anonymous": anonymous, "confidential": confidential, "attachments": stored.len(), "source": new.source.as_str(),
     });
     // A citizen signed in to report is recorded as anonymous: the trail must not tie a person
     // to a report (it may be anonymous). An assisted intake names the KIM member.
@@ -350,7 +335,7 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
     // The key is the reporter's only credential; the trail does not tie a signed-in person to it.
     let auditor = Actor::anonymous(actor.request_id.clone());
     let now = app.clock.now();
-    let status = Status::parse(&row.status).ok_or(AppError::NotFound)?;
+    let status = row.status;
     let mut tx = app.db.begin().await?;
     match step {
         ReporterStep::AddInfo(text) => {
@@ -361,9 +346,9 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
                 return Err(AppError::Conflict("err-aspiration-closed"));
             }
             let ev = NewEvent {
-                action: "info",
-                status: status.as_str(),
-                party: "reporter",
+                step: Step::Info,
+                status,
+                party: Participant::Reporter,
                 user_id: None,
                 opd_id: None,
                 body: Some(&text),
@@ -379,9 +364,9 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
             let next = aspiration::transition(status, Action::Accept, Party::Reporter).map_err(refused)?;
             move_to(&mut tx, app, &row, status, next, row.opd_id, now).await?;
             let ev = NewEvent {
-                action: "accept",
-                status: next.as_str(),
-                party: "reporter",
+                step: Step::Workflow(Action::Accept),
+                status: next,
+                party: Participant::Reporter,
                 user_id: None,
                 opd_id: row.opd_id,
                 body: None,
@@ -397,9 +382,9 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
             let next = aspiration::transition(status, Action::Dispute, Party::Reporter).map_err(refused)?;
             move_to(&mut tx, app, &row, status, next, row.opd_id, now).await?;
             let ev = NewEvent {
-                action: "dispute",
-                status: next.as_str(),
-                party: "reporter",
+                step: Step::Workflow(Action::Dispute),
+                status: next,
+                party: Participant::Reporter,
                 user_id: None,
                 opd_id: row.opd_id,
                 body: Some(&reason),
@@ -426,9 +411,9 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
                 return Err(AppError::Conflict("err-rating-not-possible"));
             }
             let ev = NewEvent {
-                action: "rate",
-                status: status.as_str(),
-                party: "reporter",
+                step: Step::Rate,
+                status,
+                party: Participant::Reporter,
                 user_id: None,
                 opd_id: row.opd_id,
                 body: None,
@@ -460,26 +445,26 @@ pub async fn move_to(
     row: &AspirationRow,
     from: Status,
     next: Status,
-    opd_id: Option<i64>,
+    opd_id: Option<OpdId>,
     now: Timestamp,
 ) -> AppResult<()> {
     let cal = calendar(app).await?;
     let (due_at, due_from) = if from.keeps_deadline(next) {
         (row.due_at, row.due_from)
     } else {
-        (next.deadline_days().map(|d| cal.deadline(now, d).0), next.deadline_days().map(|_| now.0))
+        (next.deadline_days().map(|d| cal.deadline(now, d)), next.deadline_days().map(|_| now))
     };
     let change = StateChange {
-        status: next.as_str().to_owned(),
+        status: next,
         opd_id,
         due_at,
         due_from,
         keeps_deadline: from.keeps_deadline(next),
-        closed_at: next.is_closed().then_some(now.0),
-        reject_reason: row.reject_reason.clone(),
+        closed_at: next.is_closed().then_some(now),
+        reject_reason: row.reject_reason,
         duplicate_of: row.duplicate_of,
     };
-    if !repo::change_state(tx, row.id, from.as_str(), row.opd_id, &change, now).await? {
+    if !repo::change_state(tx, row.id, from, row.opd_id, &change, now).await? {
         return Err(AppError::Conflict("err-aspiration-changed"));
     }
     // The reporter hears of every change of status, by e-mail when they gave one.
@@ -501,8 +486,8 @@ pub async fn recompute_deadlines(app: &App, tx: &mut Tx) -> AppResult<usize> {
     let running = repo::running_deadlines(&mut *tx).await?;
     let mut changed = 0;
     for (id, status, from) in running {
-        let Some(days) = Status::parse(&status).and_then(Status::deadline_days) else { continue };
-        repo::set_due(tx, id, &status, from, cal.deadline(Timestamp(from), days).0).await?;
+        let Some(days) = status.deadline_days() else { continue };
+        repo::set_due(tx, id, status, from, cal.deadline(from, days)).await?;
         changed += 1;
     }
     Ok(changed)
@@ -512,7 +497,7 @@ pub async fn recompute_deadlines(app: &App, tx: &mut Tx) -> AppResult<usize> {
 pub async fn notify_officers(
     tx: &mut Tx,
     app: &App,
-    opd_id: i64,
+    opd_id: OpdId,
     row: &AspirationRow,
     key: &str,
     now: Timestamp,
@@ -530,9 +515,9 @@ pub async fn notify_officers(
 }
 
 /// Supports a public report once per device; returns whether this was a new support.
-pub async fn support(app: &App, actor: &Actor, id: i64, device: &str) -> AppResult<bool> {
+pub async fn support(app: &App, actor: &Actor, id: AspirationId, device: &str) -> AppResult<bool> {
     let row = repo::find_public(&app.db, id).await?.ok_or(AppError::NotFound)?;
-    if Status::parse(&row.status).is_none_or(Status::is_closed) {
+    if row.status.is_closed() {
         return Err(AppError::Conflict("err-aspiration-closed"));
     }
     let now = app.clock.now();
@@ -549,7 +534,7 @@ pub async fn support(app: &App, actor: &Actor, id: i64, device: &str) -> AppResu
 
 /// Open public reports in the same kelurahan that look like the text being written, best
 /// first ("Apakah ini laporan yang sama?").
-pub async fn similar(app: &App, kelurahan_id: i64, text: &str, limit: usize) -> AppResult<Vec<repo::PublicRow>> {
+pub async fn similar(app: &App, kelurahan_id: RegionId, text: &str, limit: usize) -> AppResult<Vec<repo::PublicRow>> {
     let words: std::collections::HashSet<String> = crate::infra::search::analyzer::terms(text)
         .into_iter()
         .map(|t| t.0)

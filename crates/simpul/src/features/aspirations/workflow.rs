@@ -12,7 +12,8 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
-        aspiration::{self, Action, DESCRIPTION_MAX, Party, RejectReason, Status},
+        aspiration::{self, Action, DESCRIPTION_MAX, Kind, Participant, Party, RejectReason, Status, Step},
+        ids::{AspirationId, AttachmentId, OpdId, RegionId, UserId},
         time::Timestamp,
         validation::FieldErrors,
     },
@@ -41,9 +42,9 @@ pub enum DeskRole {
 pub fn desk_role(actor: &Actor, row: &AspirationRow) -> Option<DeskRole> {
     if actor.can(Permission::CoordinateAspirations) {
         Some(DeskRole::Coordinator)
-    } else if row.opd_id.is_some_and(|o| actor.can(Permission::HandleAspirations) && actor.opd_ids().contains(&o)) {
+    } else if row.opd_id.is_some_and(|o| actor.can(Permission::HandleAspirations) && actor.opd_ids().contains(&o.0)) {
         Some(DeskRole::Officer)
-    } else if row.assisted_by.is_some() && row.assisted_by == actor.user_id {
+    } else if row.assisted_by.is_some() && row.assisted_by == actor.user_id.map(UserId) {
         Some(DeskRole::Assistant)
     } else {
         None
@@ -85,7 +86,8 @@ fn party(role: DeskRole, action: Action) -> Party {
 /// The actor's party for `action` on `row` (an admin who is also the OPD's officer answers as
 /// the officer).
 fn party_for(actor: &Actor, row: &AspirationRow, action: Action) -> Party {
-    let officer = row.opd_id.is_some_and(|o| actor.can(Permission::HandleAspirations) && actor.opd_ids().contains(&o));
+    let officer =
+        row.opd_id.is_some_and(|o| actor.can(Permission::HandleAspirations) && actor.opd_ids().contains(&o.0));
     match action {
         Action::Acknowledge | Action::Respond if officer => Party::Opd { assigned: true },
         Action::Acknowledge | Action::Respond if actor.can(Permission::HandleAspirations) => {
@@ -96,7 +98,7 @@ fn party_for(actor: &Actor, row: &AspirationRow, action: Action) -> Party {
 }
 
 /// Loads a report for the desk, checking the actor may see it.
-pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView> {
+pub async fn desk_view(app: &App, actor: &Actor, id: AspirationId) -> AppResult<DeskView> {
     actor.require(Permission::ViewAspirationDesk)?;
     let mut row = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let role = desk_role(actor, &row).ok_or(AppError::NotFound)?;
@@ -106,7 +108,7 @@ pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView>
         row.reporter_phone = None;
         row.reporter_email = None;
     }
-    let status = Status::parse(&row.status).ok_or(AppError::NotFound)?;
+    let status = row.status;
     let actions = [Action::Verify, Action::Reject, Action::Dispose, Action::Acknowledge, Action::Respond]
         .into_iter()
         .filter(|a| !actor.read_only && aspiration::transition(status, *a, party_for(actor, &row, *a)).is_ok())
@@ -116,10 +118,8 @@ pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView>
     // Late is decided by the instant, not by counting days: a deadline that passed on Friday
     // night is late on Saturday even though no working day has gone by.
     let days_left = match row.due_at {
-        Some(due) if status.is_open() && due < now.0 => {
-            Some(-calendar(app).await?.working_days_between(Timestamp(due), now).max(1))
-        }
-        Some(due) if status.is_open() => Some(calendar(app).await?.working_days_between(now, Timestamp(due))),
+        Some(due) if status.is_open() && due < now => Some(-calendar(app).await?.working_days_between(due, now).max(1)),
+        Some(due) if status.is_open() => Some(calendar(app).await?.working_days_between(now, due)),
         _ => None,
     };
     let events = repo::events(&app.db, id, repo::Audience::Staff).await?;
@@ -139,13 +139,13 @@ pub async fn desk_list(
     let scope = if actor.can(Permission::CoordinateAspirations) {
         StaffScope::All
     } else if actor.can(Permission::HandleAspirations) {
-        StaffScope::Opd(actor.opd_ids())
+        StaffScope::Opd(actor.opd_ids().into_iter().map(OpdId).collect())
     } else {
-        StaffScope::AssistedBy(actor.user_id.ok_or(AppError::Forbidden)?)
+        StaffScope::AssistedBy(actor.user_id.map(UserId).ok_or(AppError::Forbidden)?)
     };
     let overdue_at = overdue.then(|| app.clock.now());
     let offset = (page.max(1) - 1) * DESK_PAGE;
-    Ok(repo::list_staff(&app.db, &scope, status.map(Status::as_str), overdue_at, offset, DESK_PAGE + 1).await?)
+    Ok(repo::list_staff(&app.db, &scope, status, overdue_at, offset, DESK_PAGE + 1).await?)
 }
 
 /// Reports per page of the desk list.
@@ -176,11 +176,11 @@ pub struct StepForm {
 }
 
 /// Takes a workflow step (verify, reject, dispose, acknowledge, respond) or adds an internal note.
-pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResult<()> {
+pub async fn step(app: &App, actor: &Actor, id: AspirationId, form: &StepForm) -> AppResult<()> {
     actor.require_change(Permission::ViewAspirationDesk)?;
     let row = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let role = desk_role(actor, &row).ok_or(AppError::NotFound)?;
-    let status = Status::parse(&row.status).ok_or(AppError::NotFound)?;
+    let status = row.status;
     let now = app.clock.now();
     let mut e = FieldErrors::new();
     if form.action.trim() == "note" {
@@ -190,12 +190,12 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
             return Err(AppError::Forbidden);
         }
         let mut tx = app.db.begin().await?;
-        let party = if role == DeskRole::Coordinator { "coordinator" } else { "opd" };
+        let party = if role == DeskRole::Coordinator { Participant::Coordinator } else { Participant::Opd };
         let ev = NewEvent {
-            action: "note",
-            status: status.as_str(),
+            step: Step::Note,
+            status,
             party,
-            user_id: actor.user_id,
+            user_id: actor.user_id.map(UserId),
             opd_id: row.opd_id.filter(|_| role == DeskRole::Officer),
             body: Some(&body),
             public: false,
@@ -215,7 +215,7 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
     let mut row_for_move = row.clone();
     match action {
         Action::Dispose => match form.opd_id.trim().parse::<i64>() {
-            Ok(o) if opd::find(&app.db, o).await?.is_some() => opd_id = Some(o),
+            Ok(o) if opd::find(&app.db, o).await?.is_some() => opd_id = Some(OpdId(o)),
             _ => e.add("opd_id", "err-required"),
         },
         Action::Reject => match RejectReason::parse(&form.reason) {
@@ -229,9 +229,9 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
                     Some(t) => row_for_move.duplicate_of = Some(t.id),
                     None => e.add("duplicate_of", "err-duplicate-of"),
                 }
-                row_for_move.reject_reason = Some("duplicate".into());
+                row_for_move.reject_reason = Some(RejectReason::Duplicate);
             }
-            Some(r) => row_for_move.reject_reason = Some(r.as_str().into()),
+            Some(r) => row_for_move.reject_reason = Some(r),
             None => e.add("reason", "err-required"),
         },
         _ => {}
@@ -243,7 +243,7 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
             Err(_) => None,
         };
         match found {
-            Some(r) => place = Some((r.id, r.parent_id)),
+            Some(r) => place = Some((RegionId(r.id), r.parent_id.map(RegionId))),
             None => e.add("kelurahan_id", "err-kelurahan"),
         }
     }
@@ -260,12 +260,13 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
         repo::replace_words(&mut tx, id, &super::service::public_words(title, description)).await?;
     }
     move_to(&mut tx, app, &row_for_move, status, next, opd_id, now).await?;
-    let party = if party_for(actor, &row, action) == Party::Coordinator { "coordinator" } else { "opd" };
+    let party =
+        if party_for(actor, &row, action) == Party::Coordinator { Participant::Coordinator } else { Participant::Opd };
     let ev = NewEvent {
-        action: action.as_str(),
-        status: next.as_str(),
+        step: Step::Workflow(action),
+        status: next,
         party,
-        user_id: actor.user_id,
+        user_id: actor.user_id.map(UserId),
         opd_id,
         body: body.as_deref(),
         // The answer and the outcome are public (a rejected report is never public, so its
@@ -274,7 +275,7 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
     };
     repo::insert_event(&mut tx, id, &ev, now).await?;
     let after = serde_json::json!({
-        "status": next.as_str(), "opd_id": opd_id, "reject_reason": row_for_move.reject_reason,
+        "status": next.as_str(), "opd_id": opd_id, "reject_reason": row_for_move.reject_reason.map(RejectReason::as_str),
         "duplicate_of": row_for_move.duplicate_of, "region_id": place.map(|p| p.0).or(row.region_id),
     });
     let before = serde_json::json!({ "status": status.as_str(), "opd_id": row.opd_id });
@@ -291,7 +292,7 @@ pub async fn step(app: &App, actor: &Actor, id: i64, form: &StepForm) -> AppResu
 
 /// The coordinator's public wording of a report (personal details taken out), or the original
 /// back when both are blank. The original is kept.
-pub async fn redact(app: &App, actor: &Actor, id: i64, title: &str, description: &str) -> AppResult<()> {
+pub async fn redact(app: &App, actor: &Actor, id: AspirationId, title: &str, description: &str) -> AppResult<()> {
     actor.require_change(Permission::CoordinateAspirations)?;
     let row = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let mut e = FieldErrors::new();
@@ -319,8 +320,8 @@ pub async fn redact(app: &App, actor: &Actor, id: i64, title: &str, description:
 pub async fn set_attachment_hidden(
     app: &App,
     actor: &Actor,
-    id: i64,
-    attachment_id: i64,
+    id: AspirationId,
+    attachment_id: AttachmentId,
     hidden: bool,
 ) -> AppResult<()> {
     actor.require_change(Permission::CoordinateAspirations)?;
@@ -337,7 +338,7 @@ pub async fn set_attachment_hidden(
 }
 
 /// Records the SP4N-LAPOR! tracking number after the report was forwarded there.
-pub async fn set_lapor_number(app: &App, actor: &Actor, id: i64, number: &str) -> AppResult<()> {
+pub async fn set_lapor_number(app: &App, actor: &Actor, id: AspirationId, number: &str) -> AppResult<()> {
     actor.require_change(Permission::CoordinateAspirations)?;
     repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let mut e = FieldErrors::new();
@@ -356,7 +357,7 @@ pub async fn set_lapor_number(app: &App, actor: &Actor, id: i64, number: &str) -
 }
 
 /// Who sent an anonymous report, for the coordinator when it is truly needed. Audited.
-pub async fn reveal_identity(app: &App, actor: &Actor, id: i64) -> AppResult<AspirationRow> {
+pub async fn reveal_identity(app: &App, actor: &Actor, id: AspirationId) -> AppResult<AspirationRow> {
     actor.require_change(Permission::CoordinateAspirations)?;
     let row = repo::find(&app.db, id).await?.ok_or(AppError::NotFound)?;
     let now = app.clock.now();
@@ -382,10 +383,10 @@ pub async fn sweep(app: &App) -> AppResult<Sweep> {
     let mut done = Sweep::default();
     let soon = now.plus_days(1);
     for due in repo::due_before(&app.db, soon, 500).await? {
-        let Some(status) = Status::parse(&due.status) else { continue };
+        let status = due.status;
         let Some(row) = repo::find(&app.db, due.id).await? else { continue };
         let mut tx = app.db.begin().await?;
-        let overdue = due.due_at < now.0;
+        let overdue = due.due_at < now;
         if status == Status::Ditanggapi {
             if !overdue {
                 continue;
@@ -395,9 +396,9 @@ pub async fn sweep(app: &App) -> AppResult<Sweep> {
                 continue;
             }
             let ev = NewEvent {
-                action: "auto_close",
-                status: next.as_str(),
-                party: "system",
+                step: Step::Workflow(Action::AutoClose),
+                status: next,
+                party: Participant::System,
                 user_id: None,
                 opd_id: row.opd_id,
                 body: None,
@@ -409,13 +410,13 @@ pub async fn sweep(app: &App) -> AppResult<Sweep> {
             tx.commit().await?;
             done.closed += 1;
         } else if overdue && due.escalated_at.is_none() {
-            if !repo::mark_escalated(&mut tx, row.id, status.as_str(), now).await? {
+            if !repo::mark_escalated(&mut tx, row.id, status, now).await? {
                 continue;
             }
             let ev = NewEvent {
-                action: "escalated",
-                status: status.as_str(),
-                party: "system",
+                step: Step::Escalated,
+                status,
+                party: Participant::System,
                 user_id: None,
                 opd_id: row.opd_id,
                 body: None,
@@ -434,7 +435,7 @@ pub async fn sweep(app: &App) -> AppResult<Sweep> {
             tx.commit_bookkeeping().await?;
             done.escalated += 1;
         } else if !overdue && due.reminded_at.is_none() {
-            if !repo::mark_reminded(&mut tx, row.id, status.as_str(), now).await? {
+            if !repo::mark_reminded(&mut tx, row.id, status, now).await? {
                 continue;
             }
             match row.opd_id.filter(|_| status != Status::Baru && status != Status::Terverifikasi) {
@@ -467,7 +468,7 @@ use crate::domain::text::csv_cell as cell;
 
 /// Selected reports as CSV in the column order of SP4N-LAPOR!'s manual input form. Anonymous
 /// and rahasia reports carry no identity; an anonymous report is marked so LAPOR! keeps it so.
-pub async fn lapor_csv(app: &App, actor: &Actor, ids: &[i64]) -> AppResult<String> {
+pub async fn lapor_csv(app: &App, actor: &Actor, ids: &[AspirationId]) -> AppResult<String> {
     actor.require(Permission::CoordinateAspirations)?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
@@ -491,10 +492,10 @@ pub async fn lapor_csv(app: &App, actor: &Actor, ids: &[i64]) -> AppResult<Strin
     w.write_record(header).map_err(anyhow::Error::from)?;
     for id in ids {
         let Some(r) = repo::find(&app.db, *id).await? else { continue };
-        let kind = match r.kind.as_str() {
-            "pengaduan" => "Pengaduan",
-            "aspirasi" => "Aspirasi",
-            _ => "Permintaan Informasi",
+        let kind = match r.kind {
+            Kind::Pengaduan => "Pengaduan",
+            Kind::Aspirasi => "Aspirasi",
+            Kind::PermintaanInformasi => "Permintaan Informasi",
         };
         let hide = r.anonymous || r.confidential;
         let who = |v: &Option<String>| if hide { String::new() } else { cell(v.as_deref().unwrap_or_default()) };

@@ -8,6 +8,7 @@
 //! SQLite gets one writer connection (transactions queue instead of failing with
 //! `SQLITE_BUSY`) and a small pool of readers; WAL mode lets readers run beside the writer.
 
+mod codec;
 mod migrate;
 mod query;
 
@@ -28,7 +29,7 @@ use sqlx::{
 };
 
 pub use migrate::MigrationError;
-pub use query::{Arg, Conn, Executor, FromRow, Query, Scalar, like_pattern, query, unique_slug};
+pub use query::{Arg, Conn, Executor, FromRow, Query, Scalar, Sql, like_pattern, query, unique_slug};
 
 /// Which engine a [`Db`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -213,6 +213,51 @@ impl Query {
     }
 }
 
+/// A query assembled from optional parts (filters): each `?` in a part becomes the next `$n`
+/// and takes the next value, so the numbering cannot go wrong however the parts combine.
+pub struct Sql {
+    text: String,
+    args: Vec<Arg>,
+}
+
+impl Sql {
+    /// Starts with `text`, which may already use `$1…` for values given with [`Sql::bind_next`].
+    pub fn new(text: impl Into<String>) -> Sql {
+        Sql { text: text.into(), args: Vec::new() }
+    }
+
+    /// Adds a value for the next `$n` already written in the text.
+    pub fn bind_next(&mut self, value: Arg) {
+        self.args.push(value);
+    }
+
+    /// Appends `clause`, each `?` in it taking the next of `values`.
+    pub fn push(&mut self, clause: &str, values: impl IntoIterator<Item = Arg>) {
+        let mut values = values.into_iter();
+        for (i, part) in clause.split('?').enumerate() {
+            if i > 0 {
+                self.args.push(values.next().expect("a value for every placeholder"));
+                self.text.push_str(&format!("${}", self.args.len()));
+            }
+            self.text.push_str(part);
+        }
+    }
+
+    /// ` AND column IN (…)` over `values`; nothing matches an empty list.
+    pub fn push_in(&mut self, column: &str, values: Vec<Arg>) {
+        if values.is_empty() {
+            self.text.push_str(" AND FALSE");
+            return;
+        }
+        let marks = vec!["?"; values.len()].join(", ");
+        self.push(&format!(" AND {column} IN ({marks})"), values);
+    }
+
+    pub fn into_query(self) -> Query {
+        Query { sql: self.text.into(), args: self.args }
+    }
+}
+
 /// A slug made from `text` that no row of `table` uses yet: `base`, `base-2`, `base-3`, …
 /// (`fallback` when the text has no letters or digits). `None` after 1,000 tries.
 /// `table` is always a literal from the caller, never input.
