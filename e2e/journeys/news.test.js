@@ -40,7 +40,7 @@ test('a member writes with a photo, the Redaksi asks for a change, then publishe
   await expectClean(editor, '33-queue');
   await editor.goto(articleUrl);
   await expectClean(editor, '34-review');
-  await editor.fill('#f-catatan', 'Sebutkan tanggal kegiatannya.');
+  await editor.fill('#f-note', 'Sebutkan tanggal kegiatannya.');
   await editor.click('button[value=minta_revisi]');
   await editor.waitForURL(articleUrl);
 

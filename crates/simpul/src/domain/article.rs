@@ -13,36 +13,36 @@ use super::{
     validation::FieldErrors,
 };
 
-/// Where an article is in the workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Where an article is in the workflow. Stored, sent and shown by its Indonesian code (`draf`,
+/// `diajukan`, `perlu_revisi`, `terjadwal`, `terbit`, `diarsipkan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ArticleState {
-    Draf,
-    Diajukan,
-    PerluRevisi,
-    Terjadwal,
-    Terbit,
-    Diarsipkan,
+    Draft,
+    Submitted,
+    ChangesRequested,
+    Scheduled,
+    Published,
+    Archived,
 }
 
 impl ArticleState {
     pub const ALL: [ArticleState; 6] = [
-        ArticleState::Draf,
-        ArticleState::Diajukan,
-        ArticleState::PerluRevisi,
-        ArticleState::Terjadwal,
-        ArticleState::Terbit,
-        ArticleState::Diarsipkan,
+        ArticleState::Draft,
+        ArticleState::Submitted,
+        ArticleState::ChangesRequested,
+        ArticleState::Scheduled,
+        ArticleState::Published,
+        ArticleState::Archived,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            ArticleState::Draf => "draf",
-            ArticleState::Diajukan => "diajukan",
-            ArticleState::PerluRevisi => "perlu_revisi",
-            ArticleState::Terjadwal => "terjadwal",
-            ArticleState::Terbit => "terbit",
-            ArticleState::Diarsipkan => "diarsipkan",
+            ArticleState::Draft => "draf",
+            ArticleState::Submitted => "diajukan",
+            ArticleState::ChangesRequested => "perlu_revisi",
+            ArticleState::Scheduled => "terjadwal",
+            ArticleState::Published => "terbit",
+            ArticleState::Archived => "diarsipkan",
         }
     }
 
@@ -52,40 +52,51 @@ impl ArticleState {
 
     /// Whether readers can see the article.
     pub fn is_public(self) -> bool {
-        self == ArticleState::Terbit
+        self == ArticleState::Published
     }
 }
 
-/// A step someone asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// A step someone asks for. Its code (`ajukan`, `terbitkan`, …) is the form and API value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ArticleAction {
     /// The author sends a draft or a revision to the Redaksi.
-    Ajukan,
+    Submit,
     /// The Redaksi sends it back with a comment.
-    MintaRevisi,
+    RequestChanges,
     /// The Redaksi publishes now (also a scheduled or archived article).
-    Terbitkan,
+    Publish,
     /// The Redaksi sets a publication time.
-    Jadwalkan,
+    Schedule,
     /// The Redaksi cancels a schedule; the article waits in review again.
-    BatalkanJadwal,
+    CancelSchedule,
     /// The clock reached the scheduled time (done by the job queue, not a person).
-    TerbitTerjadwal,
+    PublishScheduled,
     /// The Redaksi takes a published article down.
-    Arsipkan,
+    Archive,
 }
 
 impl ArticleAction {
     pub const ALL: [ArticleAction; 7] = [
-        ArticleAction::Ajukan,
-        ArticleAction::MintaRevisi,
-        ArticleAction::Terbitkan,
-        ArticleAction::Jadwalkan,
-        ArticleAction::BatalkanJadwal,
-        ArticleAction::TerbitTerjadwal,
-        ArticleAction::Arsipkan,
+        ArticleAction::Submit,
+        ArticleAction::RequestChanges,
+        ArticleAction::Publish,
+        ArticleAction::Schedule,
+        ArticleAction::CancelSchedule,
+        ArticleAction::PublishScheduled,
+        ArticleAction::Archive,
     ];
+}
+
+impl Serialize for ArticleState {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for ArticleAction {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// How the actor stands to the article.
@@ -123,16 +134,16 @@ const EDGES: &[(ArticleState, ArticleAction, ArticleState, By)] = {
     use ArticleAction::*;
     use ArticleState::*;
     &[
-        (Draf, Ajukan, Diajukan, By::Author),
-        (PerluRevisi, Ajukan, Diajukan, By::Author),
-        (Diajukan, MintaRevisi, PerluRevisi, By::Editor),
-        (Diajukan, Terbitkan, Terbit, By::Editor),
-        (Diajukan, Jadwalkan, Terjadwal, By::Editor),
-        (Terjadwal, Terbitkan, Terbit, By::Editor),
-        (Terjadwal, BatalkanJadwal, Diajukan, By::Editor),
-        (Terjadwal, TerbitTerjadwal, Terbit, By::System),
-        (Terbit, Arsipkan, Diarsipkan, By::Editor),
-        (Diarsipkan, Terbitkan, Terbit, By::Editor),
+        (Draft, Submit, Submitted, By::Author),
+        (ChangesRequested, Submit, Submitted, By::Author),
+        (Submitted, RequestChanges, ChangesRequested, By::Editor),
+        (Submitted, Publish, Published, By::Editor),
+        (Submitted, Schedule, Scheduled, By::Editor),
+        (Scheduled, Publish, Published, By::Editor),
+        (Scheduled, CancelSchedule, Submitted, By::Editor),
+        (Scheduled, PublishScheduled, Published, By::System),
+        (Published, Archive, Archived, By::Editor),
+        (Archived, Publish, Published, By::Editor),
     ]
 };
 
@@ -152,9 +163,9 @@ pub fn transition(from: ArticleState, action: ArticleAction, rel: Relation) -> R
 /// reviewing (a correction before publishing is part of editing) or after publication.
 pub fn can_edit(state: ArticleState, rel: Relation) -> bool {
     match state {
-        ArticleState::Draf | ArticleState::PerluRevisi => rel.author,
-        ArticleState::Diajukan | ArticleState::Terjadwal | ArticleState::Terbit => rel.editor,
-        ArticleState::Diarsipkan => false,
+        ArticleState::Draft | ArticleState::ChangesRequested => rel.author,
+        ArticleState::Submitted | ArticleState::Scheduled | ArticleState::Published => rel.editor,
+        ArticleState::Archived => false,
     }
 }
 
@@ -163,12 +174,12 @@ impl ArticleAction {
     pub fn parse(s: &str) -> Option<ArticleAction> {
         use ArticleAction::*;
         Some(match s {
-            "ajukan" => Ajukan,
-            "minta_revisi" => MintaRevisi,
-            "terbitkan" => Terbitkan,
-            "jadwalkan" => Jadwalkan,
-            "batalkan_jadwal" => BatalkanJadwal,
-            "arsipkan" => Arsipkan,
+            "ajukan" => Submit,
+            "minta_revisi" => RequestChanges,
+            "terbitkan" => Publish,
+            "jadwalkan" => Schedule,
+            "batalkan_jadwal" => CancelSchedule,
+            "arsipkan" => Archive,
             _ => return None,
         })
     }
@@ -176,13 +187,13 @@ impl ArticleAction {
     pub fn as_str(self) -> &'static str {
         use ArticleAction::*;
         match self {
-            Ajukan => "ajukan",
-            MintaRevisi => "minta_revisi",
-            Terbitkan => "terbitkan",
-            Jadwalkan => "jadwalkan",
-            BatalkanJadwal => "batalkan_jadwal",
-            TerbitTerjadwal => "terbit_terjadwal",
-            Arsipkan => "arsipkan",
+            Submit => "ajukan",
+            RequestChanges => "minta_revisi",
+            Publish => "terbitkan",
+            Schedule => "jadwalkan",
+            CancelSchedule => "batalkan_jadwal",
+            PublishScheduled => "terbit_terjadwal",
+            Archive => "arsipkan",
         }
     }
 }
@@ -363,13 +374,13 @@ mod tests {
     /// The workflow as the issue states it, written out independently of `EDGES`.
     fn expected(from: ArticleState, action: ArticleAction, rel: Relation) -> Result<ArticleState, WorkflowError> {
         let (to, ok) = match (from, action) {
-            (Draf | PerluRevisi, Ajukan) => (Diajukan, rel.author),
-            (Diajukan, MintaRevisi) => (PerluRevisi, rel.editor),
-            (Diajukan | Terjadwal | Diarsipkan, Terbitkan) => (Terbit, rel.editor),
-            (Diajukan, Jadwalkan) => (Terjadwal, rel.editor),
-            (Terjadwal, BatalkanJadwal) => (Diajukan, rel.editor),
-            (Terjadwal, TerbitTerjadwal) => (Terbit, rel.system),
-            (Terbit, Arsipkan) => (Diarsipkan, rel.editor),
+            (Draft | ChangesRequested, Submit) => (Submitted, rel.author),
+            (Submitted, RequestChanges) => (ChangesRequested, rel.editor),
+            (Submitted | Scheduled | Archived, Publish) => (Published, rel.editor),
+            (Submitted, Schedule) => (Scheduled, rel.editor),
+            (Scheduled, CancelSchedule) => (Submitted, rel.editor),
+            (Scheduled, PublishScheduled) => (Published, rel.system),
+            (Published, Archive) => (Archived, rel.editor),
             _ => return Err(WorkflowError::WrongState),
         };
         if ok { Ok(to) } else { Err(WorkflowError::Forbidden) }
@@ -392,9 +403,9 @@ mod tests {
 
     #[test]
     fn an_author_cannot_publish_their_own_article() {
-        assert_eq!(transition(Diajukan, Terbitkan, AUTHOR), Err(WorkflowError::Forbidden));
+        assert_eq!(transition(Submitted, Publish, AUTHOR), Err(WorkflowError::Forbidden));
         assert_eq!(
-            transition(Draf, Terbitkan, AUTHOR_EDITOR),
+            transition(Draft, Publish, AUTHOR_EDITOR),
             Err(WorkflowError::WrongState),
             "drafts are submitted first"
         );
@@ -402,10 +413,10 @@ mod tests {
 
     #[test]
     fn who_edits_when() {
-        assert!(can_edit(Draf, AUTHOR) && can_edit(PerluRevisi, AUTHOR));
-        assert!(!can_edit(Diajukan, AUTHOR) && !can_edit(Terbit, AUTHOR));
-        assert!(can_edit(Diajukan, EDITOR) && !can_edit(Draf, EDITOR));
-        assert!(!can_edit(Diarsipkan, AUTHOR_EDITOR));
+        assert!(can_edit(Draft, AUTHOR) && can_edit(ChangesRequested, AUTHOR));
+        assert!(!can_edit(Submitted, AUTHOR) && !can_edit(Published, AUTHOR));
+        assert!(can_edit(Submitted, EDITOR) && !can_edit(Draft, EDITOR));
+        assert!(!can_edit(Archived, AUTHOR_EDITOR));
         assert!(ArticleState::ALL.iter().all(|s| !can_edit(*s, STRANGER)));
     }
 
@@ -476,6 +487,6 @@ mod tests {
             assert_eq!(ArticleState::parse(s.as_str()), Some(s));
         }
         assert_eq!(ArticleState::parse("published"), None);
-        assert!(Terbit.is_public() && !Terjadwal.is_public());
+        assert!(Published.is_public() && !Scheduled.is_public());
     }
 }

@@ -51,10 +51,10 @@ async fn from_draft_through_review_to_a_published_article() {
     assert!(!page.body.contains("value=\"terbitkan\""), "writers see no publish button");
 
     assert_eq!(
-        writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await.status,
+        writer.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await.status,
         StatusCode::SEE_OTHER
     );
-    let own_publish = writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    let own_publish = writer.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await;
     assert_eq!(own_publish.status, StatusCode::FORBIDDEN, "the author cannot publish");
     let edit_now = writer
         .post_form(&format!("/tulis/{id}"), &[("title", "x"), ("lead", "x"), ("body", "x"), ("category_id", "1")])
@@ -62,13 +62,13 @@ async fn from_draft_through_review_to_a_published_article() {
     assert_eq!(edit_now.status, StatusCode::FORBIDDEN, "submitted text is the Redaksi's to edit");
 
     assert!(editor.get("/redaksi").await.body.contains("Jalan Lingkungan Bulakan"));
-    let no_note = editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "minta_revisi")]).await;
+    let no_note = editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "minta_revisi")]).await;
     assert_eq!(no_note.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(no_note.body.contains("Tulis catatan"));
     editor
         .post_form(
             &format!("/tulis/{id}/aksi"),
-            &[("aksi", "minta_revisi"), ("catatan", "Tambahkan tanggal peresmian.")],
+            &[("action", "minta_revisi"), ("note", "Tambahkan tanggal peresmian.")],
         )
         .await;
 
@@ -88,8 +88,8 @@ async fn from_draft_through_review_to_a_published_article() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
-    let published = editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    writer.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
+    let published = editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await;
     assert_eq!(published.status, StatusCode::SEE_OTHER);
 
     let mut citizen = t.client();
@@ -159,8 +159,8 @@ async fn a_cover_photo_is_shown_with_caption_and_shared_as_og_image() {
         )
         .await;
     let id = r.location().trim_start_matches("/tulis/").to_owned();
-    writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
-    writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    writer.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
+    writer.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await;
     let page = t.client().get("/berita/saluran-bersih").await;
     assert!(page.body.contains(&format!(
         "srcset=\"/media/{key}-360.jpg 360w, /media/{key}-720.jpg 720w, /media/{key}-1280.jpg 1280w\""
@@ -189,13 +189,13 @@ async fn other_groups_editors_and_readers_cannot_reach_drafts() {
     let writer_email = t.user(Role::Anggota, Some(kim), None).await;
     let mut writer = t.login(&writer_email, PASSWORD).await;
     let id = draft(&t, &mut writer, kim, "Draf Rahasia", "Isi draf.").await;
-    writer.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    writer.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
 
     let stranger_editor = t.user(Role::Redaksi, Some(other), None).await;
     let mut stranger = t.login(&stranger_editor, PASSWORD).await;
     assert_eq!(stranger.get(&format!("/tulis/{id}")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        stranger.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await.status,
+        stranger.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await.status,
         StatusCode::FORBIDDEN
     );
     assert!(!stranger.get("/redaksi").await.body.contains("Draf Rahasia"));
@@ -226,8 +226,8 @@ async fn feeds_in_three_formats_parse_with_a_real_feed_parser() {
     let email = t.user(Role::Redaksi, Some(kim), None).await;
     let mut editor = t.login(&email, PASSWORD).await;
     let id = draft(&t, &mut editor, kim, "Posyandu & Imunisasi <Anak>", "Isi **berita**.").await;
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await;
     let mut reader = t.client();
     for path in [
         "/feed.xml".to_owned(),
@@ -263,14 +263,16 @@ async fn a_scheduled_article_goes_out_at_its_time_unless_cancelled() {
     let email = t.user(Role::Redaksi, Some(kim), None).await;
     let mut editor = t.login(&email, PASSWORD).await;
     let id = draft(&t, &mut editor, kim, "Lomba Kebersihan Dimulai", "Isi.").await;
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
     // The test clock starts at 2026-11-28 09:00 WIB.
-    let past =
-        editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "jadwalkan"), ("waktu", "2026-11-28T08:00")]).await;
+    let past = editor
+        .post_form(&format!("/tulis/{id}/aksi"), &[("action", "jadwalkan"), ("publish_at", "2026-11-28T08:00")])
+        .await;
     assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(past.body.contains("harus di masa depan"));
-    let r =
-        editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "jadwalkan"), ("waktu", "2026-11-28T10:00")]).await;
+    let r = editor
+        .post_form(&format!("/tulis/{id}/aksi"), &[("action", "jadwalkan"), ("publish_at", "2026-11-28T10:00")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(editor.get(&format!("/tulis/{id}")).await.body.contains("Terbit pada 2026-11-28 10:00 WIB"));
     t.run_jobs().await;
@@ -285,9 +287,11 @@ async fn a_scheduled_article_goes_out_at_its_time_unless_cancelled() {
     assert_eq!(by, "sistem", "the schedule acts as the system, named as everywhere in the trail");
 
     let id2 = draft(&t, &mut editor, kim, "Acara Dibatalkan", "Isi.").await;
-    editor.post_form(&format!("/tulis/{id2}/aksi"), &[("aksi", "ajukan")]).await;
-    editor.post_form(&format!("/tulis/{id2}/aksi"), &[("aksi", "jadwalkan"), ("waktu", "2026-11-28T12:00")]).await;
-    editor.post_form(&format!("/tulis/{id2}/aksi"), &[("aksi", "batalkan_jadwal")]).await;
+    editor.post_form(&format!("/tulis/{id2}/aksi"), &[("action", "ajukan")]).await;
+    editor
+        .post_form(&format!("/tulis/{id2}/aksi"), &[("action", "jadwalkan"), ("publish_at", "2026-11-28T12:00")])
+        .await;
+    editor.post_form(&format!("/tulis/{id2}/aksi"), &[("action", "batalkan_jadwal")]).await;
     t.advance_minutes(120);
     t.run_jobs().await;
     assert_eq!(
@@ -348,8 +352,8 @@ async fn sitemaps_and_the_api_list_published_news_only() {
     let mut editor = t.login(&email, PASSWORD).await;
     let id = draft(&t, &mut editor, kim, "Berita Peta Situs", "Isi.").await;
     draft(&t, &mut editor, kim, "Masih Draf", "Isi.").await;
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await;
     let mut c = t.client();
     let index = c.get("/sitemap.xml").await;
     assert!(index.body.contains("<sitemapindex") && index.body.contains("/sitemaps/sitemap-berita-1.xml"));

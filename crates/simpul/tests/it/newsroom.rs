@@ -28,8 +28,8 @@ async fn published(t: &TestApp, editor: &mut Client, kim: i64, title: &str) -> (
         )
         .await;
     let id: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
-    let r = editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
+    let r = editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let slug: String = query("SELECT slug FROM articles WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
     (id, slug)
@@ -364,8 +364,8 @@ async fn an_article_names_the_kelurahan_it_is_about() {
     let r = editor.post_form("/tulis/baru", &right.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
     let id: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
     assert!(editor.get(&format!("/tulis/{id}")).await.body.contains(&format!("value=\"{bulakan}\" selected")));
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await;
     let page = t.client().get("/berita/posyandu-bulakan").await;
     assert!(page.body.contains("Kelurahan Bulakan, Kecamatan Cibeber"), "{}", page.body);
     assert_eq!(t.client().get("/api/v1/articles/posyandu-bulakan").await.json()["region"], "Bulakan");

@@ -152,11 +152,11 @@ async fn the_index_follows_publishing_and_unpublishing() {
     let mut recent = HashSet::new();
     search::catch_up(&t.app, &mut recent).await.unwrap();
     assert!(slugs(&t, "mangrove").await.is_empty(), "drafts are not searchable");
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "terbitkan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "terbitkan")]).await;
     search::catch_up(&t.app, &mut recent).await.unwrap();
     assert_eq!(slugs(&t, "menanam mangrove").await, ["penanaman-mangrove-di-pesisir"]);
-    editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "arsipkan")]).await;
+    editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "arsipkan")]).await;
     search::catch_up(&t.app, &mut recent).await.unwrap();
     assert!(slugs(&t, "mangrove").await.is_empty(), "archived articles leave the index");
 }

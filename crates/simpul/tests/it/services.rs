@@ -99,7 +99,7 @@ async fn only_admins_change_registries_accounts_tokens_and_regions() {
         };
         forbidden("news create", role, simpul::features::news::create(&t.app, &a, &f).await);
         forbidden("news save", role, simpul::features::news::save(&t.app, &a, 1, &f).await);
-        let act = simpul::features::news::ActionForm { aksi: "terbitkan".into(), ..Default::default() };
+        let act = simpul::features::news::ActionForm { action: "terbitkan".into(), ..Default::default() };
         forbidden("news act", role, simpul::features::news::act(&t.app, &a, 1, &act).await.map(|_| ()));
     }
     let after =
@@ -133,7 +133,7 @@ async fn a_read_only_token_changes_no_article_whatever_its_owner_may_do() {
     let read_only = Actor { read_only: true, ..editor.clone() };
     forbidden("create", Some(Role::Redaksi), news::create(&t.app, &read_only, &form).await);
     forbidden("save", Some(Role::Redaksi), news::save(&t.app, &read_only, id, &form).await);
-    let submit = news::ActionForm { aksi: "ajukan".into(), ..Default::default() };
+    let submit = news::ActionForm { action: "ajukan".into(), ..Default::default() };
     forbidden("act", Some(Role::Redaksi), news::act(&t.app, &read_only, id, &submit).await);
     assert!(news::desk_view(&t.app, &read_only, id).await.is_ok(), "reading is allowed");
 }

@@ -611,7 +611,7 @@ async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
     let r = member.post_form("/tulis/baru", &draft).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let article: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
-    member.post_form(&format!("/tulis/{article}/aksi"), &[("aksi", "ajukan")]).await;
+    member.post_form(&format!("/tulis/{article}/aksi"), &[("action", "ajukan")]).await;
     // The Redaksi sees it in the normal queue, marked as practice, and publishes it.
     let redaksi = t.user(Role::Redaksi, Some(kim), None).await;
     let mut redaksi = t.login(&redaksi, PASSWORD).await;
@@ -621,7 +621,7 @@ async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
         "{}",
         queue.body
     );
-    let r = redaksi.post_form(&format!("/tulis/{article}/aksi"), &[("aksi", "terbitkan")]).await;
+    let r = redaksi.post_form(&format!("/tulis/{article}/aksi"), &[("action", "terbitkan")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let number: String = query("SELECT number FROM training_certificates").scalar(&t.app.db).await.unwrap();
     assert!(member.get("/pelatihan/saya").await.body.contains(&number));
@@ -634,8 +634,8 @@ async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
     let mut own = t.login(&own, PASSWORD).await;
     let r = own.post_form("/tulis/baru", &draft).await;
     let own_article: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
-    own.post_form(&format!("/tulis/{own_article}/aksi"), &[("aksi", "ajukan")]).await;
-    own.post_form(&format!("/tulis/{own_article}/aksi"), &[("aksi", "terbitkan")]).await;
+    own.post_form(&format!("/tulis/{own_article}/aksi"), &[("action", "ajukan")]).await;
+    own.post_form(&format!("/tulis/{own_article}/aksi"), &[("action", "terbitkan")]).await;
     let state: String =
         query("SELECT state FROM articles WHERE id = $1").bind(own_article).scalar(&t.app.db).await.unwrap();
     assert_eq!(state, "terbit");

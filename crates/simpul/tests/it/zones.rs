@@ -57,11 +57,11 @@ async fn a_scheduled_article_goes_out_at_the_local_time_typed() {
             )
             .await;
         let id: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();
-        editor.post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "ajukan")]).await;
+        editor.post_form(&format!("/tulis/{id}/aksi"), &[("action", "ajukan")]).await;
         let form = editor.get(&format!("/tulis/{id}")).await;
         assert!(form.body.contains(&format!("Waktu terbit ({abbr})")), "{name}: the field says its zone");
         let r = editor
-            .post_form(&format!("/tulis/{id}/aksi"), &[("aksi", "jadwalkan"), ("waktu", "2026-11-28T13:00")])
+            .post_form(&format!("/tulis/{id}/aksi"), &[("action", "jadwalkan"), ("publish_at", "2026-11-28T13:00")])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
         let page = editor.get(&format!("/tulis/{id}")).await;

@@ -38,22 +38,23 @@ pub const PAGE_SIZE: i64 = 20;
 /// The cookie that makes one device one supporter (random, nothing else in it).
 const DEVICE_COOKIE: &str = "simpul_device";
 
-/// The public list's filters as typed.
+/// The public list's filters as typed. The page's addresses use the Indonesian names
+/// (`jenis`, `kategori`, `kecamatan`, `kelurahan`, `hal`); the JSON API documents the English
+/// ones; both are accepted on both.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct ListQuery {
-    #[serde(default)]
     pub q: String,
-    #[serde(default)]
     pub status: String,
-    #[serde(default)]
+    #[serde(alias = "jenis")]
     pub kind: String,
-    #[serde(default)]
+    #[serde(alias = "kategori")]
     pub category_id: String,
-    #[serde(default)]
+    #[serde(alias = "kecamatan")]
     pub kecamatan_id: String,
-    #[serde(default)]
+    #[serde(alias = "kelurahan")]
     pub kelurahan_id: String,
-    #[serde(default)]
+    #[serde(alias = "hal")]
     pub page: String,
 }
 
@@ -80,16 +81,16 @@ impl ListQuery {
         for (k, v) in [
             ("q", &self.q),
             ("status", &self.status),
-            ("kind", &self.kind),
-            ("category_id", &self.category_id),
-            ("kecamatan_id", &self.kecamatan_id),
-            ("kelurahan_id", &self.kelurahan_id),
+            ("jenis", &self.kind),
+            ("kategori", &self.category_id),
+            ("kecamatan", &self.kecamatan_id),
+            ("kelurahan", &self.kelurahan_id),
         ] {
             if !v.trim().is_empty() {
                 pairs.append_pair(k, v.trim());
             }
         }
-        pairs.append_pair("page", &page.to_string());
+        pairs.append_pair("hal", &page.to_string());
         format!("/aspirasi?{}", pairs.finish())
     }
 }

@@ -331,9 +331,9 @@ pub async fn act_on_article(
 ) -> AppResult<JsonOut<DeskArticleOut>> {
     let actor = viewer.actor();
     let form = ActionForm {
-        aksi: input.action,
-        catatan: input.note.unwrap_or_default(),
-        waktu: input.publish_at.unwrap_or_default(),
+        action: input.action,
+        note: input.note.unwrap_or_default(),
+        publish_at: input.publish_at.unwrap_or_default(),
     };
     service::act(&app, &actor, id, &form).await?;
     Ok(JsonOut(desk_out(service::desk_view(&app, &actor, id).await?)))

@@ -68,12 +68,12 @@ pub struct Comparison {
 
 /// Actions offered as buttons (scheduling needs a time picker and the job; it comes later).
 const BUTTONS: [ArticleAction; 6] = [
-    ArticleAction::Ajukan,
-    ArticleAction::MintaRevisi,
-    ArticleAction::Terbitkan,
-    ArticleAction::Jadwalkan,
-    ArticleAction::BatalkanJadwal,
-    ArticleAction::Arsipkan,
+    ArticleAction::Submit,
+    ArticleAction::RequestChanges,
+    ArticleAction::Publish,
+    ArticleAction::Schedule,
+    ArticleAction::CancelSchedule,
+    ArticleAction::Archive,
 ];
 
 fn rel_for(actor: &Actor, a: &ArticleRow) -> Relation {
@@ -220,31 +220,32 @@ pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppR
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct ActionForm {
-    pub aksi: String,
-    pub catatan: String,
-    /// For scheduling: `YYYY-MM-DDTHH:MM` in WIB.
-    pub waktu: String,
+    /// The action's code (`ajukan`, `terbitkan`, …).
+    pub action: String,
+    pub note: String,
+    /// For scheduling: `YYYY-MM-DDTHH:MM` in the deployment's zone.
+    pub publish_at: String,
 }
 
 /// Takes a workflow step. Returns the state reached.
 pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppResult<ArticleState> {
     actor.require_change(Permission::WriteNews)?;
-    let action = ArticleAction::parse(&form.aksi).ok_or(AppError::BadRequest("err-choose"))?;
+    let action = ArticleAction::parse(&form.action).ok_or(AppError::BadRequest("err-choose"))?;
     let mut e = FieldErrors::new();
-    let note = e.optional("catatan", &form.catatan, 2000);
-    if action == ArticleAction::MintaRevisi && note.is_none() {
-        e.add("catatan", "err-note-needed");
+    let note = e.optional("note", &form.note, 2000);
+    if action == ArticleAction::RequestChanges && note.is_none() {
+        e.add("note", "err-note-needed");
     }
     let now = app.clock.now();
-    let scheduled_at = if action == ArticleAction::Jadwalkan {
-        match Timestamp::parse_local(&form.waktu, app.zone()) {
+    let scheduled_at = if action == ArticleAction::Schedule {
+        match Timestamp::parse_local(&form.publish_at, app.zone()) {
             Some(t) if t > now.plus_minutes(1) => Some(t),
             Some(_) => {
-                e.add("waktu", "err-time-past");
+                e.add("publish_at", "err-time-past");
                 None
             }
             None => {
-                e.add("waktu", "err-time");
+                e.add("publish_at", "err-time");
                 None
             }
         }
@@ -260,12 +261,12 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
         WorkflowError::Forbidden => AppError::Forbidden,
         WorkflowError::WrongState => AppError::Conflict("err-workflow-state"),
     })?;
-    let editor = (rel.editor && action != ArticleAction::Ajukan).then_some(actor.user_id).flatten();
+    let editor = (rel.editor && action != ArticleAction::Submit).then_some(actor.user_id).flatten();
     let slug = match (to, &a.slug) {
-        (ArticleState::Terbit, None) => Some(unique_slug(&mut tx, &a.title).await?),
+        (ArticleState::Published, None) => Some(unique_slug(&mut tx, &a.title).await?),
         _ => None,
     };
-    let published_at = (to == ArticleState::Terbit).then_some(now);
+    let published_at = (to == ArticleState::Published).then_some(now);
     let change = repo::StateChange { state: to.as_str(), editor, slug: slug.as_deref(), published_at, scheduled_at };
     repo::set_state(&mut tx, id, &change, now).await?;
     if let Some(at) = scheduled_at {
@@ -282,7 +283,7 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
     if from.is_public() || to.is_public() {
         outbox::record(&mut tx, Topic::Article, id, now).await?;
     }
-    if to == ArticleState::Terbit {
+    if to == ArticleState::Published {
         let published = DomainEvent::ArticlePublished {
             article_id: id,
             author_id: a.author_id,
@@ -301,11 +302,11 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let Some(a) = repo::find(&mut tx, id).await? else { return Ok(()) };
     let due = a.scheduled_at.is_some_and(|t| t <= now.0);
-    if a.state != ArticleState::Terjadwal.as_str() || !due {
+    if a.state != ArticleState::Scheduled.as_str() || !due {
         return Ok(());
     }
     let system = Relation { author: false, editor: false, system: true };
-    let to = transition(ArticleState::Terjadwal, ArticleAction::TerbitTerjadwal, system)
+    let to = transition(ArticleState::Scheduled, ArticleAction::PublishScheduled, system)
         .map_err(|_| AppError::Conflict("err-workflow-state"))?;
     let slug = match &a.slug {
         None => Some(unique_slug(&mut tx, &a.title).await?),

@@ -15,16 +15,16 @@ use crate::{app::AppState, domain::time::Timestamp, error::AppResult, web::extra
 pub struct SearchParamsDoc {
     /// The words to look for, in everyday Indonesian; any text is accepted.
     pub q: String,
-    /// A category id.
-    pub kategori: Option<i64>,
+    /// A category id (also accepted as `kategori`).
+    pub category: Option<i64>,
     /// A kecamatan id.
     pub kecamatan: Option<i64>,
-    /// A year (WIB).
-    pub tahun: Option<i32>,
-    /// `relevan` (default) or `terbaru`.
-    pub urut: Option<String>,
-    /// 1-based page of 10.
-    pub hal: Option<i64>,
+    /// A year of publication, in the deployment's time zone (also `tahun`).
+    pub year: Option<i32>,
+    /// `relevance` (default) or `newest` (also `urut=terbaru`).
+    pub sort: Option<String>,
+    /// 1-based page of 10 (also `hal`).
+    pub page: Option<i64>,
 }
 
 /// One result.

@@ -17,17 +17,23 @@ use crate::{
     },
 };
 
-/// The page's query string. Numbers that do not parse are ignored rather than refused: a
-/// search page answers whatever is typed or pasted into its address.
+/// The query string. Numbers that do not parse are ignored rather than refused: a search
+/// page answers whatever is typed or pasted into its address. The page's own addresses use the
+/// Indonesian names (`kategori`, `tahun`, `urut`, `hal`); the JSON API documents the English
+/// ones (`category`, `year`, `sort`, `page`); both are accepted on both.
 #[derive(Debug, Deserialize, Default)]
 #[serde(default)]
 pub struct SearchParams {
     pub q: String,
-    pub kategori: String,
+    #[serde(alias = "kategori")]
+    pub category: String,
     pub kecamatan: String,
-    pub tahun: String,
-    pub urut: String,
-    pub hal: String,
+    #[serde(alias = "tahun")]
+    pub year: String,
+    #[serde(alias = "urut")]
+    pub sort: String,
+    #[serde(alias = "hal")]
+    pub page: String,
 }
 
 impl SearchParams {
@@ -35,11 +41,11 @@ impl SearchParams {
         let num = |s: &str| s.trim().parse::<i64>().ok().filter(|n| *n > 0);
         SearchQuery {
             q: self.q.trim().to_owned(),
-            category: num(&self.kategori),
+            category: num(&self.category),
             kecamatan: num(&self.kecamatan),
-            year: num(&self.tahun).and_then(|y| i32::try_from(y).ok()),
-            sort: if self.urut == "terbaru" { Sort::Newest } else { Sort::Relevance },
-            page: num(&self.hal).map_or(1, |p| p.min(1000) as usize),
+            year: num(&self.year).and_then(|y| i32::try_from(y).ok()),
+            sort: if matches!(self.sort.as_str(), "terbaru" | "newest") { Sort::Newest } else { Sort::Relevance },
+            page: num(&self.page).map_or(1, |p| p.min(1000) as usize),
         }
     }
 }
@@ -75,10 +81,10 @@ impl SearchPage {
     fn with(&self, key: &str, value: &str) -> String {
         let mut pairs: Vec<(&str, String)> = vec![
             ("q", self.p.q.clone()),
-            ("kategori", self.p.kategori.clone()),
+            ("kategori", self.p.category.clone()),
             ("kecamatan", self.p.kecamatan.clone()),
-            ("tahun", self.p.tahun.clone()),
-            ("urut", self.p.urut.clone()),
+            ("tahun", self.p.year.clone()),
+            ("urut", self.p.sort.clone()),
         ];
         if key == "hal" {
             pairs.push(("hal", value.to_owned()));
@@ -100,9 +106,9 @@ impl SearchPage {
 
     fn selected(&self, facet: &str, id: &i64) -> bool {
         let v = match facet {
-            "kategori" => &self.p.kategori,
+            "kategori" => &self.p.category,
             "kecamatan" => &self.p.kecamatan,
-            _ => &self.p.tahun,
+            _ => &self.p.year,
         };
         v.trim() == id.to_string()
     }
