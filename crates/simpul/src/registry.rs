@@ -60,8 +60,8 @@ struct TaskSpec {
 pub struct SitemapUrl {
     /// The path (`/kim/kim-bulakan`); the sitemap makes it absolute.
     pub path: String,
-    /// When it last changed (UTC milliseconds), where known.
-    pub updated_at: Option<i64>,
+    /// When it last changed, where known.
+    pub updated_at: Option<Timestamp>,
 }
 
 /// Public pages a capability lists in `sitemap-pages.xml`.

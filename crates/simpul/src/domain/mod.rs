@@ -37,6 +37,28 @@ pub mod validation;
 pub mod video;
 pub mod workdays;
 
+/// Codes sent as their text in JSON (the API, audit entries).
+macro_rules! serialize_as_code {
+    ($($t:ty),* $(,)?) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+serialize_as_code!(
+    factcheck::Verdict,
+    factcheck::ContentType,
+    factcheck::ClusterState,
+    factcheck::Channel,
+    training::RegStatus,
+    aspiration::Step,
+    aspiration::Participant,
+    aspiration::Source,
+);
+
 code_as_text!(
     aspiration::Kind,
     aspiration::Status,

@@ -60,15 +60,15 @@ pub struct Item<'a> {
     pub url: String,
     pub summary: &'a str,
     pub content_html: &'a str,
-    pub published_at: i64,
-    pub updated_at: i64,
+    pub published_at: Timestamp,
+    pub updated_at: Timestamp,
     pub author: &'a str,
     pub category: Option<&'a str>,
 }
 
 /// Renders a feed.
 pub fn render_items(format: Format, ch: &Channel, items: &[Item]) -> (&'static str, String) {
-    let updated = items.iter().map(|a| a.published_at).max().unwrap_or(0);
+    let updated = items.iter().map(|a| a.published_at).max().unwrap_or(Timestamp(0));
     match format {
         Format::Rss => {
             let mut s = format!(
@@ -86,7 +86,7 @@ pub fn render_items(format: Format, ch: &Channel, items: &[Item]) -> (&'static s
                     xml(a.title),
                     xml(&a.url),
                     xml(&a.url),
-                    Timestamp(a.published_at).to_rfc2822(),
+                    a.published_at.to_rfc2822(),
                     xml(a.summary),
                     a.category.map(|c| format!("<category>{}</category>", xml(c))).unwrap_or_default()
                 ));
@@ -102,7 +102,7 @@ pub fn render_items(format: Format, ch: &Channel, items: &[Item]) -> (&'static s
                 xml(&ch.self_link),
                 xml(&ch.link),
                 xml(&ch.self_link),
-                Timestamp(updated).to_rfc3339()
+                updated.to_rfc3339()
             );
             for a in items {
                 s.push_str(&format!(
@@ -111,8 +111,8 @@ pub fn render_items(format: Format, ch: &Channel, items: &[Item]) -> (&'static s
                     xml(a.title),
                     xml(&a.url),
                     xml(&a.url),
-                    Timestamp(a.updated_at).to_rfc3339(),
-                    Timestamp(a.published_at).to_rfc3339(),
+                    a.updated_at.to_rfc3339(),
+                    a.published_at.to_rfc3339(),
                     xml(a.author),
                     xml(a.summary),
                     xml(a.content_html)
@@ -131,7 +131,7 @@ pub fn render_items(format: Format, ch: &Channel, items: &[Item]) -> (&'static s
                         "title": a.title,
                         "summary": a.summary,
                         "content_html": a.content_html,
-                        "date_published": Timestamp(a.published_at).to_rfc3339(),
+                        "date_published": a.published_at.to_rfc3339(),
                         "tags": a.category.iter().collect::<Vec<_>>(),
                     })
                 })

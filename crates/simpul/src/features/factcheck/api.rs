@@ -10,7 +10,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    domain::{factcheck::Channel, time::Timestamp},
+    domain::factcheck::Channel,
     error::{AppError, AppResult},
     web::{
         extract::{ClientIp, Json, Path, Query},
@@ -51,10 +51,10 @@ pub struct ClarificationOut {
 fn out(app: &AppState, c: ClarificationItem) -> ClarificationOut {
     ClarificationOut {
         url: app.config.link(&format!("/klarifikasi/{}", c.slug)),
-        verdict: c.verdict,
+        verdict: c.verdict.as_str().to_owned(),
         title: c.title,
         summary: c.summary,
-        published_at: Timestamp(c.published_at).to_rfc3339(),
+        published_at: c.published_at.to_rfc3339(),
     }
 }
 

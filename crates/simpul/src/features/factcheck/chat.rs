@@ -249,7 +249,7 @@ async fn politely_decline(app: &App, channel: Channel, external_id: &str, to: &s
 async fn reply_once(app: &App, channel: Channel, external_id: &str, to: &str, text: String) -> AppResult<()> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    if !super::repo::claim_message(&mut tx, channel.as_str(), &service::message_key(external_id), now).await? {
+    if !super::repo::claim_message(&mut tx, channel, &service::message_key(external_id), now).await? {
         return Ok(());
     }
     let job = SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template: None };

@@ -57,8 +57,8 @@ struct ListPage {
 }
 
 impl ListPage {
-    fn when(&self, at: &i64) -> String {
-        self.page.datetime(Timestamp(*at))
+    fn when(&self, at: &Timestamp) -> String {
+        self.page.datetime(*at)
     }
 }
 
@@ -79,10 +79,10 @@ pub async fn list_desk(State(app): State<AppState>, viewer: Viewer, Query(q): Qu
         "semua" => "semua".to_owned(),
         s => ClusterState::parse(s).map(|s| s.as_str().to_owned()).unwrap_or_default(),
     };
-    let states: Vec<&str> = match state.as_str() {
-        "" => vec!["belum_dicek", "sedang_dicek"],
+    let states: Vec<ClusterState> = match state.as_str() {
+        "" => vec![ClusterState::BelumDicek, ClusterState::SedangDicek],
         "semua" => vec![],
-        s => vec![s],
+        s => ClusterState::parse(s).into_iter().collect(),
     };
     let mut clusters = repo::clusters(&app.db, &states, (page_no - 1) * PAGE_SIZE, PAGE_SIZE + 1).await?;
     let more = clusters.len() as i64 > PAGE_SIZE;
@@ -94,7 +94,7 @@ pub async fn list_desk(State(app): State<AppState>, viewer: Viewer, Query(q): Qu
     let counts = ClusterState::ALL
         .iter()
         .map(|s| {
-            let n = by_state.iter().find(|c| c.state == s.as_str()).map_or(0, |c| c.count);
+            let n = by_state.iter().find(|c| c.state == *s).map_or(0, |c| c.count);
             (s.as_str().to_owned(), viewer.lang.t(&format!("factcheck-state-{}", s.as_str())), n)
         })
         .collect();
@@ -132,16 +132,16 @@ struct ShowPage {
 }
 
 impl ShowPage {
-    fn when(&self, at: &i64) -> String {
-        self.page.datetime(Timestamp(*at))
+    fn when(&self, at: &Timestamp) -> String {
+        self.page.datetime(*at)
     }
 
     fn is_open(&self) -> bool {
-        ClusterState::parse(&self.k.state).is_some_and(ClusterState::is_open)
+        self.k.state.is_open()
     }
 
     fn can_reopen(&self) -> bool {
-        matches!(ClusterState::parse(&self.k.state), Some(ClusterState::BukanKlaim | ClusterState::Duplikat))
+        matches!(self.k.state, ClusterState::BukanKlaim | ClusterState::Duplikat)
     }
 
     fn code(&self, t: &repo::DeskTip) -> String {
@@ -406,12 +406,12 @@ pub async fn export_tips(State(app): State<AppState>, viewer: Viewer) -> AppResu
     for r in rows {
         w.write_record([
             service::code_of(r.year, r.id).to_string(),
-            Timestamp(r.created_at).to_rfc3339(),
-            r.channel,
+            r.created_at.to_rfc3339(),
+            r.channel.to_string(),
             r.tipster.unwrap_or_default(),
             r.answer,
             r.cluster_id.to_string(),
-            r.state,
+            r.state.to_string(),
             cell(&r.body),
         ])
         .map_err(anyhow::Error::from)?;

@@ -17,7 +17,7 @@ use super::{
 use crate::{
     app::{App, AppState},
     domain::{
-        factcheck::{Channel, ContentType, Verdict},
+        factcheck::{Channel, ClusterState, Verdict},
         share::share_links,
         time::Timestamp,
         validation::FieldErrors,
@@ -39,9 +39,9 @@ pub const SEARCH_MIN_SCORE: f32 = 0.10;
 const PAGE_SIZE: i64 = 20;
 
 /// A clarification's label and its CSS class (false claims are marked in red).
-pub fn badge(verdict: &str) -> (String, &'static str) {
-    let false_claim = Verdict::parse(verdict).is_none_or(Verdict::is_false);
-    (verdict.replace('_', " "), if false_claim { "verdict verdict-false" } else { "verdict verdict-true" })
+pub fn badge(verdict: Verdict) -> (String, &'static str) {
+    let class = if verdict.is_false() { "verdict verdict-false" } else { "verdict verdict-true" };
+    (verdict.as_str().replace('_', " "), class)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,12 +71,12 @@ struct IndexPage {
 }
 
 impl IndexPage {
-    fn badge(&self, verdict: &str) -> (String, &'static str) {
-        badge(verdict)
+    fn badge(&self, verdict: &Verdict) -> (String, &'static str) {
+        badge(*verdict)
     }
 
-    fn date(&self, at: &i64) -> String {
-        self.page.day(Timestamp(*at))
+    fn date(&self, at: &Timestamp) -> String {
+        self.page.day(*at)
     }
 }
 
@@ -181,14 +181,14 @@ pub async fn check_message(
 struct TicketPage {
     page: Page,
     code: String,
-    state: String,
+    state: ClusterState,
     received_on: String,
     clarification: Option<ClarificationItem>,
 }
 
 impl TicketPage {
-    fn badge(&self, verdict: &str) -> (String, &'static str) {
-        badge(verdict)
+    fn badge(&self, verdict: &Verdict) -> (String, &'static str) {
+        badge(*verdict)
     }
 }
 
@@ -197,7 +197,7 @@ pub async fn show_ticket(State(app): State<AppState>, viewer: Viewer, Path(code)
     let (code, status, clarification) = service::tip_status(&app, &code).await?;
     let code = code.to_string();
     let page = Page::titled(&app, &viewer, &format!("/cek-fakta/tiket/{code}"), code.clone());
-    let received_on = page.day(Timestamp(status.created_at));
+    let received_on = page.day(status.created_at);
     Ok(render(&TicketPage { page, code, state: status.state, received_on, clarification }))
 }
 
@@ -219,7 +219,7 @@ struct ClarificationPage {
 /// The clarification as schema.org `ClaimReview` JSON-LD (`<` escaped so it cannot close the
 /// script block).
 pub fn claim_review(app: &App, c: &ClarificationRow, url: &str) -> String {
-    let verdict = Verdict::parse(&c.verdict);
+    let verdict = Some(c.verdict);
     let mut claim = serde_json::json!({ "@type": "Claim", "text": c.claim });
     if let Some(a) = &c.appearance_url {
         claim["appearance"] = serde_json::json!([{ "@type": "CreativeWork", "url": a }]);
@@ -234,8 +234,8 @@ pub fn claim_review(app: &App, c: &ClarificationRow, url: &str) -> String {
         "url": url,
         "headline": c.title,
         "claimReviewed": c.claim,
-        "datePublished": Timestamp(c.published_at).to_rfc3339(),
-        "dateModified": Timestamp(c.updated_at).to_rfc3339(),
+        "datePublished": c.published_at.to_rfc3339(),
+        "dateModified": c.updated_at.to_rfc3339(),
         "inLanguage": "id",
         "author": { "@type": "Organization", "name": app.config.site_name, "url": app.config.link("/") },
         "reviewRating": {
@@ -243,7 +243,7 @@ pub fn claim_review(app: &App, c: &ClarificationRow, url: &str) -> String {
             "ratingValue": verdict.map_or(3, Verdict::rating),
             "bestRating": 5,
             "worstRating": 1,
-            "alternateName": c.verdict.replace('_', " "),
+            "alternateName": c.verdict.as_str().replace('_', " "),
         },
         "itemReviewed": claim,
     });
@@ -252,7 +252,7 @@ pub fn claim_review(app: &App, c: &ClarificationRow, url: &str) -> String {
 
 /// The title as lists and chat replies show it: `[HOAKS] …`.
 pub fn full_title(c: &ClarificationRow) -> String {
-    format!("{} {}", service::label(&c.verdict), c.title)
+    format!("{} {}", service::label(c.verdict), c.title)
 }
 
 /// `GET /klarifikasi/{slug}`.
@@ -265,14 +265,13 @@ pub async fn show_clarification(
     let url = app.config.link(&format!("/klarifikasi/{slug}"));
     let mut page = Page::titled(&app, &viewer, &format!("/klarifikasi/{slug}"), full_title(&c));
     page.description = c.summary.clone();
-    let content_type =
-        c.content_type.as_deref().and_then(ContentType::parse).map(|t| page.tk("factcheck-type-", t.as_str()));
-    let published = page.day(Timestamp(c.published_at));
+    let content_type = c.content_type.map(|t| page.tk("factcheck-type-", t.as_str()));
+    let published = page.day(c.published_at);
     let sources = c.sources.lines().filter_map(workflow::parse_source).collect();
     let page_out = ClarificationPage {
         json_ld: claim_review(&app, &c, &url),
         shares: share_links(&full_title(&c), &url),
-        label: badge(&c.verdict),
+        label: badge(c.verdict),
         can_edit: viewer.can(crate::domain::access::Permission::CheckFacts),
         page,
         content_type,
@@ -283,7 +282,7 @@ pub async fn show_clarification(
     };
     let changed = page_out.c.updated_at;
     let mut res = render(&page_out);
-    if let Ok(v) = HeaderValue::from_str(&Timestamp(changed).to_http_date()) {
+    if let Ok(v) = HeaderValue::from_str(&changed.to_http_date()) {
         res.headers_mut().insert(header::LAST_MODIFIED, v);
     }
     Ok(res)

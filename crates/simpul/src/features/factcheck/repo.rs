@@ -2,7 +2,11 @@
 //! Tipsters' contacts are read only by [`tips_to_notify`] (to reply); no other query selects them.
 
 use crate::{
-    domain::time::Timestamp,
+    domain::{
+        access::Role,
+        factcheck::{Channel, ClusterState, ContentType, Verdict},
+        time::Timestamp,
+    },
     infra::db::{Db, DbError, Executor, Tx, query},
 };
 
@@ -11,8 +15,8 @@ use crate::{
 pub struct ClarificationRow {
     pub id: i64,
     pub slug: String,
-    pub verdict: String,
-    pub content_type: Option<String>,
+    pub verdict: Verdict,
+    pub content_type: Option<ContentType>,
     pub title: String,
     pub claim: String,
     pub summary: String,
@@ -22,8 +26,8 @@ pub struct ClarificationRow {
     pub appearance_url: Option<String>,
     pub first_appearance: Option<String>,
     pub author_name: Option<String>,
-    pub published_at: i64,
-    pub updated_at: i64,
+    pub published_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 const CLARIFICATION: &str = "SELECT c.id, c.slug, c.verdict, c.content_type, c.title, c.claim, c.summary, c.body_md,
@@ -35,10 +39,10 @@ const CLARIFICATION: &str = "SELECT c.id, c.slug, c.verdict, c.content_type, c.t
 pub struct ClarificationItem {
     pub id: i64,
     pub slug: String,
-    pub verdict: String,
+    pub verdict: Verdict,
     pub title: String,
     pub summary: String,
-    pub published_at: i64,
+    pub published_at: Timestamp,
 }
 
 impl From<ClarificationRow> for ClarificationItem {
@@ -57,8 +61,8 @@ impl From<ClarificationRow> for ClarificationItem {
 /// What an editor writes.
 #[derive(Debug, Clone)]
 pub struct NewClarification {
-    pub verdict: String,
-    pub content_type: Option<String>,
+    pub verdict: Verdict,
+    pub content_type: Option<ContentType>,
     pub title: String,
     pub claim: String,
     pub summary: String,
@@ -199,17 +203,19 @@ pub async fn claims_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<ClaimText>, DbErr
 pub struct RumourText {
     pub id: i64,
     pub sample: String,
-    pub state: String,
+    pub state: ClusterState,
     pub updated_at: i64,
 }
 
 /// Rumours created or moved at or after `since` (from 0: every open one).
 pub async fn rumours_changed_since(db: &Db, since: i64) -> Result<Vec<RumourText>, DbError> {
-    let open_only = if since == 0 { " AND state IN ('belum_dicek', 'sedang_dicek')" } else { "" };
+    let open_only = if since == 0 { " AND state IN ($2, $3)" } else { " AND $2 IS NOT NULL AND $3 IS NOT NULL" };
     query(format!(
         "SELECT id, sample, state, updated_at FROM tip_clusters WHERE updated_at >= $1{open_only} ORDER BY id"
     ))
     .bind(since)
+    .bind(ClusterState::BelumDicek)
+    .bind(ClusterState::SedangDicek)
     .fetch_all(db)
     .await
 }
@@ -218,11 +224,11 @@ pub async fn rumours_changed_since(db: &Db, since: i64) -> Result<Vec<RumourText
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ClusterRow {
     pub id: i64,
-    pub state: String,
+    pub state: ClusterState,
     pub sample: String,
     pub tip_count: i64,
-    pub first_seen: i64,
-    pub last_seen: i64,
+    pub first_seen: Timestamp,
+    pub last_seen: Timestamp,
     pub assignee_id: Option<i64>,
     pub assignee_name: Option<String>,
     pub duplicate_of: Option<i64>,
@@ -239,7 +245,7 @@ pub async fn cluster(ex: impl Executor, id: i64) -> Result<Option<ClusterRow>, D
 }
 
 /// The desk's queue: the rumours in `states`, the most recently seen first.
-pub async fn clusters(db: &Db, states: &[&str], offset: i64, limit: i64) -> Result<Vec<ClusterRow>, DbError> {
+pub async fn clusters(db: &Db, states: &[ClusterState], offset: i64, limit: i64) -> Result<Vec<ClusterRow>, DbError> {
     let mut q = String::from(CLUSTER);
     if !states.is_empty() {
         let marks: Vec<String> = (0..states.len()).map(|i| format!("${}", i + 3)).collect();
@@ -257,7 +263,7 @@ pub async fn clusters(db: &Db, states: &[&str], offset: i64, limit: i64) -> Resu
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Trend {
     pub id: i64,
-    pub state: String,
+    pub state: ClusterState,
     pub sample: String,
     pub recent: i64,
 }
@@ -273,7 +279,7 @@ pub async fn trending(db: &Db, since: Timestamp, limit: i64) -> Result<Vec<Trend
     .await
 }
 
-pub async fn insert_cluster(tx: &mut Tx, state: &str, sample: &str, now: Timestamp) -> Result<i64, DbError> {
+pub async fn insert_cluster(tx: &mut Tx, state: ClusterState, sample: &str, now: Timestamp) -> Result<i64, DbError> {
     query(
         "INSERT INTO tip_clusters (state, sample, tip_count, first_seen, last_seen, created_at, updated_at)
          VALUES ($1, $2, 0, $3, $3, $3, $3) RETURNING id",
@@ -288,10 +294,12 @@ pub async fn insert_cluster(tx: &mut Tx, state: &str, sample: &str, now: Timesta
 /// One more tip of a rumour; with `only_open`, only while it is still open (on PostgreSQL the
 /// row lock orders this with a concurrent publish). Returns whether it was counted.
 pub async fn count_tip(tx: &mut Tx, id: i64, now: Timestamp, only_open: bool) -> Result<bool, DbError> {
-    let open = if only_open { " AND state IN ('belum_dicek', 'sedang_dicek')" } else { "" };
+    let open = if only_open { " AND state IN ($3, $4)" } else { " AND $3 IS NOT NULL AND $4 IS NOT NULL" };
     query(format!("UPDATE tip_clusters SET tip_count = tip_count + 1, last_seen = $2 WHERE id = $1{open}"))
         .bind(id)
         .bind(now.0)
+        .bind(ClusterState::BelumDicek)
+        .bind(ClusterState::SedangDicek)
         .execute(tx)
         .await
         .map(|n| n == 1)
@@ -299,8 +307,9 @@ pub async fn count_tip(tx: &mut Tx, id: i64, now: Timestamp, only_open: bool) ->
 
 /// The cluster a clarification answers (the one it was published for).
 pub async fn cluster_of_clarification(ex: impl Executor, clarification_id: i64) -> Result<Option<i64>, DbError> {
-    query("SELECT id FROM tip_clusters WHERE clarification_id = $1 AND state = 'terbit' ORDER BY id LIMIT 1")
+    query("SELECT id FROM tip_clusters WHERE clarification_id = $1 AND state = $2 ORDER BY id LIMIT 1")
         .bind(clarification_id)
+        .bind(ClusterState::Terbit)
         .scalar_optional(ex)
         .await
 }
@@ -309,8 +318,8 @@ pub async fn cluster_of_clarification(ex: impl Executor, clarification_id: i64) 
 pub async fn set_state(
     tx: &mut Tx,
     id: i64,
-    from: &str,
-    to: &str,
+    from: ClusterState,
+    to: ClusterState,
     duplicate_of: Option<i64>,
     clarification_id: Option<i64>,
     now: Timestamp,
@@ -341,17 +350,22 @@ pub async fn assign(tx: &mut Tx, id: i64, user_id: Option<i64>, now: Timestamp) 
 
 /// Rumours marked as duplicates of `from` become duplicates of `to`.
 pub async fn repoint_duplicates(tx: &mut Tx, from: i64, to: i64, now: Timestamp) -> Result<u64, DbError> {
-    query("UPDATE tip_clusters SET duplicate_of = $2, updated_at = $3 WHERE duplicate_of = $1 AND state = 'duplikat'")
+    query("UPDATE tip_clusters SET duplicate_of = $2, updated_at = $3 WHERE duplicate_of = $1 AND state = $4")
         .bind(from)
         .bind(to)
         .bind(now.0)
+        .bind(ClusterState::Duplikat)
         .execute(tx)
         .await
 }
 
 /// The rumours marked as duplicates of `id`.
 pub async fn duplicates_of(ex: impl Executor, id: i64) -> Result<Vec<i64>, DbError> {
-    query("SELECT id FROM tip_clusters WHERE duplicate_of = $1 AND state = 'duplikat'").bind(id).scalars(ex).await
+    query("SELECT id FROM tip_clusters WHERE duplicate_of = $1 AND state = $2")
+        .bind(id)
+        .bind(ClusterState::Duplikat)
+        .scalars(ex)
+        .await
 }
 
 /// People who may work the desk (assignment choices): (id, name).
@@ -364,8 +378,10 @@ pub struct Checker {
 pub async fn checkers(db: &Db) -> Result<Vec<Checker>, DbError> {
     query(
         "SELECT DISTINCT u.id, u.name FROM users u JOIN user_roles r ON r.user_id = u.id
-         WHERE r.role IN ('redaksi', 'admin') AND u.disabled = FALSE ORDER BY u.name",
+         WHERE r.role IN ($1, $2) AND u.disabled = FALSE ORDER BY u.name",
     )
+    .bind(Role::Redaksi)
+    .bind(Role::Admin)
     .fetch_all(db)
     .await
 }
@@ -375,7 +391,7 @@ pub async fn checkers(db: &Db) -> Result<Vec<Checker>, DbError> {
 pub struct NewTip {
     pub year: i64,
     pub cluster_id: i64,
-    pub channel: &'static str,
+    pub channel: Channel,
     pub external_id: Option<String>,
     pub body: String,
     pub link: Option<String>,
@@ -411,8 +427,8 @@ pub async fn insert_tip(tx: &mut Tx, t: &NewTip, now: Timestamp) -> Result<i64, 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TipStatus {
     pub year: i64,
-    pub created_at: i64,
-    pub state: String,
+    pub created_at: Timestamp,
+    pub state: ClusterState,
     pub clarification_id: Option<i64>,
 }
 
@@ -430,7 +446,7 @@ pub async fn tip_status(db: &Db, year: i64, id: i64) -> Result<Option<TipStatus>
 }
 
 /// The tip a chat message became (a redelivery).
-pub async fn tip_by_external(ex: impl Executor, channel: &str, external_id: &str) -> Result<Option<i64>, DbError> {
+pub async fn tip_by_external(ex: impl Executor, channel: Channel, external_id: &str) -> Result<Option<i64>, DbError> {
     query("SELECT id FROM tips WHERE channel = $1 AND external_id = $2")
         .bind(channel)
         .bind(external_id)
@@ -443,13 +459,13 @@ pub async fn tip_by_external(ex: impl Executor, channel: &str, external_id: &str
 pub struct DeskTip {
     pub id: i64,
     pub year: i64,
-    pub channel: String,
+    pub channel: Channel,
     pub body: String,
     pub link: Option<String>,
     pub has_screenshot: bool,
     pub tipster: Option<String>,
     pub answer: String,
-    pub created_at: i64,
+    pub created_at: Timestamp,
 }
 
 const DESK_TIP: &str = "SELECT id, year, channel, body, link, screenshot_key IS NOT NULL AS has_screenshot, tipster,
@@ -481,12 +497,12 @@ pub async fn tips_between(db: &Db, from: Timestamp, to: Timestamp, limit: i64) -
 pub struct ExportTip {
     pub id: i64,
     pub year: i64,
-    pub created_at: i64,
-    pub channel: String,
+    pub created_at: Timestamp,
+    pub channel: Channel,
     pub tipster: Option<String>,
     pub answer: String,
     pub cluster_id: i64,
-    pub state: String,
+    pub state: ClusterState,
     pub body: String,
 }
 
@@ -494,7 +510,7 @@ pub struct ExportTip {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ChannelCount {
     pub cluster_id: i64,
-    pub channel: String,
+    pub channel: Channel,
     pub count: i64,
 }
 
@@ -524,7 +540,7 @@ pub async fn screenshot_key(db: &Db, tip_id: i64) -> Result<Option<String>, DbEr
 pub struct Waiting {
     pub id: i64,
     pub year: i64,
-    pub channel: String,
+    pub channel: Channel,
     pub contact: String,
 }
 
@@ -563,7 +579,7 @@ pub async fn forget_contacts(tx: &mut Tx, before: Timestamp) -> Result<u64, DbEr
 }
 
 /// Records a chat message as handled; false when it already was (a redelivery).
-pub async fn claim_message(tx: &mut Tx, channel: &str, external_id: &str, now: Timestamp) -> Result<bool, DbError> {
+pub async fn claim_message(tx: &mut Tx, channel: Channel, external_id: &str, now: Timestamp) -> Result<bool, DbError> {
     query("INSERT INTO chat_inbox (channel, external_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(channel)
         .bind(external_id)
@@ -584,7 +600,7 @@ pub struct Note {
     pub author: Option<String>,
     pub body: String,
     pub evidence_url: Option<String>,
-    pub created_at: i64,
+    pub created_at: Timestamp,
 }
 
 pub async fn notes(db: &Db, cluster_id: i64) -> Result<Vec<Note>, DbError> {
@@ -621,7 +637,7 @@ pub async fn insert_note(
 /// Counts for the desk's header: (state, clusters).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct StateCount {
-    pub state: String,
+    pub state: ClusterState,
     pub count: i64,
 }
 

@@ -192,7 +192,7 @@ fn apply(s: &mut Loaded, claims: Vec<repo::ClaimText>, rumours: Vec<repo::Rumour
     }
     for r in rumours {
         s.rumours_seen = s.rumours_seen.max(r.updated_at);
-        let open = ClusterState::parse(&r.state).is_some_and(ClusterState::is_open);
+        let open = r.state.is_open();
         match (open, s.open_rumours.contains_key(&r.id)) {
             (true, false) => {
                 s.rumours.add(&r.id.to_string(), &r.sample);
@@ -353,7 +353,7 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
     let _one = app.factcheck.intake.lock().await;
     let mut tx = app.db.begin().await?;
     if let Some(ext) = &external_id
-        && let Some(existing) = repo::tip_by_external(&mut tx, intake.channel.as_str(), ext).await?
+        && let Some(existing) = repo::tip_by_external(&mut tx, intake.channel, ext).await?
     {
         drop(tx);
         let status = repo::tip_status(&app.db, year, existing).await?;
@@ -367,16 +367,14 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
             Some(k) => (k, false),
             None => {
                 let claim = repo::clarification(&mut tx, clar).await?.map(|c| c.claim).unwrap_or_default();
-                let k = repo::insert_cluster(&mut tx, ClusterState::Terbit.as_str(), &claim, now).await?;
-                repo::set_state(&mut tx, k, "terbit", "terbit", None, Some(clar), now).await?;
+                let k = repo::insert_cluster(&mut tx, ClusterState::Terbit, &claim, now).await?;
+                repo::set_state(&mut tx, k, ClusterState::Terbit, ClusterState::Terbit, None, Some(clar), now).await?;
                 (k, true)
             }
         },
         None => match same_rumour(app, &text) {
             Some(k) => (k, false),
-            None => {
-                (repo::insert_cluster(&mut tx, ClusterState::BelumDicek.as_str(), &sample(&text), now).await?, true)
-            }
+            None => (repo::insert_cluster(&mut tx, ClusterState::BelumDicek, &sample(&text), now).await?, true),
         },
     };
     if !repo::count_tip(&mut tx, cluster_id, now, matched.is_none()).await? {
@@ -396,7 +394,7 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
     let new = NewTip {
         year,
         cluster_id,
-        channel: intake.channel.as_str(),
+        channel: intake.channel,
         external_id,
         body: text,
         link: intake.link.clone(),
@@ -486,8 +484,8 @@ async fn store_screenshot(app: &App, data: Vec<u8>) -> AppResult<String> {
 }
 
 /// The label as titles show it: `[HOAKS]`.
-pub fn label(verdict: &str) -> String {
-    format!("[{}]", verdict.replace('_', " "))
+pub fn label(verdict: crate::domain::factcheck::Verdict) -> String {
+    format!("[{}]", verdict.as_str().replace('_', " "))
 }
 
 /// The reply a chat tipster gets at once (plain text, Indonesian).
@@ -499,7 +497,7 @@ pub fn reply_text(app: &App, r: &Received) -> String {
         Reply::Confident(c) => lang.t_args(
             "tip-reply-confident",
             &[
-                ("label", label(&c.verdict)),
+                ("label", label(c.verdict)),
                 ("title", c.title.clone()),
                 ("summary", c.summary.clone()),
                 ("link", link(&c.slug)),
@@ -509,7 +507,7 @@ pub fn reply_text(app: &App, r: &Received) -> String {
             let list = items
                 .iter()
                 .enumerate()
-                .map(|(i, c)| format!("{}. {} {}\n{}", i + 1, label(&c.verdict), c.title, link(&c.slug)))
+                .map(|(i, c)| format!("{}. {} {}\n{}", i + 1, label(c.verdict), c.title, link(&c.slug)))
                 .collect::<Vec<_>>()
                 .join("\n");
             lang.t_args("tip-reply-candidates", &[("list", list), ("code", code)])
@@ -524,7 +522,7 @@ pub fn verdict_text(app: &App, code: &str, c: &repo::ClarificationRow) -> String
         "tip-notify-verdict",
         &[
             ("code", code.to_owned()),
-            ("label", label(&c.verdict)),
+            ("label", label(c.verdict)),
             ("title", c.title.clone()),
             ("summary", c.summary.clone()),
             ("link", app.config.link(&format!("/klarifikasi/{}", c.slug))),
@@ -543,7 +541,7 @@ pub async fn notify_waiting(
 ) -> AppResult<usize> {
     let link = app.config.link(&format!("/klarifikasi/{}", c.slug));
     tell_waiting(tx, cluster_ids, now, |code| {
-        let vars = vec![code.to_owned(), format!("{} {}", label(&c.verdict), c.title), link.clone()];
+        let vars = vec![code.to_owned(), format!("{} {}", label(c.verdict), c.title), link.clone()];
         (verdict_text(app, code, c), Some(vars))
     })
     .await
@@ -571,12 +569,12 @@ async fn tell_waiting(
     for w in &waiting {
         let code = code_of(w.year, w.id).to_string();
         let (text, template) = message(&code);
-        match Channel::parse(&w.channel) {
-            Some(Channel::WhatsApp | Channel::Telegram) => {
-                let job = SendChat { channel: w.channel.clone(), to: w.contact.clone(), text, template };
+        match w.channel {
+            Channel::WhatsApp | Channel::Telegram => {
+                let job = SendChat { channel: w.channel.as_str().into(), to: w.contact.clone(), text, template };
                 jobs::enqueue(tx, now, &job).await?;
             }
-            _ => {
+            Channel::Web | Channel::Api => {
                 let subject = Lang::Id.t_args("tip-notify-subject", &[("code", code)]);
                 jobs::enqueue(tx, now, &Mail { to: w.contact.clone(), subject, body: text }).await?;
             }

@@ -56,8 +56,8 @@ impl ClarificationForm {
     /// The form filled with a published clarification (to correct it).
     pub fn of(c: &repo::ClarificationRow) -> ClarificationForm {
         ClarificationForm {
-            verdict: c.verdict.clone(),
-            content_type: c.content_type.clone().unwrap_or_default(),
+            verdict: c.verdict.as_str().to_owned(),
+            content_type: c.content_type.map(|t| t.as_str().to_owned()).unwrap_or_default(),
             title: c.title.clone(),
             claim: c.claim.clone(),
             summary: c.summary.clone(),
@@ -90,7 +90,7 @@ pub fn check(form: &ClarificationForm, today: Date) -> Result<NewClarification, 
     let content_type = match form.content_type.trim() {
         "" => None,
         s => match ContentType::parse(s) {
-            Some(c) => Some(c.as_str().to_owned()),
+            Some(c) => Some(c),
             None => {
                 e.add("content_type", "err-choose");
                 None
@@ -123,7 +123,7 @@ pub fn check(form: &ClarificationForm, today: Date) -> Result<NewClarification, 
     e.into_result()?;
     let verdict = verdict.ok_or_else(FieldErrors::new)?;
     Ok(NewClarification {
-        verdict: verdict.as_str().to_owned(),
+        verdict,
         content_type,
         title,
         claim,
@@ -162,14 +162,14 @@ pub async fn publish(
     let (cluster_id, from) = match cluster_id {
         Some(id) => {
             let k = repo::cluster(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-            let state = ClusterState::parse(&k.state).ok_or(AppError::Conflict("err-rumour-changed"))?;
+            let state = k.state;
             if next_state(state, Step::Publish).is_none() {
                 return Err(AppError::Conflict("err-rumour-changed"));
             }
             (id, state)
         }
         None => (
-            repo::insert_cluster(&mut tx, ClusterState::SedangDicek.as_str(), &new.claim, now).await?,
+            repo::insert_cluster(&mut tx, ClusterState::SedangDicek, &new.claim, now).await?,
             ClusterState::SedangDicek,
         ),
     };
@@ -177,7 +177,7 @@ pub async fn publish(
         .await?
         .ok_or(AppError::Conflict("err-slug"))?;
     let id = repo::insert_clarification(&mut tx, &slug, &new, actor.user_id, now).await?;
-    if !repo::set_state(&mut tx, cluster_id, from.as_str(), ClusterState::Terbit.as_str(), None, Some(id), now).await? {
+    if !repo::set_state(&mut tx, cluster_id, from, ClusterState::Terbit, None, Some(id), now).await? {
         return Err(AppError::Conflict("err-rumour-changed"));
     }
     outbox::record(&mut tx, Topic::Clarification, id, now).await?;
@@ -228,7 +228,7 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let k = repo::cluster(&mut tx, cluster_id).await?.ok_or(AppError::NotFound)?;
-    let from = ClusterState::parse(&k.state).ok_or(AppError::Conflict("err-rumour-changed"))?;
+    let from = k.state;
     let to =
         next_state(from, step).filter(|_| step != Step::Publish).ok_or(AppError::Conflict("err-rumour-changed"))?;
     let mut target = None;
@@ -239,7 +239,7 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
             _ => None,
         };
         // A duplicate points at a rumour that is itself still standing.
-        match t.filter(|t| t.state != ClusterState::Duplikat.as_str() && t.state != ClusterState::BukanKlaim.as_str()) {
+        match t.filter(|t| t.state != ClusterState::Duplikat && t.state != ClusterState::BukanKlaim) {
             Some(t) => target = Some(t),
             None => {
                 e.add("duplicate_of", "err-duplicate-target");
@@ -247,9 +247,7 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
             }
         }
     }
-    if !repo::set_state(&mut tx, cluster_id, from.as_str(), to.as_str(), target.as_ref().map(|t| t.id), None, now)
-        .await?
-    {
+    if !repo::set_state(&mut tx, cluster_id, from, to, target.as_ref().map(|t| t.id), None, now).await? {
         return Err(AppError::Conflict("err-rumour-changed"));
     }
     if let Some(t) = &target {

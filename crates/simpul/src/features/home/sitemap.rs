@@ -11,7 +11,6 @@ use axum::{
 
 use crate::{
     app::AppState,
-    domain::time::Timestamp,
     error::{AppError, AppResult},
     registry::SitemapUrl,
     web::extract::Path,
@@ -69,7 +68,7 @@ pub async fn show_sitemap_file(State(app): State<AppState>, Path(file): Path<Str
     for u in urls {
         s.push_str(&format!("<url><loc>{}</loc>", esc(&app.config.link(&u.path))));
         if let Some(m) = u.updated_at {
-            s.push_str(&format!("<lastmod>{}</lastmod>", Timestamp(m).to_rfc3339()));
+            s.push_str(&format!("<lastmod>{}</lastmod>", m.to_rfc3339()));
         }
         s.push_str("</url>");
     }

@@ -63,7 +63,7 @@ fn out(app: &AppState, a: ArticleRow) -> ArticleOut {
         author: a.author_name,
         editor: a.editor_name,
         region: a.region_name,
-        published_at: a.published_at.map(|t| Timestamp(t).to_rfc3339()),
+        published_at: a.published_at.map(|t| t.to_rfc3339()),
     }
 }
 
@@ -134,14 +134,14 @@ pub struct DeskSummaryOut {
 }
 
 fn summary_out(a: ArticleRow) -> DeskSummaryOut {
-    let when = |t: Option<i64>| t.map(|t| Timestamp(t).to_rfc3339());
+    let when = |t: Option<Timestamp>| t.map(|t| t.to_rfc3339());
     DeskSummaryOut {
         id: a.id,
-        state: a.state,
+        state: a.state.as_str().to_owned(),
         title: a.title,
         kim_id: a.kim_id,
         slug: a.slug,
-        updated_at: Timestamp(a.updated_at).to_rfc3339(),
+        updated_at: a.updated_at.to_rfc3339(),
         scheduled_at: when(a.scheduled_at),
         published_at: when(a.published_at),
     }
@@ -159,7 +159,7 @@ pub struct NoteOut {
 
 fn desk_out(d: DeskView) -> DeskArticleOut {
     let a = d.article;
-    let when = |t: Option<i64>| t.map(|t| Timestamp(t).to_rfc3339());
+    let when = |t: Option<Timestamp>| t.map(|t| t.to_rfc3339());
     DeskArticleOut {
         id: a.id,
         state: d.state.as_str().to_owned(),
@@ -184,12 +184,7 @@ fn desk_out(d: DeskView) -> DeskArticleOut {
         notes: d
             .comments
             .into_iter()
-            .map(|c| NoteOut {
-                by: c.user_name,
-                action: c.action,
-                text: c.body,
-                at: Timestamp(c.created_at).to_rfc3339(),
-            })
+            .map(|c| NoteOut { by: c.user_name, action: c.action, text: c.body, at: c.created_at.to_rfc3339() })
             .collect(),
     }
 }

@@ -6,6 +6,7 @@ use axum::{extract::State, response::Response};
 use super::repo::{self, ArticleRow};
 use crate::{
     app::{App, AppState},
+    domain::time::Timestamp,
     error::{AppError, AppResult},
     features::categories,
     web::{
@@ -23,7 +24,7 @@ fn item<'a>(app: &'a App, a: &'a ArticleRow) -> Item<'a> {
         url: app.config.link(&format!("/berita/{}", a.slug.as_deref().unwrap_or_default())),
         summary: &a.lead,
         content_html: &a.body_html,
-        published_at: a.published_at.unwrap_or(0),
+        published_at: a.published_at.unwrap_or(Timestamp(0)),
         updated_at: a.updated_at,
         author: a.kim_name.as_deref().or(a.author_name.as_deref()).unwrap_or(&app.config.site_name),
         category: a.category_name.as_deref(),

@@ -48,7 +48,7 @@ impl ListPage {
 }
 
 fn published(a: &ArticleRow, page: &Page) -> String {
-    a.published_at.map(|t| page.day(Timestamp(t))).unwrap_or_default()
+    a.published_at.map(|t| page.day(t)).unwrap_or_default()
 }
 
 pub async fn list_news(State(app): State<AppState>, viewer: Viewer, Query(q): Query<ListQuery>) -> AppResult<Response> {
@@ -124,7 +124,7 @@ impl ArticlePage {
 /// The article as schema.org `NewsArticle` JSON-LD; `<` is escaped so the text can never
 /// close the script block it sits in.
 fn json_ld(a: &ArticleRow, url: &str, site: &str) -> String {
-    let when = |t: Option<i64>| t.map(|t| Timestamp(t).to_rfc3339());
+    let when = |t: Option<Timestamp>| t.map(|t| t.to_rfc3339());
     let v = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -160,9 +160,9 @@ pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): 
         a.video_url.as_deref().and_then(crate::domain::video::Video::parse).map(|v| (v.provider(), v.watch_url()));
     let tags = repo::tags_of(&app.db, a.id).await?;
     // The page changes when the article does or when a newer "Baca juga" appears.
-    let changed = related.iter().filter_map(|r| r.published_at).fold(a.updated_at, i64::max);
+    let changed = related.iter().filter_map(|r| r.published_at).fold(a.updated_at, Timestamp::max);
     let mut res = render(&ArticlePage { page, a, related, url, shares, cover, video, tags, json_ld });
-    if let Ok(v) = HeaderValue::from_str(&Timestamp(changed).to_http_date()) {
+    if let Ok(v) = HeaderValue::from_str(&changed.to_http_date()) {
         res.headers_mut().insert(header::LAST_MODIFIED, v);
     }
     Ok(res)

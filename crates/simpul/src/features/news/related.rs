@@ -39,7 +39,7 @@ pub async fn related_ids(app: &App, a: &ArticleRow, limit: usize) -> AppResult<V
         title: a.title.clone(),
         body: format!("{}\n\n{}", a.lead, markdown::plain_text(&a.body_md)),
         category_id: a.category_id,
-        published_at: a.published_at.unwrap_or(0),
+        published_at: a.published_at.map_or(0, |t| t.0),
     };
     tokio::task::spawn_blocking(move || idx.similar(&doc, limit))
         .await

@@ -1,7 +1,10 @@
 //! SQL for news articles, their versions and review notes.
 
 use crate::{
-    domain::{article::ArticleInput, time::Timestamp},
+    domain::{
+        article::{ArticleInput, ArticleState},
+        time::Timestamp,
+    },
     infra::db::{DbError, Executor, Tx, query},
 };
 
@@ -23,10 +26,10 @@ pub struct ArticleRow {
     pub author_id: Option<i64>,
     pub author_name: Option<String>,
     pub editor_name: Option<String>,
-    pub state: String,
-    pub published_at: Option<i64>,
-    pub scheduled_at: Option<i64>,
-    pub updated_at: i64,
+    pub state: ArticleState,
+    pub published_at: Option<Timestamp>,
+    pub scheduled_at: Option<Timestamp>,
+    pub updated_at: Timestamp,
     pub cover_media_id: Option<i64>,
     pub cover_key: Option<String>,
     pub cover_widths: Option<String>,
@@ -80,7 +83,11 @@ pub async fn find(ex: impl Executor, id: i64) -> Result<Option<ArticleRow>, DbEr
 }
 
 pub async fn find_published(ex: impl Executor, slug: &str) -> Result<Option<ArticleRow>, DbError> {
-    query(format!("{SELECT} WHERE a.slug = $1 AND a.state = 'terbit'")).bind(slug).fetch_optional(ex).await
+    query(format!("{SELECT} WHERE a.slug = $1 AND a.state = $2"))
+        .bind(slug)
+        .bind(ArticleState::Published)
+        .fetch_optional(ex)
+        .await
 }
 
 /// A writer's own articles, last changed first.
@@ -103,11 +110,11 @@ pub async fn review_queue(ex: impl Executor, kim_ids: &[i64], all: bool) -> Resu
     } else {
         format!("a.kim_id IN ({ids})")
     };
-    query(format!(
-        "{SELECT} WHERE a.state IN ('diajukan', 'terjadwal') AND {scope} ORDER BY a.updated_at, a.id LIMIT 200"
-    ))
-    .fetch_all(ex)
-    .await
+    query(format!("{SELECT} WHERE a.state IN ($1, $2) AND {scope} ORDER BY a.updated_at, a.id LIMIT 200"))
+        .bind(ArticleState::Submitted)
+        .bind(ArticleState::Scheduled)
+        .fetch_all(ex)
+        .await
 }
 
 /// Published articles, newest first.
@@ -133,13 +140,14 @@ pub async fn list_published_in(
     detail: Detail,
 ) -> Result<Vec<ArticleRow>, DbError> {
     let ids: Vec<i64> = query(
-        "SELECT id FROM articles WHERE state = 'terbit' AND ($1 IS NULL OR category_id = $1) AND ($2 IS NULL OR kim_id = $2)
+        "SELECT id FROM articles WHERE state = $5 AND ($1 IS NULL OR category_id = $1) AND ($2 IS NULL OR kim_id = $2)
          ORDER BY published_at DESC, id DESC LIMIT $3 OFFSET $4",
     )
     .bind(category_id)
     .bind(kim_id)
     .bind(limit)
     .bind(offset)
+    .bind(ArticleState::Published)
     .scalars(ex)
     .await?;
     published_by_ids(ex, &ids, detail).await
@@ -158,7 +166,7 @@ async fn published_by_ids(ex: impl Executor, ids: &[i64], detail: Detail) -> Res
         query(format!("{} WHERE a.id IN ({list}) ORDER BY a.published_at DESC, a.id DESC", detail.select()))
             .fetch_all(ex)
             .await?;
-    rows.retain(|r| r.state == "terbit");
+    rows.retain(|r| r.state == ArticleState::Published);
     Ok(rows)
 }
 
@@ -188,14 +196,18 @@ pub async fn related_candidates(
         .collect();
     if let Some(c) = category_id {
         parts.push(format!(
-            "SELECT * FROM (SELECT a.id AS article_id FROM articles a WHERE a.category_id = {c} AND a.state = 'terbit'
+            "SELECT * FROM (SELECT a.id AS article_id FROM articles a WHERE a.category_id = {c} AND a.state = $3
              AND a.id <> $1 ORDER BY a.published_at DESC, a.id DESC LIMIT $2) AS c"
         ));
     }
     if parts.is_empty() {
         return Ok(Vec::new());
     }
-    query(parts.join(" UNION ALL ")).bind(article_id).bind(per_part).scalars(ex).await
+    let mut q = query(parts.join(" UNION ALL ")).bind(article_id).bind(per_part);
+    if category_id.is_some() {
+        q = q.bind(ArticleState::Published);
+    }
+    q.scalars(ex).await
 }
 
 /// Published articles by id, with their bodies, newest first.
@@ -220,7 +232,7 @@ pub async fn insert(
     query(
         "INSERT INTO articles (title, lead, body_md, body_html, category_id, kim_id, author_id, state, created_at, updated_at,
             cover_media_id, cover_caption, cover_credit, video_url, region_id, training_session_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draf', $8, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $15, $8, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(a.title.as_str())
     .bind(a.lead.as_str())
@@ -236,6 +248,7 @@ pub async fn insert(
     .bind(a.video_url.clone())
     .bind(a.region_id)
     .bind(training_session_id)
+    .bind(ArticleState::Draft)
     .scalar(tx)
     .await
 }
@@ -292,7 +305,7 @@ pub async fn insert_version(
 pub struct VersionRow {
     pub id: i64,
     pub saved_by_name: Option<String>,
-    pub created_at: i64,
+    pub created_at: Timestamp,
 }
 
 /// An article's saved versions, oldest first (without their texts).
@@ -324,7 +337,7 @@ pub async fn count_versions(ex: impl Executor, article_id: i64) -> Result<i64, D
 
 /// A move to another workflow state.
 pub struct StateChange<'a> {
-    pub state: &'a str,
+    pub state: ArticleState,
     /// The editor to credit; kept as it was when `None`.
     pub editor: Option<i64>,
     /// Set on first publication; kept when `None`.
@@ -421,11 +434,12 @@ pub async fn list_published_tagged(
 ) -> Result<Vec<ArticleRow>, DbError> {
     let ids: Vec<i64> = query(
         "SELECT a.id FROM articles a JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id
-         WHERE t.slug = $1 AND a.state = 'terbit' ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3",
+         WHERE t.slug = $1 AND a.state = $4 ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3",
     )
     .bind(tag_slug)
     .bind(limit)
     .bind(offset)
+    .bind(ArticleState::Published)
     .scalars(ex)
     .await?;
     published_by_ids(ex, &ids, Detail::Summary).await
@@ -436,7 +450,7 @@ pub struct CommentRow {
     pub user_name: Option<String>,
     pub action: String,
     pub body: String,
-    pub created_at: i64,
+    pub created_at: Timestamp,
 }
 
 pub async fn insert_comment(
@@ -477,7 +491,7 @@ pub async fn insert_imported(
 ) -> Result<Option<i64>, DbError> {
     query(
         "INSERT INTO articles (slug, title, lead, body_md, body_html, category_id, state, published_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'terbit', $7, $8, $8) ON CONFLICT (slug) DO NOTHING RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $9, $7, $8, $8) ON CONFLICT (slug) DO NOTHING RETURNING id",
     )
     .bind(a.slug.as_str())
     .bind(a.title.as_str())
@@ -485,8 +499,9 @@ pub async fn insert_imported(
     .bind(a.body.as_str())
     .bind(a.html.as_str())
     .bind(category_id)
-    .bind(a.published_at.0)
-    .bind(now.0)
+    .bind(a.published_at)
+    .bind(now)
+    .bind(ArticleState::Published)
     .scalar_optional(tx)
     .await
 }
@@ -548,8 +563,8 @@ pub struct IndexRow {
     pub title: String,
     pub lead: String,
     pub body_md: String,
-    pub state: String,
-    pub published_at: Option<i64>,
+    pub state: ArticleState,
+    pub published_at: Option<Timestamp>,
     pub category_id: Option<i64>,
     /// The kecamatan the article is about (itself, or the parent of its kelurahan).
     pub kecamatan_id: Option<i64>,
@@ -571,26 +586,30 @@ pub async fn index_rows(ex: impl Executor, ids: &[i64]) -> Result<Vec<IndexRow>,
 
 /// Published articles with an id above `after`, by id (for rebuilding the index in batches).
 pub async fn published_index_rows_after(ex: impl Executor, after: i64, limit: i64) -> Result<Vec<IndexRow>, DbError> {
-    query(format!("{INDEX_SELECT} WHERE a.state = 'terbit' AND a.id > $1 ORDER BY a.id LIMIT $2"))
+    query(format!("{INDEX_SELECT} WHERE a.state = $3 AND a.id > $1 ORDER BY a.id LIMIT $2"))
         .bind(after)
         .bind(limit)
+        .bind(ArticleState::Published)
         .fetch_all(ex)
         .await
 }
 
 pub async fn count_published(ex: impl Executor) -> Result<i64, DbError> {
-    query("SELECT COUNT(*) FROM articles WHERE state = 'terbit'").scalar(ex).await
+    query("SELECT COUNT(*) FROM articles WHERE state = $1").bind(ArticleState::Published).scalar(ex).await
 }
 
 /// (slug, last change) of published articles in id order, `limit` from `offset` (sitemaps).
-pub async fn published_addresses(ex: impl Executor, offset: i64, limit: i64) -> Result<Vec<(String, i64)>, DbError> {
-    query(
-        "SELECT slug, updated_at FROM articles WHERE state = 'terbit' AND slug IS NOT NULL ORDER BY id LIMIT $1 OFFSET $2",
-    )
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(ex)
-    .await
+pub async fn published_addresses(
+    ex: impl Executor,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<(String, Timestamp)>, DbError> {
+    query("SELECT slug, updated_at FROM articles WHERE state = $3 AND slug IS NOT NULL ORDER BY id LIMIT $1 OFFSET $2")
+        .bind(limit)
+        .bind(offset)
+        .bind(ArticleState::Published)
+        .fetch_all(ex)
+        .await
 }
 
 /// A recently published article as the news sitemap lists it.
@@ -598,17 +617,18 @@ pub async fn published_addresses(ex: impl Executor, offset: i64, limit: i64) -> 
 pub struct RecentRow {
     pub slug: String,
     pub title: String,
-    pub published_at: i64,
+    pub published_at: Timestamp,
 }
 
 /// Articles published since `since`, newest first.
 pub async fn published_since(ex: impl Executor, since: Timestamp, limit: i64) -> Result<Vec<RecentRow>, DbError> {
     query(
-        "SELECT slug, title, published_at FROM articles WHERE state = 'terbit' AND slug IS NOT NULL AND published_at >= $1
+        "SELECT slug, title, published_at FROM articles WHERE state = $3 AND slug IS NOT NULL AND published_at >= $1
          ORDER BY published_at DESC LIMIT $2",
     )
-    .bind(since.0)
+    .bind(since)
     .bind(limit)
+    .bind(ArticleState::Published)
     .fetch_all(ex)
     .await
 }
@@ -617,11 +637,12 @@ pub async fn published_since(ex: impl Executor, since: Timestamp, limit: i64) ->
 /// Redaksi participant cannot accept their own practice).
 pub async fn practice_published_by(ex: impl Executor, session_id: i64, user_id: i64) -> Result<bool, DbError> {
     query(
-        "SELECT COUNT(*) FROM articles WHERE training_session_id = $1 AND author_id = $2 AND state = 'terbit'
+        "SELECT COUNT(*) FROM articles WHERE training_session_id = $1 AND author_id = $2 AND state = $3
          AND editor_id IS NOT NULL AND editor_id <> author_id",
     )
     .bind(session_id)
     .bind(user_id)
+    .bind(ArticleState::Published)
     .scalar::<i64>(ex)
     .await
     .map(|n| n > 0)

@@ -145,8 +145,7 @@ pub async fn desk_view(app: &App, actor: &Actor, id: i64) -> AppResult<DeskView>
     if !rel.author && !rel.editor {
         return Err(AppError::Forbidden);
     }
-    let state = ArticleState::parse(&article.state)
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown article state")))?;
+    let state = Some(article.state).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown article state")))?;
     let actions = BUTTONS.into_iter().filter(|a| transition(state, *a, rel).is_ok()).collect();
     let comments = repo::comments(&app.db, id).await?;
     let versions = repo::count_versions(&app.db, id).await?;
@@ -199,7 +198,7 @@ pub async fn save(app: &App, actor: &Actor, id: i64, form: &ArticleForm) -> AppR
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let state = ArticleState::parse(&before.state).ok_or(AppError::NotFound)?;
+    let state = before.state;
     if !can_edit(state, rel_for(actor, &before)) {
         return Err(AppError::Forbidden);
     }
@@ -255,7 +254,7 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
     e.into_result()?;
     let mut tx = app.db.begin().await?;
     let a = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let from = ArticleState::parse(&a.state).ok_or(AppError::NotFound)?;
+    let from = a.state;
     let rel = rel_for(actor, &a);
     let to = transition(from, action, rel).map_err(|err| match err {
         WorkflowError::Forbidden => AppError::Forbidden,
@@ -267,7 +266,7 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
         _ => None,
     };
     let published_at = (to == ArticleState::Published).then_some(now);
-    let change = repo::StateChange { state: to.as_str(), editor, slug: slug.as_deref(), published_at, scheduled_at };
+    let change = repo::StateChange { state: to, editor, slug: slug.as_deref(), published_at, scheduled_at };
     repo::set_state(&mut tx, id, &change, now).await?;
     if let Some(at) = scheduled_at {
         jobs::enqueue_at(&mut tx, now, at, &PublishArticle { article_id: id }).await?;
@@ -301,8 +300,8 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let Some(a) = repo::find(&mut tx, id).await? else { return Ok(()) };
-    let due = a.scheduled_at.is_some_and(|t| t <= now.0);
-    if a.state != ArticleState::Scheduled.as_str() || !due {
+    let due = a.scheduled_at.is_some_and(|t| t <= now);
+    if a.state != ArticleState::Scheduled || !due {
         return Ok(());
     }
     let system = Relation { author: false, editor: false, system: true };
@@ -313,7 +312,7 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
         Some(_) => None,
     };
     let change = repo::StateChange {
-        state: to.as_str(),
+        state: to,
         editor: None,
         slug: slug.as_deref(),
         published_at: Some(now),

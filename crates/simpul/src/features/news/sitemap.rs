@@ -10,7 +10,6 @@ use axum::{
 use super::repo;
 use crate::{
     app::{App, AppState},
-    domain::time::Timestamp,
     error::AppResult,
     registry::SitemapUrl,
 };
@@ -55,7 +54,7 @@ pub async fn show_news_sitemap(State(app): State<AppState>) -> AppResult<Respons
              <news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
             esc(&app.config.link(&format!("/berita/{}", r.slug))),
             esc(&app.config.site_name),
-            Timestamp(r.published_at).to_rfc3339(),
+            r.published_at.to_rfc3339(),
             esc(&r.title)
         ));
     }

@@ -71,8 +71,8 @@ struct EditorPage {
 }
 
 impl EditorPage {
-    fn when(&self, ms: &i64) -> String {
-        self.page.datetime(Timestamp(*ms))
+    fn when(&self, at: &Timestamp) -> String {
+        self.page.datetime(*at)
     }
 
     fn views(&self, d: &DeskView) -> String {
@@ -269,7 +269,7 @@ struct VersionsPage {
 impl VersionsPage {
     fn label(&self, n: &usize, v: &VersionRow) -> String {
         let who = v.saved_by_name.clone().unwrap_or_default();
-        format!("{} {n} · {} · {who}", self.page.t("news-version"), self.page.datetime(Timestamp(v.created_at)))
+        format!("{} {n} · {} · {who}", self.page.t("news-version"), self.page.datetime(v.created_at))
     }
 }
 

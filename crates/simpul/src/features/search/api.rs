@@ -7,7 +7,7 @@ use super::{
     html::SearchParams,
     service::{self, FacetValue},
 };
-use crate::{app::AppState, domain::time::Timestamp, error::AppResult, web::extract::Query};
+use crate::{app::AppState, error::AppResult, web::extract::Query};
 
 /// Query parameters of a search.
 #[derive(Debug, serde::Deserialize, Default, utoipa::IntoParams)]
@@ -69,7 +69,7 @@ pub async fn search(State(app): State<AppState>, Query(p): Query<SearchParams>) 
                 slug,
                 title: h.article.title,
                 lead: h.article.lead,
-                published_at: h.article.published_at.map(|t| Timestamp(t).to_rfc3339()),
+                published_at: h.article.published_at.map(|t| t.to_rfc3339()),
                 category: h.article.category_name,
                 snippet: h.snippet.into_iter().map(|(t, _)| t).collect(),
             }

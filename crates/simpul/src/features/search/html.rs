@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::service::{self, FacetValue, Hit, PAGE_SIZE, SearchQuery, Sort};
 use crate::{
     app::AppState,
-    domain::time::Timestamp,
+    domain::factcheck::Verdict,
     error::AppResult,
     web::{
         extract::Query,
@@ -69,12 +69,12 @@ struct SearchPage {
 }
 
 impl SearchPage {
-    fn badge(&self, verdict: &str) -> (String, &'static str) {
-        crate::features::factcheck::badge(verdict)
+    fn badge(&self, verdict: &Verdict) -> (String, &'static str) {
+        crate::features::factcheck::badge(*verdict)
     }
 
     fn date(&self, h: &Hit) -> String {
-        h.article.published_at.map(|t| self.page.day(Timestamp(t))).unwrap_or_default()
+        h.article.published_at.map(|t| self.page.day(t)).unwrap_or_default()
     }
 
     /// This search's address with one parameter changed (and paging reset unless it is `hal`).

@@ -14,7 +14,10 @@ use tantivy::{
 use crate::infra::search::{FacetCounts, IndexDoc, SearchIndex, analyzer};
 use crate::{
     app::App,
-    domain::time::{Timestamp, Zone},
+    domain::{
+        article::ArticleState,
+        time::{Timestamp, Zone},
+    },
     error::{AppError, AppResult},
     features::{categories, news, regions},
     infra::{markdown, outbox},
@@ -406,15 +409,15 @@ pub async fn search(app: &App, q: &SearchQuery) -> AppResult<Results> {
 }
 
 fn index_doc(r: news::IndexRow, zone: &Zone) -> IndexDoc {
-    let published = r.published_at.unwrap_or(0);
+    let published = r.published_at.unwrap_or(Timestamp(0));
     IndexDoc {
         id: r.id,
         body: format!("{}\n\n{}", r.lead, markdown::plain_text(&r.body_md)),
         title: r.title,
-        published_at: published,
+        published_at: published.0,
         category_id: r.category_id,
         kecamatan_id: r.kecamatan_id,
-        year: Timestamp(published).date_in(zone).year(),
+        year: published.date_in(zone).year(),
     }
 }
 
@@ -469,7 +472,7 @@ pub async fn catch_up(app: &App, recent: &mut HashSet<i64>) -> AppResult<usize> 
         .collect();
     let rows = news::index_rows(&app.db, &ids).await?;
     // Everything not published now (unpublished, archived, deleted) leaves the index.
-    let live: Vec<news::IndexRow> = rows.into_iter().filter(|r| r.state == "terbit").collect();
+    let live: Vec<news::IndexRow> = rows.into_iter().filter(|r| r.state == ArticleState::Published).collect();
     let gone: Vec<i64> = ids.iter().copied().filter(|id| !live.iter().any(|r| r.id == *id)).collect();
     let docs: Vec<IndexDoc> = live.into_iter().map(|r| index_doc(r, app.zone())).collect();
     let newest = changes.iter().map(|c| c.id).max().unwrap_or(cursor).max(cursor);
