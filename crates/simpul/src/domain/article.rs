@@ -110,16 +110,7 @@ pub struct Relation {
     pub system: bool,
 }
 
-/// Why a step was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum WorkflowError {
-    /// The actor may not take this step (i18n key `err-workflow-forbidden`).
-    #[error("not allowed for this person")]
-    Forbidden,
-    /// The step does not exist from this state (i18n key `err-workflow-state`).
-    #[error("not possible in this state")]
-    WrongState,
-}
+pub use super::workflow::Refusal;
 
 /// Who takes a step: the author, an editor, or the system.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -148,15 +139,14 @@ const EDGES: &[(ArticleState, ArticleAction, ArticleState, By)] = {
 };
 
 /// The state after `action`, if `rel` may take it from `from`.
-pub fn transition(from: ArticleState, action: ArticleAction, rel: Relation) -> Result<ArticleState, WorkflowError> {
-    let (_, _, to, by) =
-        EDGES.iter().find(|(f, a, _, _)| *f == from && *a == action).ok_or(WorkflowError::WrongState)?;
+pub fn transition(from: ArticleState, action: ArticleAction, rel: Relation) -> Result<ArticleState, Refusal> {
+    let (_, _, to, by) = EDGES.iter().find(|(f, a, _, _)| *f == from && *a == action).ok_or(Refusal::WrongState)?;
     let allowed = match by {
         By::Author => rel.author,
         By::Editor => rel.editor,
         By::System => rel.system,
     };
-    if allowed { Ok(*to) } else { Err(WorkflowError::Forbidden) }
+    if allowed { Ok(*to) } else { Err(Refusal::Forbidden) }
 }
 
 /// Whether `rel` may change the text: the author while it is theirs to work on, an editor while
@@ -372,7 +362,7 @@ mod tests {
     const STRANGER: Relation = Relation { author: false, editor: false, system: false };
 
     /// The workflow as the issue states it, written out independently of `EDGES`.
-    fn expected(from: ArticleState, action: ArticleAction, rel: Relation) -> Result<ArticleState, WorkflowError> {
+    fn expected(from: ArticleState, action: ArticleAction, rel: Relation) -> Result<ArticleState, Refusal> {
         let (to, ok) = match (from, action) {
             (Draft | ChangesRequested, Submit) => (Submitted, rel.author),
             (Submitted, RequestChanges) => (ChangesRequested, rel.editor),
@@ -381,9 +371,9 @@ mod tests {
             (Scheduled, CancelSchedule) => (Submitted, rel.editor),
             (Scheduled, PublishScheduled) => (Published, rel.system),
             (Published, Archive) => (Archived, rel.editor),
-            _ => return Err(WorkflowError::WrongState),
+            _ => return Err(Refusal::WrongState),
         };
-        if ok { Ok(to) } else { Err(WorkflowError::Forbidden) }
+        if ok { Ok(to) } else { Err(Refusal::Forbidden) }
     }
 
     #[test]
@@ -403,12 +393,8 @@ mod tests {
 
     #[test]
     fn an_author_cannot_publish_their_own_article() {
-        assert_eq!(transition(Submitted, Publish, AUTHOR), Err(WorkflowError::Forbidden));
-        assert_eq!(
-            transition(Draft, Publish, AUTHOR_EDITOR),
-            Err(WorkflowError::WrongState),
-            "drafts are submitted first"
-        );
+        assert_eq!(transition(Submitted, Publish, AUTHOR), Err(Refusal::Forbidden));
+        assert_eq!(transition(Draft, Publish, AUTHOR_EDITOR), Err(Refusal::WrongState), "drafts are submitted first");
     }
 
     #[test]

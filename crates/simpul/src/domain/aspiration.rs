@@ -318,14 +318,7 @@ pub enum Party {
     Other,
 }
 
-/// The action is not possible: the status does not allow it, or the party may not take it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum Refusal {
-    #[error("not allowed for this party")]
-    Forbidden,
-    #[error("not possible in this status")]
-    WrongStatus,
-}
+pub use super::workflow::Refusal;
 
 /// The status `action` leads to from `from` when `who` takes it, or why not.
 pub fn transition(from: Status, action: Action, who: Party) -> Result<Status, Refusal> {
@@ -347,7 +340,7 @@ pub fn transition(from: Status, action: Action, who: Party) -> Result<Status, Re
         (Action::Respond, Didisposisikan | Diproses | DibukaKembali) => Ok(Ditanggapi),
         (Action::Accept | Action::AutoClose, Ditanggapi) => Ok(Selesai),
         (Action::Dispute, Ditanggapi) => Ok(DibukaKembali),
-        _ => Err(Refusal::WrongStatus),
+        _ => Err(Refusal::WrongState),
     }
 }
 
@@ -462,7 +455,7 @@ mod tests {
     #[test]
     fn wrong_party_is_forbidden_before_status_is_checked() {
         assert_eq!(transition(Status::Selesai, Action::Verify, Party::Reporter), Err(Refusal::Forbidden));
-        assert_eq!(transition(Status::Selesai, Action::Verify, Party::Coordinator), Err(Refusal::WrongStatus));
+        assert_eq!(transition(Status::Selesai, Action::Verify, Party::Coordinator), Err(Refusal::WrongState));
         assert_eq!(
             transition(Status::Didisposisikan, Action::Respond, Party::Opd { assigned: false }),
             Err(Refusal::Forbidden)

@@ -1,6 +1,8 @@
 //! Fact checking (issue 6): verdict labels, content types, the life of a rumour on the
 //! editors' desk, and tip codes.
 
+use super::workflow::Refusal;
+
 use std::fmt;
 
 /// A verdict label, after the Indonesian fact-check convention (Mafindo, cekfakta.com).
@@ -172,18 +174,31 @@ pub enum Step {
     Reopen,
 }
 
-/// The desk's state machine: the state a step leads to, or `None` when it is not allowed.
+/// Who works on a rumour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Party {
+    /// An editor or admin of the fact-check desk.
+    Checker,
+    /// Anyone else (a KIM member, a citizen).
+    Other,
+}
+
+/// The desk's state machine: the state a step leads to, or why not.
 /// `belum_dicek → sedang_dicek → {terbit, bukan_klaim, duplikat}`; a clear-cut rumour may be
-/// closed straight from `belum_dicek`; `bukan_klaim` and `duplikat` may be reopened.
-pub fn next_state(state: ClusterState, step: Step) -> Option<ClusterState> {
+/// closed straight from `belum_dicek`; `bukan_klaim` and `duplikat` may be reopened. Only the
+/// desk takes steps.
+pub fn transition(from: ClusterState, step: Step, who: Party) -> Result<ClusterState, Refusal> {
     use ClusterState::*;
-    match (state, step) {
-        (BelumDicek | SedangDicek, Step::Check) => Some(SedangDicek),
-        (BelumDicek | SedangDicek, Step::Publish) => Some(Terbit),
-        (BelumDicek | SedangDicek, Step::NotAClaim) => Some(BukanKlaim),
-        (BelumDicek | SedangDicek, Step::Duplicate) => Some(Duplikat),
-        (BukanKlaim | Duplikat, Step::Reopen) => Some(BelumDicek),
-        _ => None,
+    if who != Party::Checker {
+        return Err(Refusal::Forbidden);
+    }
+    match (from, step) {
+        (BelumDicek | SedangDicek, Step::Check) => Ok(SedangDicek),
+        (BelumDicek | SedangDicek, Step::Publish) => Ok(Terbit),
+        (BelumDicek | SedangDicek, Step::NotAClaim) => Ok(BukanKlaim),
+        (BelumDicek | SedangDicek, Step::Duplicate) => Ok(Duplikat),
+        (BukanKlaim | Duplikat, Step::Reopen) => Ok(BelumDicek),
+        _ => Err(Refusal::WrongState),
     }
 }
 
@@ -279,11 +294,12 @@ mod tests {
         for s in ClusterState::ALL {
             for step in steps {
                 let want = edges.iter().find(|(from, st, _)| *from == s && *st == step).map(|e| e.2);
-                assert_eq!(next_state(s, step), want, "{s:?} {step:?}");
+                assert_eq!(transition(s, step, Party::Checker).ok(), want, "{s:?} {step:?}");
+                assert_eq!(transition(s, step, Party::Other), Err(Refusal::Forbidden), "only the desk");
             }
         }
         // A published verdict is never reopened from the desk: it is corrected by editing it.
-        assert_eq!(next_state(Terbit, Step::Reopen), None);
+        assert_eq!(transition(Terbit, Step::Reopen, Party::Checker), Err(Refusal::WrongState));
     }
 
     #[test]

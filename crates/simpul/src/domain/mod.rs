@@ -36,6 +36,7 @@ pub mod user;
 pub mod validation;
 pub mod video;
 pub mod workdays;
+pub mod workflow;
 
 /// Codes sent as their text in JSON (the API, audit entries).
 macro_rules! serialize_as_code {

@@ -1,7 +1,13 @@
-//! Training (issue 7): registration states and the attendance code that changes every minute.
+//! Training: the registration workflow and the attendance code that changes every minute.
+//!
+//! A registration is `terdaftar` (holds a seat) or `menunggu` (on the waiting list) until it is
+//! `batal`. [`transition`] says who may move it where; whether a seat is free when someone
+//! registers is the caller's to say (the session's seat counter decides it).
 
 use hmac::{Hmac, Mac};
 use subtle::ConstantTimeEq;
+
+pub use super::workflow::Refusal;
 
 /// Where a registration stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +28,51 @@ impl RegStatus {
         }
     }
 
+    pub const ALL: [RegStatus; 3] = [RegStatus::Terdaftar, RegStatus::Menunggu, RegStatus::Batal];
+
     pub fn parse(s: &str) -> Option<RegStatus> {
-        [RegStatus::Terdaftar, RegStatus::Menunggu, RegStatus::Batal].into_iter().find(|r| r.as_str() == s)
+        RegStatus::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// Something done to a registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegAction {
+    /// Register (or register again after cancelling); `seat_free` says whether a seat was taken.
+    Register { seat_free: bool },
+    /// Leave the session (a seat goes back to the waiting list).
+    Cancel,
+    /// The first on the waiting list gets a freed seat.
+    Promote,
+}
+
+/// Who acts on a registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegParty {
+    /// The member themself, their KIM's Redaksi, or an admin.
+    Registrar,
+    /// The system (moving the waiting list up).
+    System,
+    /// Anyone else.
+    Other,
+}
+
+/// The status `action` leads to from `from` (`None`: not registered yet), or why not.
+pub fn transition(from: Option<RegStatus>, action: RegAction, who: RegParty) -> Result<RegStatus, Refusal> {
+    use RegStatus::*;
+    let may = match action {
+        RegAction::Register { .. } | RegAction::Cancel => who == RegParty::Registrar,
+        RegAction::Promote => who == RegParty::System,
+    };
+    if !may {
+        return Err(Refusal::Forbidden);
+    }
+    match (from, action) {
+        (None | Some(Batal), RegAction::Register { seat_free: true }) => Ok(Terdaftar),
+        (None | Some(Batal), RegAction::Register { seat_free: false }) => Ok(Menunggu),
+        (Some(Terdaftar | Menunggu), RegAction::Cancel) => Ok(Batal),
+        (Some(Menunggu), RegAction::Promote) => Ok(Terdaftar),
+        _ => Err(Refusal::WrongState),
     }
 }
 
@@ -61,6 +110,42 @@ pub fn code_is_current(key: &str, now_ms: i64, code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every (status, action, party): exactly the listed edges succeed.
+    #[test]
+    fn every_registration_edge() {
+        use RegStatus::*;
+        let (reg, sys) = (RegParty::Registrar, RegParty::System);
+        let seat = RegAction::Register { seat_free: true };
+        let queue = RegAction::Register { seat_free: false };
+        let allowed = [
+            (None, seat, reg, Terdaftar),
+            (Some(Batal), seat, reg, Terdaftar),
+            (None, queue, reg, Menunggu),
+            (Some(Batal), queue, reg, Menunggu),
+            (Some(Terdaftar), RegAction::Cancel, reg, Batal),
+            (Some(Menunggu), RegAction::Cancel, reg, Batal),
+            (Some(Menunggu), RegAction::Promote, sys, Terdaftar),
+        ];
+        let froms = [None, Some(Terdaftar), Some(Menunggu), Some(Batal)];
+        let mut ok = 0;
+        for from in froms {
+            for action in [seat, queue, RegAction::Cancel, RegAction::Promote] {
+                for who in [reg, sys, RegParty::Other] {
+                    let got = transition(from, action, who);
+                    match allowed.iter().find(|e| e.0 == from && e.1 == action && e.2 == who) {
+                        Some(e) => {
+                            assert_eq!(got, Ok(e.3), "{from:?} {action:?} {who:?}");
+                            ok += 1;
+                        }
+                        None => assert!(got.is_err(), "{from:?} {action:?} {who:?} should be refused"),
+                    }
+                }
+            }
+        }
+        assert_eq!(ok, allowed.len());
+        assert_eq!(transition(Some(Terdaftar), seat, reg), Err(Refusal::WrongState), "registered twice");
+    }
 
     #[test]
     fn codes_change_every_minute_and_expire_after_two() {

@@ -77,11 +77,11 @@ impl Page {
 
     /// A region as people say it: "Kelurahan Bulakan", "Kecamatan Cibeber", and a kota or
     /// kabupaten by its own name ("Kota Cilegon" already says what it is).
-    pub fn region(&self, level: &str, name: &str) -> String {
+    pub fn region<L: AsRef<str> + ?Sized>(&self, level: &L, name: &str) -> String {
         if name.is_empty() {
             return self.t("region-unknown");
         }
-        match level {
+        match level.as_ref() {
             "kelurahan" | "kecamatan" => format!("{} {name}", self.tk("level-", level)),
             _ => name.to_owned(),
         }

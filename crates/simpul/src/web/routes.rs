@@ -238,9 +238,7 @@ async fn check(access: Access, req: Request, next: Next) -> Response {
     let Some(viewer) = req.extensions().get::<Viewer>() else {
         return AppError::Internal(anyhow::anyhow!("viewer missing")).into_response();
     };
-    let token_allows = |required: TokenScope| {
-        viewer.token.as_ref().is_some_and(|t| TokenScope::parse(&t.scope).is_some_and(|s| s.allows(required)))
-    };
+    let token_allows = |required: TokenScope| viewer.token.as_ref().is_some_and(|t| t.scope.allows(required));
     let verdict = match access {
         Access::Public => Ok(()),
         Access::PublicOrToken(_) if viewer.token.is_none() => Ok(()),

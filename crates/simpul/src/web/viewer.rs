@@ -44,7 +44,7 @@ pub struct SessionUser {
 pub struct TokenClient {
     pub id: i64,
     pub name: String,
-    pub scope: String,
+    pub scope: TokenScope,
     /// For a personal token: the person it acts for, with their current roles.
     pub acting_for: Option<TokenOwner>,
 }
@@ -107,14 +107,14 @@ impl Viewer {
                     label: format!("{} (#{}) token:{}", o.name, o.id, t.name),
                     grants: o.grants.clone(),
                     request_id: rid,
-                    read_only: TokenScope::parse(&t.scope) != Some(TokenScope::Write),
+                    read_only: t.scope != TokenScope::Write,
                 },
                 None => Actor {
                     user_id: None,
                     label: format!("token:{}", t.name),
                     grants: vec![],
                     request_id: rid,
-                    read_only: TokenScope::parse(&t.scope) != Some(TokenScope::Write),
+                    read_only: t.scope != TokenScope::Write,
                 },
             },
             (None, None) => Actor::anonymous(rid),

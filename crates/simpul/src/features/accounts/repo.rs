@@ -239,7 +239,7 @@ pub async fn purge_expired(tx: &mut Tx, now: Timestamp) -> Result<u64, DbError> 
 pub struct GrantRow {
     pub id: i64,
     pub user_id: i64,
-    pub role: String,
+    pub role: Role,
     pub kim_id: Option<i64>,
     pub opd_id: Option<i64>,
     pub scope_key: String,
@@ -249,10 +249,7 @@ pub struct GrantRow {
 
 impl GrantRow {
     pub fn grant(&self) -> Option<Grant> {
-        Some(Grant {
-            role: Role::parse(&self.role)?,
-            scope: Scope::from_parts(&self.scope_key, self.kim_id, self.opd_id),
-        })
+        Some(Grant { role: self.role, scope: Scope::from_parts(&self.scope_key, self.kim_id, self.opd_id) })
     }
 }
 
@@ -334,7 +331,7 @@ pub struct MemberRow {
     pub grant_id: i64,
     pub user_id: i64,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     /// Disabled people keep their roles (so they return with them) and are listed as such.
     pub disabled: bool,
 }

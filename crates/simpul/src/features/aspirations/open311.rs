@@ -411,7 +411,7 @@ pub async fn create_request(State(app): State<AppState>, Path(file): Path<String
         Some(k) => tokens::authenticate(&app, k, now).await.ok().flatten(),
         None => None,
     };
-    let Some(client) = client.filter(|c| c.scope == "write") else {
+    let Some(client) = client.filter(|c| c.scope == crate::domain::access::TokenScope::Write) else {
         return error(f, StatusCode::FORBIDDEN, "api_key is missing, unknown, revoked or read-only");
     };
     // Personal tokens count like the JSON API's; the admin's machine tokens are integrations.

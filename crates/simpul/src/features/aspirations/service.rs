@@ -160,7 +160,9 @@ pub async fn submit(
         e.add("category_id", "err-required");
     }
     let kelurahan = match form.kelurahan_id.trim().parse::<i64>() {
-        Ok(id) => regions::find(&app.db, id).await?.filter(|r| r.level == "kelurahan"),
+        Ok(id) => {
+            regions::find(&app.db, id).await?.filter(|r| r.level == crate::domain::region::RegionLevel::Kelurahan)
+        }
         Err(_) => None,
     };
     let address = e.optional("address", &form.address, 300);
@@ -433,7 +435,7 @@ pub async fn reporter_step(app: &App, actor: &Actor, key: &str, step: ReporterSt
 pub fn refused(r: Refusal) -> AppError {
     match r {
         Refusal::Forbidden => AppError::Forbidden,
-        Refusal::WrongStatus => AppError::Conflict("err-aspiration-wrong-status"),
+        Refusal::WrongState => AppError::Conflict("err-aspiration-wrong-status"),
     }
 }
 

@@ -239,7 +239,9 @@ pub async fn step(app: &App, actor: &Actor, id: AspirationId, form: &StepForm) -
     let mut place = None;
     if action == Action::Verify && row.region_id.is_none() {
         let found = match form.kelurahan_id.trim().parse::<i64>() {
-            Ok(k) => crate::features::regions::find(&app.db, k).await?.filter(|r| r.level == "kelurahan"),
+            Ok(k) => crate::features::regions::find(&app.db, k)
+                .await?
+                .filter(|r| r.level == crate::domain::region::RegionLevel::Kelurahan),
             Err(_) => None,
         };
         match found {

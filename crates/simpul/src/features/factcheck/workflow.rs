@@ -12,9 +12,10 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
-        factcheck::{ClusterState, ContentType, Step, Verdict, next_state},
+        factcheck::{ClusterState, ContentType, Party, Step, Verdict, transition},
         time::Date,
         validation::FieldErrors,
+        workflow::Refusal,
     },
     error::{AppError, AppResult},
     infra::{
@@ -163,9 +164,7 @@ pub async fn publish(
         Some(id) => {
             let k = repo::cluster(&mut tx, id).await?.ok_or(AppError::NotFound)?;
             let state = k.state;
-            if next_state(state, Step::Publish).is_none() {
-                return Err(AppError::Conflict("err-rumour-changed"));
-            }
+            transition(state, Step::Publish, desk_party(actor)).map_err(refused)?;
             (id, state)
         }
         None => (
@@ -222,6 +221,19 @@ fn after_commit(app: &App, r: AppResult<()>) {
     }
 }
 
+/// How the actor stands to the desk.
+fn desk_party(actor: &Actor) -> Party {
+    if actor.can(Permission::CheckFacts) { Party::Checker } else { Party::Other }
+}
+
+/// A refused step as the error users see (a rumour moved meanwhile, usually).
+fn refused(r: Refusal) -> AppError {
+    match r {
+        Refusal::Forbidden => AppError::Forbidden,
+        Refusal::WrongState => AppError::Conflict("err-rumour-changed"),
+    }
+}
+
 /// A step on the desk other than publishing.
 pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplicate_of: Option<i64>) -> AppResult<()> {
     actor.require_change(Permission::CheckFacts)?;
@@ -229,8 +241,11 @@ pub async fn step(app: &App, actor: &Actor, cluster_id: i64, step: Step, duplica
     let mut tx = app.db.begin().await?;
     let k = repo::cluster(&mut tx, cluster_id).await?.ok_or(AppError::NotFound)?;
     let from = k.state;
-    let to =
-        next_state(from, step).filter(|_| step != Step::Publish).ok_or(AppError::Conflict("err-rumour-changed"))?;
+    if step == Step::Publish {
+        // Publishing goes through `publish`, with its clarification.
+        return Err(AppError::Conflict("err-rumour-changed"));
+    }
+    let to = transition(from, step, desk_party(actor)).map_err(refused)?;
     let mut target = None;
     if step == Step::Duplicate {
         let mut e = FieldErrors::new();

@@ -64,7 +64,7 @@ pub async fn show_kim(State(app): State<AppState>, Path(slug): Path<String>) -> 
         id: k.id,
         slug: k.slug,
         name: k.name,
-        level: k.level,
+        level: k.level.as_str().to_owned(),
         region_id: k.region_id,
         region_name: k.region_name,
         sk_number: k.sk_number,

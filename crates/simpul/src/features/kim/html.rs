@@ -153,7 +153,7 @@ pub async fn edit_kim(State(app): State<AppState>, viewer: Viewer, Path(id): Pat
     let o = |v: Option<String>| v.unwrap_or_default();
     let form = KimForm {
         name: k.name,
-        level: k.level,
+        level: k.level.as_str().to_owned(),
         region_id: k.region_id.to_string(),
         sk_number: o(k.sk_number),
         sk_date: o(k.sk_date),

@@ -3,7 +3,10 @@
 use simpul_text::sort_key;
 
 use crate::{
-    domain::{kim::KimInput, time::Timestamp},
+    domain::{
+        kim::{KimInput, KimLevel},
+        time::Timestamp,
+    },
     infra::db::{DbError, Executor, Tx, like_pattern, query},
 };
 
@@ -12,7 +15,7 @@ pub struct KimRow {
     pub id: i64,
     pub slug: String,
     pub name: String,
-    pub level: String,
+    pub level: KimLevel,
     pub region_id: i64,
     pub region_name: String,
     pub sk_number: Option<String>,
@@ -55,7 +58,7 @@ pub struct KimListRow {
     pub slug: String,
     pub name: String,
     /// `kelurahan`, `kecamatan` or `kota`.
-    pub level: String,
+    pub level: KimLevel,
     pub region_name: String,
     /// The kecamatan (for a kelurahan-level group) or kota the region belongs to.
     pub parent_region_name: Option<String>,

@@ -28,7 +28,7 @@ async fn validate(app: &App, form: &KimForm) -> AppResult<KimInput> {
     let region_id = form.region_id.trim().parse::<i64>().ok();
     let region_ok = match (level, region_id) {
         (Some(level), Some(id)) => {
-            regions::find(&app.db, id).await?.is_some_and(|r| r.level == region_level_for(level).as_str())
+            regions::find(&app.db, id).await?.is_some_and(|r| r.level == region_level_for(level))
         }
         _ => true,
     };

@@ -10,8 +10,8 @@ use crate::{
     domain::{
         access::{Actor, Permission, Role, Scope},
         article::{
-            ArticleAction, ArticleForm, ArticleInput, ArticleState, Relation, WorkflowError, can_edit, relation,
-            transition, writing_scopes,
+            ArticleAction, ArticleForm, ArticleInput, ArticleState, Refusal, Relation, can_edit, relation, transition,
+            writing_scopes,
         },
         diff,
         event::DomainEvent,
@@ -257,8 +257,8 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
     let from = a.state;
     let rel = rel_for(actor, &a);
     let to = transition(from, action, rel).map_err(|err| match err {
-        WorkflowError::Forbidden => AppError::Forbidden,
-        WorkflowError::WrongState => AppError::Conflict("err-workflow-state"),
+        Refusal::Forbidden => AppError::Forbidden,
+        Refusal::WrongState => AppError::Conflict("err-workflow-state"),
     })?;
     let editor = (rel.editor && action != ArticleAction::Submit).then_some(actor.user_id).flatten();
     let slug = match (to, &a.slug) {

@@ -1,7 +1,7 @@
 //! SQL for regions.
 
 use crate::{
-    domain::time::Timestamp,
+    domain::{region::RegionLevel, time::Timestamp},
     infra::db::{DbError, Executor, Tx, query},
 };
 
@@ -9,7 +9,8 @@ use crate::{
 pub struct RegionRow {
     pub id: i64,
     /// `kota`, `kecamatan` or `kelurahan`.
-    pub level: String,
+    #[schema(value_type = String)]
+    pub level: RegionLevel,
     pub name: String,
     pub slug: String,
     pub parent_id: Option<i64>,
@@ -74,7 +75,7 @@ pub async fn find(ex: impl Executor, id: i64) -> Result<Option<RegionRow>, DbErr
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RegionChoice {
     pub id: i64,
-    pub level: String,
+    pub level: RegionLevel,
     pub label: String,
 }
 

@@ -7,7 +7,7 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
-        region::{RegionLevel, RowError, check_code, parse_regions_csv},
+        region::{RowError, check_code, parse_regions_csv},
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
@@ -89,7 +89,7 @@ pub async fn set_code(app: &App, actor: &Actor, id: i64, code: &str) -> AppResul
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let region = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let level = RegionLevel::parse(&region.level).ok_or(AppError::NotFound)?;
+    let level = region.level;
     if !code.is_empty() {
         let parent_code = match region.parent_id {
             Some(p) => repo::find(&mut tx, p).await?.and_then(|p| p.code),

@@ -21,5 +21,5 @@ pub struct TokenInfo {
     responses((status = 200, description = "The token", body = TokenInfo), (status = 401, description = "Missing, unknown or revoked token")))]
 pub async fn show_token(viewer: Viewer) -> AppResult<Json<TokenInfo>> {
     let t = viewer.token.ok_or(AppError::Unauthenticated)?;
-    Ok(Json(TokenInfo { name: t.name, scope: t.scope, acting_for: t.acting_for.map(|o| o.name) }))
+    Ok(Json(TokenInfo { name: t.name, scope: t.scope.as_str().to_owned(), acting_for: t.acting_for.map(|o| o.name) }))
 }

@@ -1,6 +1,7 @@
 //! SQL for API tokens.
 
 use crate::{
+    domain::access::TokenScope,
     domain::time::Timestamp,
     infra::db::{DbError, Executor, Tx, query},
 };
@@ -9,7 +10,7 @@ use crate::{
 pub struct TokenRow {
     pub id: i64,
     pub name: String,
-    pub scope: String,
+    pub scope: TokenScope,
     pub prefix: String,
     pub created_at: i64,
     pub last_used_at: Option<i64>,

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::{
     app::{App, AppState},
-    domain::{access::Role, time::Timestamp, validation::FieldErrors},
+    domain::{access::Role, time::Timestamp, training::RegStatus, validation::FieldErrors},
     error::{AppError, AppResult},
     web::{
         extract::{Form, Path, Query},
@@ -102,10 +102,10 @@ pub async fn show_programme(
             None => None,
         };
         let (status, place, attended) = match &mine {
-            Some(r) if r.status == "menunggu" => {
+            Some(r) if r.status == RegStatus::Menunggu => {
                 ("menunggu".to_owned(), repo::waiting_position(&app.db, s.id, r.id).await?, false)
             }
-            Some(r) if r.status == "terdaftar" => ("terdaftar".to_owned(), 0, r.attended_at.is_some()),
+            Some(r) if r.status == RegStatus::Terdaftar => ("terdaftar".to_owned(), 0, r.attended_at.is_some()),
             _ => (String::new(), 0, false),
         };
         let open = now.0 <= s.registration_deadline;
@@ -390,7 +390,7 @@ pub async fn show_mine(State(app): State<AppState>, viewer: Viewer) -> AppResult
         .into_iter()
         .map(|(r, s)| HistoryRow {
             certificate: certificates.iter().find(|c| c.session_id == s.id).cloned(),
-            status: r.status,
+            status: r.status.as_str().to_owned(),
             attended: r.attended_at.is_some(),
             s,
         })

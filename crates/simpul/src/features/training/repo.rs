@@ -1,7 +1,7 @@
 //! The training tables: topics, programmes, sessions, registrations (with the seat counter).
 
 use crate::{
-    domain::time::Timestamp,
+    domain::{access::Role, article::ArticleState, time::Timestamp, training::RegStatus},
     infra::db::{Db, DbError, Executor, Tx, query},
 };
 
@@ -213,7 +213,7 @@ pub struct Registration {
     pub session_id: i64,
     pub user_id: i64,
     pub user_name: String,
-    pub status: String,
+    pub status: RegStatus,
     pub attended_at: Option<i64>,
     pub attendance_method: Option<String>,
     pub kim_name: Option<String>,
@@ -235,10 +235,12 @@ pub async fn registration(ex: impl Executor, session_id: i64, user_id: i64) -> R
 /// Everyone registered or waiting (not the cancelled), seats first, then the queue in order.
 pub async fn registrations(db: &Db, session_id: i64) -> Result<Vec<Registration>, DbError> {
     query(format!(
-        "{REGISTRATION} WHERE r.session_id = $1 AND r.status <> 'batal'
-         ORDER BY CASE r.status WHEN 'terdaftar' THEN 0 ELSE 1 END, r.id"
+        "{REGISTRATION} WHERE r.session_id = $1 AND r.status <> $2
+         ORDER BY CASE WHEN r.status = $3 THEN 0 ELSE 1 END, r.id"
     ))
     .bind(session_id)
+    .bind(RegStatus::Batal)
+    .bind(RegStatus::Terdaftar)
     .fetch_all(db)
     .await
 }
@@ -263,7 +265,7 @@ pub async fn upsert_registration(
     tx: &mut Tx,
     session_id: i64,
     user_id: i64,
-    status: &str,
+    status: RegStatus,
     registered_by: Option<i64>,
     now: Timestamp,
 ) -> Result<i64, DbError> {
@@ -302,7 +304,7 @@ pub async fn upsert_registration(
 }
 
 /// Moves a registration from `from` to `to` if nobody moved it first.
-pub async fn set_status(tx: &mut Tx, id: i64, from: &str, to: &str, now: Timestamp) -> Result<bool, DbError> {
+pub async fn set_status(tx: &mut Tx, id: i64, from: RegStatus, to: RegStatus, now: Timestamp) -> Result<bool, DbError> {
     query("UPDATE training_registrations SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2")
         .bind(id)
         .bind(from)
@@ -321,10 +323,11 @@ pub async fn first_waiting(tx: &mut Tx, session_id: i64) -> Result<Option<(i64, 
         user_id: i64,
     }
     let w: Option<W> = query(
-        "SELECT id, user_id FROM training_registrations WHERE session_id = $1 AND status = 'menunggu'
+        "SELECT id, user_id FROM training_registrations WHERE session_id = $1 AND status = $2
          ORDER BY updated_at, id LIMIT 1",
     )
     .bind(session_id)
+    .bind(RegStatus::Menunggu)
     .fetch_optional(tx)
     .await?;
     Ok(w.map(|w| (w.id, w.user_id)))
@@ -334,11 +337,12 @@ pub async fn first_waiting(tx: &mut Tx, session_id: i64) -> Result<Option<(i64, 
 pub async fn waiting_position(ex: impl Executor, session_id: i64, registration_id: i64) -> Result<i64, DbError> {
     query(
         "SELECT COUNT(*) FROM training_registrations w, training_registrations me WHERE me.id = $2
-         AND w.session_id = $1 AND w.status = 'menunggu' AND (w.updated_at < me.updated_at
+         AND w.session_id = $1 AND w.status = $3 AND (w.updated_at < me.updated_at
          OR (w.updated_at = me.updated_at AND w.id <= me.id))",
     )
     .bind(session_id)
     .bind(registration_id)
+    .bind(RegStatus::Menunggu)
     .scalar(ex)
     .await
 }
@@ -347,11 +351,12 @@ pub async fn waiting_position(ex: impl Executor, session_id: i64, registration_i
 pub async fn mark_attended(tx: &mut Tx, id: i64, method: &str, now: Timestamp) -> Result<bool, DbError> {
     query(
         "UPDATE training_registrations SET attended_at = $2, attendance_method = $3, updated_at = $2
-         WHERE id = $1 AND status = 'terdaftar' AND attended_at IS NULL",
+         WHERE id = $1 AND status = $4 AND attended_at IS NULL",
     )
     .bind(id)
     .bind(now.0)
     .bind(method)
+    .bind(RegStatus::Terdaftar)
     .execute(tx)
     .await
     .map(|n| n == 1)
@@ -371,9 +376,10 @@ pub async fn unmark_attended(tx: &mut Tx, id: i64, now: Timestamp) -> Result<u64
 pub async fn participant_emails(ex: impl Executor, session_id: i64) -> Result<Vec<String>, DbError> {
     query(
         "SELECT u.email FROM training_registrations r JOIN users u ON u.id = r.user_id
-         WHERE r.session_id = $1 AND r.status = 'terdaftar' AND u.disabled = FALSE ORDER BY r.id",
+         WHERE r.session_id = $1 AND r.status = $2 AND u.disabled = FALSE ORDER BY r.id",
     )
     .bind(session_id)
+    .bind(RegStatus::Terdaftar)
     .scalars(ex)
     .await
 }
@@ -389,14 +395,17 @@ pub async fn member_by_email(db: &Db, email: &str) -> Result<Option<(i64, Vec<i6
         .scalar_optional(db)
         .await?;
     let Some(id) = id else { return Ok(None) };
-    let kims: Vec<i64> = query(
-        "SELECT kim_id FROM user_roles WHERE user_id = $1 AND role IN ('anggota', 'redaksi') AND kim_id IS NOT NULL",
-    )
-    .bind(id)
-    .scalars(db)
-    .await?;
-    let member: i64 = query("SELECT COUNT(*) FROM user_roles WHERE user_id = $1 AND role IN ('anggota', 'redaksi')")
+    let kims: Vec<i64> =
+        query("SELECT kim_id FROM user_roles WHERE user_id = $1 AND role IN ($2, $3) AND kim_id IS NOT NULL")
+            .bind(id)
+            .bind(Role::Anggota)
+            .bind(Role::Redaksi)
+            .scalars(db)
+            .await?;
+    let member: i64 = query("SELECT COUNT(*) FROM user_roles WHERE user_id = $1 AND role IN ($2, $3)")
         .bind(id)
+        .bind(Role::Anggota)
+        .bind(Role::Redaksi)
         .scalar(db)
         .await?;
     Ok((member > 0).then_some((id, kims)))
@@ -500,12 +509,12 @@ pub async fn registration_core(ex: impl Executor, id: i64) -> Result<Option<(i64
         user_id: i64,
         attended_at: Option<i64>,
     }
-    let c: Option<Core> = query(
-        "SELECT session_id, user_id, attended_at FROM training_registrations WHERE id = $1 AND status = 'terdaftar'",
-    )
-    .bind(id)
-    .fetch_optional(ex)
-    .await?;
+    let c: Option<Core> =
+        query("SELECT session_id, user_id, attended_at FROM training_registrations WHERE id = $1 AND status = $2")
+            .bind(id)
+            .bind(RegStatus::Terdaftar)
+            .fetch_optional(ex)
+            .await?;
     Ok(c.map(|c| (c.session_id, c.user_id, c.attended_at)))
 }
 
@@ -581,15 +590,17 @@ pub async fn figures_by_programme(db: &Db) -> Result<Vec<Figures>, DbError> {
     query(
         "SELECT p.id, p.title AS name,
          (SELECT COUNT(*) FROM training_registrations r JOIN training_sessions s ON s.id = r.session_id
-          WHERE s.programme_id = p.id AND r.status = 'terdaftar') AS registered,
+          WHERE s.programme_id = p.id AND r.status = $1) AS registered,
          (SELECT COUNT(*) FROM training_registrations r JOIN training_sessions s ON s.id = r.session_id
-          WHERE s.programme_id = p.id AND r.status = 'terdaftar' AND r.attended_at IS NOT NULL) AS attended,
+          WHERE s.programme_id = p.id AND r.status = $1 AND r.attended_at IS NOT NULL) AS attended,
          (SELECT COUNT(*) FROM training_certificates c JOIN training_sessions s ON s.id = c.session_id
           WHERE s.programme_id = p.id AND c.revoked_at IS NULL) AS completed,
          (SELECT COUNT(*) FROM articles a JOIN training_sessions s ON s.id = a.training_session_id
-          WHERE s.programme_id = p.id AND a.state = 'terbit') AS practice_published
+          WHERE s.programme_id = p.id AND a.state = $2) AS practice_published
          FROM training_programmes p ORDER BY p.id DESC",
     )
+    .bind(RegStatus::Terdaftar)
+    .bind(ArticleState::Published)
     .fetch_all(db)
     .await
 }
@@ -597,17 +608,21 @@ pub async fn figures_by_programme(db: &Db) -> Result<Vec<Figures>, DbError> {
 pub async fn figures_by_kim(db: &Db) -> Result<Vec<Figures>, DbError> {
     query(
         "SELECT k.id, k.name,
-         COUNT(DISTINCT CASE WHEN r.status = 'terdaftar' THEN r.id END) AS registered,
-         COUNT(DISTINCT CASE WHEN r.status = 'terdaftar' AND r.attended_at IS NOT NULL THEN r.id END) AS attended,
+         COUNT(DISTINCT CASE WHEN r.status = $1 THEN r.id END) AS registered,
+         COUNT(DISTINCT CASE WHEN r.status = $1 AND r.attended_at IS NOT NULL THEN r.id END) AS attended,
          COUNT(DISTINCT c.id) AS completed,
          (SELECT COUNT(DISTINCT a.id) FROM articles a JOIN user_roles u2 ON u2.user_id = a.author_id AND u2.kim_id = k.id
-          WHERE a.training_session_id IS NOT NULL AND a.state = 'terbit') AS practice_published
+          WHERE a.training_session_id IS NOT NULL AND a.state = $2) AS practice_published
          FROM kim_groups k
-         JOIN user_roles ur ON ur.kim_id = k.id AND ur.role IN ('anggota', 'redaksi')
+         JOIN user_roles ur ON ur.kim_id = k.id AND ur.role IN ($3, $4)
          JOIN training_registrations r ON r.user_id = ur.user_id
          LEFT JOIN training_certificates c ON c.registration_id = r.id AND c.revoked_at IS NULL
          GROUP BY k.id, k.name ORDER BY k.name",
     )
+    .bind(RegStatus::Terdaftar)
+    .bind(ArticleState::Published)
+    .bind(Role::Anggota)
+    .bind(Role::Redaksi)
     .fetch_all(db)
     .await
 }

@@ -12,7 +12,7 @@ use crate::{
         access::{Actor, Permission, Role},
         event::DomainEvent,
         time::{Timestamp, Zone},
-        training::{self, RegStatus},
+        training::{self, RegAction, RegParty, RegStatus},
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
@@ -264,15 +264,15 @@ pub async fn register(
     if now.0 > s.registration_deadline {
         return Err(AppError::Conflict("err-training-closed"));
     }
-    if let Some(r) = repo::registration(&mut tx, session_id, user_id).await?
-        && r.status != RegStatus::Batal.as_str()
-    {
+    let from = repo::registration(&mut tx, session_id, user_id).await?.map(|r| r.status);
+    if from.is_some_and(|s| s != RegStatus::Batal) {
         return Err(AppError::Conflict("err-training-already"));
     }
     let seat = repo::take_seat(&mut tx, session_id, now).await?;
-    let status = if seat { RegStatus::Terdaftar } else { RegStatus::Menunggu };
+    let status =
+        training::transition(from, RegAction::Register { seat_free: seat }, RegParty::Registrar).map_err(refused)?;
     let by = actor.user_id.filter(|u| *u != user_id);
-    let id = repo::upsert_registration(&mut tx, session_id, user_id, status.as_str(), by, now).await?;
+    let id = repo::upsert_registration(&mut tx, session_id, user_id, status, by, now).await?;
     let outcome = if seat {
         Registered::Seat
     } else {
@@ -301,6 +301,14 @@ pub async fn register(
     Ok(outcome)
 }
 
+/// A refused registration step as the error users see.
+fn refused(r: training::Refusal) -> AppError {
+    match r {
+        training::Refusal::Forbidden => AppError::Forbidden,
+        training::Refusal::WrongState => AppError::Conflict("err-training-changed"),
+    }
+}
+
 /// Cancels a registration; a freed seat goes to the first on the waiting list, who is told.
 pub async fn cancel(app: &App, actor: &Actor, session_id: i64, user_id: i64, user_kims: &[i64]) -> AppResult<()> {
     if actor.read_only || !may_register(actor, user_id, user_kims) {
@@ -317,11 +325,12 @@ pub async fn cancel(app: &App, actor: &Actor, session_id: i64, user_id: i64, use
         return Err(AppError::Conflict("err-training-started"));
     }
     let r = repo::registration(&mut tx, session_id, user_id).await?.ok_or(AppError::NotFound)?;
-    if r.status == RegStatus::Batal.as_str() {
+    if r.status == RegStatus::Batal {
         return Err(AppError::NotFound);
     }
-    let had_seat = r.status == RegStatus::Terdaftar.as_str();
-    if !repo::set_status(&mut tx, r.id, &r.status, RegStatus::Batal.as_str(), now).await? {
+    let to = training::transition(Some(r.status), RegAction::Cancel, RegParty::Registrar).map_err(refused)?;
+    let had_seat = r.status == RegStatus::Terdaftar;
+    if !repo::set_status(&mut tx, r.id, r.status, to, now).await? {
         return Err(AppError::Conflict("err-training-changed"));
     }
     let mut promoted = Vec::new();
@@ -370,7 +379,7 @@ pub async fn check_in(app: &App, actor: &Actor, session_id: i64, code: &str) -> 
     }
     let mut tx = app.db.begin().await?;
     let r = repo::registration(&mut tx, session_id, user_id).await?;
-    let Some(r) = r.filter(|r| r.status == RegStatus::Terdaftar.as_str()) else {
+    let Some(r) = r.filter(|r| r.status == RegStatus::Terdaftar) else {
         return Err(refuse("err-training-not-registered"));
     };
     if !repo::mark_attended(&mut tx, r.id, "kode", now).await? {
@@ -508,7 +517,7 @@ pub async fn may_see_materials(app: &App, actor: &Actor, session_id: i64) -> App
         return Ok(true);
     }
     let Some(user) = actor.user_id else { return Ok(false) };
-    Ok(repo::registration(&app.db, session_id, user).await?.is_some_and(|r| r.status != RegStatus::Batal.as_str()))
+    Ok(repo::registration(&app.db, session_id, user).await?.is_some_and(|r| r.status != RegStatus::Batal))
 }
 
 /// A material file, for those who may see it: (file name, bytes).
@@ -529,7 +538,7 @@ async fn may_submit_practice(tx: &mut Tx, user: Option<i64>, session_id: i64) ->
     if repo::practice_of(&mut *tx, session_id).await?.is_none() {
         return Ok(false);
     }
-    Ok(repo::registration(&mut *tx, session_id, user).await?.is_some_and(|r| r.status == RegStatus::Terdaftar.as_str()))
+    Ok(repo::registration(&mut *tx, session_id, user).await?.is_some_and(|r| r.status == RegStatus::Terdaftar))
 }
 
 /// Practice drafts and their publication, as the newsroom reports them: a draft for a session
@@ -561,7 +570,9 @@ async fn promote_waiting(app: &App, tx: &mut Tx, s: &repo::Session, now: Timesta
         if !repo::take_seat(tx, s.id, now).await? {
             break;
         }
-        if !repo::set_status(tx, next, RegStatus::Menunggu.as_str(), RegStatus::Terdaftar.as_str(), now).await? {
+        let to =
+            training::transition(Some(RegStatus::Menunggu), RegAction::Promote, RegParty::System).map_err(refused)?;
+        if !repo::set_status(tx, next, RegStatus::Menunggu, to, now).await? {
             // They left the queue meanwhile: give the seat back and try the next one.
             repo::free_seat(tx, s.id, now).await?;
             continue;

@@ -181,7 +181,7 @@ pub async fn revoke(app: &App, actor: &Actor, user_id: i64, grant_id: i64) -> Ap
     let mut tx = app.db.begin().await?;
     let g =
         accounts::find_grant(&mut tx, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
-    if g.role == "admin" {
+    if g.role == Role::Admin {
         accounts::lock_admins(&mut tx).await?;
         let target_enabled = accounts::find_user(&mut tx, user_id).await?.is_some_and(|u| !u.disabled);
         if target_enabled && accounts::count_admins(&mut tx).await? <= 1 {
@@ -209,7 +209,7 @@ pub async fn set_disabled(app: &App, actor: &Actor, user_id: i64, disabled: bool
     if user.disabled == disabled {
         return Ok(());
     }
-    let is_admin = accounts::grants_for(&mut tx, user_id).await?.iter().any(|g| g.role == "admin");
+    let is_admin = accounts::grants_for(&mut tx, user_id).await?.iter().any(|g| g.role == Role::Admin);
     if disabled && is_admin && accounts::count_admins(&mut tx).await? <= 1 {
         return Err(AppError::Conflict("err-last-admin"));
     }
