@@ -1,8 +1,9 @@
 //! Indonesian text processing for Simpul.
 //!
-//! This crate has no dependency on the server. It grows with the search and hoax issues
-//! (normalisation, stemming, claim features); for now it owns slugs: turning a title or a
-//! place name written in Indonesian into a stable ASCII URL segment.
+//! This crate has no dependency on the server, so it is unit-tested, fuzzed and benchmarked on
+//! its own: slugs and sort keys (`slug`), tokenising everyday Indonesian with its slang,
+//! reduplication and clitics (`tokenize`), function words (`stopwords`), stemming (`stem`),
+//! and the features and matcher behind the hoax tip-line (`claims`).
 
 mod slug;
 mod stem;

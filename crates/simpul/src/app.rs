@@ -46,7 +46,7 @@ pub struct App {
     pub search_cache: GenerationCache<Arc<search::Answer>>,
     /// The categories and regions the aspiration pages offer.
     pub aspiration_choices: GenerationCache<Arc<aspirations::FormChoices>>,
-    /// The tip-line's matchers: published clarifications and open rumours (issue 6).
+    /// The tip-line's matchers: published clarifications and open rumours.
     pub factcheck: factcheck::Matchers,
     /// Outbound calls (chat replies).
     pub http: crate::infra::http::HttpClient,

@@ -1,4 +1,4 @@
-//! The news workflow (issue 3): which state an article is in, and who may move it where.
+//! The news workflow: which state an article is in, and who may move it where.
 //!
 //! `draf → diajukan → (perlu_revisi ↔ diajukan) → terbit` or `terjadwal` (published by the
 //! system at the set time) `→ diarsipkan`. Only a Redaksi of the author's KIM (or of the city

@@ -1,4 +1,4 @@
-//! Fact checking (issue 6): verdict labels, content types, the life of a rumour on the
+//! Fact checking: verdict labels, content types, the life of a rumour on the
 //! editors' desk, and tip codes.
 
 use super::workflow::Refusal;

@@ -1,4 +1,4 @@
-//! Video links in articles (issue 3): a YouTube, Vimeo or Facebook address becomes a
+//! Video links in articles: a YouTube, Vimeo or Facebook address becomes a
 //! privacy-friendly embed — a thumbnail and a link; the provider's player (and its scripts
 //! and cookies) loads only when the reader clicks through.
 

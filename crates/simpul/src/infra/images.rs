@@ -1,4 +1,4 @@
-//! Uploaded images (issue 3's media, issue 5's attachments): decoded with limits, then
+//! Uploaded images (the newsroom's media, reports' attachments): decoded with limits, then
 //! re-encoded, so nothing of the original file survives — no EXIF, no GPS position, no
 //! hidden payload. Produces the widths pages use with `srcset` and a 1200×630 share image.
 //! CPU-bound: call it from `spawn_blocking`.

@@ -2,7 +2,7 @@
 //! edited, unpublished or imported) adds a row in the same transaction. A node follows the
 //! table to learn about changes it did not make itself — another node on the same
 //! PostgreSQL, or `simpul import` writing to the same SQLite file while the server runs —
-//! and drops its cached pages within [`POLL`]. The search index (issue 4) reads the same rows.
+//! and drops its cached pages within [`POLL`]. The search index reads the same rows.
 //!
 //! Ids are handed out at insert, not at commit: on PostgreSQL a transaction holding a lower id
 //! can commit after a higher one. So a follower watches both the newest id and the number of
@@ -23,7 +23,7 @@ pub const POLL: Duration = Duration::from_millis(500);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
     Article,
-    /// A clarification published or edited (issue 6).
+    /// A clarification published or edited.
     Clarification,
 }
 

@@ -1,4 +1,4 @@
-//! The hoax tip-line (issue 6): answers through the tip-line's own path (thresholds, the
+//! The hoax tip-line: answers through the tip-line's own path (thresholds, the
 //! short-text rule, clustering), the WhatsApp and Telegram webhooks against a fake chat API,
 //! the editors' desk, clarifications with ClaimReview, and what never leaks.
 

@@ -1,4 +1,4 @@
-//! Training (issue 7): programmes and sessions, the waiting list under concurrent
+//! Training: programmes and sessions, the waiting list under concurrent
 //! registrations (both engines), cancellation moving the queue up, attendance codes driven by
 //! the test clock, who may do what, and the calendar feed.
 

@@ -76,7 +76,8 @@ pub async fn count_users(ex: impl Executor) -> Result<i64, DbError> {
 /// SQLite has a single writer anyway), so two admins removing each other at the same moment
 /// are serialised and the "last administrator" check sees the other's change.
 pub async fn lock_admins(tx: &mut Tx) -> Result<(), DbError> {
-    query("UPDATE users SET updated_at = updated_at WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin')")
+    query("UPDATE users SET updated_at = updated_at WHERE id IN (SELECT user_id FROM user_roles WHERE role = $1)")
+        .bind(Role::Admin)
         .execute(tx)
         .await?;
     Ok(())
@@ -84,7 +85,8 @@ pub async fn lock_admins(tx: &mut Tx) -> Result<(), DbError> {
 
 /// Enabled administrators.
 pub async fn count_admins(ex: impl Executor) -> Result<i64, DbError> {
-    query("SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.disabled = FALSE")
+    query("SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = $1 AND u.disabled = FALSE")
+        .bind(Role::Admin)
         .scalar(ex)
         .await
 }

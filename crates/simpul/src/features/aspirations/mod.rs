@@ -1,4 +1,4 @@
-//! Aspirations in (issue 5): citizens' complaints, aspirations and information requests,
+//! Aspirations in: citizens' complaints, aspirations and information requests,
 //! routed to the right OPD and answered within working-day deadlines, traceable by the
 //! citizen through a private link. `service` is the citizen's side, `workflow` the staff's,
 //! `files` the attachments; `html` and `desk` are the pages, `api` the JSON API.

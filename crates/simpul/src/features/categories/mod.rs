@@ -1,4 +1,4 @@
-//! News categories, managed by admins (used by articles, issue 3).
+//! News categories, managed by admins (used by articles).
 
 mod api;
 mod html;

@@ -1,4 +1,4 @@
-//! Against hoaxes (issue 6): a tip-line that answers at once. `service` takes tips in from
+//! Against hoaxes: a tip-line that answers at once. `service` takes tips in from
 //! every door and matches them against published clarifications; `workflow` is the editors'
 //! desk (checking rumours, publishing verdicts); `chat` the WhatsApp and Telegram webhooks and
 //! replies; `html` and `desk` the pages, `api` the JSON API.

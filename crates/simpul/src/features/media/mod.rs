@@ -1,5 +1,5 @@
 //! Uploaded images: re-encoded on upload (no EXIF or GPS), stored in several widths, served
-//! with long caching. KIM members and editors use them in news (issue 3).
+//! with long caching. KIM members and editors use them in news.
 
 mod html;
 mod repo;

@@ -1,4 +1,4 @@
-//! News (issue 3): the newsroom (`write.rs`: drafts, review, publishing), the public
+//! News: the newsroom (`write.rs`: drafts, review, publishing), the public
 //! reading pages (`html.rs`) and feeds (`feeds.rs`).
 
 mod api;

@@ -66,7 +66,8 @@ pub struct Comparison {
     pub body: Vec<diff::Hunk>,
 }
 
-/// Actions offered as buttons (scheduling needs a time picker and the job; it comes later).
+/// The actions a person may be offered as buttons (publishing on schedule is the job's, not a
+/// person's).
 const BUTTONS: [ArticleAction; 6] = [
     ArticleAction::Submit,
     ArticleAction::RequestChanges,

@@ -1,4 +1,4 @@
-//! Capacity (issue 7): training (bimtek) for KIM members. `service` holds the rules
+//! Capacity: training (bimtek) for KIM members. `service` holds the rules
 //! (programmes, sessions, registration with a waiting list, attendance); `html` the members'
 //! and public pages with the iCalendar feeds, `desk` the admins' pages.
 

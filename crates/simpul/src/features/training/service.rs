@@ -1,4 +1,4 @@
-//! Training (issue 7): programmes and sessions (admins), registration with a waiting list that
+//! Training: programmes and sessions (admins), registration with a waiting list that
 //! moves up by itself (members themselves; a KIM's Redaksi or an admin for members of a group),
 //! and attendance by a code that changes every minute or ticked by the trainer.
 
