@@ -245,7 +245,7 @@ pub struct ActionIn {
     /// Required for `minta_revisi`.
     #[serde(default)]
     pub note: Option<String>,
-    /// For `jadwalkan`: local time in WIB, `YYYY-MM-DDTHH:MM`.
+    /// For `jadwalkan`: local time in the deployment's zone (WIB by default), `YYYY-MM-DDTHH:MM`.
     #[serde(default)]
     pub publish_at: Option<String>,
 }

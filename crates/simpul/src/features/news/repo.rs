@@ -506,7 +506,7 @@ pub async fn insert_imported(
     .await
 }
 
-/// Adds `n` views on `day` (`YYYY-MM-DD`, WIB) to the published article with this slug.
+/// Adds `n` views on `day` (`YYYY-MM-DD`, local date) to the published article with this slug.
 pub async fn add_views(tx: &mut Tx, slug: &str, day: &str, n: i64) -> Result<u64, DbError> {
     query(
         "INSERT INTO article_views (article_id, day, views) SELECT id, $2, $3 FROM articles WHERE slug = $1

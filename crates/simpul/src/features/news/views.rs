@@ -1,6 +1,6 @@
 //! A privacy-friendly view counter for published articles: no cookie, no address, no
 //! fingerprint, nothing about the reader is kept — only how many times each article was
-//! opened per day (WIB). Counting happens in front of the page cache, so cached and `304`
+//! opened per local day. Counting happens in front of the page cache, so cached and `304`
 //! answers count too; link previews and crawlers (by their User-Agent) do not. Counts are
 //! kept in memory by article and day and written to the database every [`FLUSH`] and at
 //! shutdown, in a fixed order (so two nodes on one PostgreSQL never deadlock); a failed write
@@ -27,7 +27,7 @@ use crate::{
 pub const FLUSH: Duration = Duration::from_secs(30);
 const PREFIX: &str = "/berita/";
 
-/// Views counted since the last flush, by (article slug, day in WIB).
+/// Views counted since the last flush, by (article slug, local day).
 #[derive(Default)]
 pub struct ViewTally(Mutex<BTreeMap<(String, String), i64>>);
 

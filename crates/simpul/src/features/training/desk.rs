@@ -178,7 +178,7 @@ struct AdminSession {
     s: Session,
     registrations: Vec<Registration>,
     code: String,
-    /// Until when the code shown is valid (WIB).
+    /// Until when the code shown is valid (the deployment's local time).
     valid_until: String,
     errors: FieldErrors,
     email: String,

@@ -123,7 +123,8 @@ pub async fn update_programme(app: &App, actor: &Actor, id: i64, form: &Programm
     Ok(())
 }
 
-/// A session as the admin types it (times in WIB, as `<input type="datetime-local">` sends).
+/// A session as the admin types it (local times in the deployment's zone, as
+/// `<input type="datetime-local">` sends them).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct SessionForm {
     #[serde(default)]
