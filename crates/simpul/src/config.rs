@@ -273,7 +273,11 @@ impl Config {
             (None, true) => url::Url::parse(&format!("http://{}", self.listen))?,
         };
         self.smtp = self.smtp_given.host.is_some().then(|| self.smtp_given.clone());
-        (self.whatsapp, self.telegram) = self.chat.resolve()?;
+        // Only the server talks to the chat APIs: a half-configured channel in the environment
+        // must not stop `migrate` or `user create`.
+        if serving {
+            (self.whatsapp, self.telegram) = self.chat.resolve()?;
+        }
         Ok(self)
     }
 

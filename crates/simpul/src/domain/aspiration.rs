@@ -229,6 +229,11 @@ impl Step {
         matches!(self, Step::Submitted | Step::Workflow(_))
     }
 
+    /// A disposition: the report went to an OPD (the timeline names which).
+    pub fn is_disposition(self) -> bool {
+        self == Step::Workflow(Action::Dispose)
+    }
+
     pub fn parse(s: &str) -> Option<Step> {
         match s.trim() {
             "submitted" => Some(Step::Submitted),

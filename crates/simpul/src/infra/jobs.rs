@@ -27,7 +27,13 @@ pub async fn enqueue<J: Job>(tx: &mut Tx, now: Timestamp, job: &J) -> Result<(),
 
 /// Queues a job to run at `run_at` (e.g. a scheduled publication).
 pub async fn enqueue_at<J: Job>(tx: &mut Tx, now: Timestamp, run_at: Timestamp, job: &J) -> Result<(), DbError> {
-    let payload = serde_json::to_string(job).expect("jobs serialise");
+    // The kind is also kept inside the payload, as nodes of earlier releases read it from there
+    // (a rolling upgrade has both kinds of node on one queue).
+    let mut payload = serde_json::to_value(job).expect("jobs serialise");
+    if let Some(fields) = payload.as_object_mut() {
+        fields.insert("kind".into(), J::KIND.into());
+    }
+    let payload = payload.to_string();
     query("INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ($1, $2, $3, $4)")
         .bind(J::KIND)
         .bind(payload)

@@ -43,9 +43,6 @@ pub enum Limit {
     /// Tips to the fact-check desk: per personal token, else per address (signed-in people on
     /// the web form are not limited); machine clients are not limited.
     Tips,
-    /// "Dukung" on one report: per address and report, against made-up device cookies (and
-    /// counted as [`Limit::Sensitive`] too).
-    Support,
 }
 
 /// This node's limiters.
@@ -76,13 +73,13 @@ impl Limits {
         match limit {
             Limit::Submissions => self.submissions.allow(&key),
             Limit::Tips => self.tips.allow(&key),
-            Limit::Sensitive | Limit::Support => self.sensitive.allow(&key),
+            Limit::Sensitive => self.sensitive.allow(&key),
         }
     }
 
-    /// Counts one request to `path` from `ip` (who it is, when known, from `viewer`); `false`
-    /// when it is over its limit.
-    pub fn allow(&self, limit: Limit, viewer: Option<&Viewer>, ip: &str, path: &str) -> bool {
+    /// Counts one request from `ip` (who it is, when known, from `viewer`); `false` when it is
+    /// over its limit.
+    pub fn allow(&self, limit: Limit, viewer: Option<&Viewer>, ip: &str) -> bool {
         let token = viewer.and_then(|v| v.token.as_ref());
         let per_client = |l: &IpLimiter| match token {
             Some(t) if t.acting_for.is_none() => true,
@@ -94,7 +91,12 @@ impl Limits {
             Limit::Submissions => per_client(&self.submissions),
             Limit::Tips if token.is_none() && viewer.is_some_and(|v| v.user.is_some()) => true,
             Limit::Tips => per_client(&self.tips),
-            Limit::Support => self.sensitive.allow(ip) && self.support.allow(&format!("{ip}|{path}")),
         }
+    }
+
+    /// "Dukung" on one report (`report`: its id), counted once the report is known to be public:
+    /// per address and report against made-up device cookies, and as a sensitive request.
+    pub fn allow_support(&self, ip: &str, report: &str) -> bool {
+        self.sensitive.allow(ip) && self.support.allow(&format!("{ip}|{report}"))
     }
 }

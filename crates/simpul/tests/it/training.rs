@@ -608,6 +608,11 @@ async fn a_practice_draft_accepted_by_the_redaksi_completes_the_training() {
     let outsider = t.user(Role::Anggota, Some(kim), None).await;
     let mut outsider = t.login(&outsider, PASSWORD).await;
     assert!(outsider.post_form("/tulis/baru", &draft).await.is_denied());
+    // Nor for a session that does not exist (a mistyped link): refused, not a server error.
+    let mut nowhere = draft;
+    nowhere[5] = ("training_session_id", "999999");
+    let r = member.post_form("/tulis/baru", &nowhere).await;
+    assert!(r.is_denied(), "{:?}", r.status);
     let r = member.post_form("/tulis/baru", &draft).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let article: i64 = r.location().trim_start_matches("/tulis/").parse().unwrap();

@@ -18,7 +18,7 @@ use crate::{
     domain::aspiration::{Kind, Source},
     error::{AppError, AppResult},
     web::{
-        extract::{ClientIp, Json, Path, Query},
+        extract::{Json, Path, Query},
         viewer::Viewer,
     },
 };
@@ -102,7 +102,6 @@ pub struct SubmittedOut {
 pub async fn submit_aspiration(
     State(app): State<AppState>,
     viewer: Viewer,
-    ClientIp(_ip): ClientIp,
     Json(input): Json<AspirationIn>,
 ) -> AppResult<(StatusCode, [(header::HeaderName, String); 1], JsonOut<SubmittedOut>)> {
     let done = service::submit(&app, &viewer.actor(), &input.into_form(), Vec::new(), Source::Api).await?;

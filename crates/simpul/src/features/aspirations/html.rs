@@ -291,7 +291,6 @@ async fn read_form(mut mp: axum::extract::Multipart, keep_files: bool) -> AppRes
 pub async fn create_aspiration(
     State(app): State<AppState>,
     viewer: Viewer,
-    ClientIp(_ip): ClientIp,
     Multipart(mp): Multipart,
 ) -> AppResult<Response> {
     let (form, uploads) = read_form(mp, true).await?;
@@ -307,7 +306,6 @@ pub async fn create_aspiration(
 pub async fn check_similar(
     State(app): State<AppState>,
     viewer: Viewer,
-    ClientIp(_ip): ClientIp,
     Multipart(mp): Multipart,
 ) -> AppResult<Response> {
     let (form, _) = read_form(mp, false).await?;
@@ -366,13 +364,15 @@ pub async fn show_aspiration(
 pub async fn support_aspiration(
     State(app): State<AppState>,
     viewer: Viewer,
-    ClientIp(_ip): ClientIp,
+    ClientIp(ip): ClientIp,
     jar: CookieJar,
     Path(code): Path<String>,
 ) -> AppResult<Response> {
     let r = public_by_code(&app, &code).await?;
-    // A script can make up device cookies; it cannot make up addresses as easily: the route's
-    // limit counts supports per address and report (`Limit::Support`).
+    // A script can make up device cookies; it cannot make up addresses as easily.
+    if !app.limits.allow_support(&ip, &r.id.to_string()) {
+        return Err(AppError::TooManyRequests);
+    }
     let (device, jar) = match jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32) {
         Some(d) => (d, jar),
         None => {

@@ -55,7 +55,6 @@ pub fn routes() -> Routes {
         .get("/aspirasi/lampiran/{id}", Access::Public, html::show_attachment)
         .get("/aspirasi/{code}", Access::Public, html::show_aspiration)
         .post("/aspirasi/{code}/dukung", Access::Public, html::support_aspiration)
-        .limit(Limit::Support)
         .get("/kelola/aspirasi", desk, desk::list_desk)
         .get("/kelola/aspirasi/ekspor-lapor", coordinator, desk::export_lapor)
         .get("/kelola/aspirasi/{id}", desk, desk::show_desk)

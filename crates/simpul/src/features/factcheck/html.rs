@@ -25,7 +25,7 @@ use crate::{
     error::{AppError, AppResult},
     web::feeds::{self, Format, Item},
     web::{
-        extract::{ClientIp, Multipart, Path, Query, multipart_error},
+        extract::{Multipart, Path, Query, multipart_error},
         page::{Page, render, render_invalid},
         viewer::Viewer,
     },
@@ -123,7 +123,6 @@ pub async fn show_index(
 pub async fn check_message(
     State(app): State<AppState>,
     viewer: Viewer,
-    ClientIp(_ip): ClientIp,
     Multipart(mut mp): Multipart,
 ) -> AppResult<Response> {
     let mut form = TipForm::default();

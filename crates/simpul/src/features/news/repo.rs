@@ -226,13 +226,12 @@ pub async fn insert(
     body_html: &str,
     kim_id: Option<i64>,
     author_id: Option<i64>,
-    training_session_id: Option<i64>,
     now: Timestamp,
 ) -> Result<i64, DbError> {
     query(
         "INSERT INTO articles (title, lead, body_md, body_html, category_id, kim_id, author_id, state, created_at, updated_at,
-            cover_media_id, cover_caption, cover_credit, video_url, region_id, training_session_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $15, $8, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+            cover_media_id, cover_caption, cover_credit, video_url, region_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $14, $8, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(a.title.as_str())
     .bind(a.lead.as_str())
@@ -247,10 +246,19 @@ pub async fn insert(
     .bind(a.cover_credit.clone())
     .bind(a.video_url.clone())
     .bind(a.region_id)
-    .bind(training_session_id)
     .bind(ArticleState::Draft)
     .scalar(tx)
     .await
+}
+
+/// Marks a draft as a training session's practice assignment.
+pub async fn set_practice_session(tx: &mut Tx, article_id: i64, session_id: i64) -> Result<(), DbError> {
+    query("UPDATE articles SET training_session_id = $2 WHERE id = $1")
+        .bind(article_id)
+        .bind(session_id)
+        .execute(tx)
+        .await
+        .map(|_| ())
 }
 
 pub async fn update_text(

@@ -128,9 +128,14 @@ pub async fn create(app: &App, actor: &Actor, form: &ArticleForm) -> AppResult<i
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     check_refs(&mut tx, &input).await?;
-    let id = repo::insert(&mut tx, &input, &html, kim_id, actor.user_id, practice, now).await?;
+    let id = repo::insert(&mut tx, &input, &html, kim_id, actor.user_id, now).await?;
     let drafted = DomainEvent::ArticleDrafted { article_id: id, author_id: actor.user_id, practice_session: practice };
+    // Training refuses a practice draft for a session the writer has no seat in (or that does
+    // not exist) before the article is linked to it.
     registry::publish(app, &mut tx, actor, now, drafted).await?;
+    if let Some(session) = practice {
+        repo::set_practice_session(&mut tx, id, session).await?;
+    }
     repo::set_tags(&mut tx, id, &input.tags).await?;
     repo::insert_version(&mut tx, id, &input, actor.user_id, now).await?;
     audit::record(&mut tx, actor, now, Event::new("article.create", "article", id).after(&input)).await?;

@@ -68,7 +68,7 @@ pub async fn events(ex: impl Executor, id: AspirationId, audience: Audience) -> 
         Audience::Reporter => (false, true),
         Audience::Staff => (true, true),
     };
-    query(
+    let mut rows: Vec<EventRow> = query(
         "SELECT e.at, e.action, e.status, e.party, o.short_name AS opd_name, e.body
          FROM aspiration_events e LEFT JOIN opd o ON o.id = e.opd_id
          WHERE e.aspiration_id = $1 AND ($2 OR e.public OR ($3 AND e.party = $4)) ORDER BY e.id",
@@ -78,5 +78,12 @@ pub async fn events(ex: impl Executor, id: AspirationId, audience: Audience) -> 
     .bind(own)
     .bind(Participant::Reporter)
     .fetch_all(ex)
-    .await
+    .await?;
+    // The public is not told that a KIM member filed the report for someone.
+    if audience == Audience::Public {
+        for e in rows.iter_mut().filter(|e| e.party == Participant::Assistant) {
+            e.party = Participant::Reporter;
+        }
+    }
+    Ok(rows)
 }
