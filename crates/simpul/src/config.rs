@@ -99,6 +99,16 @@ pub struct ChatArgs {
     /// the verdict and title, {{3}} the link; language `id`.
     #[arg(long, env = "SIMPUL_WHATSAPP_TEMPLATE", global = true)]
     pub whatsapp_template: Option<String>,
+    /// WhatsApp: the city's number as citizens dial it (international digits, `6281234567890`),
+    /// for the "Kabari saya lewat WhatsApp" link on a report. Without it reports offer no
+    /// WhatsApp link.
+    #[arg(long, env = "SIMPUL_WHATSAPP_NUMBER", global = true)]
+    pub whatsapp_number: Option<String>,
+    /// WhatsApp: an approved template for report notices (Meta refuses free text more than 24
+    /// hours after the citizen last wrote). Body: {{1}} report code, {{2}} what happened,
+    /// {{3}} the private link; language `id`. Without it notices go as text.
+    #[arg(long, env = "SIMPUL_WHATSAPP_REPORT_TEMPLATE", global = true)]
+    pub whatsapp_report_template: Option<String>,
     /// WhatsApp: the Graph API address (a local fake in tests).
     #[arg(long, env = "SIMPUL_WHATSAPP_API_BASE", default_value = "https://graph.facebook.com/v21.0", global = true)]
     pub whatsapp_api_base: String,
@@ -109,6 +119,10 @@ pub struct ChatArgs {
     /// Telegram: the `secret_token` given to setWebhook.
     #[arg(long, env = "SIMPUL_TELEGRAM_WEBHOOK_SECRET", hide_env_values = true, global = true)]
     pub telegram_webhook_secret: Option<String>,
+    /// Telegram: the bot's username (without @), for the "Kabari saya lewat Telegram" link on a
+    /// report. Without it reports offer no Telegram link.
+    #[arg(long, env = "SIMPUL_TELEGRAM_BOT_USERNAME", global = true)]
+    pub telegram_bot_username: Option<String>,
     /// Telegram: the Bot API address (a local fake in tests).
     #[arg(long, env = "SIMPUL_TELEGRAM_API_BASE", default_value = "https://api.telegram.org", global = true)]
     pub telegram_api_base: String,
@@ -208,6 +222,10 @@ pub struct WhatsAppConfig {
     /// tipster's last message). Body variables: {{1}} ticket code, {{2}} verdict and title,
     /// {{3}} link.
     pub template: Option<String>,
+    /// The number citizens write to (digits), for `wa.me` links; none: no link is offered.
+    pub number: Option<String>,
+    /// An approved template for report notices: {{1}} code, {{2}} what happened, {{3}} link.
+    pub report_template: Option<String>,
 }
 
 /// A Telegram bot.
@@ -218,6 +236,8 @@ pub struct TelegramConfig {
     pub webhook_secret: Secret,
     /// Where the Bot API is (`https://api.telegram.org`; tests use a local fake).
     pub api_base: String,
+    /// The bot's username, for `t.me` links; none: no link is offered.
+    pub username: Option<String>,
 }
 
 /// For `Config::default`: the same command line with no flags and no environment.
@@ -341,6 +361,18 @@ impl ChatArgs {
                     phone_number_id: phone,
                     api_base: self.whatsapp_api_base.trim_end_matches('/').to_owned(),
                     template: given(&self.whatsapp_template),
+                    number: match given(&self.whatsapp_number) {
+                        Some(n) => {
+                            let digits: String = n.chars().filter(|c| !matches!(c, '+' | ' ' | '-')).collect();
+                            anyhow::ensure!(
+                                (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()),
+                                "--whatsapp-number must be the number in international form, e.g. 6281234567890"
+                            );
+                            Some(digits)
+                        }
+                        None => None,
+                    },
+                    report_template: given(&self.whatsapp_report_template),
                 })
             }
             _ => anyhow::bail!(
@@ -358,6 +390,17 @@ impl ChatArgs {
                     bot_token: Secret::new(token),
                     webhook_secret: Secret::new(secret),
                     api_base: self.telegram_api_base.trim_end_matches('/').to_owned(),
+                    username: match given(&self.telegram_bot_username) {
+                        Some(u) => {
+                            let u = u.trim_start_matches('@').to_owned();
+                            anyhow::ensure!(
+                                (5..=32).contains(&u.len()) && u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+                                "--telegram-bot-username must be the bot's username, e.g. kim_cilegon_bot"
+                            );
+                            Some(u)
+                        }
+                        None => None,
+                    },
                 })
             }
             _ => anyhow::bail!("the Telegram tip-line needs both --telegram-bot-token and --telegram-webhook-secret"),

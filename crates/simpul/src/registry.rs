@@ -13,6 +13,7 @@ use crate::{
     domain::{access::Actor, event::DomainEvent, time::Timestamp},
     error::AppResult,
     infra::{
+        chat::{self, ChatChannel, SendChat},
         db::Tx,
         jobs::{self, Job},
         mail::{self, Mail},
@@ -80,6 +81,19 @@ pub struct SitemapSection {
 
 type Hook = for<'a> fn(&'a App) -> BoxFuture<'a, anyhow::Result<()>>;
 
+/// A message that arrived on the city's chat (WhatsApp or Telegram).
+pub struct ChatMessage<'a> {
+    pub channel: ChatChannel,
+    /// The sender's number or chat id (never logged).
+    pub from: &'a str,
+    pub text: &'a str,
+}
+
+/// A command a capability answers on the city's chat (a code that links a report, "BERHENTI"):
+/// the reply when the message was one, `None` to leave it to the next (and finally to the
+/// tip-line, which reads it as a tip).
+pub type ChatCommand = for<'a> fn(&'a App, &'a ChatMessage<'a>) -> BoxFuture<'a, AppResult<Option<String>>>;
+
 /// The lists capabilities add to.
 #[derive(Default)]
 pub struct Registry {
@@ -89,6 +103,7 @@ pub struct Registry {
     sitemap_pages: Vec<PagesSource>,
     sitemap_sections: Vec<SitemapSection>,
     on_shutdown: Vec<Hook>,
+    chat_commands: Vec<ChatCommand>,
 }
 
 /// Pins down the higher-ranked signature of a job runner closure.
@@ -157,6 +172,12 @@ impl Registry {
         self
     }
 
+    /// Answers some chat messages before the tip-line reads them.
+    pub fn on_chat(&mut self, command: ChatCommand) -> &mut Self {
+        self.chat_commands.push(command);
+        self
+    }
+
     pub fn sections(&self) -> &[SitemapSection] {
         &self.sitemap_sections
     }
@@ -177,6 +198,7 @@ impl Registry {
 pub fn infrastructure() -> Registry {
     let mut reg = Registry::default();
     reg.job::<Mail>(|app, mail| Box::pin(async move { app.mailer.send(&mail, app.clock.now()).await }))
+        .job::<SendChat>(|app, m| Box::pin(async move { chat::send(app, &m).await }))
         .task("outbox", outbox::POLL, || Box::<OutboxFollower>::default())
         .every("housekeeping", HOUSEKEEPING, |app| Box::pin(housekeeping(app)));
     reg
@@ -238,6 +260,16 @@ pub async fn publish(app: &App, tx: &mut Tx, actor: &Actor, now: Timestamp, even
 }
 
 /// Runs every due job once; returns how many ran. Failed jobs retry with back-off.
+/// The reply of the first capability that takes `msg` as a command, if one does.
+pub async fn chat_command(app: &App, msg: &ChatMessage<'_>) -> AppResult<Option<String>> {
+    for command in &app.registry.chat_commands {
+        if let Some(reply) = command(app, msg).await? {
+            return Ok(Some(reply));
+        }
+    }
+    Ok(None)
+}
+
 pub async fn run_due_jobs(app: &App) -> anyhow::Result<usize> {
     let mut n = 0;
     while let Some(job) = jobs::claim(&app.db, app.clock.now()).await? {

@@ -627,14 +627,6 @@ flash-step-dispose = Report sent to the unit.
 flash-step-acknowledge = Report taken up.
 flash-step-respond = Answer sent.
 mail-aspiration-subject = Report { $code }
-mail-aspiration-received = Your report was received with number { $code }.
-
-    Follow it, add information and reply to the answer through this private link (do not share it):
-
-    { $link }
-mail-aspiration-status = The status of report { $code } is now: { $status }.
-
-    Open the private link you received when reporting to see the details.
 mail-aspiration-disposed = Report { $code } ("{ $title }") was sent to your unit. Answer within 5 working days:
 
     { $link }
@@ -936,3 +928,73 @@ mail-training-registered = You have been registered for the training { $title },
 mail-training-waiting = You have been registered for the training { $title }, { $when }. The session is full, so you are on the waiting list and will move up by yourself when someone cancels.
 
     Details and cancelling: { $link }
+
+# Telling the reporter (e-mail and chat)
+notice-received = We received your report with number { $code }. The coordinator will review it within 3 working days.
+notice-received-subject = Report { $code } received
+notice-verified = Report { $code } was verified, is listed among public reports, and will be sent to the responsible agency (OPD) for follow-up.
+notice-verified-subject = Report { $code } verified
+notice-rejected = Report { $code } cannot be followed up.
+notice-rejected-subject = Report { $code } not followed up
+notice-reason = Reason
+notice-answered = Report { $code } has been answered:
+notice-answered-subject = Answer to report { $code }
+notice-closing-soon = The answer to report { $code } will be considered final tomorrow. If the problem is not solved, open the link below and dispute it.
+notice-closing-soon-subject = Report { $code } closes soon
+notice-link-again = Here is the private link to follow report { $code }, as you asked.
+notice-link-again-subject = Link to report { $code }
+notice-mail = { $what }
+
+    Report: { $title }
+
+    Follow the report, add information and respond to the answer through this private link (do not share it):
+    { $link }
+
+    Don't want e-mails like this? Stop with one click:
+    { $stop }
+notice-chat = { $what }
+
+    Private link (do not share): { $link }
+
+    Reply STOP to stop these messages.
+chat-linked = Linked. News of report { $code } will be sent here: when it is verified, rejected or answered. Reply STOP at any time.
+chat-code-unknown = That code is unknown or no longer valid. Open your report's private link again and choose "Notify me" for a new code.
+chat-stopped = You will no longer receive report news in this chat.
+notices-title = Report news
+notices-off = You stopped receiving news for this report. Link WhatsApp or Telegram below to receive it again.
+notices-by-email = News of every important step is sent to your e-mail.
+notices-by-whatsapp = News is also sent to your WhatsApp.
+notices-by-telegram = News is also sent to your Telegram.
+notices-none = You gave no e-mail, so news only appears on this page. Keep the private link above.
+notices-chat-offer = Want news in a chat? Choose one: the app opens with a one-time code, just press send.
+notices-chat-whatsapp = Notify me on WhatsApp
+notices-chat-telegram = Notify me on Telegram
+notices-chat-hint = The code is valid for 24 hours and works once.
+notices-stop = Stop receiving news
+notices-stop-title = Stop receiving news
+notices-stop-text = You will no longer receive e-mails or chat messages about report { $code }. The report is still followed up and you can still follow it through the private link.
+notices-stop-back = Back to the report
+notices-claim = Save to My reports
+notices-own = This report is in My reports
+flash-notices-stopped = You will no longer receive news of this report.
+flash-report-claimed = Report saved to My reports.
+resend-title = Track a report
+resend-lead = Lost your private link? Enter the report number and the e-mail or phone number you gave when reporting. A new link is sent there.
+resend-code = Report number (e.g. ASP-2026-000123)
+resend-contact = E-mail or phone number given when reporting
+resend-submit = Send the link
+resend-sent = If the report number and contact match, the private link has been sent there. Check your e-mail or WhatsApp in a few minutes.
+resend-no-contact = Reports without a contact cannot be recovered. Public reports can still be seen in the report list.
+err-ticket-code = Write the report number like ASP-2026-000123.
+own-title = My reports
+own-new-report = New report
+own-reports = Aspirations and complaints
+own-reports-none = You have not sent a report while signed in to this account.
+own-reports-hint = Each report's details and answers are on its private link (sent to your e-mail). Nobody else sees this list.
+own-sent = sent
+own-updated = updated
+own-claim-hint = An older report is missing? Open its private link while signed in and choose "Save to My reports".
+own-lost-link = Lost the link?
+own-tips = Messages you checked
+own-tips-none = You have not sent a message to the fact check yet.
+own-tips-check = Check a suspicious message

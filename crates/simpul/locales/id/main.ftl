@@ -603,14 +603,6 @@ flash-step-dispose = Laporan diteruskan ke OPD.
 flash-step-acknowledge = Laporan diterima dan diproses.
 flash-step-respond = Tanggapan terkirim.
 mail-aspiration-subject = Laporan { $code }
-mail-aspiration-received = Laporan Anda diterima dengan nomor { $code }.
-
-    Pantau laporan, tambah informasi, dan tanggapi jawaban melalui tautan pribadi ini (jangan dibagikan):
-
-    { $link }
-mail-aspiration-status = Status laporan { $code } sekarang: { $status }.
-
-    Buka tautan pribadi yang Anda terima saat melapor untuk melihat rinciannya.
 mail-aspiration-disposed = Laporan { $code } ("{ $title }") diteruskan ke unit Anda. Tanggapi dalam 5 hari kerja:
 
     { $link }
@@ -909,3 +901,73 @@ mail-training-registered = Anda didaftarkan di pelatihan { $title }, { $when }.
 mail-training-waiting = Anda didaftarkan di pelatihan { $title }, { $when }. Sesinya penuh, jadi Anda di daftar tunggu dan akan naik otomatis jika ada yang batal.
 
     Detail dan pembatalan: { $link }
+
+# Telling the reporter (e-mail and chat)
+notice-received = Laporan Anda kami terima dengan nomor { $code }. Koordinator akan memeriksanya dalam 3 hari kerja.
+notice-received-subject = Laporan { $code } diterima
+notice-verified = Laporan { $code } sudah diverifikasi, tampil di daftar laporan publik, dan segera didisposisikan ke OPD yang berwenang untuk ditindaklanjuti.
+notice-verified-subject = Laporan { $code } diverifikasi
+notice-rejected = Laporan { $code } tidak dapat ditindaklanjuti.
+notice-rejected-subject = Laporan { $code } tidak ditindaklanjuti
+notice-reason = Alasan
+notice-answered = Laporan { $code } sudah mendapat tanggapan:
+notice-answered-subject = Tanggapan untuk laporan { $code }
+notice-closing-soon = Tanggapan atas laporan { $code } akan dianggap selesai besok. Jika masalahnya belum tuntas, buka tautan di bawah dan sampaikan sanggahan.
+notice-closing-soon-subject = Laporan { $code } segera selesai
+notice-link-again = Berikut tautan pribadi untuk memantau laporan { $code }, sesuai permintaan Anda.
+notice-link-again-subject = Tautan laporan { $code }
+notice-mail = { $what }
+
+    Laporan: { $title }
+
+    Pantau laporan, tambahkan informasi, dan tanggapi jawaban melalui tautan pribadi ini (jangan dibagikan):
+    { $link }
+
+    Tidak ingin menerima e-mail seperti ini lagi? Berhenti dengan satu klik:
+    { $stop }
+notice-chat = { $what }
+
+    Tautan pribadi (jangan dibagikan): { $link }
+
+    Balas BERHENTI untuk berhenti menerima kabar.
+chat-linked = Terhubung. Kabar laporan { $code } akan dikirim ke sini: saat diverifikasi, ditolak, atau ditanggapi. Balas BERHENTI kapan saja untuk berhenti.
+chat-code-unknown = Kode itu tidak dikenal atau sudah tidak berlaku. Buka kembali tautan pribadi laporan Anda dan pilih "Kabari saya" untuk mendapat kode baru.
+chat-stopped = Baik, Anda tidak akan menerima kabar laporan lagi di obrolan ini.
+notices-title = Kabar laporan
+notices-off = Anda sudah berhenti menerima kabar untuk laporan ini. Hubungkan WhatsApp atau Telegram di bawah untuk menerimanya lagi.
+notices-by-email = Kabar setiap tahap penting dikirim ke e-mail Anda.
+notices-by-whatsapp = Kabar juga dikirim ke WhatsApp Anda.
+notices-by-telegram = Kabar juga dikirim ke Telegram Anda.
+notices-none = Anda tidak memberi e-mail, jadi kabar hanya tampil di halaman ini. Simpan tautan pribadi di atas.
+notices-chat-offer = Ingin dikabari lewat obrolan? Pilih salah satu: aplikasi akan terbuka dengan kode sekali pakai, cukup tekan kirim.
+notices-chat-whatsapp = Kabari saya lewat WhatsApp
+notices-chat-telegram = Kabari saya lewat Telegram
+notices-chat-hint = Kode berlaku 24 jam dan hanya sekali pakai.
+notices-stop = Berhenti menerima kabar
+notices-stop-title = Berhenti menerima kabar
+notices-stop-text = Anda tidak akan lagi menerima e-mail atau pesan obrolan tentang laporan { $code }. Laporan tetap ditindaklanjuti dan tetap bisa dipantau lewat tautan pribadi.
+notices-stop-back = Kembali ke laporan
+notices-claim = Simpan ke Laporan saya
+notices-own = Laporan ini ada di Laporan saya
+flash-notices-stopped = Anda tidak akan menerima kabar laporan ini lagi.
+flash-report-claimed = Laporan disimpan ke Laporan saya.
+resend-title = Lacak laporan
+resend-lead = Kehilangan tautan pribadi? Masukkan nomor laporan dan e-mail atau nomor HP yang Anda berikan saat melapor. Tautan baru akan dikirim ke sana.
+resend-code = Nomor laporan (contoh: ASP-2026-000123)
+resend-contact = E-mail atau nomor HP saat melapor
+resend-submit = Kirim tautan
+resend-sent = Jika nomor laporan dan kontak itu cocok, tautan pribadi sudah dikirim ke sana. Periksa e-mail atau WhatsApp Anda dalam beberapa menit.
+resend-no-contact = Laporan tanpa kontak tidak dapat dipulihkan. Laporan publik tetap bisa dilihat di daftar laporan.
+err-ticket-code = Tulis nomor laporan seperti ASP-2026-000123.
+own-title = Laporan saya
+own-new-report = Buat laporan baru
+own-reports = Aspirasi dan pengaduan
+own-reports-none = Belum ada laporan yang Anda kirim saat masuk ke akun ini.
+own-reports-hint = Rincian dan tanggapan setiap laporan ada di tautan pribadinya (dikirim ke e-mail Anda). Pengguna lain tidak melihat daftar ini.
+own-sent = dikirim
+own-updated = diperbarui
+own-claim-hint = Laporan lama tidak tercantum? Buka tautan pribadinya saat masuk, lalu pilih "Simpan ke Laporan saya".
+own-lost-link = Kehilangan tautan?
+own-tips = Pesan yang Anda cek
+own-tips-none = Belum ada pesan yang Anda kirim ke Cek Fakta.
+own-tips-check = Cek pesan mencurigakan

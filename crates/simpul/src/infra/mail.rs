@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, header::ContentType},
+    message::{
+        Mailbox,
+        header::{ContentType, Header, HeaderName, HeaderValue},
+    },
     transport::smtp::authentication::Credentials,
 };
 use serde::{Deserialize, Serialize};
@@ -18,6 +21,42 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// Where one click stops these messages (`List-Unsubscribe`, with one-click POST).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsubscribe: Option<String>,
+}
+
+/// `List-Unsubscribe: <url>`: mail clients show an "unsubscribe" button.
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.trim_matches(['<', '>']).to_owned()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): the button works without
+/// opening a page.
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
 }
 
 impl super::jobs::Job for Mail {
@@ -60,12 +99,11 @@ impl Mailer {
             Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from.clone(),
         };
         let to: Mailbox = mail.to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
-        let msg = Message::builder()
-            .from(from)
-            .to(to)
-            .subject(&mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.body.clone())?;
+        let mut builder = Message::builder().from(from).to(to).subject(&mail.subject).header(ContentType::TEXT_PLAIN);
+        if let Some(url) = &mail.unsubscribe {
+            builder = builder.header(ListUnsubscribe(url.clone())).header(ListUnsubscribePost);
+        }
+        let msg = builder.body(mail.body.clone())?;
         match self {
             Mailer::Smtp { transport, .. } => {
                 transport.send(msg).await?;

@@ -1,6 +1,7 @@
 //! Infrastructure: database, clock, crypto, mail, i18n, audit trail, job queue.
 
 pub mod audit;
+pub mod chat;
 pub mod clock;
 pub mod crypto;
 pub mod db;

@@ -51,6 +51,7 @@ pub struct Limits {
     submissions: IpLimiter,
     tips: IpLimiter,
     support: IpLimiter,
+    ticket_links: IpLimiter,
 }
 
 impl Default for Limits {
@@ -61,6 +62,7 @@ impl Default for Limits {
             submissions: IpLimiter::per_minute(20),
             tips: IpLimiter::per_minute(20),
             support: IpLimiter::per_hour(5),
+            ticket_links: IpLimiter::per_hour(3),
         }
     }
 }
@@ -96,6 +98,12 @@ impl Limits {
 
     /// "Dukung" on one report (`report`: its id), counted once the report is known to be public:
     /// per address and report against made-up device cookies, and as a sensitive request.
+    /// "Kirim ulang tautan" for one report (`ticket`: its code as typed, normalised): a few an
+    /// hour, whoever asks, so nobody can flood a reporter's inbox or try contact after contact.
+    pub fn allow_link_request(&self, ticket: &str) -> bool {
+        self.ticket_links.allow(&format!("ticket:{ticket}"))
+    }
+
     pub fn allow_support(&self, ip: &str, report: &str) -> bool {
         self.sensitive.allow(ip) && self.support.allow(&format!("{ip}|{report}"))
     }

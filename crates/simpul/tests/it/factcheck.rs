@@ -50,11 +50,14 @@ async fn chat_app() -> (TestApp, Sent) {
             phone_number_id: "1055".into(),
             api_base: format!("{base}/v21.0"),
             template: Some("hasil_cek_fakta".into()),
+            number: Some("6281100001111".into()),
+            report_template: Some("kabar_laporan".into()),
         });
         c.telegram = Some(TelegramConfig {
             bot_token: Secret::new("123:ABC"),
             webhook_secret: Secret::new(TG_SECRET),
             api_base: base.clone(),
+            username: Some("kim_cilegon_bot".into()),
         });
     })
     .await;

@@ -179,6 +179,7 @@ pub async fn request_reset(app: &App, actor: &Actor, email: &str, lang: Lang) ->
             "mail-reset-body",
             &[("name", user.name.clone()), ("link", link), ("minutes", RESET_MINUTES.to_string())],
         ),
+        unsubscribe: None,
     };
     jobs::enqueue(&mut tx, now, &mail).await?;
     audit::record(&mut tx, actor, now, Event::new("user.reset_requested", "user", user.id)).await?;
@@ -239,6 +240,7 @@ pub async fn register(app: &App, actor: &Actor, form: &AccountForm, lang: Lang) 
             to: existing.email,
             subject: lang.t("mail-exists-subject"),
             body: lang.t_args("mail-exists-body", &[("link", app.config.link("/lupa-sandi"))]),
+            unsubscribe: None,
         };
         jobs::enqueue(&mut tx, now, &mail).await?;
         tx.commit().await?;
@@ -258,6 +260,7 @@ pub async fn register(app: &App, actor: &Actor, form: &AccountForm, lang: Lang) 
         to: acc.email.as_str().to_owned(),
         subject: lang.t("mail-verify-subject"),
         body: lang.t_args("mail-verify-body", &[("name", acc.name.clone()), ("link", link)]),
+        unsubscribe: None,
     };
     jobs::enqueue(&mut tx, now, &mail).await?;
     audit::record(

@@ -211,3 +211,14 @@ pub async fn show_aspiration(
 pub async fn list_categories(State(app): State<AppState>) -> AppResult<JsonOut<Vec<repo::CategoryRow>>> {
     Ok(JsonOut(repo::categories(&app.db).await?))
 }
+
+/// `POST /api/v1/aspirations/unsubscribe/{key}`: a mail client's one-click "unsubscribe"
+/// (RFC 8058): the reporter's notices for that report stop.
+#[utoipa::path(post, path = "/api/v1/aspirations/unsubscribe/{key}", tag = "aspirations",
+    description = "One-click unsubscribe from a report's notices (RFC 8058 `List-Unsubscribe-Post`); the private key is the proof.",
+    params(("key" = String, Path, description = "The report's private follow-up key")),
+    responses((status = 204, description = "Notices stopped"), (status = 404, description = "Unknown key")))]
+pub async fn unsubscribe(State(app): State<AppState>, viewer: Viewer, Path(key): Path<String>) -> AppResult<StatusCode> {
+    super::follow::stop_notices(&app, &viewer.actor(), &key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

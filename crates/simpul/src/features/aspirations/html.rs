@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::{
     files::Upload,
+    follow,
     repo::{self, PublicFilter, PublicRow},
     service::{self, ReporterStep, SubmitForm, code_of},
 };
@@ -25,6 +26,8 @@ use crate::{
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
+    features::factcheck,
+    infra::chat::ChatChannel,
     web::{
         extract::{ClientIp, Form, Multipart, Path, Query, multipart_error},
         flash::{Flash, redirect_with},
@@ -406,9 +409,21 @@ struct TrackPage {
     attachments: Vec<repo::AttachmentRow>,
     status: Status,
     errors: FieldErrors,
+    /// Chats the report can still be linked to (`whatsapp`, `telegram`).
+    chats: Vec<&'static str>,
+    /// Signed in, so the report can be kept in "Laporan saya".
+    signed_in: bool,
+    /// Already in this account's "Laporan saya".
+    own: bool,
 }
 
 impl TrackPage {
+    /// Notices reach the reporter somewhere.
+    fn hears_back(&self) -> bool {
+        !self.r.notify_off && (self.r.reporter_email.is_some() || self.r.chat_id.is_some())
+    }
+
+
     fn when(&self, at: &Timestamp) -> String {
         self.page.datetime(*at)
     }
@@ -443,6 +458,13 @@ async fn track_page(
         events,
         attachments,
         errors: errors.clone(),
+        chats: follow::chat_channels(app)
+            .into_iter()
+            .filter(|c| r.chat_channel != Some(*c))
+            .map(ChatChannel::as_str)
+            .collect(),
+        signed_in: viewer.user.is_some(),
+        own: r.reporter_user_id.is_some_and(|u| viewer.actor().user_id == Some(u.0)),
         r,
     };
     // The address holds the key: never sent on to other sites, never stored by shared caches.
@@ -564,4 +586,128 @@ pub async fn show_attachment(
         bytes,
     )
         .into_response())
+}
+
+/// The private address's answers carry the key: never sent on, never stored by shared caches.
+fn private(mut resp: Response) -> Response {
+    let h = resp.headers_mut();
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    resp
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ChatForm {
+    #[serde(default)]
+    pub channel: String,
+}
+
+/// "Kabari saya lewat WhatsApp/Telegram": a one-time code, then the city's chat with it typed in.
+pub async fn start_chat(
+    State(app): State<AppState>,
+    Path(key): Path<String>,
+    Form(f): Form<ChatForm>,
+) -> AppResult<Response> {
+    let channel = ChatChannel::parse(&f.channel).ok_or(AppError::BadRequest("err-bad-form"))?;
+    let to = follow::start_chat(&app, &key, channel).await?;
+    Ok(private(Redirect::to(&to).into_response()))
+}
+
+#[derive(Template)]
+#[template(path = "aspirations/stop.html")]
+struct StopPage {
+    page: Page,
+    code: String,
+    key: String,
+}
+
+/// The page the "stop" link in every message opens: one button.
+pub async fn confirm_stop(State(app): State<AppState>, viewer: Viewer, Path(key): Path<String>) -> AppResult<Response> {
+    let r = service::by_key(&app, &key).await?;
+    let page = StopPage {
+        page: Page::titled(&app, &viewer, "/aspirasi/lacak", viewer.lang.t("notices-stop-title")),
+        code: code_of(r.year, r.id).to_string(),
+        key,
+    };
+    Ok(private(render(&page)))
+}
+
+/// Stops the notices (the page's button).
+pub async fn stop_notices(State(app): State<AppState>, viewer: Viewer, Path(key): Path<String>) -> AppResult<Response> {
+    follow::stop_notices(&app, &viewer.actor(), &key).await?;
+    Ok(private(redirect_with(&app, &service::follow_up_path(&key), Flash::ok("flash-notices-stopped"))))
+}
+
+/// "Simpan ke Laporan saya": the signed-in account keeps the report.
+pub async fn claim_report(State(app): State<AppState>, viewer: Viewer, Path(key): Path<String>) -> AppResult<Response> {
+    follow::claim(&app, &viewer.actor(), &key).await?;
+    Ok(private(redirect_with(&app, &service::follow_up_path(&key), Flash::ok("flash-report-claimed"))))
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ResendForm {
+    pub code: String,
+    pub contact: String,
+}
+
+#[derive(Template)]
+#[template(path = "aspirations/resend.html")]
+struct ResendPage {
+    page: Page,
+    form: ResendForm,
+    sent: bool,
+    errors: FieldErrors,
+}
+
+/// "Lacak laporan": the ticket code and the contact given, to have the private link sent again.
+pub async fn resend_form(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let page = Page::titled(&app, &viewer, "/aspirasi/lacak", viewer.lang.t("resend-title"));
+    Ok(render(&ResendPage { page, form: ResendForm::default(), sent: false, errors: FieldErrors::new() }))
+}
+
+/// Sends the link again when the code and contact match, and answers the same either way.
+pub async fn resend_link(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<ResendForm>,
+) -> AppResult<Response> {
+    let page = Page::titled(&app, &viewer, "/aspirasi/lacak", viewer.lang.t("resend-title"));
+    let mut errors = FieldErrors::new();
+    let code = errors.required("code", &form.code, 40);
+    let contact = errors.required("contact", &form.contact, 254);
+    if !code.is_empty() && TicketCode::parse(&code).is_none() {
+        errors.add("code", "err-ticket-code");
+    }
+    if !errors.is_empty() {
+        return Ok(render_invalid(&ResendPage { page, form, sent: false, errors }));
+    }
+    follow::resend_link(&app, &code, &contact).await?;
+    Ok(render(&ResendPage { page, form: ResendForm::default(), sent: true, errors }))
+}
+
+#[derive(Template)]
+#[template(path = "aspirations/own.html")]
+struct OwnPage {
+    page: Page,
+    reports: Vec<repo::OwnRow>,
+    tips: Vec<factcheck::OwnTip>,
+}
+
+impl OwnPage {
+    fn code(&self, r: &repo::OwnRow) -> String {
+        code_of(r.year, r.id).to_string()
+    }
+
+    fn when(&self, at: &Timestamp) -> String {
+        self.page.datetime(*at)
+    }
+}
+
+/// "Laporan saya": the reports this account filed or kept, and the tips it sent.
+pub async fn own_reports(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let actor = viewer.actor();
+    let reports = follow::own_reports(&app, &actor).await?;
+    let tips = factcheck::own_tips(&app, &actor).await?;
+    Ok(render(&OwnPage { page: Page::new(&app, &viewer, "/akun/laporan", "own-title"), reports, tips }))
 }

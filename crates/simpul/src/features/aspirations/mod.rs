@@ -6,7 +6,9 @@
 mod api;
 mod desk;
 mod files;
+mod follow;
 mod html;
+mod notify;
 mod open311;
 mod repo;
 mod service;
@@ -17,7 +19,7 @@ pub use workflow::{Sweep, sweep as sweep_deadlines};
 
 use crate::{
     domain::access::{Permission, TokenScope},
-    registry::Registry,
+    registry::{HOUSEKEEPING, Registry},
     web::{Access, Limit, Routes},
 };
 
@@ -33,7 +35,14 @@ pub fn register(reg: &mut Registry) {
             Ok(())
         })
     })
-    .on_event(service::on_event);
+    .every("aspirations.housekeeping", HOUSEKEEPING, |app| {
+        Box::pin(async move {
+            repo::prune_chat_codes(&app.db, app.clock.now()).await?;
+            Ok(())
+        })
+    })
+    .on_event(service::on_event)
+    .on_chat(follow::chat_command);
 }
 
 pub fn routes() -> Routes {
@@ -46,8 +55,16 @@ pub fn routes() -> Routes {
         .limit(Limit::Submissions)
         .post_upload("/aspirasi/baru/cek", Access::Public, html::check_similar, files::REPORT_BODY_MAX)
         .limit(Limit::Submissions)
+        .get("/akun/laporan", Access::SignedIn, html::own_reports)
+        .get("/aspirasi/lacak", Access::Public, html::resend_form)
+        .post("/aspirasi/lacak", Access::Public, html::resend_link)
+        .limit(Limit::Sensitive)
         .secret_in_path("/aspirasi/lacak/")
         .get("/aspirasi/lacak/{key}", Access::Public, html::track_aspiration)
+        .post("/aspirasi/lacak/{key}/kabari", Access::Public, html::start_chat)
+        .get("/aspirasi/lacak/{key}/berhenti", Access::Public, html::confirm_stop)
+        .post("/aspirasi/lacak/{key}/berhenti", Access::Public, html::stop_notices)
+        .post("/aspirasi/lacak/{key}/simpan", Access::SignedIn, html::claim_report)
         .post("/aspirasi/lacak/{key}/info", Access::Public, html::add_info)
         .post("/aspirasi/lacak/{key}/terima", Access::Public, html::accept_answer)
         .post("/aspirasi/lacak/{key}/sanggah", Access::Public, html::dispute_answer)
@@ -72,6 +89,9 @@ pub fn routes() -> Routes {
         .doc::<api::__path_list_categories>()
         .get("/api/v1/aspirations/{code}", Access::Public, api::show_aspiration)
         .doc::<api::__path_show_aspiration>()
+        .secret_in_path("/api/v1/aspirations/unsubscribe/")
+        .post("/api/v1/aspirations/unsubscribe/{key}", Access::Public, api::unsubscribe)
+        .doc::<api::__path_unsubscribe>()
         .get("/open311/v2/{file}", Access::Public, open311::get_root)
         .post("/open311/v2/{file}", Access::Public, open311::create_request)
         .get("/open311/v2/services/{file}", Access::Public, open311::show_service)

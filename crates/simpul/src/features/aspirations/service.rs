@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::{
     files::{self, Upload},
+    notify::{self, Notice},
     repo::{self, AspirationRow, NewAspiration, NewEvent, StateChange},
 };
 use crate::{
@@ -243,6 +244,7 @@ pub async fn submit(
         key_hash: crypto::sha256_hex(&key),
         opd_id: None,
         due_at: cal.deadline(now, aspiration::VERIFY_DAYS),
+        reporter_user_id: if on_behalf { None } else { actor.user_id.map(UserId) },
     };
     let stored = files::store_all(app, uploads).await?;
     match store_report(app, actor, &new, &key, &stored, now).await {
@@ -270,8 +272,7 @@ async fn store_report(
     now: Timestamp,
 ) -> AppResult<Submitted> {
     let on_behalf = new.assisted_by.is_some();
-    let (anonymous, confidential, year, email) =
-        (new.anonymous, new.confidential, new.year, new.reporter_email.clone());
+    let (anonymous, confidential, year) = (new.anonymous, new.confidential, new.year);
     let mut tx = app.db.begin().await?;
     let id = repo::insert(&mut tx, new, now).await?;
     let party = if on_behalf { Participant::Assistant } else { Participant::Reporter };
@@ -303,13 +304,8 @@ async fn store_report(
     };
     audit::record(&mut tx, &auditor, now, Event::new("aspiration.submit", "aspiration", id).after(&after)).await?;
     let code = code_of(i64::from(year), id);
-    if let Some(to) = email {
-        let lang = Lang::Id;
-        let link = app.config.base_url.join(&follow_up_path(key)).map(|u| u.to_string()).unwrap_or_default();
-        let body = lang.t_args("mail-aspiration-received", &[("code", code.to_string()), ("link", link)]);
-        let subject = lang.t_args("mail-aspiration-subject", &[("code", code.to_string())]);
-        jobs::enqueue(&mut tx, now, &Mail { to, subject, body }).await?;
-    }
+    let row = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    notify::tell(&mut tx, app, &row, Notice::Received, Some(key), now).await?;
     tx.commit_bookkeeping().await?;
     Ok(Submitted { code, key: key.to_owned() })
 }
@@ -469,15 +465,8 @@ pub async fn move_to(
     if !repo::change_state(tx, row.id, from, row.opd_id, &change, now).await? {
         return Err(AppError::Conflict("err-aspiration-changed"));
     }
-    // The reporter hears of every change of status, by e-mail when they gave one.
-    if let Some(to) = row.reporter_email.clone() {
-        let lang = Lang::Id;
-        let code = code_of(row.year, row.id).to_string();
-        let status = lang.t(&format!("aspiration-status-{}", next.as_str()));
-        let body = lang.t_args("mail-aspiration-status", &[("code", code.clone()), ("status", status)]);
-        let subject = lang.t_args("mail-aspiration-subject", &[("code", code)]);
-        jobs::enqueue(tx, now, &Mail { to, subject, body }).await?;
-    }
+    // The reporter hears of the steps that matter to them from the caller (`notify`), not of
+    // every change of status.
     Ok(())
 }
 
@@ -511,7 +500,7 @@ pub async fn notify_officers(
     for to in repo::officer_emails(&mut *tx, opd_id).await? {
         let body = lang.t_args(key, &[("code", code.clone()), ("title", row.title.clone()), ("link", link.clone())]);
         let subject = lang.t_args("mail-aspiration-subject", &[("code", code.clone())]);
-        jobs::enqueue(tx, now, &Mail { to, subject, body }).await?;
+        jobs::enqueue(tx, now, &Mail { to, subject, body, unsubscribe: None }).await?;
     }
     Ok(())
 }

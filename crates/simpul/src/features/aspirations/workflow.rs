@@ -5,6 +5,7 @@
 use serde::Deserialize;
 
 use super::{
+    notify::{self, Notice},
     repo::{self, AspirationRow, NewEvent, StaffScope},
     service::{calendar, code_of, move_to, notify_officers, refused},
 };
@@ -213,6 +214,7 @@ pub async fn step(app: &App, actor: &Actor, id: AspirationId, form: &StepForm) -
     };
     let mut opd_id = row.opd_id;
     let mut row_for_move = row.clone();
+    let mut duplicate = None;
     match action {
         Action::Dispose => match form.opd_id.trim().parse::<i64>() {
             Ok(o) if opd::find(&app.db, o).await?.is_some() => opd_id = Some(OpdId(o)),
@@ -226,7 +228,10 @@ pub async fn step(app: &App, actor: &Actor, id: AspirationId, form: &StepForm) -
                     _ => None,
                 };
                 match target {
-                    Some(t) => row_for_move.duplicate_of = Some(t.id),
+                    Some(t) => {
+                        row_for_move.duplicate_of = Some(t.id);
+                        duplicate = Some((t.year, t.id));
+                    }
                     None => e.add("duplicate_of", "err-duplicate-of"),
                 }
                 row_for_move.reject_reason = Some(RejectReason::Duplicate);
@@ -287,6 +292,20 @@ pub async fn step(app: &App, actor: &Actor, id: AspirationId, form: &StepForm) -
         && let Some(o) = opd_id
     {
         notify_officers(&mut tx, app, o, &row, "mail-aspiration-disposed", now).await?;
+    }
+    // The reporter hears of what matters to them; disposition and taking it up are internal.
+    let notice = match action {
+        Action::Verify => Some(Notice::Verified),
+        Action::Reject => Some(Notice::Rejected {
+            reason: row_for_move.reject_reason,
+            duplicate_of: duplicate,
+            note: body.as_deref(),
+        }),
+        Action::Respond => body.as_deref().map(Notice::Answered),
+        _ => None,
+    };
+    if let Some(n) = notice {
+        notify::tell(&mut tx, app, &row, n, None, now).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -391,6 +410,12 @@ pub async fn sweep(app: &App) -> AppResult<Sweep> {
         let overdue = due.due_at < now;
         if status == Status::Ditanggapi {
             if !overdue {
+                // A day before the answer closes by itself: the reporter may still dispute it.
+                if due.reminded_at.is_none() && repo::mark_reminded(&mut tx, row.id, status, now).await? {
+                    notify::tell(&mut tx, app, &row, Notice::ClosingSoon, None, now).await?;
+                    tx.commit_bookkeeping().await?;
+                    done.reminded += 1;
+                }
                 continue;
             }
             let next = aspiration::transition(status, Action::AutoClose, Party::System).map_err(refused)?;
@@ -462,7 +487,7 @@ async fn mail_about(tx: &mut Tx, app: &App, row: &AspirationRow, to: &str, key: 
         app.config.base_url.join(&format!("/kelola/aspirasi/{}", row.id)).map(|u| u.to_string()).unwrap_or_default();
     let body = lang.t_args(key, &[("code", code.clone()), ("title", row.title.clone()), ("link", link)]);
     let subject = lang.t_args("mail-aspiration-subject", &[("code", code)]);
-    jobs::enqueue(tx, now, &Mail { to: to.to_owned(), subject, body }).await?;
+    jobs::enqueue(tx, now, &Mail { to: to.to_owned(), subject, body, unsubscribe: None }).await?;
     Ok(())
 }
 

@@ -17,7 +17,13 @@ use crate::{
     config::{TelegramConfig, WhatsAppConfig},
     domain::factcheck::Channel,
     error::{AppError, AppResult},
-    infra::{crypto, i18n::Lang, jobs},
+    infra::{
+        chat::{ChatChannel, SendChat},
+        crypto,
+        i18n::Lang,
+        jobs,
+    },
+    registry::{self, ChatMessage},
     web::{extract::Query, viewer::Viewer},
 };
 
@@ -136,6 +142,12 @@ pub async fn receive_whatsapp(
         }
         match (m.kind.as_str(), m.text) {
             ("text", Some(t)) => {
+                // A code that links a report, "BERHENTI": answered by the capability it is for.
+                let msg = ChatMessage { channel: ChatChannel::WhatsApp, from: &from, text: &t.body };
+                if let Some(reply) = registry::chat_command(&app, &msg).await? {
+                    reply_once(&app, Channel::WhatsApp, &m.id, &from, reply).await?;
+                    continue;
+                }
                 let intake = Intake {
                     channel: Channel::WhatsApp,
                     external_id: Some(m.id.clone()),
@@ -204,6 +216,13 @@ pub async fn receive_telegram(
     };
     let chat = m.chat.id.to_string();
     let external_id = format!("{}:{}", m.chat.id, m.message_id);
+    if let Some(t) = &m.text {
+        let msg = ChatMessage { channel: ChatChannel::Telegram, from: &chat, text: t };
+        if let Some(reply) = registry::chat_command(&app, &msg).await? {
+            reply_once(&app, Channel::Telegram, &external_id, &chat, reply).await?;
+            return Ok(StatusCode::OK.into_response());
+        }
+    }
     match m.text {
         Some(t) if t.trim_start().starts_with('/') => {
             // `/start`, `/help`: how the bot works.
@@ -252,111 +271,16 @@ async fn reply_once(app: &App, channel: Channel, external_id: &str, to: &str, te
     if !super::repo::claim_message(&mut tx, channel, &service::message_key(external_id), now).await? {
         return Ok(());
     }
-    let job = SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template: None };
+    let job = SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template: None, template_name: None };
     jobs::enqueue(&mut tx, now, &job).await?;
     tx.commit_bookkeeping().await?;
     app.jobs_queued.notify_one();
     Ok(())
 }
 
-/// A message to a tipster on the chat channel they used (`whatsapp`, `telegram`).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct SendChat {
-    pub channel: String,
-    pub to: String,
-    pub text: String,
-    /// The variables of the WhatsApp template, when the message may be sent as one (a
-    /// verdict, possibly more than 24 hours after the tipster wrote).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template: Option<Vec<String>>,
-}
-
-impl jobs::Job for SendChat {
-    const KIND: &'static str = "send_chat";
-}
-
-/// Sends one message (a job): WhatsApp's send-message endpoint or Telegram's `sendMessage`.
-/// A refusal is an error, so the job is retried with back-off.
-pub async fn send(app: &App, channel: &str, to: &str, text: &str, template: Option<&[String]>) -> anyhow::Result<()> {
-    let (url, bearer, body) = match Channel::parse(channel) {
-        Some(Channel::WhatsApp) => {
-            let wa = app.config.whatsapp.as_ref().ok_or_else(|| anyhow::anyhow!("WhatsApp is not configured"))?;
-            let url = format!("{}/{}/messages", wa.api_base, wa.phone_number_id);
-            let body = match (&wa.template, template) {
-                // Free text is refused more than 24 hours after the tipster wrote: a verdict goes
-                // as the approved template when there is one.
-                (Some(name), Some(vars)) => serde_json::json!({
-                    "messaging_product": "whatsapp", "recipient_type": "individual", "to": to,
-                    "type": "template", "template": {
-                        "name": name, "language": { "code": "id" },
-                        "components": [{ "type": "body", "parameters":
-                            vars.iter().map(|v| serde_json::json!({ "type": "text", "text": v })).collect::<Vec<_>>() }],
-                    },
-                }),
-                _ => serde_json::json!({
-                    "messaging_product": "whatsapp", "recipient_type": "individual", "to": to,
-                    "type": "text", "text": { "preview_url": true, "body": text },
-                }),
-            };
-            (url, Some(wa.access_token.expose().to_owned()), body)
-        }
-        Some(Channel::Telegram) => {
-            let tg = app.config.telegram.as_ref().ok_or_else(|| anyhow::anyhow!("Telegram is not configured"))?;
-            let url = format!("{}/bot{}/sendMessage", tg.api_base, tg.bot_token.expose());
-            let chat_id: serde_json::Value = to.parse::<i64>().map(Into::into).unwrap_or_else(|_| to.into());
-            (url, None, serde_json::json!({ "chat_id": chat_id, "text": text }))
-        }
-        _ => anyhow::bail!("no chat channel {channel:?}"),
-    };
-    let (status, answer) = app.http.post_json(&url, bearer.as_deref(), &body).await.map_err(|e| {
-        // The Telegram address holds the bot token: never let it reach a log.
-        anyhow::anyhow!("{channel}: {}", redact(&e.to_string(), app))
-    })?;
-    if !(200..300).contains(&status) {
-        anyhow::bail!("{channel} refused the message: HTTP {status}: {}", redact(&answer, app));
-    }
-    Ok(())
-}
-
-/// Removes secrets and long digit runs (phone numbers, chat ids) from an error text.
-fn redact(s: &str, app: &App) -> String {
-    let token = app.config.telegram.as_ref().map(|t| t.bot_token.expose());
-    redact_text(s, token)
-}
-
-/// [`redact`] without the app: the token is replaced before the text is shortened, so no part
-/// of it survives a cut.
-fn redact_text(s: &str, token: Option<&str>) -> String {
-    let mut out = s.to_owned();
-    if let Some(t) = token.filter(|t| !t.is_empty()) {
-        out = out.replace(t, "[token]");
-    }
-    let out: String = out.chars().take(300).collect();
-    let mut cleaned = String::with_capacity(out.len());
-    let mut run = String::new();
-    for c in out.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() {
-            run.push(c);
-            continue;
-        }
-        cleaned.push_str(if run.len() >= 7 { "[angka]" } else { &run });
-        run.clear();
-        cleaned.push(c);
-    }
-    cleaned.trim_end().to_owned()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{redact_text, whatsapp_signature_ok};
-
-    #[test]
-    fn errors_lose_tokens_and_numbers() {
-        let long = format!("{}https://api.telegram.org/bot123:SECRET/sendMessage chat 6281234567890", "x".repeat(260));
-        let r = redact_text(&long, Some("123:SECRET"));
-        assert!(!r.contains("SECRET") && !r.contains("123:SE"), "{r}");
-        assert_eq!(redact_text("HTTP 400 to 6281234567890, code 131047", None), "HTTP 400 to [angka], code 131047");
-    }
+    use super::whatsapp_signature_ok;
 
     #[test]
     fn signatures() {

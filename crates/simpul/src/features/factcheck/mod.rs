@@ -14,8 +14,8 @@ mod workflow;
 
 pub use html::badge;
 pub use import::{ImportReport, import_jsonl};
-pub use repo::ClarificationItem;
-pub use service::{Matchers, search};
+pub use repo::{ClarificationItem, OwnTip};
+pub use service::{Matchers, own_tips, search};
 pub use workflow::{ClarificationForm, publish};
 
 use crate::{
@@ -27,10 +27,7 @@ use crate::{
 /// Chat replies leave through the job queue; the matcher follows changes made by other
 /// nodes; tipsters' contacts and handled chat message ids are not kept longer than needed.
 pub fn register(reg: &mut Registry) {
-    reg.job::<chat::SendChat>(|app, m| {
-        Box::pin(async move { chat::send(app, &m.channel, &m.to, &m.text, m.template.as_deref()).await })
-    })
-    .every("factcheck.matcher", service::FRESH_FOR, |app| {
+    reg.every("factcheck.matcher", service::FRESH_FOR, |app| {
         Box::pin(async move { Ok(service::refresh(app, true).await?) })
     })
     .every("factcheck.housekeeping", HOUSEKEEPING, |app| Box::pin(service::housekeeping(app)));

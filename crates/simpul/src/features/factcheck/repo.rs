@@ -400,12 +400,15 @@ pub struct NewTip {
     pub tipster: Option<String>,
     pub answer: &'static str,
     pub clarification_id: Option<i64>,
+    /// The signed-in account that sent it, for its own list ("Laporan saya").
+    pub user_id: Option<i64>,
 }
 
 pub async fn insert_tip(tx: &mut Tx, t: &NewTip, now: Timestamp) -> Result<i64, DbError> {
     query(
         "INSERT INTO tips (year, cluster_id, channel, external_id, body, link, screenshot_key, contact, tipster, answer,
-         clarification_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+         clarification_id, created_at, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         RETURNING id",
     )
     .bind(t.year)
     .bind(t.cluster_id)
@@ -419,7 +422,42 @@ pub async fn insert_tip(tx: &mut Tx, t: &NewTip, now: Timestamp) -> Result<i64, 
     .bind(t.answer)
     .bind(t.clarification_id)
     .bind(now.0)
+    .bind(t.user_id)
     .scalar(tx)
+    .await
+}
+
+/// A tip in its sender's own list: what they sent and where its rumour stands.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OwnTip {
+    pub id: i64,
+    pub year: i64,
+    pub body: String,
+    pub created_at: Timestamp,
+    pub state: ClusterState,
+    pub clarification_slug: Option<String>,
+    pub clarification_title: Option<String>,
+}
+
+impl OwnTip {
+    /// Its ticket code (`CEK-2026-000123`).
+    pub fn code(&self) -> String {
+        crate::domain::factcheck::TipCode { year: self.year as i32, number: self.id }.to_string()
+    }
+}
+
+/// The tips an account sent, newest first.
+pub async fn own_tips(db: &Db, user_id: i64, limit: i64) -> Result<Vec<OwnTip>, DbError> {
+    query(
+        "SELECT t.id, t.year, t.body, t.created_at, k.state, c.slug AS clarification_slug,
+         c.title AS clarification_title
+         FROM tips t JOIN tip_clusters k ON k.id = t.cluster_id LEFT JOIN tip_clusters d ON d.id = k.duplicate_of
+         LEFT JOIN clarifications c ON c.id = COALESCE(k.clarification_id, d.clarification_id, t.clarification_id)
+         WHERE t.user_id = $1 ORDER BY t.id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(db)
     .await
 }
 

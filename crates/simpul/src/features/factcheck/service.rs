@@ -11,10 +11,7 @@ use std::{
 use hmac::{Hmac, Mac};
 use simpul_text::claims::{self, ClaimIndex};
 
-use super::{
-    chat::SendChat,
-    repo::{self, ClarificationItem, NewTip},
-};
+use super::repo::{self, ClarificationItem, NewTip};
 use crate::{
     app::App,
     domain::{
@@ -26,6 +23,7 @@ use crate::{
     error::{AppError, AppResult},
     infra::{
         audit::{self, Event},
+        chat::SendChat,
         crypto,
         i18n::Lang,
         images::{self, ImageLimits},
@@ -404,13 +402,14 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         tipster,
         answer: reply.as_str(),
         clarification_id: matched,
+        user_id: actor.user_id,
     };
     let tip_id = repo::insert_tip(&mut tx, &new, now).await?;
     let code = code_of(year, tip_id);
     let received = Received { code, reply, duplicate: false };
     if reply_by_chat && let Some(to) = &intake.contact {
         let text = reply_text(app, &received);
-        let job = SendChat { channel: intake.channel.as_str().into(), to: to.clone(), text, template: None };
+        let job = SendChat { channel: intake.channel.as_str().into(), to: to.clone(), text, template: None, template_name: None };
         jobs::enqueue(&mut tx, now, &job).await?;
     }
     // The trail names the tip and its rumour, never the person or the number.
@@ -571,12 +570,12 @@ async fn tell_waiting(
         let (text, template) = message(&code);
         match w.channel {
             Channel::WhatsApp | Channel::Telegram => {
-                let job = SendChat { channel: w.channel.as_str().into(), to: w.contact.clone(), text, template };
+                let job = SendChat { channel: w.channel.as_str().into(), to: w.contact.clone(), text, template, template_name: None };
                 jobs::enqueue(tx, now, &job).await?;
             }
             Channel::Web | Channel::Api => {
                 let subject = Lang::Id.t_args("tip-notify-subject", &[("code", code)]);
-                jobs::enqueue(tx, now, &Mail { to: w.contact.clone(), subject, body: text }).await?;
+                jobs::enqueue(tx, now, &Mail { to: w.contact.clone(), subject, body: text, unsubscribe: None }).await?;
             }
         }
     }
@@ -622,4 +621,10 @@ pub async fn housekeeping(app: &App) -> anyhow::Result<()> {
         tracing::info!(removed = n, "fact-check housekeeping");
     }
     Ok(())
+}
+
+/// The tips the signed-in person sent, for their own list.
+pub async fn own_tips(app: &App, actor: &Actor) -> AppResult<Vec<repo::OwnTip>> {
+    let user = actor.user_id.ok_or(AppError::Unauthenticated)?;
+    Ok(repo::own_tips(&app.db, user, 100).await?)
 }

@@ -293,7 +293,7 @@ pub async fn register(
             ],
         );
         let subject = Lang::Id.t_args("mail-training-registered-subject", &[("title", s.programme_title.clone())]);
-        jobs::enqueue(&mut tx, now, &Mail { to, subject, body }).await?;
+        jobs::enqueue(&mut tx, now, &Mail { to, subject, body, unsubscribe: None }).await?;
     }
     let after = serde_json::json!({ "session_id": session_id, "user_id": user_id, "status": status.as_str() });
     audit::record(&mut tx, actor, now, Event::new("training.register", "training_registration", id).after(&after))
@@ -461,7 +461,7 @@ pub async fn remind(app: &App, session_id: i64, for_start: Option<i64>) -> AppRe
             ],
         );
         let subject = lang.t_args("mail-training-reminder-subject", &[("title", s.programme_title.clone())]);
-        jobs::enqueue(&mut tx, now, &Mail { to, subject, body }).await?;
+        jobs::enqueue(&mut tx, now, &Mail { to, subject, body, unsubscribe: None }).await?;
     }
     tx.commit_bookkeeping().await?;
     Ok(())
@@ -590,7 +590,7 @@ async fn promote_waiting(app: &App, tx: &mut Tx, s: &repo::Session, now: Timesta
                 ],
             );
             let subject = lang.t_args("mail-training-promoted-subject", &[("title", s.programme_title.clone())]);
-            jobs::enqueue(tx, now, &Mail { to, subject, body }).await?;
+            jobs::enqueue(tx, now, &Mail { to, subject, body, unsubscribe: None }).await?;
         }
     }
     Ok(promoted)

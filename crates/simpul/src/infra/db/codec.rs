@@ -78,6 +78,7 @@ stored_as_text!(
     ContentType,
     ClusterState,
     Channel,
+    crate::infra::chat::ChatChannel,
     RegStatus,
     KimLevel,
     RegionLevel,

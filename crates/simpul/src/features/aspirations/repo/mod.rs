@@ -9,12 +9,14 @@
 mod attachments;
 mod deadlines;
 mod public;
+mod reporter;
 mod staff;
 mod timeline;
 
 pub use attachments::*;
 pub use deadlines::*;
 pub use public::*;
+pub use reporter::*;
 pub use staff::*;
 pub use timeline::*;
 
@@ -24,7 +26,10 @@ use crate::{
         ids::{AspirationId, CategoryId, OpdId, RegionId, UserId},
         time::Timestamp,
     },
-    infra::db::{DbError, Executor, Tx, query},
+    infra::{
+        chat::ChatChannel,
+        db::{DbError, Executor, Tx, query},
+    },
 };
 
 /// A report with everything, including who sent it.
@@ -63,6 +68,13 @@ pub struct AspirationRow {
     pub lapor_number: Option<String>,
     pub rating: Option<i64>,
     pub rating_comment: Option<String>,
+    /// The reporter asked for no more notices.
+    pub notify_off: bool,
+    /// The chat the reporter linked for notices.
+    pub chat_channel: Option<ChatChannel>,
+    pub chat_id: Option<String>,
+    /// The account whose "Laporan saya" lists it.
+    pub reporter_user_id: Option<UserId>,
 }
 
 const FULL: &str = "SELECT a.id, a.year, a.kind, a.status, a.title, a.description, a.public_title,
@@ -70,7 +82,8 @@ const FULL: &str = "SELECT a.id, a.year, a.kind, a.status, a.title, a.descriptio
     a.address, a.lat_e6, a.lon_e6, a.event_date, a.anonymous, a.confidential, a.reporter_name,
     a.reporter_phone, a.reporter_email, a.assisted_by, u.name AS assistant_name, a.opd_id,
     o.short_name AS opd_name, a.due_at, a.due_from, a.duplicate_of, a.reject_reason, a.lapor_number,
-    a.rating, a.rating_comment
+    a.rating, a.rating_comment, a.notify_off, a.chat_channel, a.chat_id,
+    a.reporter_user_id
     FROM aspirations a LEFT JOIN regions r ON r.id = a.region_id LEFT JOIN regions k ON k.id = r.parent_id
     LEFT JOIN opd o ON o.id = a.opd_id LEFT JOIN users u ON u.id = a.assisted_by";
 
@@ -100,15 +113,18 @@ pub struct NewAspiration {
     pub key_hash: String,
     pub opd_id: Option<OpdId>,
     pub due_at: Timestamp,
+    /// The signed-in citizen who filed it (for "Laporan saya"); never for assisted intake.
+    pub reporter_user_id: Option<UserId>,
 }
 
 pub async fn insert(tx: &mut Tx, a: &NewAspiration, now: Timestamp) -> Result<AspirationId, DbError> {
-    query(
+    let id = query(
         "INSERT INTO aspirations (year, kind, status, title, description, category_id, category_name, region_id,
          address, lat_e6, lon_e6, event_date, anonymous, confidential, show_name, reporter_name, reporter_phone,
-         reporter_email, assisted_by, source, key_hash, opd_id, due_at, due_from, created_at, updated_at, kecamatan_id)
+         reporter_email, assisted_by, source, key_hash, opd_id, due_at, due_from, created_at, updated_at, kecamatan_id,
+         reporter_user_id)
          VALUES ($1, $2, $25, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-         $21, $22, $23, $23, $23, $24) RETURNING id",
+         $21, $22, $23, $23, $23, $24, $26) RETURNING id",
     )
     .bind(a.year)
     .bind(a.kind)
@@ -135,9 +151,12 @@ pub async fn insert(tx: &mut Tx, a: &NewAspiration, now: Timestamp) -> Result<As
     .bind(now)
     .bind(a.kecamatan_id)
     .bind(Status::Baru)
-    .scalar(tx)
+    .bind(a.reporter_user_id)
+    .scalar(&mut *tx)
     .await
-    .map(AspirationId)
+    .map(AspirationId)?;
+    add_key(tx, id, &a.key_hash, now).await?;
+    Ok(id)
 }
 
 pub async fn find(ex: impl Executor, id: AspirationId) -> Result<Option<AspirationRow>, DbError> {
@@ -146,7 +165,7 @@ pub async fn find(ex: impl Executor, id: AspirationId) -> Result<Option<Aspirati
 
 /// The report whose private key hashes to `key_hash`.
 pub async fn find_by_key_hash(ex: impl Executor, key_hash: &str) -> Result<Option<AspirationRow>, DbError> {
-    query(format!("{FULL} WHERE a.key_hash = $1")).bind(key_hash).fetch_optional(ex).await
+    query(format!("{FULL} WHERE a.id = (SELECT aspiration_id FROM aspiration_keys WHERE key_hash = $1)")).bind(key_hash).fetch_optional(ex).await
 }
 
 /// How the report's state changes in one step.
