@@ -394,7 +394,8 @@ impl ChatArgs {
                         Some(u) => {
                             let u = u.trim_start_matches('@').to_owned();
                             anyhow::ensure!(
-                                (5..=32).contains(&u.len()) && u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+                                (5..=32).contains(&u.len())
+                                    && u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
                                 "--telegram-bot-username must be the bot's username, e.g. kim_cilegon_bot"
                             );
                             Some(u)

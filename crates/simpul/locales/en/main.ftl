@@ -966,6 +966,7 @@ notices-by-email = News of every important step is sent to your e-mail.
 notices-by-whatsapp = News is also sent to your WhatsApp.
 notices-by-telegram = News is also sent to your Telegram.
 notices-none = You gave no e-mail, so news only appears on this page. Keep the private link above.
+notices-no-email = You gave no e-mail. To hear back, link WhatsApp or Telegram below.
 notices-chat-offer = Want news in a chat? Choose one: the app opens with a one-time code, just press send.
 notices-chat-whatsapp = Notify me on WhatsApp
 notices-chat-telegram = Notify me on Telegram

@@ -939,6 +939,7 @@ notices-by-email = Kabar setiap tahap penting dikirim ke e-mail Anda.
 notices-by-whatsapp = Kabar juga dikirim ke WhatsApp Anda.
 notices-by-telegram = Kabar juga dikirim ke Telegram Anda.
 notices-none = Anda tidak memberi e-mail, jadi kabar hanya tampil di halaman ini. Simpan tautan pribadi di atas.
+notices-no-email = Anda tidak memberi e-mail. Agar tetap dikabari, hubungkan WhatsApp atau Telegram di bawah.
 notices-chat-offer = Ingin dikabari lewat obrolan? Pilih salah satu: aplikasi akan terbuka dengan kode sekali pakai, cukup tekan kirim.
 notices-chat-whatsapp = Kabari saya lewat WhatsApp
 notices-chat-telegram = Kabari saya lewat Telegram

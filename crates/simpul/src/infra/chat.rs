@@ -138,5 +138,4 @@ mod tests {
         assert!(!r.contains("SECRET") && !r.contains("123:SE"), "{r}");
         assert_eq!(redact_text("HTTP 400 to 6281234567890, code 131047", None), "HTTP 400 to [angka], code 131047");
     }
-
 }

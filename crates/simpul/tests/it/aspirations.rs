@@ -114,7 +114,7 @@ pub async fn file_report(t: &TestApp, c: &City, extra: &[(&'static str, &str)]) 
     (id, track, format!("ASP-{year}-{id:06}"))
 }
 
-async fn step(c: &mut Client, id: i64, fields: &[(&str, &str)]) -> Resp {
+pub async fn step(c: &mut Client, id: i64, fields: &[(&str, &str)]) -> Resp {
     c.post_form(&format!("/kelola/aspirasi/{id}/langkah"), fields).await
 }
 

@@ -15,10 +15,10 @@ use simpul::{
 use crate::support::{Client, Resp, TestApp};
 
 /// What the fake chat API received: (path, authorization header, JSON body).
-type Sent = Arc<Mutex<Vec<(String, Option<String>, serde_json::Value)>>>;
+pub type Sent = Arc<Mutex<Vec<(String, Option<String>, serde_json::Value)>>>;
 
 /// A local stand-in for graph.facebook.com and api.telegram.org: records every call.
-async fn fake_chat_api() -> (String, Sent) {
+pub async fn fake_chat_api() -> (String, Sent) {
     let sent: Sent = Arc::default();
     let log = sent.clone();
     let app = axum::Router::new().fallback(move |req: axum::extract::Request| {
@@ -37,10 +37,10 @@ async fn fake_chat_api() -> (String, Sent) {
     (format!("http://{addr}"), sent)
 }
 
-const WA_SECRET: &str = "rahasia-aplikasi-meta";
-const TG_SECRET: &str = "rahasia-webhook-telegram";
+pub const WA_SECRET: &str = "rahasia-aplikasi-meta";
+pub const TG_SECRET: &str = "rahasia-webhook-telegram";
 
-async fn chat_app() -> (TestApp, Sent) {
+pub async fn chat_app() -> (TestApp, Sent) {
     let (base, sent) = fake_chat_api().await;
     let t = TestApp::with_config(|c| {
         c.whatsapp = Some(WhatsAppConfig {
@@ -179,10 +179,10 @@ async fn tips_are_answered_and_gathered_into_rumours() {
     // The web page answers the same way and keeps what was typed when it refuses.
     let mut web = t.client();
     let token = web.csrf_token().await;
-    let r = multipart(&mut web, &token, &[("text", ""), ("link", "bukan tautan")]).await;
+    let r = tip_form(&mut web, &token, &[("text", ""), ("link", "bukan tautan")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("bukan tautan"));
-    let r = multipart(
+    let r = tip_form(
         &mut web,
         &token,
         &[("text", "Awas telur palsu dari plastik buatan pabrik sudah beredar di pasar tradisional Cilegon")],
@@ -209,7 +209,7 @@ async fn tips_are_answered_and_gathered_into_rumours() {
     assert!(!s.body.contains("Klarifikasi hoaks terkait"));
 }
 
-async fn multipart(c: &mut Client, token: &str, fields: &[(&str, &str)]) -> Resp {
+pub async fn tip_form(c: &mut Client, token: &str, fields: &[(&str, &str)]) -> Resp {
     let boundary = "XbatasX";
     let mut body = String::new();
     for (k, v) in fields {
@@ -220,13 +220,13 @@ async fn multipart(c: &mut Client, token: &str, fields: &[(&str, &str)]) -> Resp
     c.send(Method::POST, &format!("/cek-fakta?_csrf={token}"), Some(&ct), body.into()).await
 }
 
-fn wa_signature(body: &str, secret: &str) -> String {
+pub fn wa_signature(body: &str, secret: &str) -> String {
     let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
     mac.update(body.as_bytes());
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
-fn wa_delivery(id: &str, from: &str, message: serde_json::Value) -> String {
+pub fn wa_delivery(id: &str, from: &str, message: serde_json::Value) -> String {
     let mut m = message;
     m["id"] = id.into();
     m["from"] = from.into();
@@ -243,7 +243,7 @@ fn wa_delivery(id: &str, from: &str, message: serde_json::Value) -> String {
     .to_string()
 }
 
-async fn post_wa(c: &mut Client, body: &str, signature: &str) -> Resp {
+pub async fn post_wa(c: &mut Client, body: &str, signature: &str) -> Resp {
     c.clone_with_header("x-hub-signature-256", signature)
         .post_raw("/api/v1/webhooks/whatsapp", "application/json", body.to_owned())
         .await
@@ -377,13 +377,13 @@ async fn chat_webhooks_are_off_until_configured() {
     assert_eq!(c.post_raw("/api/v1/webhooks/telegram", "application/json", "{}").await.status, StatusCode::NOT_FOUND);
 }
 
-async fn post_tg(c: &mut Client, secret: &str, update: serde_json::Value) -> Resp {
+pub async fn post_tg(c: &mut Client, secret: &str, update: serde_json::Value) -> Resp {
     c.clone_with_header("x-telegram-bot-api-secret-token", secret)
         .post_raw("/api/v1/webhooks/telegram", "application/json", update.to_string())
         .await
 }
 
-fn tg_text(update_id: i64, message_id: i64, chat: i64, text: &str) -> serde_json::Value {
+pub fn tg_text(update_id: i64, message_id: i64, chat: i64, text: &str) -> serde_json::Value {
     serde_json::json!({ "update_id": update_id, "message": {
         "message_id": message_id, "date": 1_795_831_200, "chat": { "id": chat, "type": "private" },
         "from": { "id": chat, "is_bot": false, "first_name": "Warga" }, "text": text } })

@@ -16,6 +16,7 @@ mod kim;
 mod media;
 mod news;
 mod newsroom;
+mod notices;
 mod opd;
 mod open311;
 mod regions;

@@ -218,7 +218,11 @@ pub async fn list_categories(State(app): State<AppState>) -> AppResult<JsonOut<V
     description = "One-click unsubscribe from a report's notices (RFC 8058 `List-Unsubscribe-Post`); the private key is the proof.",
     params(("key" = String, Path, description = "The report's private follow-up key")),
     responses((status = 204, description = "Notices stopped"), (status = 404, description = "Unknown key")))]
-pub async fn unsubscribe(State(app): State<AppState>, viewer: Viewer, Path(key): Path<String>) -> AppResult<StatusCode> {
+pub async fn unsubscribe(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(key): Path<String>,
+) -> AppResult<StatusCode> {
     super::follow::stop_notices(&app, &viewer.actor(), &key).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -182,7 +182,8 @@ pub async fn resend_link(app: &App, ticket: &str, contact: &str) -> AppResult<()
         let text = lang.t_args("notice-chat", &[("what", what.clone()), ("link", link.clone())]);
         let template = wa.report_template.as_ref().map(|_| vec![code, what, link]);
         let to = number.trim_start_matches('+').to_owned();
-        let job = SendChat { channel: "whatsapp".into(), to, text, template, template_name: wa.report_template.clone() };
+        let job =
+            SendChat { channel: "whatsapp".into(), to, text, template, template_name: wa.report_template.clone() };
         jobs::enqueue(&mut tx, now, &job).await?;
     }
     audit::record(&mut tx, &Actor::system(), now, Event::new("aspiration.link_resent", "aspiration", row.id)).await?;

@@ -224,8 +224,20 @@ async fn new_page(
 pub async fn new_aspiration(
     State(app): State<AppState>,
     viewer: Viewer,
-    Query(form): Query<SubmitForm>,
+    Query(mut form): Query<SubmitForm>,
 ) -> AppResult<Response> {
+    // A signed-in citizen's name and e-mail are filled in (a KIM member who may file for
+    // someone else starts from a blank form: the reporter is the other person).
+    if let Some(u) = &viewer.user
+        && !viewer.actor().can(crate::domain::access::Permission::AssistAspirations)
+    {
+        if form.reporter_name.is_empty() {
+            form.reporter_name = u.name.clone();
+        }
+        if form.reporter_email.is_empty() {
+            form.reporter_email = u.email.clone();
+        }
+    }
     Ok(render(&new_page(&app, &viewer, form, FieldErrors::new(), false).await?))
 }
 
@@ -422,7 +434,6 @@ impl TrackPage {
     fn hears_back(&self) -> bool {
         !self.r.notify_off && (self.r.reporter_email.is_some() || self.r.chat_id.is_some())
     }
-
 
     fn when(&self, at: &Timestamp) -> String {
         self.page.datetime(*at)

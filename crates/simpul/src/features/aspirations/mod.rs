@@ -37,7 +37,9 @@ pub fn register(reg: &mut Registry) {
     })
     .every("aspirations.housekeeping", HOUSEKEEPING, |app| {
         Box::pin(async move {
-            repo::prune_chat_codes(&app.db, app.clock.now()).await?;
+            let mut tx = app.db.begin().await?;
+            repo::prune_chat_codes(&mut tx, app.clock.now()).await?;
+            tx.commit_bookkeeping().await?;
             Ok(())
         })
     })

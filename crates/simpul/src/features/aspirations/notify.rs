@@ -175,7 +175,8 @@ async fn enqueue_chat(
         ChatChannel::Telegram => None,
     };
     // Template variables may not hold line breaks.
-    let template = template_name.as_ref().map(|_| vec![code, what.split_whitespace().collect::<Vec<_>>().join(" "), link]);
+    let template =
+        template_name.as_ref().map(|_| vec![code, what.split_whitespace().collect::<Vec<_>>().join(" "), link]);
     let job = SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template, template_name };
     jobs::enqueue(tx, now, &job).await?;
     Ok(())

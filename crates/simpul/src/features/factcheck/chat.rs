@@ -271,7 +271,8 @@ async fn reply_once(app: &App, channel: Channel, external_id: &str, to: &str, te
     if !super::repo::claim_message(&mut tx, channel, &service::message_key(external_id), now).await? {
         return Ok(());
     }
-    let job = SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template: None, template_name: None };
+    let job =
+        SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template: None, template_name: None };
     jobs::enqueue(&mut tx, now, &job).await?;
     tx.commit_bookkeeping().await?;
     app.jobs_queued.notify_one();

@@ -409,7 +409,13 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
     let received = Received { code, reply, duplicate: false };
     if reply_by_chat && let Some(to) = &intake.contact {
         let text = reply_text(app, &received);
-        let job = SendChat { channel: intake.channel.as_str().into(), to: to.clone(), text, template: None, template_name: None };
+        let job = SendChat {
+            channel: intake.channel.as_str().into(),
+            to: to.clone(),
+            text,
+            template: None,
+            template_name: None,
+        };
         jobs::enqueue(&mut tx, now, &job).await?;
     }
     // The trail names the tip and its rumour, never the person or the number.
@@ -570,7 +576,13 @@ async fn tell_waiting(
         let (text, template) = message(&code);
         match w.channel {
             Channel::WhatsApp | Channel::Telegram => {
-                let job = SendChat { channel: w.channel.as_str().into(), to: w.contact.clone(), text, template, template_name: None };
+                let job = SendChat {
+                    channel: w.channel.as_str().into(),
+                    to: w.contact.clone(),
+                    text,
+                    template,
+                    template_name: None,
+                };
                 jobs::enqueue(tx, now, &job).await?;
             }
             Channel::Web | Channel::Api => {

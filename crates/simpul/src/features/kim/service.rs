@@ -132,7 +132,12 @@ pub async fn add_member(app: &App, actor: &Actor, kim_id: i64, form: &MemberForm
             jobs::enqueue(
                 &mut tx,
                 now,
-                &Mail { to: email.as_str().to_owned(), subject: lang.t("mail-welcome-subject"), body, unsubscribe: None },
+                &Mail {
+                    to: email.as_str().to_owned(),
+                    subject: lang.t("mail-welcome-subject"),
+                    body,
+                    unsubscribe: None,
+                },
             )
             .await?;
             id

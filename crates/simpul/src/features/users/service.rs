@@ -129,7 +129,12 @@ pub async fn create_staff(
         jobs::enqueue(
             &mut tx,
             now,
-            &Mail { to: acc.email.as_str().to_owned(), subject: lang.t("mail-welcome-subject"), body, unsubscribe: None },
+            &Mail {
+                to: acc.email.as_str().to_owned(),
+                subject: lang.t("mail-welcome-subject"),
+                body,
+                unsubscribe: None,
+            },
         )
         .await?;
         Some(link)

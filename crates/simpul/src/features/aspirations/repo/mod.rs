@@ -165,7 +165,10 @@ pub async fn find(ex: impl Executor, id: AspirationId) -> Result<Option<Aspirati
 
 /// The report whose private key hashes to `key_hash`.
 pub async fn find_by_key_hash(ex: impl Executor, key_hash: &str) -> Result<Option<AspirationRow>, DbError> {
-    query(format!("{FULL} WHERE a.id = (SELECT aspiration_id FROM aspiration_keys WHERE key_hash = $1)")).bind(key_hash).fetch_optional(ex).await
+    query(format!("{FULL} WHERE a.id = (SELECT aspiration_id FROM aspiration_keys WHERE key_hash = $1)"))
+        .bind(key_hash)
+        .fetch_optional(ex)
+        .await
 }
 
 /// How the report's state changes in one step.

@@ -27,12 +27,14 @@ pub async fn add_key(tx: &mut Tx, id: AspirationId, key_hash: &str, now: Timesta
 
 /// Stops e-mail and chat notices for a report (the reporter opted out).
 pub async fn stop_notices(tx: &mut Tx, id: AspirationId, now: Timestamp) -> Result<(), DbError> {
-    query("UPDATE aspirations SET notify_off = TRUE, chat_channel = NULL, chat_id = NULL, updated_at = $2 WHERE id = $1")
-        .bind(id)
-        .bind(now)
-        .execute(tx)
-        .await
-        .map(|_| ())
+    query(
+        "UPDATE aspirations SET notify_off = TRUE, chat_channel = NULL, chat_id = NULL, updated_at = $2 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(tx)
+    .await
+    .map(|_| ())
 }
 
 /// Stops chat notices to one chat, for every report it followed; returns how many.
@@ -53,16 +55,14 @@ pub async fn link_chat(
     chat_id: &str,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    query(
-        "UPDATE aspirations SET chat_channel = $2, chat_id = $3, notify_off = FALSE, updated_at = $4 WHERE id = $1",
-    )
-    .bind(id)
-    .bind(channel)
-    .bind(chat_id)
-    .bind(now)
-    .execute(tx)
-    .await
-    .map(|_| ())
+    query("UPDATE aspirations SET chat_channel = $2, chat_id = $3, notify_off = FALSE, updated_at = $4 WHERE id = $1")
+        .bind(id)
+        .bind(channel)
+        .bind(chat_id)
+        .bind(now)
+        .execute(tx)
+        .await
+        .map(|_| ())
 }
 
 /// Stores a one-time chat code (hashed) for a report.
@@ -110,7 +110,12 @@ pub async fn prune_chat_codes(ex: impl Executor, now: Timestamp) -> Result<u64, 
 
 /// Ties a report to the account that filed or claimed it.
 pub async fn set_reporter_user(tx: &mut Tx, id: AspirationId, user: UserId) -> Result<(), DbError> {
-    query("UPDATE aspirations SET reporter_user_id = $2 WHERE id = $1").bind(id).bind(user).execute(tx).await.map(|_| ())
+    query("UPDATE aspirations SET reporter_user_id = $2 WHERE id = $1")
+        .bind(id)
+        .bind(user)
+        .execute(tx)
+        .await
+        .map(|_| ())
 }
 
 /// A report in an account's "Laporan saya".
