@@ -46,6 +46,11 @@ pub struct App {
     pub search_cache: GenerationCache<Arc<search::Answer>>,
     /// The categories and regions the aspiration pages offer.
     pub aspiration_choices: GenerationCache<Arc<aspirations::FormChoices>>,
+    /// The city's name and logo as an admin set them (reloaded when changed, and every minute
+    /// from the database for changes made on other nodes).
+    pub site: std::sync::RwLock<Arc<crate::domain::site::SiteIdentity>>,
+    /// How many tasks wait for each signed-in staff member (the menu's badge).
+    pub todo_counts: GenerationCache<i64>,
     /// The tip-line's matchers: published clarifications and open rumours.
     pub factcheck: factcheck::Matchers,
     /// Outbound calls (chat replies).
@@ -90,6 +95,8 @@ impl App {
             related_cache: GenerationCache::new(std::time::Duration::from_secs(600), 2_000),
             search_cache,
             aspiration_choices: GenerationCache::new(std::time::Duration::from_secs(300), 1),
+            site: std::sync::RwLock::default(),
+            todo_counts: GenerationCache::new(std::time::Duration::from_secs(60), 10_000),
             factcheck: Default::default(),
             http: crate::infra::http::HttpClient::new()?,
             registry: Arc::new(crate::features::registry()),
@@ -103,6 +110,16 @@ impl App {
     /// The deployment's time zone (`--timezone`): calendars, deadlines and schedules follow it.
     pub fn zone(&self) -> &crate::domain::time::Zone {
         &self.config.timezone
+    }
+
+    /// The city's name and logo.
+    pub fn site(&self) -> Arc<crate::domain::site::SiteIdentity> {
+        self.site.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The name every page, feed and document carries ("Simpul KIM Kota Cilegon").
+    pub fn site_title(&self) -> String {
+        self.site().title(&self.config.site_name)
     }
 }
 

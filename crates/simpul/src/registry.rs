@@ -81,6 +81,35 @@ pub struct SitemapSection {
 
 type Hook = for<'a> fn(&'a App) -> BoxFuture<'a, anyhow::Result<()>>;
 
+/// A list on "Tugas saya": what waits for this person in one capability, oldest first.
+#[derive(Debug, Clone)]
+pub struct TodoList {
+    /// The heading's translation key.
+    pub title: &'static str,
+    /// How many there are in all (the items are the first few).
+    pub count: i64,
+    pub items: Vec<TodoItem>,
+    /// The desk page with all of them.
+    pub more: String,
+}
+
+/// One thing waiting.
+#[derive(Debug, Clone)]
+pub struct TodoItem {
+    pub label: String,
+    pub href: String,
+    /// Since when it waits, or when it happens (a training session).
+    pub at: Timestamp,
+    /// Working days left before its deadline (negative: that many days late).
+    pub days_left: Option<i64>,
+}
+
+/// How many items each list shows.
+pub const TODO_ITEMS: i64 = 5;
+
+/// A capability's lists for one person (none when nothing of theirs is there).
+pub type TodoSource = for<'a> fn(&'a App, &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>>;
+
 /// A message that arrived on the city's chat (WhatsApp or Telegram).
 pub struct ChatMessage<'a> {
     pub channel: ChatChannel,
@@ -104,6 +133,7 @@ pub struct Registry {
     sitemap_sections: Vec<SitemapSection>,
     on_shutdown: Vec<Hook>,
     chat_commands: Vec<ChatCommand>,
+    todo_sources: Vec<TodoSource>,
 }
 
 /// Pins down the higher-ranked signature of a job runner closure.
@@ -175,6 +205,12 @@ impl Registry {
     /// Answers some chat messages before the tip-line reads them.
     pub fn on_chat(&mut self, command: ChatCommand) -> &mut Self {
         self.chat_commands.push(command);
+        self
+    }
+
+    /// Adds lists to "Tugas saya".
+    pub fn todos(&mut self, source: TodoSource) -> &mut Self {
+        self.todo_sources.push(source);
         self
     }
 
@@ -260,6 +296,29 @@ pub async fn publish(app: &App, tx: &mut Tx, actor: &Actor, now: Timestamp, even
 }
 
 /// Runs every due job once; returns how many ran. Failed jobs retry with back-off.
+/// Everything waiting for `actor`, list by list, in the order capabilities registered.
+pub async fn todos_for(app: &App, actor: &Actor) -> AppResult<Vec<TodoList>> {
+    let mut out = Vec::new();
+    for source in &app.registry.todo_sources {
+        out.extend(source(app, actor).await?.into_iter().filter(|l| l.count > 0));
+    }
+    Ok(out)
+}
+
+/// How many things wait for `actor` (the menu's badge), cached per person until this node
+/// commits a change or a minute passes.
+pub async fn todo_count(app: &App, actor: &Actor) -> AppResult<i64> {
+    let Some(user) = actor.user_id else { return Ok(0) };
+    let key = user.to_string();
+    let generation = app.db.generation();
+    if let Some(n) = app.todo_counts.get(&key, generation) {
+        return Ok(n);
+    }
+    let n = todos_for(app, actor).await?.iter().map(|l| l.count).sum();
+    app.todo_counts.put(key, n, generation);
+    Ok(n)
+}
+
 /// The reply of the first capability that takes `msg` as a command, if one does.
 pub async fn chat_command(app: &App, msg: &ChatMessage<'_>) -> AppResult<Option<String>> {
     for command in &app.registry.chat_commands {

@@ -19,13 +19,11 @@ home-lead = Community Information Groups (KIM) in every kelurahan bridge informa
 home-channels = Services
 home-news = Development news
 home-news-text = News written by KIM members and reviewed by the editors.
-home-aspirations = Aspirations and complaints
 home-aspirations-text = Send aspirations, complaints or information requests to the right government unit.
 home-hoax = Fact check
 home-hoax-text = Forward a suspicious message and get the clarification that already exists.
 home-training = Training
 home-training-text = Technical training for KIM members: news writing, video editing and social-media content.
-home-soon = Coming soon
 home-kim = Community Information Groups
 home-kim-count = { $kim ->
     [one] { $kim } KIM group registered.
@@ -999,3 +997,62 @@ own-lost-link = Lost the link?
 own-tips = Messages you checked
 own-tips-none = You have not sent a message to the fact check yet.
 own-tips-check = Check a suspicious message
+nav-todo = My tasks
+nav-todo-count = { $count } waiting
+todo-title = My tasks
+todo-lead = What waits for you, oldest first.
+todo-none = Nothing waits for you right now. Thank you!
+todo-citizen = This page is for officers. The reports and messages you sent are in My reports.
+todo-late = { $count } working days late
+todo-days-left = { $count } working days left
+todo-all = See all ({ $count })
+todo-open-desk = Open the desk
+tasks-verify = Reports waiting for verification
+tasks-dispose = Verified reports waiting for disposition
+tasks-overdue = Reports past their deadline
+tasks-dispositions = Dispositions to follow up
+tasks-review = Drafts waiting for the editors
+tasks-changes = Your drafts need changes
+tasks-rumours = Rumours still being checked
+tasks-sessions = Training sessions in the next two weeks
+tasks-attendance = Attendance not complete
+tasks-seats = { $taken } of { $capacity } seats taken
+tasks-not-marked = { $count } participants not marked present
+mail-article-changes-subject = Draft needs changes: { $title }
+mail-article-changes = The editors asked for changes to "{ $title }":
+
+    { $note }
+
+    Make them and send it again here:
+    { $link }
+mail-article-published-subject = Your article is published: { $title }
+mail-article-published = Congratulations, "{ $title }" is published:
+
+    { $link }
+
+    Share it with residents on WhatsApp and your KIM's social media.
+mail-review-digest-subject = { $count } drafts waiting for review
+mail-review-digest = These drafts were sent to the editors and wait for review:
+
+    { $list }
+
+    Open the review queue:
+    { $link }
+settings-title = Site identity
+settings-intro = The city or regency's name and logo appear on every page, in feeds, in documents and as the site icon.
+settings-city = City or regency name
+settings-city-hint = For example: Kota Cilegon or Kabupaten Serang. Leave empty to show only the application's name.
+settings-logo = New logo
+settings-logo-hint = PNG, JPEG or WebP, at most 2 MB. A transparent background is best.
+settings-logo-now = Current logo
+settings-logo-remove = Remove the logo
+flash-settings-saved = Site identity saved.
+home-aspirations = Send an aspiration or complaint
+home-track = Track a report
+home-aspirations-list = Residents' reports
+home-figures = This channel at work
+home-figure-answered = reports answered this month
+home-figure-on-time = { $percent }% on time
+home-figure-clarifications = hoax clarifications published
+home-figure-trained = KIM members trained
+home-figure-kim = KIM groups in the kelurahan

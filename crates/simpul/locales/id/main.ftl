@@ -19,13 +19,11 @@ home-lead = Kelompok Informasi Masyarakat (KIM) di setiap kelurahan menjadi jemb
 home-channels = Layanan
 home-news = Berita pembangunan
 home-news-text = Berita yang ditulis anggota KIM dan diperiksa Redaksi.
-home-aspirations = Aspirasi dan pengaduan
 home-aspirations-text = Sampaikan aspirasi, pengaduan, atau permintaan informasi kepada perangkat daerah yang tepat.
 home-hoax = Cek fakta
 home-hoax-text = Teruskan pesan yang mencurigakan dan dapatkan klarifikasi yang sudah ada.
 home-training = Pelatihan
 home-training-text = Bimbingan teknis bagi anggota KIM: menulis berita, menyunting video, dan konten media sosial.
-home-soon = Segera hadir
 home-kim = Kelompok Informasi Masyarakat
 home-kim-count = { $kim } KIM terdaftar.
 home-opd-count = { $opd } perangkat daerah terdaftar.
@@ -972,3 +970,62 @@ own-lost-link = Kehilangan tautan?
 own-tips = Pesan yang Anda cek
 own-tips-none = Belum ada pesan yang Anda kirim ke Cek Fakta.
 own-tips-check = Cek pesan mencurigakan
+nav-todo = Tugas saya
+nav-todo-count = { $count } menunggu
+todo-title = Tugas saya
+todo-lead = Yang menunggu tindakan Anda, paling lama lebih dulu.
+todo-none = Tidak ada yang menunggu Anda saat ini. Terima kasih!
+todo-citizen = Halaman ini untuk petugas. Laporan dan pesan yang Anda kirim ada di Laporan saya.
+todo-late = terlambat { $count } hari kerja
+todo-days-left = { $count } hari kerja lagi
+todo-all = Lihat semua ({ $count })
+todo-open-desk = Buka meja kerja
+tasks-verify = Laporan menunggu verifikasi
+tasks-dispose = Laporan terverifikasi, menunggu disposisi
+tasks-overdue = Laporan melewati tenggat
+tasks-dispositions = Disposisi untuk ditindaklanjuti
+tasks-review = Naskah menunggu diperiksa Redaksi
+tasks-changes = Naskah Anda perlu diperbaiki
+tasks-rumours = Isu hoaks belum selesai dicek
+tasks-sessions = Sesi pelatihan dua minggu ke depan
+tasks-attendance = Daftar hadir belum lengkap
+tasks-seats = { $taken } dari { $capacity } kursi terisi
+tasks-not-marked = { $count } peserta belum tercatat hadir
+mail-article-changes-subject = Naskah perlu diperbaiki: { $title }
+mail-article-changes = Redaksi meminta perbaikan naskah "{ $title }":
+
+    { $note }
+
+    Perbaiki lalu kirim kembali di sini:
+    { $link }
+mail-article-published-subject = Berita Anda terbit: { $title }
+mail-article-published = Selamat, berita "{ $title }" sudah terbit:
+
+    { $link }
+
+    Bagikan ke warga lewat WhatsApp dan media sosial KIM Anda.
+mail-review-digest-subject = { $count } naskah menunggu diperiksa
+mail-review-digest = Naskah berikut dikirim ke Redaksi dan menunggu diperiksa:
+
+    { $list }
+
+    Buka antrean Redaksi:
+    { $link }
+settings-title = Identitas situs
+settings-intro = Nama kota atau kabupaten dan logonya tampil di setiap halaman, di umpan berita, di dokumen, dan sebagai ikon situs.
+settings-city = Nama kota/kabupaten
+settings-city-hint = Contoh: Kota Cilegon atau Kabupaten Serang. Kosongkan untuk hanya menampilkan nama aplikasi.
+settings-logo = Logo baru
+settings-logo-hint = PNG, JPEG atau WebP, paling besar 2 MB. Latar transparan disarankan.
+settings-logo-now = Logo saat ini
+settings-logo-remove = Hapus logo
+flash-settings-saved = Identitas situs disimpan.
+home-aspirations = Sampaikan aspirasi atau pengaduan
+home-track = Lacak laporan
+home-aspirations-list = Laporan warga
+home-figures = Kanal ini bekerja
+home-figure-answered = laporan ditanggapi bulan ini
+home-figure-on-time = { $percent }% tepat waktu
+home-figure-clarifications = klarifikasi hoaks terbit
+home-figure-trained = anggota KIM sudah dilatih
+home-figure-kim = KIM aktif di kelurahan

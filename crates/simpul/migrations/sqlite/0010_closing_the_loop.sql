@@ -21,6 +21,12 @@ ALTER TABLE aspirations ADD COLUMN chat_id TEXT;
 ALTER TABLE aspirations ADD COLUMN reporter_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL;
 CREATE INDEX aspirations_reporter_user ON aspirations(reporter_user_id, id);
 
+-- When the OPD first answered, and whether that was after the deadline then running (the
+-- public figure "answered on time"; later deadlines replace due_at).
+ALTER TABLE aspirations ADD COLUMN first_answered_at INTEGER;
+ALTER TABLE aspirations ADD COLUMN answered_late BOOLEAN;
+CREATE INDEX aspirations_answered ON aspirations(first_answered_at);
+
 -- One-time codes that link a chat to a report ("LAPOR <code>" on WhatsApp, /start <code> on
 -- Telegram). Stored hashed; used once; expire.
 CREATE TABLE aspiration_chat_codes (

@@ -188,6 +188,8 @@ pub enum Permission {
     ManageTraining,
     /// Register others for training: admins anyone, a KIM's Redaksi the members of their group.
     RegisterTrainees,
+    /// Set the site's identity: the city's name and logo.
+    ManageSite,
 }
 
 /// Whether a set of grants carries a permission.
@@ -210,6 +212,7 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         Permission::HandleAspirations => has(Role::PetugasOpd),
         Permission::CheckFacts => has(Role::Admin) || has(Role::Redaksi),
         Permission::ManageTraining => has(Role::Admin),
+        Permission::ManageSite => has(Role::Admin),
         Permission::RegisterTrainees => has(Role::Admin) || has(Role::Redaksi),
         Permission::AssistAspirations => has(Role::Anggota) || has(Role::Redaksi),
         Permission::ViewAspirationDesk => {

@@ -29,6 +29,7 @@ pub mod kim;
 pub mod opd;
 pub mod region;
 pub mod share;
+pub mod site;
 pub mod text;
 pub mod time;
 pub mod training;

@@ -27,6 +27,17 @@ impl Email {
     }
 }
 
+/// `s` cut to at most `max` characters at a word boundary, with "…" when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
 /// An Indonesian phone number in international form (`+62…`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhoneNumber(String);

@@ -62,6 +62,18 @@ impl Timestamp {
         format!("{} {:02}:{:02} {}", l.date, l.hour, l.minute, zone.abbreviation())
     }
 
+    /// The one way people read a moment: `10 Desember 2026 pukul 23.59 WIB` in Indonesian,
+    /// `10 December 2026, 23:59 WIB` in English.
+    pub fn format_long_in(self, zone: &Zone, lang: &str) -> String {
+        let l = self.local(zone);
+        let day = l.date.format_long(lang);
+        if lang == "en" {
+            format!("{day}, {:02}:{:02} {}", l.hour, l.minute, zone.abbreviation())
+        } else {
+            format!("{day} pukul {:02}.{:02} {}", l.hour, l.minute, zone.abbreviation())
+        }
+    }
+
     /// `2026-11-28T13:05` in `zone`: what `<input type="datetime-local">` shows.
     pub fn to_local_input(self, zone: &Zone) -> String {
         let l = self.local(zone);

@@ -21,6 +21,8 @@ pub mod news;
 pub mod opd;
 pub mod regions;
 pub mod search;
+pub mod site;
+pub mod todo;
 pub mod tokens;
 pub mod training;
 pub mod users;
@@ -46,11 +48,14 @@ pub fn routes() -> Routes {
         .merge(audit::routes())
         .merge(tokens::routes())
         .merge(admin::routes())
+        .merge(todo::routes())
+        .merge(site::routes())
 }
 
 /// The application's jobs, tasks, event subscribers and sitemap sources.
 pub fn registry() -> Registry {
     let mut reg = crate::registry::infrastructure();
+    site::register(&mut reg);
     home::register(&mut reg);
     accounts::register(&mut reg);
     kim::register(&mut reg);

@@ -69,8 +69,8 @@ pub struct Processed {
     pub share: Variant,
 }
 
-/// Checks, decodes and re-encodes an uploaded JPEG, PNG or WebP.
-pub fn process(data: &[u8], limits: ImageLimits) -> Result<Processed, ImageError> {
+/// Checks and decodes an uploaded JPEG, PNG or WebP (dimensions checked before decoding).
+fn decode(data: &[u8], limits: ImageLimits) -> Result<DynamicImage, ImageError> {
     if data.len() > limits.max_bytes {
         return Err(ImageError::TooLarge);
     }
@@ -89,7 +89,13 @@ pub fn process(data: &[u8], limits: ImageLimits) -> Result<Processed, ImageError
     decode_limits.max_image_height = Some(h);
     decode_limits.max_alloc = Some(limits.max_pixels * 4 + 1024 * 1024);
     reader.limits(decode_limits);
-    let img = reader.decode().map_err(|_| ImageError::NotAnImage)?;
+    reader.decode().map_err(|_| ImageError::NotAnImage)
+}
+
+/// Checks, decodes and re-encodes an uploaded JPEG, PNG or WebP.
+pub fn process(data: &[u8], limits: ImageLimits) -> Result<Processed, ImageError> {
+    let img = decode(data, limits)?;
+    let (w, h) = (img.width(), img.height());
     let img = DynamicImage::ImageRgb8(img.to_rgb8());
 
     // Each width smaller than the original, then the original itself if it is narrower than
@@ -110,6 +116,58 @@ pub fn process(data: &[u8], limits: ImageLimits) -> Result<Processed, ImageError
         share = encode(&filled, quality);
     }
     Ok(Processed { width: w, height: h, variants, share })
+}
+
+/// A site logo, re-encoded as PNG (transparency kept, metadata dropped): for the header (at
+/// most [`LOGO_HEIGHT`] high) and as the favicon ([`ICON_SIZE`] square, padded).
+#[derive(Debug, Clone)]
+pub struct Logo {
+    pub png: Vec<u8>,
+    pub icon: Vec<u8>,
+}
+
+pub const LOGO_HEIGHT: u32 = 128;
+pub const ICON_SIZE: u32 = 64;
+
+pub fn logo(data: &[u8], limits: ImageLimits) -> Result<Logo, ImageError> {
+    let img = DynamicImage::ImageRgba8(decode(data, limits)?.to_rgba8());
+    let header =
+        if img.height() > LOGO_HEIGHT { img.resize(u32::MAX, LOGO_HEIGHT, FilterType::Triangle) } else { img.clone() };
+    let fitted = img.resize(ICON_SIZE, ICON_SIZE, FilterType::Triangle);
+    let mut square = image::RgbaImage::new(ICON_SIZE, ICON_SIZE);
+    let (x, y) = ((ICON_SIZE - fitted.width()) / 2, (ICON_SIZE - fitted.height()) / 2);
+    image::imageops::overlay(&mut square, &fitted, i64::from(x), i64::from(y));
+    Ok(Logo { png: png(&header), icon: png(&DynamicImage::ImageRgba8(square)) })
+}
+
+/// The favicon when no logo is set: a blue tile with two white speech bubbles (a two-way
+/// channel), drawn here so the binary needs no image file.
+pub fn default_icon() -> Vec<u8> {
+    let n = ICON_SIZE as i32;
+    let blue = image::Rgba([11, 92, 173, 255]);
+    let white = image::Rgba([255, 255, 255, 255]);
+    let img = image::RgbaImage::from_fn(ICON_SIZE, ICON_SIZE, |x, y| {
+        let (x, y) = (x as i32, y as i32);
+        // Rounded corners (radius 12).
+        let r = 12;
+        let cx = x.clamp(r, n - 1 - r);
+        let cy = y.clamp(r, n - 1 - r);
+        if (x - cx).pow(2) + (y - cy).pow(2) > r * r {
+            return image::Rgba([0, 0, 0, 0]);
+        }
+        let bubble = |x0: i32, y0: i32, x1: i32, y1: i32| x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        let tail_left = x >= 14 && x <= 22 && y >= 30 && y <= 30 + (22 - x);
+        let tail_right = x >= 42 && x <= 50 && y >= 48 && y <= 48 + (x - 42);
+        if bubble(10, 12, 40, 30) || tail_left || bubble(24, 34, 54, 48) || tail_right { white } else { blue }
+    });
+    png(&DynamicImage::ImageRgba8(img))
+}
+
+fn png(img: &DynamicImage) -> Vec<u8> {
+    let mut out = Cursor::new(Vec::new());
+    // Encoding an in-memory image into a Vec cannot fail.
+    img.write_to(&mut out, ImageFormat::Png).expect("PNG encoding into memory");
+    out.into_inner()
 }
 
 fn encode(img: &DynamicImage, quality: u8) -> Variant {

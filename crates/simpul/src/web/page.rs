@@ -24,6 +24,10 @@ pub struct Page {
     pub can_check_facts: bool,
     pub path: String,
     pub site_name: String,
+    /// The city's logo (header), when an admin set one.
+    pub logo: Option<String>,
+    /// The site's address without a trailing slash (absolute links in share tags).
+    pub origin: String,
     pub css_url: &'static str,
     pub description: String,
     /// Where this page was requested (path and query), for the language links.
@@ -35,6 +39,8 @@ pub struct Page {
     pub feed_base: Option<String>,
     /// The deployment's time zone, for every date and time the page shows.
     pub zone: crate::domain::time::Zone,
+    /// A staff member's waiting tasks (the menu's "Tugas saya"); none for citizens.
+    pub todos: Option<i64>,
 }
 
 impl Page {
@@ -56,13 +62,16 @@ impl Page {
             can_desk: viewer.can(Permission::ViewAspirationDesk),
             can_check_facts: viewer.can(Permission::CheckFacts),
             path: path.to_owned(),
-            site_name: app.config.site_name.clone(),
+            site_name: app.site_title(),
+            logo: app.site().logo_url(),
+            origin: app.config.link(""),
             css_url: super::assets::css_url(),
             description: viewer.lang.t("site-description"),
             here: viewer.here.clone(),
             flash: viewer.flash.as_ref().map(|f| (f.ok, viewer.lang.t(&f.key))),
             feed_base: None,
             zone: app.zone().clone(),
+            todos: viewer.todos,
         }
     }
 
@@ -97,14 +106,15 @@ impl Page {
         crate::domain::time::Date::parse(ymd).map_or_else(|| ymd.to_owned(), |d| d.format_long(self.lang.code()))
     }
 
-    /// An instant as a date and time in the deployment's zone (`2026-11-28 13:05 WIB`).
-    pub fn datetime(&self, at: crate::domain::time::Timestamp) -> String {
-        at.format_in(&self.zone)
+    /// An instant as a date and time in the deployment's zone, the one style every page uses
+    /// (`10 Desember 2026 pukul 23.59 WIB`).
+    pub fn datetime(&self, at: impl Moment) -> String {
+        at.moment().format_long_in(&self.zone, self.lang.code())
     }
 
     /// The day of an instant in words, in the deployment's zone (`28 November 2026`).
-    pub fn day(&self, at: crate::domain::time::Timestamp) -> String {
-        at.date_in(&self.zone).format_long(self.lang.code())
+    pub fn day(&self, at: impl Moment) -> String {
+        at.moment().date_in(&self.zone).format_long(self.lang.code())
     }
 
     /// A translation with one `{ $name }` argument.
@@ -155,4 +165,22 @@ pub fn csv_attachment(file_name: &str, data: impl Into<axum::body::Body>) -> Res
         data.into(),
     )
         .into_response()
+}
+
+/// Something templates pass as a moment: a `Timestamp`, or a reference to one however deep
+/// (loops and `match` bindings hand out references).
+pub trait Moment {
+    fn moment(&self) -> crate::domain::time::Timestamp;
+}
+
+impl Moment for crate::domain::time::Timestamp {
+    fn moment(&self) -> crate::domain::time::Timestamp {
+        *self
+    }
+}
+
+impl<T: Moment + ?Sized> Moment for &T {
+    fn moment(&self) -> crate::domain::time::Timestamp {
+        (**self).moment()
+    }
 }

@@ -69,6 +69,8 @@ pub struct Viewer {
     pub here: String,
     /// A message left by the previous request (see `web::flash`).
     pub flash: Option<Flash>,
+    /// How many things wait for this staff member ("Tugas saya" in the menu); pages only.
+    pub todos: Option<i64>,
 }
 
 impl Viewer {
@@ -83,6 +85,7 @@ impl Viewer {
             request_id: "-".into(),
             here: "/".into(),
             flash: None,
+            todos: None,
         }
     }
 
@@ -195,9 +198,16 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     let csrf = session_csrf.or(cookie_csrf).or_else(|| new_csrf.clone()).unwrap_or_default();
     let here = req.uri().path_and_query().map_or("/", |p| p.as_str()).to_owned();
     let flash = jar.get(FLASH_COOKIE).and_then(|c| Flash::parse(c.value()));
-    let viewer = Viewer { user, token, lang, csrf, request_id, here, flash };
+    let mut viewer = Viewer { user, token, lang, csrf, request_id, here, flash, todos: None };
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // Staff see their count in the menu of every page (cached per person for a minute).
+    if !unsafe_method && !is_api && viewer.user.as_ref().is_some_and(|u| !u.grants.is_empty()) {
+        match crate::registry::todo_count(&app, &viewer.actor()).await {
+            Ok(n) => viewer.todos = Some(n),
+            Err(e) => tracing::warn!(error = %e, "could not count the task list"),
+        }
+    }
     let mut req = req;
     // Signing out from a page whose session has already ended needs no token: there is
     // nothing to protect, and the person just wants the cookie gone.

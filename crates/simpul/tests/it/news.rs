@@ -274,7 +274,7 @@ async fn a_scheduled_article_goes_out_at_its_time_unless_cancelled() {
         .post_form(&format!("/tulis/{id}/aksi"), &[("action", "jadwalkan"), ("publish_at", "2026-11-28T10:00")])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert!(editor.get(&format!("/tulis/{id}")).await.body.contains("Terbit pada 2026-11-28 10:00 WIB"));
+    assert!(editor.get(&format!("/tulis/{id}")).await.body.contains("Terbit pada 28 November 2026 pukul 10.00 WIB"));
     t.run_jobs().await;
     assert_eq!(t.client().get("/berita/lomba-kebersihan-dimulai").await.status, StatusCode::NOT_FOUND, "not yet");
     t.advance_minutes(61);

@@ -65,7 +65,7 @@ async fn a_scheduled_article_goes_out_at_the_local_time_typed() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
         let page = editor.get(&format!("/tulis/{id}")).await;
-        assert!(page.body.contains(&format!("Terbit pada 2026-11-28 13:00 {abbr}")), "{name}");
+        assert!(page.body.contains(&format!("Terbit pada 28 November 2026 pukul 13.00 {abbr}")), "{name}");
         t.advance_minutes(minutes_until(offset, 12, 59));
         t.run_jobs().await;
         assert_eq!(t.client().get("/berita/kerja-bakti-serentak").await.status, StatusCode::NOT_FOUND, "{name}");
@@ -87,7 +87,7 @@ async fn aspiration_deadlines_end_at_local_midnight() {
         assert_eq!(Timestamp(due), Date::parse("2026-12-02").unwrap().end_in(&zone), "{name}");
         let mut coordinator = t.login(&c.coordinator, PASSWORD).await;
         let desk = coordinator.get("/kelola/aspirasi").await;
-        assert!(desk.body.contains(&format!("2026-12-02 23:59 {abbr}")), "{name}: {}", desk.body);
+        assert!(desk.body.contains(&format!("2 Desember 2026 pukul 23.59 {abbr}")), "{name}: {}", desk.body);
     }
 }
 

@@ -50,7 +50,14 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     match service::login(&app, &form, &ip, &viewer.request_id).await {
-        Ok(s) => with_session_cookie(&app, s.token, Redirect::to(safe_next(&form.next)).into_response()),
+        Ok(s) => {
+            // Staff who came from nowhere in particular land on what waits for them.
+            let next = match safe_next(&form.next) {
+                "/" if s.staff => "/tugas",
+                n => n,
+            };
+            with_session_cookie(&app, s.token, Redirect::to(next).into_response())
+        }
         Err(f) => {
             let key = match f {
                 LoginFailure::Invalid => "login-invalid",

@@ -45,6 +45,8 @@ pub enum LoginFailure {
 /// A new session: the cookie value (secret) and its CSRF token.
 pub struct NewSession {
     pub token: String,
+    /// The person holds a role (staff land on their task list, citizens on the home page).
+    pub staff: bool,
 }
 
 /// Resolves a session cookie to the signed-in person. Not cached: a sign-out, a disabled
@@ -121,8 +123,9 @@ pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> R
     )
     .await
     .map_err(internal)?;
+    let staff = !repo::grants_for(&mut tx, user.id).await.map_err(internal)?.is_empty();
     tx.commit().await.map_err(internal)?;
-    Ok(NewSession { token })
+    Ok(NewSession { token, staff })
 }
 
 pub async fn logout(app: &App, user: &SessionUser) -> AppResult<()> {
@@ -330,7 +333,7 @@ pub async fn complete_setup(app: &App, actor: &Actor, token: &str, form: &Accoun
     )
     .await?;
     tx.commit().await?;
-    Ok(NewSession { token: session })
+    Ok(NewSession { token: session, staff: true })
 }
 
 fn email_taken() -> AppError {

@@ -24,6 +24,10 @@ struct Dashboard {
     region_count: i64,
     manage: bool,
     outbox: bool,
+    training: bool,
+    check_facts: bool,
+    review: bool,
+    settings: bool,
 }
 
 pub async fn show_dashboard(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
@@ -34,6 +38,10 @@ pub async fn show_dashboard(State(app): State<AppState>, viewer: Viewer) -> AppR
         region_count: regions::count(&app.db).await?,
         manage: viewer.can(Permission::ManageKim),
         outbox: app.mailer.outbox_dir().is_some(),
+        training: viewer.can(Permission::ManageTraining),
+        check_facts: viewer.can(Permission::CheckFacts),
+        review: viewer.can(Permission::ReviewNews),
+        settings: viewer.can(Permission::ManageSite),
         page,
     }))
 }

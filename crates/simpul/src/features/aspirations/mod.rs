@@ -14,7 +14,7 @@ mod repo;
 mod service;
 mod workflow;
 
-pub use service::FormChoices;
+pub use service::{FormChoices, answered_this_month};
 pub use workflow::{Sweep, sweep as sweep_deadlines};
 
 use crate::{
@@ -44,7 +44,8 @@ pub fn register(reg: &mut Registry) {
         })
     })
     .on_event(service::on_event)
-    .on_chat(follow::chat_command);
+    .on_chat(follow::chat_command)
+    .todos(workflow::todos);
 }
 
 pub fn routes() -> Routes {

@@ -185,7 +185,7 @@ fn discovery(app: &AppState, f: Format) -> Response {
     ]);
     let body = V::Obj(vec![
         ("changeset", V::s("2026-11-28T00:00:00Z")),
-        ("contact", V::s(app.config.site_name.clone())),
+        ("contact", V::s(app.site_title())),
         ("key_service", V::s(app.config.base_url.join("/admin/token").map(|u| u.to_string()).unwrap_or_default())),
         ("endpoints", V::List("endpoint", vec![endpoint])),
     ]);

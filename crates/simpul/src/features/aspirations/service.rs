@@ -625,3 +625,12 @@ pub fn on_event<'a>(
         Ok(())
     })
 }
+
+/// This month's figures for the home page: reports first answered since the month began in
+/// the deployment's zone, and how many of those on time.
+pub async fn answered_this_month(app: &App) -> AppResult<(i64, i64)> {
+    let now = app.clock.now();
+    let today = now.date_in(app.zone());
+    let first = Date::from_ymd(today.year(), today.month(), 1).unwrap_or(today);
+    Ok(repo::answered_between(&app.db, first.start_in(app.zone()), now.plus_minutes(1)).await?)
+}

@@ -2,6 +2,7 @@
 //! coordinator's and the OPDs' workflow steps, redaction, the LAPOR! number and export, and
 //! the deadline sweep (reminders, escalation, closing unanswered answers).
 
+use futures_util::future::BoxFuture;
 use serde::Deserialize;
 
 use super::{
@@ -27,6 +28,7 @@ use crate::{
         jobs,
         mail::Mail,
     },
+    registry::{TODO_ITEMS, TodoItem, TodoList},
 };
 
 /// How a staff member relates to a report.
@@ -281,6 +283,9 @@ pub async fn step(app: &App, actor: &Actor, id: AspirationId, form: &StepForm) -
         public: action != Action::Dispose || body.is_none(),
     };
     repo::insert_event(&mut tx, id, &ev, now).await?;
+    if action == Action::Respond {
+        repo::mark_answered(&mut tx, id, now, row.due_at.is_some_and(|due| due < now)).await?;
+    }
     let after = serde_json::json!({
         "status": next.as_str(), "opd_id": opd_id, "reject_reason": row_for_move.reject_reason.map(RejectReason::as_str),
         "duplicate_of": row_for_move.duplicate_of, "region_id": place.map(|p| p.0).or(row.region_id),
@@ -567,4 +572,60 @@ mod tests {
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell("Jalan rusak"), "Jalan rusak");
     }
+}
+
+/// "Tugas saya" on the reports desk: the coordinator's reports to verify, to dispose and past
+/// their deadline; an OPD officer's dispositions to follow up, nearest deadline first.
+pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
+    Box::pin(async move {
+        let now = app.clock.now();
+        let mut out = Vec::new();
+        if actor.can(Permission::CoordinateAspirations) {
+            let all = StaffScope::All;
+            out.push(
+                todo_list(app, "tasks-verify", &all, &[Status::Baru], None, "/kelola/aspirasi?status=baru").await?,
+            );
+            let dispose = "/kelola/aspirasi?status=terverifikasi";
+            out.push(todo_list(app, "tasks-dispose", &all, &[Status::Terverifikasi], None, dispose).await?);
+            let late = "/kelola/aspirasi?terlambat=ya";
+            out.push(todo_list(app, "tasks-overdue", &all, &STAFF_OWES, Some(now), late).await?);
+        }
+        let units: Vec<OpdId> = actor.opd_ids().into_iter().map(OpdId).collect();
+        if actor.can(Permission::HandleAspirations) && !units.is_empty() {
+            let scope = StaffScope::Opd(units);
+            let owed = [Status::Didisposisikan, Status::Diproses, Status::DibukaKembali];
+            out.push(todo_list(app, "tasks-dispositions", &scope, &owed, None, "/kelola/aspirasi").await?);
+        }
+        Ok(out)
+    })
+}
+
+/// Statuses in which staff owe the next step (an answered report waits for the citizen).
+const STAFF_OWES: [Status; 5] =
+    [Status::Baru, Status::Terverifikasi, Status::Didisposisikan, Status::Diproses, Status::DibukaKembali];
+
+async fn todo_list(
+    app: &App,
+    title: &'static str,
+    scope: &StaffScope,
+    statuses: &[Status],
+    overdue_at: Option<Timestamp>,
+    more: &str,
+) -> AppResult<TodoList> {
+    let count = repo::count_waiting(&app.db, scope, statuses, overdue_at).await?;
+    let rows = if count > 0 { repo::waiting(&app.db, scope, statuses, overdue_at, TODO_ITEMS).await? } else { vec![] };
+    let cal = calendar(app).await?;
+    let now = app.clock.now();
+    let items = rows
+        .into_iter()
+        .map(|r| TodoItem {
+            label: format!("{} · {}", code_of(r.year, r.id), r.title),
+            href: format!("/kelola/aspirasi/{}", r.id),
+            at: r.created_at,
+            days_left: r.due_at.map(|due| {
+                if due < now { -cal.working_days_between(due, now).max(1) } else { cal.working_days_between(now, due) }
+            }),
+        })
+        .collect();
+    Ok(TodoList { title, count, items, more: more.to_owned() })
 }

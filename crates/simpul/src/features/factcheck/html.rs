@@ -236,7 +236,7 @@ pub fn claim_review(app: &App, c: &ClarificationRow, url: &str) -> String {
         "datePublished": c.published_at.to_rfc3339(),
         "dateModified": c.updated_at.to_rfc3339(),
         "inLanguage": "id",
-        "author": { "@type": "Organization", "name": app.config.site_name, "url": app.config.link("/") },
+        "author": { "@type": "Organization", "name": app.site_title(), "url": app.config.link("/") },
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": verdict.map_or(3, Verdict::rating),
@@ -292,6 +292,7 @@ pub async fn show_feed(State(app): State<AppState>, Path(file): Path<String>) ->
     let format = Format::from_file(&file).ok_or(AppError::NotFound)?;
     let rows = repo::latest(&app.db, 0, 30).await?;
     let titles: Vec<String> = rows.iter().map(full_title).collect();
+    let site = app.site_title();
     let items: Vec<Item> = rows
         .iter()
         .zip(&titles)
@@ -302,12 +303,12 @@ pub async fn show_feed(State(app): State<AppState>, Path(file): Path<String>) ->
             content_html: &c.body_html,
             published_at: c.published_at,
             updated_at: c.updated_at,
-            author: &app.config.site_name,
+            author: &site,
             category: Some(c.verdict.as_str()),
         })
         .collect();
     let ch = feeds::Channel {
-        title: format!("Cek Fakta · {}", app.config.site_name),
+        title: format!("Cek Fakta · {}", app.site_title()),
         link: app.config.link("/cek-fakta"),
         self_link: app.config.link(&format!("/cek-fakta/{file}")),
     };

@@ -54,24 +54,14 @@ pub struct ImportReport {
 
 const BATCH: usize = 1_000;
 
-fn shorten(s: &str, max: usize) -> String {
-    let s = s.trim();
-    if s.chars().count() <= max {
-        return s.to_owned();
-    }
-    let cut: String = s.chars().take(max - 1).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
-}
-
 fn parse_line(n: usize, raw: &str, today: crate::domain::time::Date) -> Result<(String, NewClarification), String> {
     let line: Line = serde_json::from_str(raw).map_err(|e| format!("not a clarification: {e}"))?;
     let claim = line.claim.trim().to_owned();
     let form = ClarificationForm {
         verdict: line.verdict,
         content_type: String::new(),
-        title: line.title.unwrap_or_else(|| shorten(&claim, 120)),
-        summary: line.summary.unwrap_or_else(|| shorten(&claim, 600)),
+        title: line.title.unwrap_or_else(|| crate::domain::text::shorten(&claim, 120)),
+        summary: line.summary.unwrap_or_else(|| crate::domain::text::shorten(&claim, 600)),
         body: line.body.unwrap_or_else(|| claim.clone()),
         sources: line.sources.unwrap_or_default(),
         appearance_url: line.appearance_url.unwrap_or_default(),
@@ -150,11 +140,11 @@ pub async fn import_jsonl(
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use crate::domain::text::shorten;
 
     #[test]
     fn long_claims_become_titles_at_a_word_boundary() {
-        assert_eq!(shorten("Telur palsu beredar", 120), "Telur palsu beredar");
-        assert_eq!(shorten("Telur palsu buatan pabrik beredar luas", 20), "Telur palsu buatan…");
+        assert_eq!(crate::domain::text::shorten("Telur palsu beredar", 120), "Telur palsu beredar");
+        assert_eq!(crate::domain::text::shorten("Telur palsu buatan pabrik beredar luas", 20), "Telur palsu buatan…");
     }
 }

@@ -15,7 +15,7 @@ mod workflow;
 pub use html::badge;
 pub use import::{ImportReport, import_jsonl};
 pub use repo::{ClarificationItem, OwnTip};
-pub use service::{Matchers, own_tips, search};
+pub use service::{Matchers, clarifications_published, own_tips, search};
 pub use workflow::{ClarificationForm, publish};
 
 use crate::{
@@ -30,7 +30,8 @@ pub fn register(reg: &mut Registry) {
     reg.every("factcheck.matcher", service::FRESH_FOR, |app| {
         Box::pin(async move { Ok(service::refresh(app, true).await?) })
     })
-    .every("factcheck.housekeeping", HOUSEKEEPING, |app| Box::pin(service::housekeeping(app)));
+    .every("factcheck.housekeeping", HOUSEKEEPING, |app| Box::pin(service::housekeeping(app)))
+    .todos(workflow::todos);
 }
 
 pub fn routes() -> Routes {

@@ -695,3 +695,25 @@ pub async fn site_key(db: &Db, name: &str, fresh: &str) -> Result<String, DbErro
     tx.commit_bookkeeping().await?;
     Ok(v)
 }
+
+/// Rumours nobody has finished checking: (count, the oldest first).
+pub async fn open_rumours(db: &Db, limit: i64) -> Result<(i64, Vec<ClusterRow>), DbError> {
+    let open = [ClusterState::BelumDicek, ClusterState::SedangDicek];
+    let count = query("SELECT COUNT(*) FROM tip_clusters WHERE state IN ($1, $2)")
+        .bind(open[0])
+        .bind(open[1])
+        .scalar(db)
+        .await?;
+    let rows = query(format!("{CLUSTER} WHERE k.state IN ($1, $2) ORDER BY k.first_seen, k.id LIMIT $3"))
+        .bind(open[0])
+        .bind(open[1])
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
+    Ok((count, rows))
+}
+
+/// How many clarifications are published.
+pub async fn count_clarifications(db: &Db) -> Result<i64, DbError> {
+    query("SELECT COUNT(*) FROM clarifications").scalar(db).await
+}

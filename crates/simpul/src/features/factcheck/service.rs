@@ -640,3 +640,8 @@ pub async fn own_tips(app: &App, actor: &Actor) -> AppResult<Vec<repo::OwnTip>> 
     let user = actor.user_id.ok_or(AppError::Unauthenticated)?;
     Ok(repo::own_tips(&app.db, user, 100).await?)
 }
+
+/// How many clarifications are published (the home page's figure).
+pub async fn clarifications_published(app: &App) -> AppResult<i64> {
+    Ok(repo::count_clarifications(&app.db).await?)
+}

@@ -2,6 +2,7 @@
 //! closing it (not a claim, a duplicate), and publishing or correcting its clarification —
 //! which tells every waiting tipster through the channel they used.
 
+use futures_util::future::BoxFuture;
 use serde::Deserialize;
 
 use super::{
@@ -24,6 +25,7 @@ use crate::{
         markdown,
         outbox::{self, Topic},
     },
+    registry::{TODO_ITEMS, TodoItem, TodoList},
 };
 
 /// A clarification as the editor types it.
@@ -368,4 +370,24 @@ pub fn parse_step(s: &str) -> Option<Step> {
         "buka_lagi" => Some(Step::Reopen),
         _ => None,
     }
+}
+
+/// "Tugas saya" on the fact-check desk: rumours still to check, the oldest first.
+pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
+    Box::pin(async move {
+        if !actor.can(Permission::CheckFacts) {
+            return Ok(Vec::new());
+        }
+        let (count, rows) = repo::open_rumours(&app.db, TODO_ITEMS).await?;
+        let items = rows
+            .into_iter()
+            .map(|r| TodoItem {
+                label: format!("{} ({}×)", crate::domain::text::shorten(&r.sample, 90), r.tip_count),
+                href: format!("/kelola/cek-fakta/{}", r.id),
+                at: r.first_seen,
+                days_left: None,
+            })
+            .collect();
+        Ok(vec![TodoList { title: "tasks-rumours", count, items, more: "/kelola/cek-fakta".into() }])
+    })
 }

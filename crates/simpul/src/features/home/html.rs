@@ -12,7 +12,7 @@ use crate::{
     app::AppState,
     domain::user::safe_next,
     error::AppResult,
-    features::{kim, news, opd},
+    features::{aspirations, factcheck, kim, news, opd, training},
     infra::i18n::Lang,
     web::{
         extract::{ClientIp, Path, Query},
@@ -29,6 +29,23 @@ struct HomePage {
     opd_count: i64,
     latest_kim: Vec<kim::KimListRow>,
     latest_news: Vec<news::ArticleRow>,
+    figures: Figures,
+}
+
+/// What the channel has done, live.
+struct Figures {
+    /// Reports first answered this month, and how many of them within their deadline.
+    answered: i64,
+    on_time: i64,
+    clarifications: i64,
+    trained: i64,
+}
+
+impl Figures {
+    /// The share answered on time, in whole percent (none when nothing was answered).
+    fn on_time_percent(&self) -> Option<i64> {
+        (self.answered > 0).then(|| (self.on_time * 100 + self.answered / 2) / self.answered)
+    }
 }
 
 pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
@@ -36,8 +53,15 @@ pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult
     let kim_count = kim::count(&app.db).await?;
     let opd_count = opd::count(&app.db).await?;
     let latest_kim = kim::latest(&app.db, 6).await?;
-    let latest_news = news::list_published(&app.db, 5, 0, news::Detail::Summary).await?;
-    Ok(render(&HomePage { page, kim_count, opd_count, latest_kim, latest_news }))
+    let latest_news = news::list_published(&app.db, 6, 0, news::Detail::Summary).await?;
+    let (answered, on_time) = aspirations::answered_this_month(&app).await?;
+    let figures = Figures {
+        answered,
+        on_time,
+        clarifications: factcheck::clarifications_published(&app).await?,
+        trained: training::members_trained(&app).await?,
+    };
+    Ok(render(&HomePage { page, kim_count, opd_count, latest_kim, latest_news, figures }))
 }
 
 #[derive(Deserialize, Default)]

@@ -18,7 +18,7 @@ use crate::{
 /// Articles in a feed.
 pub const ITEMS: i64 = 30;
 
-fn item<'a>(app: &'a App, a: &'a ArticleRow) -> Item<'a> {
+fn item<'a>(app: &App, site: &'a str, a: &'a ArticleRow) -> Item<'a> {
     Item {
         title: &a.title,
         url: app.config.link(&format!("/berita/{}", a.slug.as_deref().unwrap_or_default())),
@@ -26,14 +26,15 @@ fn item<'a>(app: &'a App, a: &'a ArticleRow) -> Item<'a> {
         content_html: &a.body_html,
         published_at: a.published_at.unwrap_or(Timestamp(0)),
         updated_at: a.updated_at,
-        author: a.kim_name.as_deref().or(a.author_name.as_deref()).unwrap_or(&app.config.site_name),
+        author: a.kim_name.as_deref().or(a.author_name.as_deref()).unwrap_or(site),
         category: a.category_name.as_deref(),
     }
 }
 
 /// A feed of articles (newest first, as given).
 pub fn render(app: &App, format: Format, ch: &Channel, items: &[ArticleRow]) -> Response {
-    let items: Vec<Item> = items.iter().map(|a| item(app, a)).collect();
+    let site = app.site_title();
+    let items: Vec<Item> = items.iter().map(|a| item(app, &site, a)).collect();
     respond(render_items(format, ch, &items))
 }
 
@@ -48,11 +49,8 @@ pub async fn show_site_feed(State(app): State<AppState>, uri: axum::http::Uri) -
     let file = uri.path().trim_start_matches('/');
     let format = Format::from_file(file).ok_or(AppError::NotFound)?;
     let items = repo::list_published(&app.db, ITEMS, 0, repo::Detail::Full).await?;
-    let ch = Channel {
-        title: app.config.site_name.clone(),
-        link: app.config.link("/berita"),
-        self_link: app.config.link(uri.path()),
-    };
+    let ch =
+        Channel { title: app.site_title(), link: app.config.link("/berita"), self_link: app.config.link(uri.path()) };
     Ok(render(&app, format, &ch, &items))
 }
 
@@ -65,7 +63,7 @@ pub async fn show_category_feed(
     let c = categories::find_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
     let items = repo::list_published_in(&app.db, Some(c.id), None, ITEMS, 0, repo::Detail::Full).await?;
     let ch = Channel {
-        title: format!("{} · {}", c.name, app.config.site_name),
+        title: format!("{} · {}", c.name, app.site_title()),
         link: app.config.link(&format!("/kategori/{slug}")),
         self_link: app.config.link(&format!("/kategori/{slug}/{file}")),
     };

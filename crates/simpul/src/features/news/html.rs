@@ -47,6 +47,21 @@ impl ListPage {
     }
 }
 
+impl ArticleRow {
+    /// The cover as a list thumbnail: (smallest copy, srcset), when the article has one.
+    pub fn thumbnail(&self) -> Option<(String, String)> {
+        let (key, widths) = (self.cover_key.as_ref()?, self.cover_widths.as_ref()?);
+        let file = |w: &str| format!("/media/{}", crate::features::media::file_name(key, w));
+        let srcset = widths.split(',').map(|w| format!("{} {w}w", file(w))).collect::<Vec<_>>().join(", ");
+        Some((file(widths.split(',').next().unwrap_or("360")), srcset))
+    }
+
+    /// The cover's description, empty when none was given.
+    pub fn cover_text(&self) -> &str {
+        self.cover_alt.as_deref().unwrap_or_default()
+    }
+}
+
 fn published(a: &ArticleRow, page: &Page) -> String {
     a.published_at.map(|t| page.day(t)).unwrap_or_default()
 }
@@ -144,7 +159,7 @@ pub async fn show_news(State(app): State<AppState>, viewer: Viewer, Path(slug): 
     let related = super::related::related(&app, &a, 3).await?;
     let url = app.config.link(&format!("/berita/{slug}"));
     let shares = share_links(&a.title, &url);
-    let json_ld = json_ld(&a, &url, &app.config.site_name);
+    let json_ld = json_ld(&a, &url, &app.site_title());
     let cover = match (&a.cover_key, &a.cover_widths) {
         (Some(key), Some(widths)) => {
             let file = |w: &str| format!("/media/{}", crate::features::media::file_name(key, w));

@@ -5,6 +5,7 @@ mod api;
 mod feeds;
 mod html;
 mod import;
+mod mail;
 mod related;
 mod repo;
 mod service;
@@ -32,6 +33,10 @@ use crate::{
 pub fn register(reg: &mut Registry) {
     reg.job::<service::PublishArticle>(|app, job| {
         Box::pin(async move { Ok(service::publish_scheduled(app, job.article_id).await?) })
+    })
+    .todos(service::todos)
+    .every("news.review_mail", std::time::Duration::from_secs(60), |app| {
+        Box::pin(async move { Ok(mail::send_review_digests(app).await.map(|_| ())?) })
     })
     .every("news.views", views::FLUSH, |app| Box::pin(async move { Ok(views::flush(app).await.map(|_| ())?) }))
     .on_shutdown(|app| Box::pin(async move { Ok(views::flush(app).await.map(|_| ())?) }))

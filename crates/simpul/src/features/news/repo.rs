@@ -2,10 +2,11 @@
 
 use crate::{
     domain::{
+        access::Role,
         article::{ArticleInput, ArticleState},
         time::Timestamp,
     },
-    infra::db::{DbError, Executor, Tx, query},
+    infra::db::{Arg, DbError, Executor, Sql, Tx, query},
 };
 
 /// An article with the names it is shown with.
@@ -654,4 +655,75 @@ pub async fn practice_published_by(ex: impl Executor, session_id: i64, user_id: 
     .scalar::<i64>(ex)
     .await
     .map(|n| n > 0)
+}
+
+/// The author's e-mail, when the account is active (for newsroom mail).
+pub async fn author_email(ex: impl Executor, article_id: i64) -> Result<Option<String>, DbError> {
+    query("SELECT u.email FROM articles a JOIN users u ON u.id = a.author_id WHERE a.id = $1 AND u.disabled = FALSE")
+        .bind(article_id)
+        .scalar_optional(ex)
+        .await
+}
+
+/// An editor (Redaksi) to tell of new drafts: their id, e-mail and the groups they edit
+/// (none: the city desk, every group).
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub user_id: i64,
+    pub email: String,
+    pub city: bool,
+    pub kim_ids: Vec<i64>,
+}
+
+pub async fn editors(ex: impl Executor) -> Result<Vec<Editor>, DbError> {
+    let rows: Vec<(i64, String, String, Option<i64>)> = query(
+        "SELECT u.id, u.email, ur.scope_key, ur.kim_id FROM users u JOIN user_roles ur ON ur.user_id = u.id
+         WHERE ur.role = $1 AND u.disabled = FALSE ORDER BY u.id",
+    )
+    .bind(Role::Redaksi)
+    .fetch_all(ex)
+    .await?;
+    let mut out: Vec<Editor> = Vec::new();
+    for (user_id, email, scope, kim) in rows {
+        if out.last().is_none_or(|e| e.user_id != user_id) {
+            out.push(Editor { user_id, email, city: false, kim_ids: Vec::new() });
+        }
+        let e = out.last_mut().expect("just pushed");
+        e.city |= scope == "city";
+        e.kim_ids.extend(kim);
+    }
+    Ok(out)
+}
+
+/// Drafts submitted for review after `since` in the groups an editor edits.
+pub async fn submitted_since(ex: impl Executor, e: &Editor, since: Timestamp) -> Result<Vec<(i64, String)>, DbError> {
+    let mut sql = Sql::new("SELECT a.id, a.title FROM articles a WHERE a.state = ? AND a.updated_at > ?");
+    let args: [Arg; 2] = [ArticleState::Submitted.into(), since.into()];
+    sql.push("", args);
+    if !e.city {
+        sql.push_in("a.kim_id", e.kim_ids.iter().map(|k| (*k).into()).collect());
+    }
+    sql.push(" ORDER BY a.updated_at, a.id LIMIT 50", []);
+    sql.into_query().fetch_all(ex).await
+}
+
+/// When the batched mail `name` last left (the epoch when never; the row is made then).
+pub async fn mail_last_sent(tx: &mut Tx, name: &str) -> Result<Timestamp, DbError> {
+    query("INSERT INTO mail_batches (name, last_sent_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+        .bind(name)
+        .bind(Timestamp(0))
+        .execute(&mut *tx)
+        .await?;
+    query("SELECT last_sent_at FROM mail_batches WHERE name = $1").bind(name).scalar(tx).await
+}
+
+/// Marks the batched mail `name` sent at `now`, unless another node did since `last` was read.
+pub async fn mark_mail_sent(tx: &mut Tx, name: &str, last: Timestamp, now: Timestamp) -> Result<bool, DbError> {
+    let n = query("UPDATE mail_batches SET last_sent_at = $2 WHERE name = $1 AND last_sent_at = $3")
+        .bind(name)
+        .bind(now)
+        .bind(last)
+        .execute(tx)
+        .await?;
+    Ok(n == 1)
 }

@@ -2,6 +2,7 @@
 //! may do what comes from `domain::article` (the workflow table and the relation to the
 //! article); this module only applies it.
 
+use futures_util::future::BoxFuture;
 use serde::Deserialize;
 
 use super::repo::{self, ArticleRow};
@@ -26,7 +27,7 @@ use crate::{
         jobs, markdown,
         outbox::{self, Topic},
     },
-    registry,
+    registry::{self, TODO_ITEMS, TodoItem, TodoList},
 };
 
 /// Publishes a scheduled article when its time comes (see [`publish_scheduled`]).
@@ -288,6 +289,8 @@ pub async fn act(app: &App, actor: &Actor, id: i64, form: &ActionForm) -> AppRes
     if from.is_public() || to.is_public() {
         outbox::record(&mut tx, Topic::Article, id, now).await?;
     }
+    let slug_now = slug.as_deref().or(a.slug.as_deref());
+    super::mail::tell_author(&mut tx, app, id, &a.title, to, slug_now, note.as_deref(), now).await?;
     if to == ArticleState::Published {
         let published = DomainEvent::ArticlePublished {
             article_id: id,
@@ -337,6 +340,8 @@ pub async fn publish_scheduled(app: &App, id: i64) -> AppResult<()> {
     };
     registry::publish(app, &mut tx, &actor, now, published).await?;
     outbox::record(&mut tx, Topic::Article, id, now).await?;
+    let slug_now = slug.as_deref().or(a.slug.as_deref());
+    super::mail::tell_author(&mut tx, app, id, &a.title, to, slug_now, None, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -360,4 +365,46 @@ pub async fn review_queue(app: &App, actor: &Actor) -> AppResult<Vec<ArticleRow>
     let kims: Vec<i64> =
         actor.grants.iter().filter(|g| g.role == Role::Redaksi).filter_map(|g| g.scope.kim_id()).collect();
     Ok(repo::review_queue(&app.db, &kims, city).await?)
+}
+
+/// "Tugas saya" in the newsroom: the Redaksi's drafts to review, oldest first; a writer's
+/// drafts sent back for changes.
+pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
+    Box::pin(async move {
+        let mut out = Vec::new();
+        if actor.can(Permission::ReviewNews) {
+            let mut waiting: Vec<ArticleRow> =
+                review_queue(app, actor).await?.into_iter().filter(|a| a.state == ArticleState::Submitted).collect();
+            waiting.sort_by_key(|a| (a.updated_at, a.id));
+            out.push(article_list("tasks-review", waiting, "/redaksi"));
+        }
+        if actor.can(Permission::WriteNews) && actor.user_id.is_some() {
+            let mut back: Vec<ArticleRow> = my_articles(app, actor)
+                .await?
+                .into_iter()
+                .filter(|a| a.state == ArticleState::ChangesRequested)
+                .collect();
+            back.sort_by_key(|a| (a.updated_at, a.id));
+            out.push(article_list("tasks-changes", back, "/tulis"));
+        }
+        Ok(out)
+    })
+}
+
+fn article_list(title: &'static str, rows: Vec<ArticleRow>, more: &str) -> TodoList {
+    let count = rows.len() as i64;
+    let items = rows
+        .into_iter()
+        .take(TODO_ITEMS as usize)
+        .map(|a| TodoItem {
+            label: match &a.kim_name {
+                Some(k) => format!("{} · {k}", a.title),
+                None => a.title.clone(),
+            },
+            href: format!("/tulis/{}", a.id),
+            at: a.updated_at,
+            days_left: None,
+        })
+        .collect();
+    TodoList { title, count, items, more: more.to_owned() }
 }

@@ -53,7 +53,7 @@ pub async fn show_news_sitemap(State(app): State<AppState>) -> AppResult<Respons
             "<url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>id</news:language></news:publication>\
              <news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
             esc(&app.config.link(&format!("/berita/{}", r.slug))),
-            esc(&app.config.site_name),
+            esc(&app.site_title()),
             r.published_at.to_rfc3339(),
             esc(&r.title)
         ));

@@ -158,7 +158,7 @@ pub async fn pdf_for(app: &App, actor: &Actor, number: &str) -> AppResult<Vec<u8
         return Err(AppError::Conflict("err-certificate-revoked"));
     }
     let url = app.config.link(&format!("/sertifikat/{}", c.number));
-    let site = app.config.site_name.clone();
+    let site = app.site_title();
     tokio::task::spawn_blocking(move || render(&c, &url, &site))
         .await
         .map_err(anyhow::Error::from)?

@@ -286,7 +286,7 @@ fn ics(body: String) -> Response {
 /// `GET /pelatihan.ics`: every session to come.
 pub async fn show_calendar(State(app): State<AppState>) -> AppResult<Response> {
     let sessions = repo::upcoming(&app.db, app.clock.now(), None, 500).await?;
-    Ok(ics(calendar(&app, &format!("Pelatihan KIM · {}", app.config.site_name), &sessions)))
+    Ok(ics(calendar(&app, &format!("Pelatihan KIM · {}", app.site_title()), &sessions)))
 }
 
 /// `GET /pelatihan/{slug}/kalender.ics`: one programme's sessions.

@@ -11,7 +11,8 @@ mod service;
 pub use certificates::render as render_certificate;
 pub use repo::{Certificate, certificate_by_number};
 pub use service::{
-    ProgrammeForm, Registered, SessionForm, add_session, cancel, create_programme, mark, register as register_for,
+    ProgrammeForm, Registered, SessionForm, add_session, cancel, create_programme, mark, members_trained,
+    register as register_for,
 };
 
 use crate::{
@@ -26,7 +27,8 @@ pub fn register(reg: &mut Registry) {
     reg.job::<service::Reminder>(|app, r| {
         Box::pin(async move { Ok(service::remind(app, r.session_id, r.starts_at).await?) })
     })
-    .on_event(service::on_event);
+    .on_event(service::on_event)
+    .todos(service::todos);
 }
 
 pub fn routes() -> Routes {

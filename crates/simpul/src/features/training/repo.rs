@@ -685,3 +685,43 @@ pub async fn restore_certificate(tx: &mut Tx, id: i64) -> Result<bool, DbError> 
 pub async fn lock_session(tx: &mut Tx, id: i64) -> Result<bool, DbError> {
     query("UPDATE training_sessions SET confirmed = confirmed WHERE id = $1").bind(id).execute(tx).await.map(|n| n == 1)
 }
+
+/// Sessions starting between `from` and `to`, soonest first.
+pub async fn starting_between(db: &Db, from: Timestamp, to: Timestamp) -> Result<Vec<Session>, DbError> {
+    query(format!("{SESSION} WHERE s.starts_at >= $1 AND s.starts_at < $2 ORDER BY s.starts_at, s.id"))
+        .bind(from.0)
+        .bind(to.0)
+        .fetch_all(db)
+        .await
+}
+
+/// Sessions that ended between `from` and `to` with participants not yet marked present:
+/// (session, how many), the oldest first.
+pub async fn attendance_open(db: &Db, from: Timestamp, to: Timestamp) -> Result<Vec<(Session, i64)>, DbError> {
+    let sessions: Vec<Session> = query(format!(
+        "{SESSION} WHERE s.ends_at >= $1 AND s.ends_at < $2 AND EXISTS (SELECT 1 FROM training_registrations r
+         WHERE r.session_id = s.id AND r.status = $3 AND r.attended_at IS NULL) ORDER BY s.ends_at, s.id"
+    ))
+    .bind(from.0)
+    .bind(to.0)
+    .bind(RegStatus::Terdaftar)
+    .fetch_all(db)
+    .await?;
+    let mut out = Vec::with_capacity(sessions.len());
+    for s in sessions {
+        let n = query(
+            "SELECT COUNT(*) FROM training_registrations WHERE session_id = $1 AND status = $2 AND attended_at IS NULL",
+        )
+        .bind(s.id)
+        .bind(RegStatus::Terdaftar)
+        .scalar(db)
+        .await?;
+        out.push((s, n));
+    }
+    Ok(out)
+}
+
+/// How many people attended at least one session.
+pub async fn people_trained(db: &Db) -> Result<i64, DbError> {
+    query("SELECT COUNT(DISTINCT user_id) FROM training_registrations WHERE attended_at IS NOT NULL").scalar(db).await
+}

@@ -24,7 +24,7 @@ use crate::{
         jobs,
         mail::Mail,
     },
-    registry::Published,
+    registry::{Published, TODO_ITEMS, TodoItem, TodoList},
 };
 
 /// The day-before reminder of a training session.
@@ -625,4 +625,59 @@ pub async fn update_session(app: &App, actor: &Actor, session_id: i64, form: &Se
     audit::record(&mut tx, actor, now, event).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// "Tugas saya" for those who run training: sessions of the next two weeks (seats taken), and
+/// sessions of the past week whose attendance is not complete.
+pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
+    Box::pin(async move {
+        if !actor.can(Permission::ManageTraining) {
+            return Ok(Vec::new());
+        }
+        let lang = Lang::Id;
+        let now = app.clock.now();
+        let soon = repo::starting_between(&app.db, now, now.plus_days(14)).await?;
+        let session_item = |s: &repo::Session, label: String, at: i64| TodoItem {
+            label,
+            href: format!("/kelola/pelatihan/sesi/{}", s.id),
+            at: Timestamp(at),
+            days_left: None,
+        };
+        let upcoming = TodoList {
+            title: "tasks-sessions",
+            count: soon.len() as i64,
+            items: soon
+                .iter()
+                .take(TODO_ITEMS as usize)
+                .map(|s| {
+                    let seats = lang.t_args(
+                        "tasks-seats",
+                        &[("taken", s.confirmed.to_string()), ("capacity", s.capacity.to_string())],
+                    );
+                    session_item(s, format!("{} · {seats}", s.programme_title), s.starts_at)
+                })
+                .collect(),
+            more: "/kelola/pelatihan".into(),
+        };
+        let open = repo::attendance_open(&app.db, now.plus_days(-7), now).await?;
+        let attendance = TodoList {
+            title: "tasks-attendance",
+            count: open.len() as i64,
+            items: open
+                .iter()
+                .take(TODO_ITEMS as usize)
+                .map(|(s, n)| {
+                    let missing = lang.t_args("tasks-not-marked", &[("count", n.to_string())]);
+                    session_item(s, format!("{} · {missing}", s.programme_title), s.ends_at)
+                })
+                .collect(),
+            more: "/kelola/pelatihan".into(),
+        };
+        Ok(vec![upcoming, attendance])
+    })
+}
+
+/// How many KIM members attended training (the home page's figure).
+pub async fn members_trained(app: &App) -> AppResult<i64> {
+    Ok(repo::people_trained(&app.db).await?)
 }

@@ -8,7 +8,7 @@ use crate::{
         ids::{AspirationId, AttachmentId, CategoryId, RegionId},
         time::Timestamp,
     },
-    infra::db::{DbError, Executor, Sql},
+    infra::db::{DbError, Executor, Sql, Tx, query},
 };
 
 /// What the public may see of a report: never the reporter's contact details, and the name
@@ -190,4 +190,30 @@ pub async fn open_public_in(ex: impl Executor, region_id: RegionId, limit: i64) 
     sql.push(" AND a.status <> ? ORDER BY a.id DESC LIMIT ?", [Status::Selesai.into(), limit.into()]);
     let q = sql.into_query();
     q.fetch_all(ex).await
+}
+
+/// Marks the report answered for the first time at `now` (and whether after its deadline);
+/// later answers do not change it.
+pub async fn mark_answered(tx: &mut Tx, id: AspirationId, now: Timestamp, late: bool) -> Result<(), DbError> {
+    query(
+        "UPDATE aspirations SET first_answered_at = $2, answered_late = $3 WHERE id = $1 AND first_answered_at IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(late)
+    .execute(tx)
+    .await
+    .map(|_| ())
+}
+
+/// Reports first answered in [from, to): (how many, how many on time).
+pub async fn answered_between(ex: impl Executor, from: Timestamp, to: Timestamp) -> Result<(i64, i64), DbError> {
+    query(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN answered_late THEN 0 ELSE 1 END), 0) AS BIGINT)
+         FROM aspirations WHERE first_answered_at >= $1 AND first_answered_at < $2",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_one(ex)
+    .await
 }

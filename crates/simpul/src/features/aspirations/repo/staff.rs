@@ -114,3 +114,48 @@ pub async fn opd_stats(ex: impl Executor) -> Result<Vec<OpdStats>, DbError> {
     .fetch_all(ex)
     .await
 }
+
+/// A report waiting for someone on "Tugas saya".
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct WaitingRow {
+    pub id: AspirationId,
+    pub year: i64,
+    pub title: String,
+    pub created_at: Timestamp,
+    pub due_at: Option<Timestamp>,
+}
+
+fn waiting_sql(select: &str, scope: &StaffScope, statuses: &[Status], overdue_at: Option<Timestamp>) -> Sql {
+    let mut sql = Sql::new(format!("SELECT {select} FROM aspirations a WHERE TRUE"));
+    if let StaffScope::Opd(ids) = scope {
+        sql.push_in("a.opd_id", ids.iter().map(|i| (*i).into()).collect());
+    }
+    sql.push_in("a.status", statuses.iter().map(|s| (*s).into()).collect());
+    if let Some(t) = overdue_at {
+        sql.push(" AND a.due_at < ?", [t.into()]);
+    }
+    sql
+}
+
+/// Reports in `statuses` (of the scope's units; past due at `overdue_at` when given), the
+/// nearest deadline first.
+pub async fn waiting(
+    ex: impl Executor,
+    scope: &StaffScope,
+    statuses: &[Status],
+    overdue_at: Option<Timestamp>,
+    limit: i64,
+) -> Result<Vec<WaitingRow>, DbError> {
+    let mut sql = waiting_sql("a.id, a.year, a.title, a.created_at, a.due_at", scope, statuses, overdue_at);
+    sql.push(" ORDER BY CASE WHEN a.due_at IS NULL THEN 1 ELSE 0 END, a.due_at, a.id LIMIT ?", [limit.into()]);
+    sql.into_query().fetch_all(ex).await
+}
+
+pub async fn count_waiting(
+    ex: impl Executor,
+    scope: &StaffScope,
+    statuses: &[Status],
+    overdue_at: Option<Timestamp>,
+) -> Result<i64, DbError> {
+    waiting_sql("COUNT(*)", scope, statuses, overdue_at).into_query().scalar(ex).await
+}
