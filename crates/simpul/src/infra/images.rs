@@ -156,8 +156,8 @@ pub fn default_icon() -> Vec<u8> {
             return image::Rgba([0, 0, 0, 0]);
         }
         let bubble = |x0: i32, y0: i32, x1: i32, y1: i32| x >= x0 && x <= x1 && y >= y0 && y <= y1;
-        let tail_left = x >= 14 && x <= 22 && y >= 30 && y <= 30 + (22 - x);
-        let tail_right = x >= 42 && x <= 50 && y >= 48 && y <= 48 + (x - 42);
+        let tail_left = (14..=22).contains(&x) && y >= 30 && y <= 30 + (22 - x);
+        let tail_right = (42..=50).contains(&x) && y >= 48 && y <= 48 + (x - 42);
         if bubble(10, 12, 40, 30) || tail_left || bubble(24, 34, 54, 48) || tail_right { white } else { blue }
     });
     png(&DynamicImage::ImageRgba8(img))

@@ -24,6 +24,7 @@ mod schema;
 mod search;
 mod services;
 mod shell;
+mod staff;
 mod training;
 mod users;
 mod zones;

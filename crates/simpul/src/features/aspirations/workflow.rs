@@ -560,20 +560,6 @@ pub async fn lapor_csv(app: &App, actor: &Actor, ids: &[AspirationId]) -> AppRes
     Ok(String::from_utf8(bytes).map_err(anyhow::Error::from)?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn spreadsheet_formulas_are_defused() {
-        assert_eq!(cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
-        assert_eq!(cell("+62 812"), "'+62 812");
-        assert_eq!(cell("-"), "'-");
-        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(cell("Jalan rusak"), "Jalan rusak");
-    }
-}
-
 /// "Tugas saya" on the reports desk: the coordinator's reports to verify, to dispose and past
 /// their deadline; an OPD officer's dispositions to follow up, nearest deadline first.
 pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
@@ -628,4 +614,18 @@ async fn todo_list(
         })
         .collect();
     Ok(TodoList { title, count, items, more: more.to_owned() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn spreadsheet_formulas_are_defused() {
+        assert_eq!(cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(cell("+62 812"), "'+62 812");
+        assert_eq!(cell("-"), "'-");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("Jalan rusak"), "Jalan rusak");
+    }
 }

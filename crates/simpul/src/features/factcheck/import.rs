@@ -140,8 +140,6 @@ pub async fn import_jsonl(
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::text::shorten;
-
     #[test]
     fn long_claims_become_titles_at_a_word_boundary() {
         assert_eq!(crate::domain::text::shorten("Telur palsu beredar", 120), "Telur palsu beredar");

@@ -97,7 +97,7 @@ pub async fn logo(app: &App) -> AppResult<Option<axum::body::Bytes>> {
     if app.site().logo_version.is_none() {
         return Ok(None);
     }
-    Ok(app.storage.get(LOGO_KEY).await.map_err(AppError::Internal)?)
+    app.storage.get(LOGO_KEY).await.map_err(AppError::Internal)
 }
 
 /// The favicon: the logo's square version, or the built-in icon.
