@@ -261,3 +261,36 @@ async fn upload_settings(c: &mut Client, city: &str, logo: Option<&[u8]>) -> cra
         format!("/admin/situs?_csrf={}", url::form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>());
     c.send(axum::http::Method::POST, &path, Some(&format!("multipart/form-data; boundary={b}")), body.into()).await
 }
+
+#[tokio::test]
+async fn the_demo_shows_a_living_city() {
+    let t = TestApp::empty().await;
+    simpul::demo::load_if_empty(&t.app).await.unwrap();
+    let news = t.client().get("/berita").await.body;
+    assert!(news.matches("class=\"news-card\"").count() >= 10, "a page of news");
+    assert!(news.matches("class=\"thumb\"").count() >= 10, "with photos");
+    let published: i64 = query("SELECT COUNT(*) FROM articles WHERE state = 'terbit' AND cover_media_id IS NOT NULL")
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    assert!(published >= 12);
+    let groups: i64 = query("SELECT COUNT(DISTINCT kim_id) FROM articles").scalar(&t.app.db).await.unwrap();
+    let categories: i64 = query("SELECT COUNT(DISTINCT category_id) FROM articles").scalar(&t.app.db).await.unwrap();
+    assert!(groups >= 3 && categories >= 5);
+    // Reports in different states, public ones listed, one answered and rated.
+    let states: Vec<String> =
+        query("SELECT DISTINCT status FROM aspirations ORDER BY status").scalars(&t.app.db).await.unwrap();
+    assert!(states.len() >= 5, "{states:?}");
+    let rated: i64 =
+        query("SELECT COUNT(*) FROM aspirations WHERE rating IS NOT NULL").scalar(&t.app.db).await.unwrap();
+    assert_eq!(rated, 1);
+    let list = t.client().get("/aspirasi").await.body;
+    assert!(list.matches("href=\"/aspirasi/ASP-").count() >= 6, "{list}");
+    let open311 = t.client().get("/open311/v2/requests.json").await;
+    assert!(open311.json().as_array().is_some_and(|a| a.len() >= 6), "{}", open311.body);
+    assert_eq!(t.count("clarifications").await, 3);
+    let training = t.client().get("/pelatihan").await.body;
+    assert!(training.contains("Menulis berita untuk anggota KIM") && training.contains("25"), "{training}");
+    let home = t.client().get("/").await.body;
+    assert!(home.contains("Kota Cilegon") && home.contains("class=\"thumb\""));
+}

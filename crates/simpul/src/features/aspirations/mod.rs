@@ -14,7 +14,8 @@ mod repo;
 mod service;
 mod workflow;
 
-pub use service::{FormChoices, answered_this_month};
+pub use service::{FormChoices, ReporterStep, SubmitForm, answered_this_month, form_choices, reporter_step, submit};
+pub use workflow::{StepForm, step};
 pub use workflow::{Sweep, sweep as sweep_deadlines};
 
 use crate::{

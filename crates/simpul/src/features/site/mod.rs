@@ -5,6 +5,8 @@ mod html;
 mod repo;
 mod service;
 
+pub use service::{SettingsForm, save as save_identity};
+
 use crate::{
     domain::access::Permission,
     registry::Registry,

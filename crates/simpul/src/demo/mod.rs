@@ -1,11 +1,20 @@
-//! `serve --demo`: on an empty data folder, loads Kota Cilegon's regions and a little sample
-//! data — KIM groups, OPD, one account per role — and prints the passwords.
+//! `serve --demo`: on an empty data folder, loads a living Kota Cilegon: its regions, KIM
+//! groups, OPD and one account per role (the passwords are printed), published news with
+//! photos, residents' reports in every state of the workflow, clarifications the tip-line
+//! answers with, and a training session with seats left.
+
+mod content;
+mod photos;
 
 use crate::{
     app::App,
-    domain::{access::Actor, kim::KimForm, opd::OpdForm},
+    domain::{
+        access::{Actor, Grant, Role, Scope},
+        kim::KimForm,
+        opd::OpdForm,
+    },
     error::AppResult,
-    features::{accounts, kim, opd, regions, users},
+    features::{accounts, kim, opd, regions, site, users},
     infra::crypto,
 };
 
@@ -55,6 +64,8 @@ async fn load(app: &App) -> AppResult<()> {
             OpdForm { name: name.into(), short_name: short.into(), categories: cats.into(), ..Default::default() };
         opd_ids.push(opd::create(app, &cli, &form).await?);
     }
+    let identity = site::SettingsForm { city: "Kota Cilegon".into(), remove_logo: false };
+    site::save_identity(app, &cli, &identity, None).await?;
     println!("\nDemo accounts (passwords shown once):");
     let people = [
         ("Admin Diskominfo", "admin@demo.simpul.id", "admin", String::new(), String::new()),
@@ -63,12 +74,61 @@ async fn load(app: &App) -> AppResult<()> {
         ("Sari Petugas DPUPR", "opd@demo.simpul.id", "petugas_opd", String::new(), opd_ids[1].to_string()),
         ("Dedi DPO", "dpo@demo.simpul.id", "dpo", String::new(), String::new()),
     ];
+    let mut actors = Vec::new();
     for (name, email, role, kim_id, opd_id) in people {
         let password = crypto::random_token(12);
-        let form = users::StaffForm { name: name.into(), email: email.into(), role: role.into(), kim_id, opd_id };
-        users::create_staff(app, &cli, &form, Some(password.clone())).await?;
+        let form = users::StaffForm {
+            name: name.into(),
+            email: email.into(),
+            role: role.into(),
+            kim_id: kim_id.clone(),
+            opd_id: opd_id.clone(),
+        };
+        let made = users::create_staff(app, &cli, &form, Some(password.clone())).await?;
         println!("  {role:<12} {email:<26} {password}");
+        let scope = match (kim_id.parse::<i64>(), opd_id.parse::<i64>()) {
+            (Ok(k), _) => Scope::Kim(k),
+            (_, Ok(o)) => Scope::Opd(o),
+            _ => Scope::Global,
+        };
+        let role = Role::parse(role).unwrap_or(Role::Anggota);
+        actors.push(Actor {
+            user_id: Some(made.user_id),
+            label: format!("{name} (#{})", made.user_id),
+            grants: vec![Grant { role, scope }],
+            request_id: None,
+            read_only: false,
+        });
     }
+    // The demo's editor and writer work for every group, so the news spans all three.
+    for kim_id in &kim_ids[1..] {
+        for (i, (name, email, role)) in [
+            ("Rina Redaksi", "redaksi@demo.simpul.id", "redaksi"),
+            ("Budi Anggota", "anggota@demo.simpul.id", "anggota"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let form = users::StaffForm {
+                name: name.into(),
+                email: email.into(),
+                role: role.into(),
+                kim_id: kim_id.to_string(),
+                opd_id: String::new(),
+            };
+            users::create_staff(app, &cli, &form, None).await?;
+            let role = Role::parse(role).unwrap_or(Role::Anggota);
+            actors[1 + i].grants.push(Grant { role, scope: Scope::Kim(*kim_id) });
+        }
+    }
+    let people = content::People {
+        admin: actors[0].clone(),
+        editor: actors[1].clone(),
+        writer: actors[2].clone(),
+        officer: actors[3].clone(),
+        kim_ids: kim_ids.clone(),
+        road_opd: opd_ids[1],
+    };
 
     // Clarifications the tip-line can answer with at once (sample rumours of the kind that
     // circulate in Banten; the institutions' answers are illustrative).
@@ -109,7 +169,9 @@ async fn load(app: &App) -> AppResult<()> {
         };
         crate::features::factcheck::publish(app, &cli, None, &form).await?;
     }
-
+    content::news(app, &people).await?;
+    content::reports(app, &people).await?;
+    content::training(app, &people).await?;
     println!();
     Ok(())
 }
