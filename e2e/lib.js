@@ -146,7 +146,8 @@ export async function signIn(browser, server, email, pw) {
   await page.fill('#f-email', email);
   await page.fill('#f-password', pw);
   await page.click('main button[type=submit]');
-  await page.waitForURL(`${server.base}/`);
+  // Staff land on their task list, citizens on the home page.
+  await page.waitForURL((u) => u.pathname === '/' || u.pathname === '/tugas');
   return page;
 }
 

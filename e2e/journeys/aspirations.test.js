@@ -1,16 +1,55 @@
-// Aspirations: an anonymous citizen reports a pothole with a photo → the coordinator verifies
-// and sends it to DPUPR → the DPUPR officer answers → the citizen follows the private link,
-// disputes → a second answer → the citizen accepts and rates. Then an independent Open311
-// client library (Python georeport) reads it back in JSON and XML and files a new one.
-// Every page passes axe-core and fits a 360 px screen; the HTML is validated by zz-valid-html.
+// Aspirations: an anonymous citizen reports a pothole with a photo and asks to hear back on
+// Telegram → the coordinator, landing on the task list, verifies and sends it to DPUPR → the
+// DPUPR officer finds it on the task list and answers → the answer reaches the citizen by
+// Telegram (a fake Bot API here) and by e-mail (the outbox) → the citizen follows the private
+// link, disputes → a second answer → the citizen accepts and rates; a lost link is sent again.
+// Then an independent Open311 client library (Python georeport) reads it back in JSON and XML
+// and files a new one. Every page passes axe-core and fits a 360 px screen; the HTML is
+// validated by zz-valid-html.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { test } from 'node:test';
 import { demoJourney, expectClean, phone, png } from '../lib.js';
 
-const demo = demoJourney();
+// A stand-in for api.telegram.org: records every sendMessage.
+const sent = [];
+const fake = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (d) => { body += d; });
+  req.on('end', () => {
+    sent.push({ path: req.url, json: JSON.parse(body || '{}') });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true,"result":{}}');
+  });
+});
+await new Promise((resolve) => fake.listen(0, '127.0.0.1', resolve));
+const SECRET = 'rahasia-webhook-uji';
+const demo = demoJourney({
+  args: ['--telegram-bot-token', '42:TOKEN', '--telegram-webhook-secret', SECRET, '--telegram-bot-username',
+    'kim_cilegon_bot', '--telegram-api-base', `http://127.0.0.1:${fake.address().port}`],
+});
 const { password, signIn } = demo;
+
+async function waitFor(predicate, what) {
+  for (let i = 0; i < 100; i++) {
+    const found = sent.find(predicate);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`no Telegram message ${what}: ${JSON.stringify(sent)}`);
+}
+
+async function telegram(chat, messageId, text) {
+  const update = { update_id: messageId, message: { message_id: messageId, date: 1795831200,
+    chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'Warga' }, text } };
+  const r = await fetch(`${demo.server.base}/api/v1/webhooks/telegram`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    body: JSON.stringify(update),
+  });
+  assert.equal(r.status, 200);
+}
 
 async function openReport(page, title) {
   await page.goto(`${demo.server.base}/kelola/aspirasi`);
@@ -44,8 +83,29 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   await expectClean(citizen, 'aspiration-track-new');
   const privateLink = citizen.url().split('?')[0];
 
-  // The coordinator verifies and sends it to DPUPR; the identity stays hidden.
+  // "Kabari saya lewat Telegram": the button opens the city's bot with a one-time code
+  // (t.me is stood in for here); the citizen presses Start, and the bot says it is linked.
+  let deepLink = null;
+  await citizen.route('https://t.me/**', (route) => {
+    deepLink = route.request().url();
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Telegram</title>' });
+  });
+  await citizen.click('main button:has-text("Kabari saya lewat Telegram")');
+  await citizen.waitForURL(/t\.me/);
+  const chatCode = new URL(deepLink).searchParams.get('start');
+  assert.match(chatCode, /^[A-Z2-9]{8}$/);
+  await telegram(7001, 1, `/start ${chatCode}`);
+  await waitFor((m) => m.json.chat_id === 7001 && /Terhubung/.test(m.json.text), 'confirming the link');
+  await citizen.goto(privateLink);
+  assert.match(await citizen.textContent('main'), /Kabar juga dikirim ke Telegram Anda/);
+
+  // The coordinator lands on the task list, which leads to the new report; the identity stays
+  // hidden.
   const admin = await signIn('admin@demo.simpul.id', password('admin'));
+  assert.match(admin.url(), /\/tugas$/);
+  assert.match(await admin.textContent('main'), /Laporan menunggu verifikasi/);
+  await expectClean(admin, 'tasks-coordinator');
+  await admin.click(`main a:has-text("${title}")`);
   await admin.goto(`${demo.server.base}/kelola/aspirasi`);
   await expectClean(admin, 'aspiration-desk-list');
   await openReport(admin, title);
@@ -53,18 +113,31 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   await expectClean(admin, 'aspiration-desk-new');
   await admin.click('main button:has-text("Verifikasi")');
   await admin.selectOption('#f-opd_id', { label: 'Dinas Pekerjaan Umum dan Penataan Ruang (DPUPR)' });
-  await admin.click('main button:has-text("Teruskan ke OPD")');
-  assert.match(await admin.textContent('main'), /Laporan diteruskan ke OPD/);
+  await admin.click('main button:has-text("Disposisikan ke OPD")');
+  assert.match(await admin.textContent('main'), /Laporan didisposisikan ke OPD/);
 
-  // The DPUPR officer takes it up and answers.
+  // The DPUPR officer lands on the task list: the new disposition, with its days left.
   const officer = await signIn('opd@demo.simpul.id', password('petugas_opd'));
-  await openReport(officer, title);
+  assert.match(officer.url(), /\/tugas$/);
+  const tasks = await officer.textContent('main');
+  assert.match(tasks, /Disposisi untuk ditindaklanjuti/);
+  assert.match(tasks, /hari kerja lagi/);
+  await expectClean(officer, 'tasks-officer');
+  await officer.click(`main a:has-text("${title}")`);
   await expectClean(officer, 'aspiration-desk-officer');
   assert.doesNotMatch(await officer.textContent('main'), /warga\.pelapor/);
-  await officer.click('main button:has-text("Terima dan proses")');
+  await officer.click('main button:has-text("Terima dan tindak lanjuti")');
   await officer.fill('#f-body', 'Akan ditambal pekan ini oleh tim UPT Jalan.');
   await officer.click('main button:has-text("Kirim tanggapan resmi")');
   assert.match(await officer.textContent('main'), /Tanggapan terkirim/);
+
+  // The answer reaches the citizen on Telegram and by e-mail, each with the private link.
+  const onChat = await waitFor((m) => m.json.chat_id === 7001 && /Akan ditambal pekan ini/.test(m.json.text), 'with the answer');
+  assert.match(onChat.json.text, /\/aspirasi\/lacak\//);
+  await admin.goto(`${demo.server.base}/admin/surel`);
+  const outbox = await admin.textContent('main');
+  assert.match(outbox, /Tanggapan untuk laporan/);
+  assert.match(outbox, /Akan ditambal pekan ini oleh tim UPT Jalan/);
 
   // The citizen disputes from the private link.
   await citizen.goto(privateLink);
@@ -98,6 +171,22 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   assert.doesNotMatch(publicText, /warga\.pelapor/);
   assert.ok(await reader.locator('main img[src^="/aspirasi/lampiran/"]').count() >= 1, 'the photo is shown');
   await expectClean(reader, 'aspiration-public');
+
+  // A lost link: the ticket code and the e-mail given send it again; the page answers the same
+  // for a wrong contact.
+  const lost = await (await phone(demo.browser)).newPage();
+  await lost.goto(`${demo.server.base}/`);
+  await lost.click('main a:has-text("Lacak laporan")');
+  await expectClean(lost, 'aspiration-resend');
+  await lost.fill('#f-code', code);
+  await lost.fill('#f-contact', 'orang.lain@example.id');
+  await lost.click('main button:has-text("Kirim tautan")');
+  const answer = await lost.textContent('main');
+  assert.match(answer, /Jika nomor laporan dan kontak itu cocok/);
+  await lost.fill('#f-code', code);
+  await lost.fill('#f-contact', 'warga.pelapor@example.id');
+  await lost.click('main button:has-text("Kirim tautan")');
+  assert.equal(await lost.textContent('main'), answer);
 
   // Holidays page for the admin.
   await admin.goto(`${demo.server.base}/admin/hari-libur`);

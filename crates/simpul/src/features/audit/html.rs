@@ -31,6 +31,14 @@ impl AuditPage {
         self.page.datetime(Timestamp(*ms))
     }
 
+    /// What happened, as a sentence ("memverifikasi laporan"); the code itself when no
+    /// wording exists yet.
+    fn verb(&self, e: &AuditRow) -> String {
+        let key = format!("audit-verb-{}", e.action.replace('.', "-"));
+        let said = self.page.t(&key);
+        if said == key { e.action.clone() } else { said }
+    }
+
     fn next_query(&self, before: &i64) -> String {
         let f = &self.filter;
         url::form_urlencoded::Serializer::new(String::new())

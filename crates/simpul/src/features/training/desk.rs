@@ -241,7 +241,7 @@ async fn admin_session(
         max_mb: app.config.max_upload_bytes / (1024 * 1024),
         material: (String::new(), String::new()),
         edit,
-        valid_until: Timestamp(next - 1).format_in(app.zone()),
+        valid_until: Timestamp(next - 1).format_long_in(app.zone(), viewer.lang.code()),
         next_code_ms: next - now,
         script: crate::web::assets::code_refresh_url(),
         s,

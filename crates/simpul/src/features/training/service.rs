@@ -288,7 +288,7 @@ pub async fn register(
             key,
             &[
                 ("title", s.programme_title.clone()),
-                ("when", Timestamp(s.starts_at).format_in(app.zone())),
+                ("when", Timestamp(s.starts_at).format_long_in(app.zone(), "id")),
                 ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
             ],
         );
@@ -455,7 +455,7 @@ pub async fn remind(app: &App, session_id: i64, for_start: Option<i64>) -> AppRe
             "mail-training-reminder",
             &[
                 ("title", s.programme_title.clone()),
-                ("when", Timestamp(s.starts_at).format_in(app.zone())),
+                ("when", Timestamp(s.starts_at).format_long_in(app.zone(), "id")),
                 ("place", place.clone()),
                 ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
             ],
@@ -585,7 +585,7 @@ async fn promote_waiting(app: &App, tx: &mut Tx, s: &repo::Session, now: Timesta
                 "mail-training-promoted",
                 &[
                     ("title", s.programme_title.clone()),
-                    ("when", Timestamp(s.starts_at).format_in(app.zone())),
+                    ("when", Timestamp(s.starts_at).format_long_in(app.zone(), "id")),
                     ("link", app.config.link(&format!("/pelatihan/{}", s.programme_slug))),
                 ],
             );
