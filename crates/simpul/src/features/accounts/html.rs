@@ -110,6 +110,8 @@ struct AccountPage {
     email: String,
     roles: Vec<(String, Option<String>)>,
     can_upload: bool,
+    /// KIM members and editors: the newsroom API (personal tokens) and training.
+    member: bool,
 }
 
 pub async fn show_account(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
@@ -126,7 +128,8 @@ pub async fn show_account(State(app): State<AppState>, viewer: Viewer) -> AppRes
         })
         .collect();
     let can_upload = viewer.can(crate::domain::access::Permission::UploadMedia);
-    Ok(render(&AccountPage { name: user.name.clone(), email: user.email.clone(), roles, page, can_upload }))
+    let member = viewer.can(crate::domain::access::Permission::WriteNews);
+    Ok(render(&AccountPage { name: user.name.clone(), email: user.email.clone(), roles, page, can_upload, member }))
 }
 
 #[derive(Template)]

@@ -26,8 +26,9 @@ pub fn routes() -> Routes {
         .get("/admin/token", admin, html::list_tokens)
         .post("/admin/token", admin, html::create_token)
         .post("/admin/token/{id}/cabut", admin, html::revoke_token)
-        .get("/akun/token", Access::SignedIn, html::list_personal_tokens)
-        .post("/akun/token", Access::SignedIn, html::create_personal_token)
+        // Personal tokens carry only newsroom roles: they are for KIM members and editors.
+        .get("/akun/token", Access::Permission(Permission::WriteNews), html::list_personal_tokens)
+        .post("/akun/token", Access::Permission(Permission::WriteNews), html::create_personal_token)
         .post("/akun/token/{id}/cabut", Access::SignedIn, html::revoke_personal_token)
         .get("/api/v1/token", Access::Token(TokenScope::Read), api::show_token)
         .doc::<api::__path_show_token>()

@@ -191,12 +191,7 @@ impl TestApp {
     /// A new staff member with this role and a personal token of theirs ("read" or "write").
     pub async fn personal_token(&self, role: Role, kim: Option<i64>, scope: &str) -> String {
         let email = self.user(role, kim, None).await;
-        let id: i64 = simpul::infra::db::query("SELECT id FROM users WHERE email = $1")
-            .bind(email.as_str())
-            .scalar(&self.app.db)
-            .await
-            .unwrap();
-        let actor = Actor { user_id: Some(id), ..Actor::cli() };
+        let actor = self.actor_by_email(&email).await;
         let form = tokens::TokenForm { name: "pribadi".into(), scope: scope.into() };
         tokens::create_personal(&self.app, &actor, &form).await.unwrap()
     }
