@@ -159,6 +159,11 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   await citizen.click('main button:has-text("Kirim penilaian")');
   assert.match(await citizen.textContent('main'), /Anda memberi 5 bintang/);
   await expectClean(citizen, 'aspiration-track-rated');
+  // Stopping the news is one tap from the link in every message.
+  await citizen.goto(`${privateLink}/berhenti`);
+  await expectClean(citizen, 'aspiration-stop');
+  await citizen.click('main button:has-text("Berhenti menerima kabar")');
+  assert.match(await citizen.textContent('main'), /tidak akan menerima kabar laporan ini lagi/);
 
   // The public sees the report, the answers and the photo, never the reporter.
   const reader = await (await phone(demo.browser)).newPage();

@@ -84,7 +84,9 @@ test('admin pages, account pages and guest forms pass the same checks', async ()
   await expectClean(page, '11-login-failed');
   await page.fill('#f-password', 'kopi-tubruk-cilegon');
   await page.click('main button[type=submit]');
-  await page.waitForURL(`${server.base}/`);
+  // Staff land on their task list.
+  await page.waitForURL(`${server.base}/tugas`);
+  await expectClean(page, '11b-tasks');
 
   await page.goto(`${server.base}/admin/opd/baru`);
   await expectClean(page, '12-opd-new');
@@ -115,6 +117,15 @@ test('admin pages, account pages and guest forms pass the same checks', async ()
   await page.goto(`${server.base}/admin/surel`);
   assert.match(await page.textContent('main'), /budi@example\.id/);
   await expectClean(page, '17-outbox');
+  await page.goto(`${server.base}/admin/situs`);
+  await page.fill('#f-city', 'Kota Cilegon');
+  await page.setInputFiles('#f-logo', path.join(SHOTS, '01-setup.png'));
+  await page.click('main button[type=submit]');
+  assert.match(await page.textContent('main'), /Identitas situs disimpan/);
+  assert.match(await page.textContent('header'), /Kota Cilegon/);
+  await expectClean(page, '17b-site');
+  await page.goto(`${server.base}/akun/laporan`);
+  await expectClean(page, '18b-own-reports');
   await page.goto(`${server.base}/akun`);
   await expectClean(page, '18-account');
   await page.goto(`${server.base}/akun/sandi`);
