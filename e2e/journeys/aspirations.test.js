@@ -91,6 +91,8 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
     return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Telegram</title>' });
   });
   await citizen.click('main button:has-text("Kabari saya lewat Telegram")');
+  await expectClean(citizen, 'aspiration-chat-invite');
+  await citizen.click('main a:has-text("Buka Telegram")');
   await citizen.waitForURL(/t\.me/);
   const chatCode = new URL(deepLink).searchParams.get('start');
   assert.match(chatCode, /^[A-Z2-9]{8}$/);
@@ -212,3 +214,4 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   assert.equal(run.status, 0, `open311 client failed:\n${run.stdout}\n${run.stderr}`);
   assert.match(run.stdout, /open311 client: ok/);
 });
+test.after(() => fake.close());

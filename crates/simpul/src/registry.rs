@@ -91,6 +91,9 @@ pub struct TodoList {
     pub items: Vec<TodoItem>,
     /// The desk page with all of them.
     pub more: String,
+    /// Counted in the menu's number: things this person must act on (not what is only to
+    /// watch, like sessions ahead or reports already counted in another list).
+    pub counted: bool,
 }
 
 /// One thing waiting.
@@ -295,7 +298,6 @@ pub async fn publish(app: &App, tx: &mut Tx, actor: &Actor, now: Timestamp, even
     Ok(())
 }
 
-/// Runs every due job once; returns how many ran. Failed jobs retry with back-off.
 /// Everything waiting for `actor`, list by list, in the order capabilities registered.
 pub async fn todos_for(app: &App, actor: &Actor) -> AppResult<Vec<TodoList>> {
     let mut out = Vec::new();
@@ -309,12 +311,13 @@ pub async fn todos_for(app: &App, actor: &Actor) -> AppResult<Vec<TodoList>> {
 /// commits a change or a minute passes.
 pub async fn todo_count(app: &App, actor: &Actor) -> AppResult<i64> {
     let Some(user) = actor.user_id else { return Ok(0) };
-    let key = user.to_string();
+    // Per person and per minute of the application's clock: deadlines pass without any commit.
+    let key = format!("{user}:{}", app.clock.now().0 / 60_000);
     let generation = app.db.generation();
     if let Some(n) = app.todo_counts.get(&key, generation) {
         return Ok(n);
     }
-    let n = todos_for(app, actor).await?.iter().map(|l| l.count).sum();
+    let n = todos_for(app, actor).await?.iter().filter(|l| l.counted).map(|l| l.count).sum();
     app.todo_counts.put(key, n, generation);
     Ok(n)
 }
@@ -329,6 +332,7 @@ pub async fn chat_command(app: &App, msg: &ChatMessage<'_>) -> AppResult<Option<
     Ok(None)
 }
 
+/// Runs every due job once; returns how many ran. Failed jobs retry with back-off.
 pub async fn run_due_jobs(app: &App) -> anyhow::Result<usize> {
     let mut n = 0;
     while let Some(job) = jobs::claim(&app.db, app.clock.now()).await? {

@@ -26,6 +26,9 @@ CREATE INDEX aspirations_reporter_user ON aspirations(reporter_user_id, id);
 ALTER TABLE aspirations ADD COLUMN first_answered_at BIGINT;
 ALTER TABLE aspirations ADD COLUMN answered_late BOOLEAN;
 CREATE INDEX aspirations_answered ON aspirations(first_answered_at);
+-- Reports answered before this migration: when (whether on time is not known any more).
+UPDATE aspirations SET first_answered_at = (SELECT MIN(e.at) FROM aspiration_events e
+    WHERE e.aspiration_id = aspirations.id AND e.action = 'respond') WHERE first_answered_at IS NULL;
 
 -- One-time codes that link a chat to a report ("LAPOR <code>" on WhatsApp, /start <code> on
 -- Telegram). Stored hashed; used once; expire.

@@ -127,6 +127,7 @@ pub struct Logo {
 }
 
 pub const LOGO_HEIGHT: u32 = 128;
+pub const LOGO_WIDTH: u32 = 512;
 pub const ICON_SIZE: u32 = 64;
 
 pub fn logo(data: &[u8], limits: ImageLimits) -> Result<Logo, ImageError> {

@@ -52,6 +52,7 @@ pub struct Limits {
     tips: IpLimiter,
     support: IpLimiter,
     ticket_links: IpLimiter,
+    ticket_tries: IpLimiter,
 }
 
 impl Default for Limits {
@@ -63,6 +64,7 @@ impl Default for Limits {
             tips: IpLimiter::per_minute(20),
             support: IpLimiter::per_hour(5),
             ticket_links: IpLimiter::per_hour(3),
+            ticket_tries: IpLimiter::per_hour(20),
         }
     }
 }
@@ -96,14 +98,16 @@ impl Limits {
         }
     }
 
-    /// "Dukung" on one report (`report`: its id), counted once the report is known to be public:
-    /// per address and report against made-up device cookies, and as a sensitive request.
-    /// "Kirim ulang tautan" for one report (`ticket`: its code as typed, normalised): a few an
-    /// hour, whoever asks, so nobody can flood a reporter's inbox or try contact after contact.
-    pub fn allow_link_request(&self, ticket: &str) -> bool {
-        self.ticket_links.allow(&format!("ticket:{ticket}"))
+    /// "Kirim ulang tautan" for one report (`ticket`: its code, normalised) and one contact
+    /// (`contact`: a hash of it): a few an hour for the pair, so nobody floods a reporter's
+    /// inbox, and a looser cap for the report, so nobody tries contact after contact — while a
+    /// stranger using up the pair's allowance cannot lock the reporter out.
+    pub fn allow_link_request(&self, ticket: &str, contact: &str) -> bool {
+        self.ticket_links.allow(&format!("{ticket}|{contact}")) && self.ticket_tries.allow(ticket)
     }
 
+    /// "Dukung" on one report (`report`: its id), counted once the report is known to be public:
+    /// per address and report against made-up device cookies, and as a sensitive request.
     pub fn allow_support(&self, ip: &str, report: &str) -> bool {
         self.sensitive.allow(ip) && self.support.allow(&format!("{ip}|{report}"))
     }

@@ -201,8 +201,11 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     let mut viewer = Viewer { user, token, lang, csrf, request_id, here, flash, todos: None };
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    // Staff see their count in the menu of every page (cached per person for a minute).
-    if !unsafe_method && !is_api && viewer.user.as_ref().is_some_and(|u| !u.grants.is_empty()) {
+    // Staff see their count in the menu of every page (cached per person until this node
+    // commits a change, or a minute): counted for page loads only, not for images or files.
+    let wants_page =
+        req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+    if !unsafe_method && !is_api && wants_page && viewer.user.as_ref().is_some_and(|u| !u.grants.is_empty()) {
         match crate::registry::todo_count(&app, &viewer.actor()).await {
             Ok(n) => viewer.todos = Some(n),
             Err(e) => tracing::warn!(error = %e, "could not count the task list"),

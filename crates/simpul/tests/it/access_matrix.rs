@@ -169,6 +169,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/kelola/aspirasi/{id}/lapor", Who::Admin),
     ("POST", "/kelola/aspirasi/{id}/identitas", Who::Admin),
     ("POST", "/api/v1/aspirations", Who::EveryoneButReadTokens),
+    ("GET", "/api/v1/aspirations/unsubscribe/{key}", Who::Everyone),
     ("POST", "/api/v1/aspirations/unsubscribe/{key}", Who::Everyone),
     ("GET", "/api/v1/aspirations", Who::Everyone),
     ("GET", "/api/v1/aspirations/categories", Who::Everyone),

@@ -23,6 +23,11 @@ fn with_subject<'a>(mails: &'a [(String, String)], part: &str) -> &'a (String, S
     mails.iter().find(|m| m.0.contains(part)).unwrap_or_else(|| panic!("no mail about {part:?} in {mails:?}"))
 }
 
+/// Waits for work the page does after answering (sending a link again) to finish.
+async fn settle() {
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+}
+
 /// The private follow-up link in a message body.
 fn link_in(body: &str) -> String {
     let start = body.find("/aspirasi/lacak/").unwrap_or_else(|| panic!("no private link in {body}"));
@@ -180,6 +185,7 @@ async fn a_lost_link_is_sent_again_only_to_the_contact_given_and_the_page_says_t
     let before = reporter_mails(&t).await.len();
     let wrong = citizen.post_form("/aspirasi/lacak", &[("code", &code), ("contact", "orang.lain@example.id")]).await;
     let unknown = citizen.post_form("/aspirasi/lacak", &[("code", "ASP-2026-999999"), ("contact", EMAIL)]).await;
+    settle().await;
     assert_eq!(reporter_mails(&t).await.len(), before, "nothing to a wrong contact or an unknown code");
     let right = citizen
         .post_form("/aspirasi/lacak", &[("code", &code.to_lowercase()), ("contact", " Siti.Pelapor@Example.id ")])
@@ -190,6 +196,7 @@ async fn a_lost_link_is_sent_again_only_to_the_contact_given_and_the_page_says_t
     }
     let strip = |b: &str| b.replace(&code.to_lowercase(), "").replace("ASP-2026-999999", "");
     assert_eq!(strip(&wrong.body).len(), strip(&right.body).len(), "nothing tells the answers apart");
+    settle().await;
     let mails = reporter_mails(&t).await;
     assert_eq!(mails.len(), before + 1);
     let link = link_in(&with_subject(&mails, "Tautan laporan").1);
@@ -202,7 +209,8 @@ async fn a_lost_link_is_sent_again_only_to_the_contact_given_and_the_page_says_t
     for _ in 0..5 {
         citizen.post_form("/aspirasi/lacak", &[("code", &code), ("contact", EMAIL)]).await;
     }
-    assert!(reporter_mails(&t).await.len() <= before + 3, "limited per report");
+    settle().await;
+    assert!(reporter_mails(&t).await.len() <= before + 3, "limited per report and contact");
 }
 
 /// Links the report behind `track` to a chat: returns the one-time code from the deep link.
@@ -212,12 +220,16 @@ async fn chat_code(t: &TestApp, track: &str, channel: &str) -> String {
     let label = if channel == "telegram" { "Kabari saya lewat Telegram" } else { "Kabari saya lewat WhatsApp" };
     assert!(page.body.contains(label));
     let r = citizen.post_form(&format!("{track}/kabari"), &[("channel", channel)]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let to = r.location().to_owned();
-    match channel {
-        "telegram" => to.strip_prefix("https://t.me/kim_cilegon_bot?start=").unwrap().to_owned(),
-        _ => to.strip_prefix("https://wa.me/6281100001111?text=LAPOR+").unwrap().to_owned(),
-    }
+    assert_eq!(r.status, StatusCode::OK, "a page with the link (form posts stay on this site)");
+    assert!(r.headers["cache-control"].to_str().unwrap().contains("no-store"));
+    let prefix = match channel {
+        "telegram" => "https://t.me/kim_cilegon_bot?start=",
+        _ => "https://wa.me/6281100001111?text=LAPOR+",
+    };
+    let start = r.body.find(prefix).unwrap_or_else(|| panic!("{prefix} in {}", r.body)) + prefix.len();
+    let code = r.body[start..].split('"').next().unwrap().to_owned();
+    assert!(r.body.contains(&code) && r.body.matches(&code).count() >= 2, "the code is also shown to type by hand");
+    code
 }
 
 fn chat_texts(sent: &Sent, to: i64) -> Vec<String> {
@@ -260,6 +272,22 @@ async fn a_reporter_with_only_a_phone_number_follows_the_report_on_telegram_and_
     assert!(tips.is_empty(), "a code is not a tip: {tips:?}");
     let chat: String = query("SELECT chat_id FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
     assert_eq!(chat, "4242");
+    // A code not used within a day expires.
+    let late = chat_code(&t, &track, "whatsapp").await;
+    t.advance_minutes(60 * 25);
+    let body = wa_delivery(
+        "wamid.L0",
+        "6289900000000",
+        serde_json::json!({ "type": "text", "text": { "body": format!("LAPOR {late}") } }),
+    );
+    post_wa(&mut t.client(), &body, &wa_signature(&body, WA_SECRET)).await;
+    t.run_jobs().await;
+    let refused =
+        sent.lock().unwrap().iter().rev().find(|s| s.2["to"] == "6289900000000").map(|s| s.2.clone()).unwrap();
+    assert!(refused["text"]["body"].as_str().unwrap().contains("tidak dikenal"), "{refused}");
+    let chat: String = query("SELECT chat_id FROM aspirations WHERE id = $1").bind(id).scalar(&t.app.db).await.unwrap();
+    assert_eq!(chat, "4242", "an expired code links nothing");
+    t.advance_minutes(-60 * 25);
 
     // Every step that matters reaches the chat, with the answer and a link.
     let mut coord = coordinator(&t, &c).await;

@@ -69,7 +69,8 @@ async fn every_role_lands_on_its_task_list_and_the_counts_match_the_desks() {
     let road = c.road_opd.to_string();
     step(&mut coord, disposed, &[("action", "dispose"), ("opd_id", &road)]).await;
 
-    let tasks = coord.get("/tugas").await.body;
+    // A browser asks for a page (Accept: text/html): the menu shows the count.
+    let tasks = coord.clone_with_header("accept", "text/html,*/*").get("/tugas").await.body;
     assert_eq!(count_of(&tasks, "Laporan menunggu verifikasi"), 2, "{tasks}");
     let desk = coord.get("/kelola/aspirasi?status=baru").await.body;
     assert_eq!(desk.matches("href=\"/kelola/aspirasi/").count(), 2, "the desk shows the same two");
@@ -293,4 +294,49 @@ async fn the_demo_shows_a_living_city() {
     assert!(training.contains("Menulis berita untuk anggota KIM") && training.contains("25"), "{training}");
     let home = t.client().get("/").await.body;
     assert!(home.contains("Kota Cilegon") && home.contains("class=\"thumb\""));
+}
+
+#[tokio::test]
+async fn trainers_see_sessions_ahead_and_attendance_to_complete() {
+    use simpul::features::training::{self as service, ProgrammeForm, SessionForm};
+    let t = TestApp::new().await;
+    let admin_email = t.user(Role::Admin, None, None).await;
+    let admin = t.actor_by_email(&admin_email).await;
+    let form = ProgrammeForm {
+        title: "Konten media sosial untuk KIM".into(),
+        description: "Membuat konten singkat.".into(),
+        topic: "konten_media_sosial".into(),
+        organiser: "Diskominfo".into(),
+        trainer: "Rina".into(),
+        ..Default::default()
+    };
+    let (pid, _) = service::create_programme(&t.app, &admin, &form).await.unwrap();
+    // The test clock starts on Saturday 28 November 2026, 09:00.
+    let session = SessionForm {
+        starts_at: "2026-12-01T09:00".into(),
+        ends_at: "2026-12-01T12:00".into(),
+        place: "Aula".into(),
+        capacity: "10".into(),
+        registration_deadline: "2026-11-30T17:00".into(),
+        ..Default::default()
+    };
+    let sid = service::add_session(&t.app, &admin, pid, &session).await.unwrap();
+    let (kim, _) = t.kim("KIM Latih").await;
+    let member_email = t.user(Role::Anggota, Some(kim), None).await;
+    let member = t.actor_by_email(&member_email).await;
+    service::register_for(&t.app, &member, sid, member.user_id.unwrap(), &[kim]).await.unwrap();
+
+    let mut trainer = t.login(&admin_email, PASSWORD).await.clone_with_header("accept", "text/html");
+    let page = trainer.get("/tugas").await.body;
+    assert_eq!(count_of(&page, "Sesi pelatihan dua minggu ke depan"), 1, "{page}");
+    assert!(page.contains("1 dari 10 kursi terisi") && page.contains(&format!("/kelola/pelatihan/sesi/{sid}")));
+    assert!(!page.contains("<span class=\"count\" aria-hidden=\"true\">"), "sessions ahead are not a task to act on");
+    // After the session, the member not yet marked present is a task.
+    t.advance_minutes(60 * 24 * 4);
+    let page = trainer.get("/tugas").await.body;
+    assert_eq!(count_of(&page, "Daftar hadir belum lengkap"), 1, "{page}");
+    assert!(page.contains("1 peserta belum tercatat hadir"));
+    assert!(page.contains("<span class=\"count\" aria-hidden=\"true\">1</span>"), "counted in the menu");
+    service::mark(&t.app, &admin, sid, member.user_id.unwrap(), true).await.unwrap();
+    assert_eq!(count_of(&trainer.get("/tugas").await.body, "Daftar hadir belum lengkap"), 0);
 }

@@ -226,3 +226,15 @@ pub async fn unsubscribe(
     super::follow::stop_notices(&app, &viewer.actor(), &key).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// The same address opened in a browser (some mail clients do): the page with the button.
+#[utoipa::path(get, path = "/api/v1/aspirations/unsubscribe/{key}", tag = "aspirations",
+    description = "Opened in a browser: redirects to the page that stops a report's notices.",
+    params(("key" = String, Path, description = "The report's private follow-up key")),
+    responses((status = 303, description = "To the page with the button"), (status = 404, description = "Not a key")))]
+pub async fn unsubscribe_page(Path(key): Path<String>) -> AppResult<axum::response::Redirect> {
+    if key.is_empty() || key.len() > 64 || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Err(AppError::NotFound);
+    }
+    Ok(axum::response::Redirect::to(&format!("{}/berhenti", service::follow_up_path(&key))))
+}

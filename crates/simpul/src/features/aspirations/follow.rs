@@ -74,9 +74,16 @@ fn code_hash(code: &str) -> String {
     crypto::sha256_hex(&format!("chat-code:{}", code.to_ascii_uppercase()))
 }
 
-/// Makes a one-time code for the report behind `key` and returns the address that opens the
-/// city's chat with it typed in (`https://wa.me/…?text=LAPOR%20…`, `https://t.me/…?start=…`).
-pub async fn start_chat(app: &App, key: &str, channel: ChatChannel) -> AppResult<String> {
+/// A one-time code and where it opens the city's chat with it typed in.
+pub struct ChatInvite {
+    /// What the citizen sends if the link does not open the app (`LAPOR K7QW2M9A`).
+    pub message: String,
+    /// `https://wa.me/…?text=LAPOR%20…` or `https://t.me/…?start=…`.
+    pub url: String,
+}
+
+/// Makes a one-time code for the report behind `key`.
+pub async fn start_chat(app: &App, key: &str, channel: ChatChannel) -> AppResult<ChatInvite> {
     let row = by_key(app, key).await?;
     let url = match channel {
         ChatChannel::WhatsApp => app.config.whatsapp.as_ref().and_then(|w| w.number.clone()).map(|n| {
@@ -97,7 +104,12 @@ pub async fn start_chat(app: &App, key: &str, channel: ChatChannel) -> AppResult
     repo::insert_chat_code(&mut tx, row.id, &code_hash(&code), channel, now.plus_minutes(CHAT_CODE_HOURS * 60)).await?;
     tx.commit_bookkeeping().await?;
     let text = pattern.replace("{code}", &code);
-    Ok(format!("{base}{}", url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>()))
+    let url = format!("{base}{}", url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>());
+    let message = match channel {
+        ChatChannel::WhatsApp => text,
+        ChatChannel::Telegram => format!("/start {code}"),
+    };
+    Ok(ChatInvite { message, url })
 }
 
 /// The code in a chat message that links a report, if it is one (`LAPOR K7QW2M9A`,
@@ -120,13 +132,13 @@ pub fn chat_command<'a>(app: &'a App, msg: &'a ChatMessage<'a>) -> BoxFuture<'a,
     Box::pin(async move {
         let lang = Lang::Id;
         let now = app.clock.now();
+        // A stop word is always an answer, never a tip: also when nothing (or nothing any more)
+        // is linked to this chat, e.g. a redelivery.
         if is_stop(msg.text) {
             let mut tx = app.db.begin().await?;
-            let n = repo::stop_chat(&mut tx, msg.channel, msg.from, now).await?;
-            if n == 0 {
-                return Ok(None);
+            if repo::stop_chat(&mut tx, msg.channel, msg.from, now).await? > 0 {
+                audit::record(&mut tx, &Actor::system(), now, Event::new("aspiration.chat_off", "chat", 0)).await?;
             }
-            audit::record(&mut tx, &Actor::system(), now, Event::new("aspiration.chat_off", "chat", 0)).await?;
             tx.commit().await?;
             return Ok(Some(lang.t("chat-stopped")));
         }
@@ -153,7 +165,8 @@ pub fn chat_command<'a>(app: &'a App, msg: &'a ChatMessage<'a>) -> BoxFuture<'a,
 /// or a contact exists.
 pub async fn resend_link(app: &App, ticket: &str, contact: &str) -> AppResult<()> {
     let Some(code) = TicketCode::parse(ticket.trim()) else { return Ok(()) };
-    if !app.limits.allow_link_request(&code.to_string()) {
+    let asked = crypto::sha256_hex(&contact.trim().to_lowercase());
+    if !app.limits.allow_link_request(&code.to_string(), &asked) {
         return Ok(());
     }
     let Some(row) = repo::find(&app.db, code.id()).await? else { return Ok(()) };
@@ -164,6 +177,8 @@ pub async fn resend_link(app: &App, ticket: &str, contact: &str) -> AppResult<()
     let phone = PhoneNumber::parse(contact.trim()).map(|p| p.as_str().to_owned());
     let by_mail = email.filter(|e| row.reporter_email.as_deref().is_some_and(|r| crypto::secure_eq(r, e)));
     let by_phone = phone.filter(|p| row.reporter_phone.as_deref().is_some_and(|r| crypto::secure_eq(r, p)));
+    // A phone number is reached on WhatsApp only; without it there is nothing to send.
+    let by_phone = by_phone.filter(|_| app.config.whatsapp.is_some());
     if by_mail.is_none() && by_phone.is_none() {
         return Ok(());
     }
@@ -198,7 +213,9 @@ pub async fn claim(app: &App, actor: &Actor, key: &str) -> AppResult<()> {
     let row = by_key(app, key).await?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    repo::set_reporter_user(&mut tx, row.id, user).await?;
+    if !repo::set_reporter_user(&mut tx, row.id, user).await? {
+        return Err(AppError::Conflict("err-report-kept-elsewhere"));
+    }
     // Who claimed it stays out of the trail, as for filing while signed in.
     let auditor = Actor::anonymous(actor.request_id.clone());
     audit::record(&mut tx, &auditor, now, Event::new("aspiration.claim", "aspiration", row.id)).await?;

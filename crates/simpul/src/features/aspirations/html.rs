@@ -613,15 +613,34 @@ pub struct ChatForm {
     pub channel: String,
 }
 
-/// "Kabari saya lewat WhatsApp/Telegram": a one-time code, then the city's chat with it typed in.
+#[derive(Template)]
+#[template(path = "aspirations/chat.html")]
+struct ChatPage {
+    page: Page,
+    channel: &'static str,
+    invite: follow::ChatInvite,
+    key: String,
+}
+
+/// "Kabari saya lewat WhatsApp/Telegram": a one-time code, and a page whose link opens the
+/// city's chat with it typed in (a page, not a redirect: the site's policy keeps form posts on
+/// this site, and the citizen sees what to send if the app does not open).
 pub async fn start_chat(
     State(app): State<AppState>,
+    viewer: Viewer,
     Path(key): Path<String>,
     Form(f): Form<ChatForm>,
 ) -> AppResult<Response> {
     let channel = ChatChannel::parse(&f.channel).ok_or(AppError::BadRequest("err-bad-form"))?;
-    let to = follow::start_chat(&app, &key, channel).await?;
-    Ok(private(Redirect::to(&to).into_response()))
+    let invite = follow::start_chat(&app, &key, channel).await?;
+    let title = viewer.lang.t(&format!("notices-chat-{}", channel.as_str()));
+    let page = ChatPage {
+        page: Page::titled(&app, &viewer, "/aspirasi/lacak", title),
+        channel: channel.as_str(),
+        invite,
+        key,
+    };
+    Ok(private(render(&page)))
 }
 
 #[derive(Template)]
@@ -651,8 +670,12 @@ pub async fn stop_notices(State(app): State<AppState>, viewer: Viewer, Path(key)
 
 /// "Simpan ke Laporan saya": the signed-in account keeps the report.
 pub async fn claim_report(State(app): State<AppState>, viewer: Viewer, Path(key): Path<String>) -> AppResult<Response> {
-    follow::claim(&app, &viewer.actor(), &key).await?;
-    Ok(private(redirect_with(&app, &service::follow_up_path(&key), Flash::ok("flash-report-claimed"))))
+    let flash = match follow::claim(&app, &viewer.actor(), &key).await {
+        Ok(()) => Flash::ok("flash-report-claimed"),
+        Err(AppError::Conflict(k)) => Flash::err(k),
+        Err(e) => return Err(e),
+    };
+    Ok(private(redirect_with(&app, &service::follow_up_path(&key), flash)))
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -693,7 +716,14 @@ pub async fn resend_link(
     if !errors.is_empty() {
         return Ok(render_invalid(&ResendPage { page, form, sent: false, errors }));
     }
-    follow::resend_link(&app, &code, &contact).await?;
+    // Looked up and sent after answering: the answer takes the same time whether or not the
+    // code and contact match, so its timing tells nothing either.
+    let worker = app.clone();
+    tokio::spawn(async move {
+        if let Err(e) = follow::resend_link(&worker, &code, &contact).await {
+            tracing::warn!(error = %e, "could not send a report's link again");
+        }
+    });
     Ok(render(&ResendPage { page, form: ResendForm::default(), sent: true, errors }))
 }
 

@@ -29,6 +29,8 @@ pub enum Notice<'a> {
     Received,
     /// Verified by the coordinator: it is public now and goes to the OPD.
     Verified,
+    /// Verified, but kept off the public list (the reporter asked for *rahasia*).
+    VerifiedConfidential,
     /// Not taken up, with the reason and the coordinator's explanation.
     Rejected { reason: Option<RejectReason>, duplicate_of: Option<(i64, AspirationId)>, note: Option<&'a str> },
     /// The OPD's answer, in full.
@@ -44,6 +46,7 @@ impl Notice<'_> {
         match self {
             Notice::Received => "notice-received",
             Notice::Verified => "notice-verified",
+            Notice::VerifiedConfidential => "notice-verified-confidential",
             Notice::Rejected { .. } => "notice-rejected",
             Notice::Answered(_) => "notice-answered",
             Notice::ClosingSoon => "notice-closing-soon",
@@ -168,15 +171,23 @@ async fn enqueue_chat(
     let lang = Lang::Id;
     let code = code_of(row.year, row.id).to_string();
     let (link, _) = links(app, key);
-    let what = notice.what(lang, &code);
-    let text = lang.t_args("notice-chat", &[("what", what.clone()), ("link", link.clone())]);
+    // Telegram takes 4,096 characters, a WhatsApp template variable about 1,024: a long answer
+    // is cut at a word and read in full behind the link.
+    let full = notice.what(lang, &code);
+    let more = lang.t("notice-read-more");
+    let cut = |max: usize| {
+        let short = crate::domain::text::shorten(&full, max);
+        if short.len() < full.len() { format!("{short} {more}") } else { short }
+    };
+    let what = cut(3_000);
+    let text = lang.t_args("notice-chat", &[("what", what), ("link", link.clone())]);
     let template_name = match channel {
         ChatChannel::WhatsApp => app.config.whatsapp.as_ref().and_then(|w| w.report_template.clone()),
         ChatChannel::Telegram => None,
     };
     // Template variables may not hold line breaks.
     let template =
-        template_name.as_ref().map(|_| vec![code, what.split_whitespace().collect::<Vec<_>>().join(" "), link]);
+        template_name.as_ref().map(|_| vec![code, cut(600).split_whitespace().collect::<Vec<_>>().join(" "), link]);
     let job = SendChat { channel: channel.as_str().into(), to: to.to_owned(), text, template, template_name };
     jobs::enqueue(tx, now, &job).await?;
     Ok(())

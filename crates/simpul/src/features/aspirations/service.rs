@@ -244,7 +244,9 @@ pub async fn submit(
         key_hash: crypto::sha256_hex(&key),
         opd_id: None,
         due_at: cal.deadline(now, aspiration::VERIFY_DAYS),
-        reporter_user_id: if on_behalf { None } else { actor.user_id.map(UserId) },
+        // Only a person on the web form: a client with a personal token (a kiosk, an app)
+        // files for others, whose reports do not belong in its owner's list.
+        reporter_user_id: if on_behalf || source != Source::Web { None } else { actor.user_id.map(UserId) },
     };
     let stored = files::store_all(app, uploads).await?;
     match store_report(app, actor, &new, &key, &stored, now).await {
@@ -627,8 +629,8 @@ pub fn on_event<'a>(
 }
 
 /// This month's figures for the home page: reports first answered since the month began in
-/// the deployment's zone, and how many of those on time.
-pub async fn answered_this_month(app: &App) -> AppResult<(i64, i64)> {
+/// the deployment's zone, how many of those have a known deadline, and how many were on time.
+pub async fn answered_this_month(app: &App) -> AppResult<(i64, i64, i64)> {
     let now = app.clock.now();
     let today = now.date_in(app.zone());
     let first = Date::from_ymd(today.year(), today.month(), 1).unwrap_or(today);

@@ -300,6 +300,7 @@ pub async fn step(app: &App, actor: &Actor, id: AspirationId, form: &StepForm) -
     }
     // The reporter hears of what matters to them; disposition and taking it up are internal.
     let notice = match action {
+        Action::Verify if row.confidential => Some(Notice::VerifiedConfidential),
         Action::Verify => Some(Notice::Verified),
         Action::Reject => Some(Notice::Rejected {
             reason: row_for_move.reject_reason,
@@ -574,7 +575,10 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
             let dispose = "/kelola/aspirasi?status=terverifikasi";
             out.push(todo_list(app, "tasks-dispose", &all, &[Status::Terverifikasi], None, dispose).await?);
             let late = "/kelola/aspirasi?terlambat=ya";
-            out.push(todo_list(app, "tasks-overdue", &all, &STAFF_OWES, Some(now), late).await?);
+            // To chase, not to act on: the same reports are in the other lists (or the OPD's).
+            let mut overdue = todo_list(app, "tasks-overdue", &all, &STAFF_OWES, Some(now), late).await?;
+            overdue.counted = false;
+            out.push(overdue);
         }
         let units: Vec<OpdId> = actor.opd_ids().into_iter().map(OpdId).collect();
         if actor.can(Permission::HandleAspirations) && !units.is_empty() {
@@ -613,7 +617,7 @@ async fn todo_list(
             }),
         })
         .collect();
-    Ok(TodoList { title, count, items, more: more.to_owned() })
+    Ok(TodoList { title, count, items, more: more.to_owned(), counted: true })
 }
 
 #[cfg(test)]

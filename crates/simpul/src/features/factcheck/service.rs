@@ -402,7 +402,8 @@ pub async fn receive(app: &App, actor: &Actor, intake: Intake) -> AppResult<Rece
         tipster,
         answer: reply.as_str(),
         clarification_id: matched,
-        user_id: actor.user_id,
+        // Only a person on the web form (a token's owner is not the sender of what it posts).
+        user_id: actor.user_id.filter(|_| intake.channel == Channel::Web),
     };
     let tip_id = repo::insert_tip(&mut tx, &new, now).await?;
     let code = code_of(year, tip_id);

@@ -388,6 +388,6 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
                 days_left: None,
             })
             .collect();
-        Ok(vec![TodoList { title: "tasks-rumours", count, items, more: "/kelola/cek-fakta".into() }])
+        Ok(vec![TodoList { title: "tasks-rumours", count, items, more: "/kelola/cek-fakta".into(), counted: true }])
     })
 }

@@ -34,8 +34,10 @@ struct HomePage {
 
 /// What the channel has done, live.
 struct Figures {
-    /// Reports first answered this month, and how many of them within their deadline.
+    /// Reports first answered this month; of those whose deadline is known, how many and how
+    /// many within it.
     answered: i64,
+    timed: i64,
     on_time: i64,
     clarifications: i64,
     trained: i64,
@@ -44,7 +46,7 @@ struct Figures {
 impl Figures {
     /// The share answered on time, in whole percent (none when nothing was answered).
     fn on_time_percent(&self) -> Option<i64> {
-        (self.answered > 0).then(|| (self.on_time * 100 + self.answered / 2) / self.answered)
+        (self.timed > 0).then(|| (self.on_time * 100 + self.timed / 2) / self.timed)
     }
 }
 
@@ -54,9 +56,10 @@ pub async fn show_home(State(app): State<AppState>, viewer: Viewer) -> AppResult
     let opd_count = opd::count(&app.db).await?;
     let latest_kim = kim::latest(&app.db, 6).await?;
     let latest_news = news::list_published(&app.db, 6, 0, news::Detail::Summary).await?;
-    let (answered, on_time) = aspirations::answered_this_month(&app).await?;
+    let (answered, timed, on_time) = aspirations::answered_this_month(&app).await?;
     let figures = Figures {
         answered,
+        timed,
         on_time,
         clarifications: factcheck::clarifications_published(&app).await?,
         trained: training::members_trained(&app).await?,

@@ -406,5 +406,5 @@ fn article_list(title: &'static str, rows: Vec<ArticleRow>, more: &str) -> TodoL
             days_left: None,
         })
         .collect();
-    TodoList { title, count, items, more: more.to_owned() }
+    TodoList { title, count, items, more: more.to_owned(), counted: true }
 }

@@ -19,8 +19,15 @@ use crate::{
 
 /// The largest logo upload (the form and the file).
 pub const UPLOAD_LIMIT: usize = 3 * 1024 * 1024;
-const LOGO_KEY: &str = "site/logo.png";
-const ICON_KEY: &str = "site/icon.png";
+/// Where a logo version is kept: each upload under its own names, so an address once served
+/// (cached for a year) never changes its picture.
+fn logo_key(version: i64) -> String {
+    format!("site/logo-{version}.png")
+}
+
+fn icon_key(version: i64) -> String {
+    format!("site/icon-{version}.png")
+}
 
 /// The identity as stored.
 pub async fn load(app: &App) -> AppResult<SiteIdentity> {
@@ -71,8 +78,8 @@ pub async fn save(app: &App, actor: &Actor, form: &SettingsForm, logo: Option<Ve
     let before = load(app).await?;
     let now = app.clock.now();
     if let Some(l) = &logo {
-        app.storage.put(LOGO_KEY, l.png.clone()).await.map_err(AppError::Internal)?;
-        app.storage.put(ICON_KEY, l.icon.clone()).await.map_err(AppError::Internal)?;
+        app.storage.put(&logo_key(now.0), l.png.clone()).await.map_err(AppError::Internal)?;
+        app.storage.put(&icon_key(now.0), l.icon.clone()).await.map_err(AppError::Internal)?;
     }
     let mut tx = app.db.begin().await?;
     match &city {
@@ -94,16 +101,14 @@ pub async fn save(app: &App, actor: &Actor, form: &SettingsForm, logo: Option<Ve
 
 /// The header logo, if one is set.
 pub async fn logo(app: &App) -> AppResult<Option<axum::body::Bytes>> {
-    if app.site().logo_version.is_none() {
-        return Ok(None);
-    }
-    app.storage.get(LOGO_KEY).await.map_err(AppError::Internal)
+    let Some(v) = app.site().logo_version else { return Ok(None) };
+    app.storage.get(&logo_key(v)).await.map_err(AppError::Internal)
 }
 
 /// The favicon: the logo's square version, or the built-in icon.
 pub async fn icon(app: &App) -> AppResult<Vec<u8>> {
-    if app.site().logo_version.is_some()
-        && let Some(b) = app.storage.get(ICON_KEY).await.map_err(AppError::Internal)?
+    if let Some(v) = app.site().logo_version
+        && let Some(b) = app.storage.get(&icon_key(v)).await.map_err(AppError::Internal)?
     {
         return Ok(b.to_vec());
     }

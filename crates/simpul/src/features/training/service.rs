@@ -658,6 +658,8 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
                 })
                 .collect(),
             more: "/kelola/pelatihan".into(),
+            // Ahead, not waiting for an action.
+            counted: false,
         };
         let open = repo::attendance_open(&app.db, now.plus_days(-7), now).await?;
         let attendance = TodoList {
@@ -672,6 +674,7 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
                 })
                 .collect(),
             more: "/kelola/pelatihan".into(),
+            counted: true,
         };
         Ok(vec![upcoming, attendance])
     })

@@ -206,10 +206,12 @@ pub async fn mark_answered(tx: &mut Tx, id: AspirationId, now: Timestamp, late: 
     .map(|_| ())
 }
 
-/// Reports first answered in [from, to): (how many, how many on time).
-pub async fn answered_between(ex: impl Executor, from: Timestamp, to: Timestamp) -> Result<(i64, i64), DbError> {
+/// Reports first answered in [from, to): (how many, how many of those whose timeliness is
+/// known, how many on time).
+pub async fn answered_between(ex: impl Executor, from: Timestamp, to: Timestamp) -> Result<(i64, i64, i64), DbError> {
     query(
-        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN answered_late THEN 0 ELSE 1 END), 0) AS BIGINT)
+        "SELECT COUNT(*), COUNT(answered_late),
+         CAST(COALESCE(SUM(CASE WHEN answered_late = FALSE THEN 1 ELSE 0 END), 0) AS BIGINT)
          FROM aspirations WHERE first_answered_at >= $1 AND first_answered_at < $2",
     )
     .bind(from)

@@ -108,14 +108,17 @@ pub async fn prune_chat_codes(ex: impl Executor, now: Timestamp) -> Result<u64, 
     query("DELETE FROM aspiration_chat_codes WHERE expires_at < $1").bind(now).execute(ex).await
 }
 
-/// Ties a report to the account that filed or claimed it.
-pub async fn set_reporter_user(tx: &mut Tx, id: AspirationId, user: UserId) -> Result<(), DbError> {
-    query("UPDATE aspirations SET reporter_user_id = $2 WHERE id = $1")
-        .bind(id)
-        .bind(user)
-        .execute(tx)
-        .await
-        .map(|_| ())
+/// Ties a report to the account that claims it, unless another account already keeps it;
+/// `false` then.
+pub async fn set_reporter_user(tx: &mut Tx, id: AspirationId, user: UserId) -> Result<bool, DbError> {
+    let n = query(
+        "UPDATE aspirations SET reporter_user_id = $2 WHERE id = $1 AND (reporter_user_id IS NULL OR reporter_user_id = $2)",
+    )
+    .bind(id)
+    .bind(user)
+    .execute(tx)
+    .await?;
+    Ok(n == 1)
 }
 
 /// A report in an account's "Laporan saya".
@@ -125,14 +128,22 @@ pub struct OwnRow {
     pub year: i64,
     pub title: String,
     pub status: Status,
+    pub confidential: bool,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+}
+
+impl OwnRow {
+    /// Anyone may read it (verified, not rejected, not confidential).
+    pub fn is_public(&self) -> bool {
+        !self.confidential && !matches!(self.status, Status::Baru | Status::Ditolak)
+    }
 }
 
 /// The reports an account filed or claimed, newest first.
 pub async fn list_own(ex: impl Executor, user: UserId, limit: i64) -> Result<Vec<OwnRow>, DbError> {
     query(
-        "SELECT id, year, title, status, created_at, updated_at FROM aspirations WHERE reporter_user_id = $1
+        "SELECT id, year, title, status, confidential, created_at, updated_at FROM aspirations WHERE reporter_user_id = $1
          ORDER BY id DESC LIMIT $2",
     )
     .bind(user)
