@@ -698,8 +698,9 @@ pub async fn editors(ex: impl Executor) -> Result<Vec<Editor>, DbError> {
 /// Drafts submitted for review after `since` in the groups an editor edits.
 pub async fn submitted_since(ex: impl Executor, e: &Editor, since: Timestamp) -> Result<Vec<(i64, String)>, DbError> {
     let mut sql = Sql::new("SELECT a.id, a.title FROM articles a WHERE TRUE");
-    let args: [Arg; 2] = [ArticleState::Submitted.into(), since.into()];
-    sql.push(" AND a.state = ? AND a.updated_at > ?", args);
+    // Not the editor's own drafts: they know of them.
+    let args: [Arg; 3] = [ArticleState::Submitted.into(), since.into(), e.user_id.into()];
+    sql.push(" AND a.state = ? AND a.updated_at > ? AND (a.author_id IS NULL OR a.author_id <> ?)", args);
     if !e.city {
         sql.push_in("a.kim_id", e.kim_ids.iter().map(|k| (*k).into()).collect());
     }
