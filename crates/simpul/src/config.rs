@@ -146,6 +146,13 @@ pub struct Config {
         global = true
     )]
     database_url_given: Option<Secret>,
+    /// Where uploaded files live: `s3://BUCKET[/prefix]` for an S3-compatible store shared by
+    /// several nodes (credentials, region and endpoint from the standard `AWS_*` variables:
+    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT_URL`,
+    /// `AWS_ALLOW_HTTP=true` for a local endpoint), or `file:///path`; default: `media/` in the
+    /// data folder.
+    #[arg(long, env = "SIMPUL_OBJECT_STORE", global = true)]
+    pub object_store: Option<String>,
     /// The database URL (`postgres://…` or `sqlite://…`); a PostgreSQL URL may carry a
     /// password, so it is secret. Filled by [`Config::resolve`].
     #[arg(skip = Secret::new("sqlite://simpul-data/simpul.db"))]

@@ -17,6 +17,7 @@ mod media;
 mod news;
 mod newsroom;
 mod notices;
+mod object_store;
 mod opd;
 mod open311;
 mod regions;

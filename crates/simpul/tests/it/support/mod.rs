@@ -68,6 +68,11 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config::for_data_dir(dir.path().to_path_buf());
         config.hash_strength = HashStrength::Fast;
+        // A real S3-compatible server when the suite is run against one (CI starts one):
+        // every test's files under its own prefix of the bucket.
+        if let Ok(bucket) = std::env::var("SIMPUL_TEST_S3_URL") {
+            config.object_store = Some(format!("{}/t-{}", bucket.trim_end_matches('/'), crypto::random_token(6)));
+        }
         tweak(&mut config);
         let db = match postgres_url() {
             Some(url) => {
