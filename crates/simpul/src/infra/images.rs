@@ -23,8 +23,47 @@ pub struct ImageLimits {
 }
 
 impl Default for ImageLimits {
+    /// 32 megapixels takes every phone's default photo (12–24 MP) with room to spare.
     fn default() -> Self {
-        ImageLimits { max_bytes: 10 * 1024 * 1024, max_pixels: 40_000_000 }
+        ImageLimits { max_bytes: 10 * 1024 * 1024, max_pixels: 32_000_000 }
+    }
+}
+
+/// The longest side accepted: a 40,000 × 1,000 strip is under the pixel limit but no photo.
+pub const MAX_SIDE: u32 = 10_000;
+
+/// Decodes at once across the whole process: a decoded photo takes up to 7 bytes a pixel
+/// (about 220 MB at the pixel limit), so a burst of large uploads waits its turn instead of
+/// taking the server's memory; every other request is served meanwhile.
+const DECODES_AT_ONCE: usize = 1;
+
+/// A counting gate for blocking threads (decoding runs in `spawn_blocking`).
+struct Gate {
+    busy: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+static GATE: Gate = Gate { busy: std::sync::Mutex::new(0), freed: std::sync::Condvar::new() };
+
+/// Holds one decoding turn until dropped.
+struct Turn;
+
+impl Turn {
+    fn take() -> Turn {
+        let mut busy = GATE.busy.lock().unwrap_or_else(|e| e.into_inner());
+        while *busy >= DECODES_AT_ONCE {
+            busy = GATE.freed.wait(busy).unwrap_or_else(|e| e.into_inner());
+        }
+        *busy += 1;
+        Turn
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        let mut busy = GATE.busy.lock().unwrap_or_else(|e| e.into_inner());
+        *busy -= 1;
+        GATE.freed.notify_one();
     }
 }
 
@@ -80,23 +119,27 @@ fn decode(data: &[u8], limits: ImageLimits) -> Result<DynamicImage, ImageError> 
     }
     let reader = ImageReader::with_format(Cursor::new(data), format);
     let (w, h) = reader.into_dimensions().map_err(|_| ImageError::NotAnImage)?;
-    if u64::from(w) * u64::from(h) > limits.max_pixels || w == 0 || h == 0 {
+    if u64::from(w) * u64::from(h) > limits.max_pixels || w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
         return Err(ImageError::TooManyPixels);
     }
     let mut reader = ImageReader::with_format(Cursor::new(data), format);
     let mut decode_limits = Limits::default();
     decode_limits.max_image_width = Some(w);
     decode_limits.max_image_height = Some(h);
-    decode_limits.max_alloc = Some(limits.max_pixels * 4 + 1024 * 1024);
+    // RGBA at the declared size, and no more: a file that lies about its size fails here.
+    decode_limits.max_alloc = Some(u64::from(w) * u64::from(h) * 4 + 1024 * 1024);
     reader.limits(decode_limits);
     reader.decode().map_err(|_| ImageError::NotAnImage)
 }
 
-/// Checks, decodes and re-encodes an uploaded JPEG, PNG or WebP.
+/// Checks, decodes and re-encodes an uploaded JPEG, PNG or WebP (one at a time in the whole
+/// process, see [`DECODES_AT_ONCE`]).
 pub fn process(data: &[u8], limits: ImageLimits) -> Result<Processed, ImageError> {
+    let _turn = Turn::take();
     let img = decode(data, limits)?;
     let (w, h) = (img.width(), img.height());
-    let img = DynamicImage::ImageRgb8(img.to_rgb8());
+    // `into_rgb8` reuses the decoded buffer when it already is RGB (a JPEG): no second copy.
+    let img = DynamicImage::ImageRgb8(img.into_rgb8());
 
     // Each width smaller than the original, then the original itself if it is narrower than
     // the largest width: never enlarged.
@@ -131,7 +174,8 @@ pub const LOGO_WIDTH: u32 = 512;
 pub const ICON_SIZE: u32 = 64;
 
 pub fn logo(data: &[u8], limits: ImageLimits) -> Result<Logo, ImageError> {
-    let img = DynamicImage::ImageRgba8(decode(data, limits)?.to_rgba8());
+    let _turn = Turn::take();
+    let img = DynamicImage::ImageRgba8(decode(data, limits)?.into_rgba8());
     let header =
         if img.height() > LOGO_HEIGHT { img.resize(u32::MAX, LOGO_HEIGHT, FilterType::Triangle) } else { img.clone() };
     let fitted = img.resize(ICON_SIZE, ICON_SIZE, FilterType::Triangle);
@@ -283,15 +327,48 @@ mod tests {
             c.extend_from_slice(&(!crc).to_be_bytes());
             c
         }
-        let mut ihdr = 60_000u32.to_be_bytes().to_vec();
-        ihdr.extend_from_slice(&60_000u32.to_be_bytes());
-        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-        let mut bomb = b"\x89PNG\r\n\x1a\n".to_vec();
-        bomb.extend(chunk(b"IHDR", &ihdr));
-        bomb.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
-        bomb.extend(chunk(b"IEND", &[]));
-        assert_eq!(process(&bomb, ImageLimits::default()).unwrap_err(), ImageError::TooManyPixels);
+        let png = |w: u32, h: u32| {
+            let mut ihdr = w.to_be_bytes().to_vec();
+            ihdr.extend_from_slice(&h.to_be_bytes());
+            ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+            let mut bomb = b"\x89PNG\r\n\x1a\n".to_vec();
+            bomb.extend(chunk(b"IHDR", &ihdr));
+            bomb.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
+            bomb.extend(chunk(b"IEND", &[]));
+            bomb
+        };
+        assert_eq!(process(&png(60_000, 60_000), ImageLimits::default()).unwrap_err(), ImageError::TooManyPixels);
+        // Under the pixel count but no photo: a 40,000 × 1,000 strip.
+        assert_eq!(process(&png(40_000, 1_000), ImageLimits::default()).unwrap_err(), ImageError::TooManyPixels);
+        // Just over the default (33 MP).
+        assert_eq!(process(&png(6_600, 5_000), ImageLimits::default()).unwrap_err(), ImageError::TooManyPixels);
+        assert_eq!(logo(&png(40_000, 1_000), ImageLimits::default()).unwrap_err(), ImageError::TooManyPixels);
         let small_limit = ImageLimits { max_bytes: 1000, ..ImageLimits::default() };
         assert_eq!(process(&encode(&photo(300, 200), 90).jpeg, small_limit).unwrap_err(), ImageError::TooLarge);
+    }
+
+    #[test]
+    fn decoding_takes_turns_across_threads() {
+        let jpeg = encode(&photo(1600, 1200), 90).jpeg;
+        let running = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let most = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let (jpeg, running, most) = (jpeg.clone(), running.clone(), most.clone());
+                std::thread::spawn(move || {
+                    let _turn = super::Turn::take();
+                    let now = running.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                    most.fetch_max(now, std::sync::atomic::Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    running.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                    drop(_turn);
+                    process(&jpeg, ImageLimits::default()).unwrap();
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(most.load(std::sync::atomic::Ordering::SeqCst), super::DECODES_AT_ONCE);
     }
 }

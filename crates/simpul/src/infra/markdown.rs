@@ -55,10 +55,19 @@ fn sanitizer() -> ammonia::Builder<'static> {
     .url_relative(ammonia::UrlRelative::PassThrough)
     .attribute_filter(|element, attribute, value| match (element, attribute) {
         // Images only from our own media store: no tracking pixels from elsewhere.
-        ("img", "src") if !value.starts_with("/media/") => None,
+        ("img", "src") if !is_media_path(value) => None,
         _ => Some(Cow::Borrowed(value)),
     });
     b
+}
+
+/// An address inside our own media store: `/media/` and plain names below it, no `.` or `..`
+/// segments, no escapes, queries or backslashes that a browser would resolve elsewhere.
+fn is_media_path(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix("/media/") else { return false };
+    !rest.is_empty()
+        && !rest.contains(['\\', '%', '?', '#'])
+        && rest.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != "..")
 }
 
 /// The text of a Markdown document without its markup (for search snippets and indexing):
@@ -127,6 +136,23 @@ mod tests {
             ] {
                 assert!(!html.contains(bad), "{a:?} rendered {html:?}");
             }
+        }
+    }
+
+    #[test]
+    fn media_paths_cannot_climb_out() {
+        for bad in [
+            "/media/../admin",
+            "/media/a/../../etc",
+            "/media/./x",
+            "/media/%2e%2e/x",
+            "/media/a\\..\\b",
+            "/media/",
+            "/media//x",
+            "/media/x?y",
+        ] {
+            let html = render(&format!("![x]({bad})"));
+            assert!(!html.contains("src="), "{bad} rendered {html}");
         }
     }
 

@@ -34,6 +34,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
             JsonRejection::MissingJsonContentType(_) => AppError::BadRequest("err-json-content-type"),
             JsonRejection::JsonSyntaxError(_) => AppError::BadRequest("err-json-syntax"),
             JsonRejection::JsonDataError(_) => AppError::BadRequest("err-json-data"),
+            // The body was longer than the route takes: say so (413), not "invalid JSON".
+            JsonRejection::BytesRejection(b) if b.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                AppError::TooLarge
+            }
             _ => AppError::BadRequest("err-json-syntax"),
         })
     }

@@ -201,6 +201,14 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     let mut viewer = Viewer { user, token, lang, csrf, request_id, here, flash, todos: None };
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // Pages take GET and POST only: another method (PUT, DELETE, TRACE, PROPFIND, …) on a page
+    // address is answered 405, not with a message about the form token.
+    if unsafe_method && !is_api && *req.method() != Method::POST {
+        // (The error layer names the methods this address takes in `Allow`.)
+        let mut res = crate::error::AppError::MethodNotAllowed.into_response();
+        res.extensions_mut().insert(viewer);
+        return res;
+    }
     // Staff see their count in the menu of every page (cached per person until this node
     // commits a change, or a minute): counted for page loads only, not for images or files.
     let wants_page =

@@ -53,6 +53,26 @@ async fn oversized_bodies_are_refused() {
     let big = format!("_csrf={token}&email={}", "a".repeat(3 * 1024 * 1024));
     let r = c.post_raw("/lupa-sandi", "application/x-www-form-urlencoded", big).await;
     assert!(r.status == StatusCode::PAYLOAD_TOO_LARGE || r.status == StatusCode::BAD_REQUEST, "{}", r.status);
+    // A JSON body over the limit is told so (413), not "invalid JSON".
+    let json = format!("{{\"text\": \"{}\"}}", "a".repeat(3 * 1024 * 1024));
+    let r = c.post_raw("/api/v1/tips", "application/json", json).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.body);
+    assert_eq!(t.count("tips").await, 0);
+}
+
+#[tokio::test]
+async fn pages_answer_other_methods_with_405() {
+    let t = TestApp::new().await;
+    let mut c = t.client();
+    for method in ["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND"] {
+        let m = axum::http::Method::from_bytes(method.as_bytes()).unwrap();
+        for path in ["/lupa-sandi", "/aspirasi/baru", "/"] {
+            let r = c.send(m.clone(), path, Some("application/x-www-form-urlencoded"), "a=b".into()).await;
+            assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+            assert!(!r.body.contains("token"), "{method} {path}: not a form-token message");
+            assert!(r.headers["allow"].to_str().unwrap().contains("GET"), "{method} {path}: says what is allowed");
+        }
+    }
 }
 
 #[tokio::test]
