@@ -394,3 +394,22 @@ async fn laporan_saya_lists_the_reports_and_tips_of_this_account_only() {
         .unwrap();
     assert_eq!(claims, 0);
 }
+
+#[tokio::test]
+async fn the_outbox_page_shows_no_private_link_or_citizens_address_and_is_audited() {
+    let t = TestApp::new().await;
+    t.load_regions().await;
+    let c = city(&t).await;
+    let (_, track, code) = file_report(&t, &c, &[]).await;
+    t.run_jobs().await;
+    let mut admin = t.login(&c.coordinator, PASSWORD).await;
+    let page = admin.get("/admin/surel").await.body;
+    assert!(page.contains(&code), "the mail is listed: {page}");
+    let key = track.trim_start_matches("/aspirasi/lacak/");
+    assert!(!page.contains(key), "the private key is masked");
+    assert!(page.contains("/aspirasi/lacak/••••"));
+    assert!(!page.contains(EMAIL) && page.contains("s•••@example.id"), "the citizen's address is masked");
+    let views: i64 =
+        query("SELECT COUNT(*) FROM audit_events WHERE action = 'outbox.view'").scalar(&t.app.db).await.unwrap();
+    assert_eq!(views, 1);
+}

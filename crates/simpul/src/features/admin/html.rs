@@ -8,7 +8,7 @@ use crate::{
     domain::access::Permission,
     error::AppResult,
     features::{kim, opd, regions},
-    infra::mail::{self, OutboxFile},
+    infra::mail::OutboxFile,
     web::{
         page::{Page, render},
         viewer::Viewer,
@@ -55,13 +55,7 @@ struct OutboxPage {
 }
 
 pub async fn list_outbox(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let mails = match app.mailer.outbox_dir() {
-        Some(d) => {
-            let d = d.clone();
-            tokio::task::spawn_blocking(move || mail::list_outbox(&d, 50)).await.map_err(anyhow::Error::from)?
-        }
-        None => Vec::new(),
-    };
+    let mails = super::service::outbox(&app, &viewer.actor()).await?;
     let page = Page::new(&app, &viewer, "/admin/surel", "outbox-title");
     Ok(render(&OutboxPage { page, smtp: app.mailer.outbox_dir().is_none(), mails }))
 }

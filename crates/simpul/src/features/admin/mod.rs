@@ -1,6 +1,7 @@
 //! The admin area's front page and the local mail outbox.
 
 mod html;
+mod service;
 
 use crate::{
     domain::access::Permission,
