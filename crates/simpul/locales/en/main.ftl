@@ -1150,3 +1150,5 @@ notice-verified-confidential = Report { $code } was verified and will be sent to
 notice-verified-confidential-subject = Report { $code } verified
 notice-read-more = (read it all at the link)
 err-report-kept-elsewhere = This report is already kept by another account.
+audit-verb-outbox-view = opened the mail outbox
+audit-verb-auth-throttled = slowed sign-ins to an account guessed from many addresses

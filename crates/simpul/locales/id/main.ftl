@@ -1123,3 +1123,5 @@ notice-verified-confidential = Laporan { $code } sudah diverifikasi dan segera d
 notice-verified-confidential-subject = Laporan { $code } diverifikasi
 notice-read-more = (selengkapnya di tautan)
 err-report-kept-elsewhere = Laporan ini sudah tersimpan di akun lain.
+audit-verb-outbox-view = membuka kotak keluar e-mail
+audit-verb-auth-throttled = memperlambat masuk akun yang ditebak dari banyak alamat

@@ -112,6 +112,37 @@ async fn five_failures_lock_the_account_for_fifteen_minutes_and_are_audited() {
 }
 
 #[tokio::test]
+async fn a_strangers_wrong_passwords_do_not_lock_the_owner_out() {
+    let t = TestApp::with_config(|c| c.trust_forwarded_for = true).await;
+    t.load_regions().await;
+    let email = t.user(Role::Admin, None, None).await;
+    let mut attacker = t.client().with_header("x-forwarded-for", "203.0.113.7");
+    for _ in 0..5 {
+        attacker.post_form("/masuk", &[("email", &email), ("password", "tebak-tebakan-1")]).await;
+    }
+    let locked = attacker.post_form("/masuk", &[("email", &email), ("password", PASSWORD)]).await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS, "the guessing address is locked out");
+    // The owner, from their own address, signs in.
+    let mut owner = t.client().with_header("x-forwarded-for", "198.51.100.20");
+    let r = owner.post_form("/masuk", &[("email", &email), ("password", PASSWORD), ("next", "/")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // Guessing spread over many addresses is slowed and audited, not a lock for everyone.
+    t.advance_minutes(1);
+    for i in 0..20 {
+        let mut c = t.client().with_header("x-forwarded-for", &format!("192.0.2.{i}"));
+        c.post_form("/masuk", &[("email", &email), ("password", "tebak-tebakan-1")]).await;
+    }
+    let throttled: i64 =
+        query("SELECT COUNT(*) FROM audit_events WHERE action = 'auth.throttled'").scalar(&t.app.db).await.unwrap();
+    assert_eq!(throttled, 1);
+    let started = std::time::Instant::now();
+    let mut owner = t.client().with_header("x-forwarded-for", "198.51.100.20");
+    let r = owner.post_form("/masuk", &[("email", &email), ("password", PASSWORD), ("next", "/")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(started.elapsed() >= std::time::Duration::from_secs(1), "slowed while someone guesses");
+}
+
+#[tokio::test]
 async fn password_reset_by_mailed_link_works_once() {
     let t = TestApp::new().await;
     let email = t.user(Role::Redaksi, Some(t.kim("KIM R").await.0), None).await;

@@ -26,9 +26,16 @@ use crate::{
 
 /// How long a session lasts.
 pub const SESSION_DAYS: i64 = 30;
-/// Failed sign-ins per account within [`LOCKOUT_MINUTES`] before it is locked for that long.
+/// Failed sign-ins for one account from one address within [`LOCKOUT_MINUTES`] before that
+/// address is locked out of that account for that long. The owner elsewhere is not: a
+/// stranger's five wrong passwords must not lock the coordinator out.
 pub const MAX_FAILURES: i64 = 5;
 pub const LOCKOUT_MINUTES: i64 = 15;
+/// Failed sign-ins for one account from anywhere within [`LOCKOUT_MINUTES`] after which every
+/// further try waits a second more (at most [`MAX_DELAY_SECONDS`]): a guesser spread over many
+/// addresses is slowed, the owner still gets in. Crossing it is audited.
+pub const ACCOUNT_FAILURES_BEFORE_DELAY: i64 = 20;
+pub const MAX_DELAY_SECONDS: i64 = 10;
 const RESET_MINUTES: i64 = 60;
 const VERIFY_DAYS: i64 = 3;
 const SETUP_DAYS: i64 = 7;
@@ -65,6 +72,11 @@ fn account_key(email: &str) -> String {
     crypto::sha256_hex(&format!("login:{}", email.trim().to_lowercase()))
 }
 
+/// One account from one address.
+fn pair_key(email: &str, ip: &str) -> String {
+    crypto::sha256_hex(&format!("login:{}|{ip}", email.trim().to_lowercase()))
+}
+
 /// Checks the password and opens a session.
 pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> Result<NewSession, LoginFailure> {
     if !app.login_ip_limiter.allow(ip) {
@@ -76,9 +88,16 @@ pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> R
         tracing::error!(error = %e, "login");
         LoginFailure::Invalid
     };
-    let failures = repo::failures_since(&app.db, &key, now.plus_minutes(-LOCKOUT_MINUTES)).await.map_err(internal)?;
+    let pair = pair_key(&form.email, ip);
+    let since = now.plus_minutes(-LOCKOUT_MINUTES);
+    let failures = repo::failures_since(&app.db, &pair, since).await.map_err(internal)?;
     if failures >= MAX_FAILURES {
         return Err(LoginFailure::Locked);
+    }
+    let account_failures = repo::failures_since(&app.db, &key, since).await.map_err(internal)?;
+    if account_failures >= ACCOUNT_FAILURES_BEFORE_DELAY {
+        let secs = (account_failures - ACCOUNT_FAILURES_BEFORE_DELAY + 1).min(MAX_DELAY_SECONDS);
+        tokio::time::sleep(std::time::Duration::from_secs(secs as u64)).await;
     }
     let user = match Email::parse(&form.email) {
         Some(e) => repo::find_user_by_email(&app.db, e.as_str()).await.map_err(internal)?,
@@ -89,9 +108,24 @@ pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> R
         && user.as_ref().is_some_and(|u| !u.disabled);
     let mut tx = app.db.begin().await.map_err(internal)?;
     repo::record_attempt(&mut tx, &key, now, ok).await.map_err(internal)?;
+    repo::record_attempt(&mut tx, &pair, now, ok).await.map_err(internal)?;
     let user = match (ok, user) {
         (true, Some(user)) => user,
         (_, user) => {
+            if account_failures + 1 == ACCOUNT_FAILURES_BEFORE_DELAY {
+                // Admins read it in the audit trail: someone is guessing this account's password
+                // from several addresses; further tries are slowed.
+                tracing::warn!(request_id, "repeated failed sign-ins for one account from several addresses");
+                let actor = Actor::anonymous(Some(request_id.to_owned()));
+                let ev = Event {
+                    action: "auth.throttled",
+                    entity_type: "user",
+                    entity_id: user.as_ref().map(|u| u.id.to_string()),
+                    before: None,
+                    after: None,
+                };
+                audit::record(&mut tx, &actor, now, ev).await.map_err(internal)?;
+            }
             if failures + 1 == MAX_FAILURES {
                 tracing::warn!(request_id, "sign-in locked for {LOCKOUT_MINUTES} minutes after repeated failures");
                 let actor = Actor::anonymous(Some(request_id.to_owned()));
