@@ -106,7 +106,8 @@ pub struct ChatArgs {
     pub whatsapp_number: Option<String>,
     /// WhatsApp: an approved template for report notices (Meta refuses free text more than 24
     /// hours after the citizen last wrote). Body: {{1}} report code, {{2}} what happened,
-    /// {{3}} the private link; language `id`. Without it notices go as text.
+    /// {{3}} the private link; language `id`; its fixed text should end with "Balas BERHENTI
+    /// untuk berhenti." (the opt-out every message carries). Without it notices go as text.
     #[arg(long, env = "SIMPUL_WHATSAPP_REPORT_TEMPLATE", global = true)]
     pub whatsapp_report_template: Option<String>,
     /// WhatsApp: the Graph API address (a local fake in tests).
