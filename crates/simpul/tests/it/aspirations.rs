@@ -277,6 +277,22 @@ async fn the_whole_workflow_with_a_dispute_a_second_answer_and_a_rating() {
 }
 
 #[tokio::test]
+async fn an_anonymous_reports_file_names_are_not_shown_even_to_the_coordinator() {
+    let t = TestApp::new().await;
+    let c = city(&t).await;
+    let mut citizen = t.client();
+    let mut fields = report_fields(&c);
+    fields.push(("anonymous", "ya".into()));
+    let r = submit(&mut citizen, &fields, &[("KTP_Siti_3604011234567890.jpg", photo_with_gps(60, 40))]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id: i64 = query("SELECT MAX(id) FROM aspirations").scalar(&t.app.db).await.unwrap();
+    let mut coord = t.login(&c.coordinator, crate::support::PASSWORD).await;
+    let desk = coord.get(&format!("/kelola/aspirasi/{id}")).await.body;
+    assert!(desk.contains("/aspirasi/lampiran/"), "the photo is there");
+    assert!(!desk.contains("KTP_Siti") && !desk.contains("3604011234567890"), "but not its original name");
+}
+
+#[tokio::test]
 async fn anonymous_and_confidential_reports_keep_their_secrets_everywhere() {
     let t = TestApp::new().await;
     let c = city(&t).await;

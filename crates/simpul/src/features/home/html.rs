@@ -108,7 +108,12 @@ pub async fn metrics(State(app): State<AppState>, ClientIp(ip): ClientIp, header
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .is_some_and(|t| crate::infra::crypto::secure_eq(t.trim(), token.expose())),
-        None => ip == "local" || ip.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_loopback()),
+        // Loopback only when nothing forwarded the request: a proxy on the same host makes
+        // every visitor look local.
+        None => {
+            let forwarded = headers.contains_key("x-forwarded-for") || headers.contains_key(header::FORWARDED);
+            !forwarded && (ip == "local" || ip.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_loopback()))
+        }
     };
     if !allowed {
         return Err(crate::error::AppError::Forbidden);
