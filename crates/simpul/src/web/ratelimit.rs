@@ -40,8 +40,9 @@ pub enum Limit {
     /// Reports filed by the public: per personal token, else per address; machine clients
     /// are not limited.
     Submissions,
-    /// Tips to the fact-check desk: per personal token, else per address (signed-in people on
-    /// the web form are not limited); machine clients are not limited.
+    /// Tips to the fact-check desk: per personal token, per signed-in person on the web form
+    /// (many phones share an address behind a carrier's NAT, so not per address for them), else
+    /// per address; machine clients are not limited.
     Tips,
 }
 
@@ -93,7 +94,10 @@ impl Limits {
         match limit {
             Limit::Sensitive => self.sensitive.allow(ip),
             Limit::Submissions => per_client(&self.submissions),
-            Limit::Tips if token.is_none() && viewer.is_some_and(|v| v.user.is_some()) => true,
+            Limit::Tips if token.is_none() && viewer.is_some_and(|v| v.user.is_some()) => {
+                let id = viewer.and_then(|v| v.user.as_ref()).map_or(0, |u| u.id);
+                self.tips.allow(&format!("user:{id}"))
+            }
             Limit::Tips => per_client(&self.tips),
         }
     }

@@ -777,3 +777,21 @@ async fn telegram_groups_and_unreadable_updates_are_ignored() {
     t.run_jobs().await;
     assert_eq!(sent.lock().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_signed_in_person_is_limited_per_account_on_the_web_form() {
+    let t = TestApp::new().await;
+    let email = t.citizen().await;
+    let mut me = t.login(&email, crate::support::PASSWORD).await;
+    let token = me.csrf_token().await;
+    let mut refused = 0;
+    for i in 0..25 {
+        let text = format!("Kabar nomor {i} tentang pembagian sembako gratis di kantor kelurahan besok pagi");
+        let r = tip_form(&mut me, &token, &[("text", &text)]).await;
+        if r.status == StatusCode::TOO_MANY_REQUESTS {
+            refused += 1;
+        }
+    }
+    assert_eq!(refused, 5, "twenty a minute per person");
+    assert_eq!(t.count("tips").await, 20);
+}
