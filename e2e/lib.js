@@ -1,6 +1,7 @@
 // Shared helpers for the browser journeys: start a fresh Simpul, drive Debian's Chromium,
 // check every page with axe-core and at a 360 px wide screen.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -172,4 +173,33 @@ export function demoJourney({ args = [] } = {}) {
     demo.server?.stop();
   });
   return demo;
+}
+
+/**
+ * A stand-in for api.telegram.org on a free local port: records every call as
+ * `{ path, json }` in `sent`; `waitFor(predicate, what)` resolves with the first matching
+ * message or fails after 10 s. Closed after the journey's tests.
+ */
+export async function fakeTelegram() {
+  const sent = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => { body += d; });
+    req.on('end', () => {
+      sent.push({ path: req.url, json: JSON.parse(body || '{}') });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true,"result":{}}');
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  after(() => server.close());
+  async function waitFor(predicate, what) {
+    for (let i = 0; i < 100; i++) {
+      const found = sent.find(predicate);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.fail(`no Telegram message ${what}: ${JSON.stringify(sent)}`);
+  }
+  return { sent, waitFor, base: `http://127.0.0.1:${server.address().port}` };
 }

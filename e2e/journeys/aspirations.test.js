@@ -8,38 +8,17 @@
 // validated by zz-valid-html.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { test } from 'node:test';
-import { demoJourney, expectClean, phone, png } from '../lib.js';
+import { demoJourney, expectClean, fakeTelegram, phone, png } from '../lib.js';
 
-// A stand-in for api.telegram.org: records every sendMessage.
-const sent = [];
-const fake = http.createServer((req, res) => {
-  let body = '';
-  req.on('data', (d) => { body += d; });
-  req.on('end', () => {
-    sent.push({ path: req.url, json: JSON.parse(body || '{}') });
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true,"result":{}}');
-  });
-});
-await new Promise((resolve) => fake.listen(0, '127.0.0.1', resolve));
+const { sent, waitFor, base: telegramBase } = await fakeTelegram();
 const SECRET = 'rahasia-webhook-uji';
 const demo = demoJourney({
   args: ['--telegram-bot-token', '42:TOKEN', '--telegram-webhook-secret', SECRET, '--telegram-bot-username',
-    'kim_cilegon_bot', '--telegram-api-base', `http://127.0.0.1:${fake.address().port}`],
+    'kim_cilegon_bot', '--telegram-api-base', telegramBase],
 });
 const { password, signIn } = demo;
-
-async function waitFor(predicate, what) {
-  for (let i = 0; i < 100; i++) {
-    const found = sent.find(predicate);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`no Telegram message ${what}: ${JSON.stringify(sent)}`);
-}
 
 async function telegram(chat, messageId, text) {
   const update = { update_id: messageId, message: { message_id: messageId, date: 1795831200,
@@ -214,4 +193,3 @@ test('a citizen reports anonymously with a photo and follows it to a rated answe
   assert.equal(run.status, 0, `open311 client failed:\n${run.stdout}\n${run.stderr}`);
   assert.match(run.stdout, /open311 client: ok/);
 });
-test.after(() => fake.close());

@@ -3,37 +3,16 @@
 // publishes a verdict; the waiting Telegram user (a fake Telegram API here) receives it.
 // Every page passes axe-core and fits a 360 px screen; the HTML is validated by zz-valid-html.
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { test } from 'node:test';
-import { demoJourney, expectClean, phone } from '../lib.js';
+import { demoJourney, expectClean, fakeTelegram, phone } from '../lib.js';
 
-// A stand-in for api.telegram.org: records every sendMessage.
-const sent = [];
-const fake = http.createServer((req, res) => {
-  let body = '';
-  req.on('data', (d) => { body += d; });
-  req.on('end', () => {
-    sent.push({ path: req.url, json: JSON.parse(body || '{}') });
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true,"result":{}}');
-  });
-});
-await new Promise((resolve) => fake.listen(0, '127.0.0.1', resolve));
+const { waitFor, base: telegramBase } = await fakeTelegram();
 const SECRET = 'rahasia-webhook-uji';
 const demo = demoJourney({
   args: ['--telegram-bot-token', '42:TOKEN', '--telegram-webhook-secret', SECRET,
-    '--telegram-api-base', `http://127.0.0.1:${fake.address().port}`],
+    '--telegram-api-base', telegramBase],
 });
 const { password, signIn } = demo;
-
-async function waitFor(predicate, what) {
-  for (let i = 0; i < 100; i++) {
-    const found = sent.find(predicate);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`no Telegram message ${what}: ${JSON.stringify(sent)}`);
-}
 
 test('a reworded hoax is answered at once; a new rumour is checked and its tipster told', async () => {
   const citizen = await (await phone(demo.browser)).newPage();
@@ -102,4 +81,3 @@ test('a reworded hoax is answered at once; a new rumour is checked and its tipst
   assert.match(await citizen.textContent('main'), /Air PDAM Bulakan tercemar limbah pabrik/);
 });
 
-test.after(() => fake.close());

@@ -20,10 +20,9 @@ use crate::{
     error::{AppError, AppResult},
     infra::{
         audit::{self, Event},
-        chat::{ChatChannel, SendChat},
+        chat::ChatChannel,
         crypto,
         i18n::Lang,
-        jobs,
     },
     registry::ChatMessage,
 };
@@ -187,19 +186,11 @@ pub async fn resend_link(app: &App, ticket: &str, contact: &str) -> AppResult<()
     let key = notify::fresh_key(&mut tx, row.id, now).await?;
     if let Some(to) = &by_mail {
         notify::enqueue_mail(&mut tx, app, &row, Notice::LinkAgain, &key, to, now).await?;
-    } else if let (Some(number), Some(wa)) = (&by_phone, &app.config.whatsapp) {
-        // The number given with the report, on WhatsApp (the template when one is configured:
-        // the citizen may not have written to the city in the last 24 hours).
-        let lang = Lang::Id;
-        let code = code_of(row.year, row.id).to_string();
-        let link = app.config.link(&super::service::follow_up_path(&key));
-        let what = lang.t_args("notice-link-again", &[("code", code.clone())]);
-        let text = lang.t_args("notice-chat", &[("what", what.clone()), ("link", link.clone())]);
-        let template = wa.report_template.as_ref().map(|_| vec![code, what, link]);
-        let to = number.trim_start_matches('+').to_owned();
-        let job =
-            SendChat { channel: "whatsapp".into(), to, text, template, template_name: wa.report_template.clone() };
-        jobs::enqueue(&mut tx, now, &job).await?;
+    } else if let Some(number) = &by_phone {
+        // The number given with the report, on WhatsApp (as the report template when one is
+        // configured: the citizen may not have written to the city in the last 24 hours).
+        let to = number.trim_start_matches('+');
+        notify::enqueue_chat(&mut tx, app, &row, Notice::LinkAgain, &key, ChatChannel::WhatsApp, to, now).await?;
     }
     audit::record(&mut tx, &Actor::system(), now, Event::new("aspiration.link_resent", "aspiration", row.id)).await?;
     tx.commit().await?;

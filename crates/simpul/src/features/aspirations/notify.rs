@@ -158,7 +158,7 @@ pub async fn enqueue_mail(
 /// The chat message for `notice`. WhatsApp notices go as the approved report template when one
 /// is configured (they may leave more than 24 hours after the citizen last wrote).
 #[allow(clippy::too_many_arguments)]
-async fn enqueue_chat(
+pub async fn enqueue_chat(
     tx: &mut Tx,
     app: &App,
     row: &AspirationRow,
