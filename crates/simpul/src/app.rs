@@ -50,7 +50,7 @@ pub struct App {
     /// from the database for changes made on other nodes).
     pub site: std::sync::RwLock<Arc<crate::domain::site::SiteIdentity>>,
     /// How many tasks wait for each signed-in staff member (the menu's badge).
-    pub todo_counts: GenerationCache<i64>,
+    pub work_counts: GenerationCache<i64>,
     /// The tip-line's matchers: published clarifications and open rumours.
     pub factcheck: factcheck::Matchers,
     /// Outbound calls (chat replies).
@@ -99,7 +99,7 @@ impl App {
             search_cache,
             aspiration_choices: GenerationCache::new(std::time::Duration::from_secs(300), 1),
             site: std::sync::RwLock::default(),
-            todo_counts: GenerationCache::new(std::time::Duration::from_secs(60), 10_000),
+            work_counts: GenerationCache::new(std::time::Duration::from_secs(60), 10_000),
             factcheck: Default::default(),
             http: crate::infra::http::HttpClient::new()?,
             registry: Arc::new(crate::features::registry()),

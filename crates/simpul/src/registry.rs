@@ -83,12 +83,12 @@ type Hook = for<'a> fn(&'a App) -> BoxFuture<'a, anyhow::Result<()>>;
 
 /// A list on "Tugas saya": what waits for this person in one capability, oldest first.
 #[derive(Debug, Clone)]
-pub struct TodoList {
+pub struct WorkList {
     /// The heading's translation key.
     pub title: &'static str,
     /// How many there are in all (the items are the first few).
     pub count: i64,
-    pub items: Vec<TodoItem>,
+    pub items: Vec<WorkItem>,
     /// The desk page with all of them.
     pub more: String,
     /// Counted in the menu's number: things this person must act on (not what is only to
@@ -98,7 +98,7 @@ pub struct TodoList {
 
 /// One thing waiting.
 #[derive(Debug, Clone)]
-pub struct TodoItem {
+pub struct WorkItem {
     pub label: String,
     pub href: String,
     /// Since when it waits, or when it happens (a training session).
@@ -108,10 +108,10 @@ pub struct TodoItem {
 }
 
 /// How many items each list shows.
-pub const TODO_ITEMS: i64 = 5;
+pub const WORK_ITEMS_SHOWN: i64 = 5;
 
 /// A capability's lists for one person (none when nothing of theirs is there).
-pub type TodoSource = for<'a> fn(&'a App, &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>>;
+pub type WorkSource = for<'a> fn(&'a App, &'a Actor) -> BoxFuture<'a, AppResult<Vec<WorkList>>>;
 
 /// A message that arrived on the city's chat (WhatsApp or Telegram).
 pub struct ChatMessage<'a> {
@@ -136,7 +136,7 @@ pub struct Registry {
     sitemap_sections: Vec<SitemapSection>,
     on_shutdown: Vec<Hook>,
     chat_commands: Vec<ChatCommand>,
-    todo_sources: Vec<TodoSource>,
+    work_sources: Vec<WorkSource>,
 }
 
 /// Pins down the higher-ranked signature of a job runner closure.
@@ -212,8 +212,8 @@ impl Registry {
     }
 
     /// Adds lists to "Tugas saya".
-    pub fn todos(&mut self, source: TodoSource) -> &mut Self {
-        self.todo_sources.push(source);
+    pub fn work(&mut self, source: WorkSource) -> &mut Self {
+        self.work_sources.push(source);
         self
     }
 
@@ -299,9 +299,9 @@ pub async fn publish(app: &App, tx: &mut Tx, actor: &Actor, now: Timestamp, even
 }
 
 /// Everything waiting for `actor`, list by list, in the order capabilities registered.
-pub async fn todos_for(app: &App, actor: &Actor) -> AppResult<Vec<TodoList>> {
+pub async fn work_for(app: &App, actor: &Actor) -> AppResult<Vec<WorkList>> {
     let mut out = Vec::new();
-    for source in &app.registry.todo_sources {
+    for source in &app.registry.work_sources {
         out.extend(source(app, actor).await?.into_iter().filter(|l| l.count > 0));
     }
     Ok(out)
@@ -309,16 +309,16 @@ pub async fn todos_for(app: &App, actor: &Actor) -> AppResult<Vec<TodoList>> {
 
 /// How many things wait for `actor` (the menu's badge), cached per person until this node
 /// commits a change or a minute passes.
-pub async fn todo_count(app: &App, actor: &Actor) -> AppResult<i64> {
+pub async fn work_count(app: &App, actor: &Actor) -> AppResult<i64> {
     let Some(user) = actor.user_id else { return Ok(0) };
     // Per person and per minute of the application's clock: deadlines pass without any commit.
     let key = format!("{user}:{}", app.clock.now().0 / 60_000);
     let generation = app.db.generation();
-    if let Some(n) = app.todo_counts.get(&key, generation) {
+    if let Some(n) = app.work_counts.get(&key, generation) {
         return Ok(n);
     }
-    let n = todos_for(app, actor).await?.iter().filter(|l| l.counted).map(|l| l.count).sum();
-    app.todo_counts.put(key, n, generation);
+    let n = work_for(app, actor).await?.iter().filter(|l| l.counted).map(|l| l.count).sum();
+    app.work_counts.put(key, n, generation);
     Ok(n)
 }
 

@@ -997,19 +997,19 @@ own-lost-link = Lost the link?
 own-tips = Messages you checked
 own-tips-none = You have not sent a message to the fact check yet.
 own-tips-check = Check a suspicious message
-nav-todo = My tasks
-nav-todo-count = { $count } waiting
-todo-title = My tasks
-todo-lead = What waits for you, the most urgent first.
-todo-none = Nothing waits for you right now. Thank you!
-todo-citizen = This page is for officers. The reports and messages you sent are in My reports.
-todo-late = { $count } working days late
-todo-days-left = { $count ->
+nav-work = My tasks
+nav-work-count = { $count } waiting
+worklist-title = My tasks
+worklist-lead = What waits for you, the most urgent first.
+worklist-none = Nothing waits for you right now. Thank you!
+worklist-citizen = This page is for officers. The reports and messages you sent are in My reports.
+worklist-late = { $count } working days late
+worklist-days-left = { $count ->
     [0] due today
    *[other] { $count } working days left
 }
-todo-all = See all ({ $count })
-todo-open-desk = Open the desk
+worklist-all = See all ({ $count })
+worklist-open-desk = Open the desk
 tasks-verify = Reports waiting for verification
 tasks-dispose = Verified reports waiting for disposition
 tasks-overdue = Reports past their deadline

@@ -970,19 +970,19 @@ own-lost-link = Kehilangan tautan?
 own-tips = Pesan yang Anda cek
 own-tips-none = Belum ada pesan yang Anda kirim ke Cek Fakta.
 own-tips-check = Cek pesan mencurigakan
-nav-todo = Tugas saya
-nav-todo-count = { $count } menunggu
-todo-title = Tugas saya
-todo-lead = Yang menunggu tindakan Anda, yang paling mendesak lebih dulu.
-todo-none = Tidak ada yang menunggu Anda saat ini. Terima kasih!
-todo-citizen = Halaman ini untuk petugas. Laporan dan pesan yang Anda kirim ada di Laporan saya.
-todo-late = terlambat { $count } hari kerja
-todo-days-left = { $count ->
+nav-work = Tugas saya
+nav-work-count = { $count } menunggu
+worklist-title = Tugas saya
+worklist-lead = Yang menunggu tindakan Anda, yang paling mendesak lebih dulu.
+worklist-none = Tidak ada yang menunggu Anda saat ini. Terima kasih!
+worklist-citizen = Halaman ini untuk petugas. Laporan dan pesan yang Anda kirim ada di Laporan saya.
+worklist-late = terlambat { $count } hari kerja
+worklist-days-left = { $count ->
     [0] jatuh tempo hari ini
    *[other] { $count } hari kerja lagi
 }
-todo-all = Lihat semua ({ $count })
-todo-open-desk = Buka daftar lengkap
+worklist-all = Lihat semua ({ $count })
+worklist-open-desk = Buka daftar lengkap
 tasks-verify = Laporan menunggu verifikasi
 tasks-dispose = Laporan terverifikasi, menunggu disposisi
 tasks-overdue = Laporan melewati tenggat

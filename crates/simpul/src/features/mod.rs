@@ -22,10 +22,10 @@ pub mod opd;
 pub mod regions;
 pub mod search;
 pub mod site;
-pub mod todo;
 pub mod tokens;
 pub mod training;
 pub mod users;
+pub mod worklist;
 
 use crate::{registry::Registry, web::Routes};
 
@@ -48,7 +48,7 @@ pub fn routes() -> Routes {
         .merge(audit::routes())
         .merge(tokens::routes())
         .merge(admin::routes())
-        .merge(todo::routes())
+        .merge(worklist::routes())
         .merge(site::routes())
 }
 

@@ -40,7 +40,7 @@ pub struct Page {
     /// The deployment's time zone, for every date and time the page shows.
     pub zone: crate::domain::time::Zone,
     /// A staff member's waiting tasks (the menu's "Tugas saya"); none for citizens.
-    pub todos: Option<i64>,
+    pub work: Option<i64>,
 }
 
 impl Page {
@@ -52,6 +52,7 @@ impl Page {
 
     /// A page with a literal title (e.g. a KIM group's name).
     pub fn titled(app: &App, viewer: &Viewer, path: &str, title: String) -> Page {
+        let site = app.site();
         Page {
             lang: viewer.lang,
             title,
@@ -62,8 +63,8 @@ impl Page {
             can_desk: viewer.can(Permission::ViewAspirationDesk),
             can_check_facts: viewer.can(Permission::CheckFacts),
             path: path.to_owned(),
-            site_name: app.site_title(),
-            logo: app.site().logo_url(),
+            site_name: site.title(&app.config.site_name),
+            logo: site.logo_url(),
             origin: app.config.link(""),
             css_url: super::assets::css_url(),
             description: viewer.lang.t("site-description"),
@@ -71,7 +72,7 @@ impl Page {
             flash: viewer.flash.as_ref().map(|f| (f.ok, viewer.lang.t(&f.key))),
             feed_base: None,
             zone: app.zone().clone(),
-            todos: viewer.todos,
+            work: viewer.work,
         }
     }
 

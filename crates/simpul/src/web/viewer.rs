@@ -70,7 +70,7 @@ pub struct Viewer {
     /// A message left by the previous request (see `web::flash`).
     pub flash: Option<Flash>,
     /// How many things wait for this staff member ("Tugas saya" in the menu); pages only.
-    pub todos: Option<i64>,
+    pub work: Option<i64>,
 }
 
 impl Viewer {
@@ -85,7 +85,7 @@ impl Viewer {
             request_id: "-".into(),
             here: "/".into(),
             flash: None,
-            todos: None,
+            work: None,
         }
     }
 
@@ -198,7 +198,7 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     let csrf = session_csrf.or(cookie_csrf).or_else(|| new_csrf.clone()).unwrap_or_default();
     let here = req.uri().path_and_query().map_or("/", |p| p.as_str()).to_owned();
     let flash = jar.get(FLASH_COOKIE).and_then(|c| Flash::parse(c.value()));
-    let mut viewer = Viewer { user, token, lang, csrf, request_id, here, flash, todos: None };
+    let mut viewer = Viewer { user, token, lang, csrf, request_id, here, flash, work: None };
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     // Pages take GET and POST only: another method (PUT, DELETE, TRACE, PROPFIND, …) on a page
@@ -214,8 +214,8 @@ pub async fn load(State(app): State<AppState>, jar: CookieJar, req: Request, nex
     let wants_page =
         req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
     if !unsafe_method && !is_api && wants_page && viewer.user.as_ref().is_some_and(|u| !u.grants.is_empty()) {
-        match crate::registry::todo_count(&app, &viewer.actor()).await {
-            Ok(n) => viewer.todos = Some(n),
+        match crate::registry::work_count(&app, &viewer.actor()).await {
+            Ok(n) => viewer.work = Some(n),
             Err(e) => tracing::warn!(error = %e, "could not count the task list"),
         }
     }

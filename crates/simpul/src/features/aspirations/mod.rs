@@ -46,7 +46,7 @@ pub fn register(reg: &mut Registry) {
     })
     .on_event(service::on_event)
     .on_chat(follow::chat_command)
-    .todos(workflow::todos);
+    .work(workflow::work_lists);
 }
 
 pub fn routes() -> Routes {

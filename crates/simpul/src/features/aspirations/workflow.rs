@@ -28,7 +28,7 @@ use crate::{
         jobs,
         mail::Mail,
     },
-    registry::{TODO_ITEMS, TodoItem, TodoList},
+    registry::{WORK_ITEMS_SHOWN, WorkItem, WorkList},
 };
 
 /// How a staff member relates to a report.
@@ -563,20 +563,20 @@ pub async fn lapor_csv(app: &App, actor: &Actor, ids: &[AspirationId]) -> AppRes
 
 /// "Tugas saya" on the reports desk: the coordinator's reports to verify, to dispose and past
 /// their deadline; an OPD officer's dispositions to follow up, nearest deadline first.
-pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
+pub fn work_lists<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<WorkList>>> {
     Box::pin(async move {
         let now = app.clock.now();
         let mut out = Vec::new();
         if actor.can(Permission::CoordinateAspirations) {
             let all = StaffScope::All;
             out.push(
-                todo_list(app, "tasks-verify", &all, &[Status::Baru], None, "/kelola/aspirasi?status=baru").await?,
+                work_list(app, "tasks-verify", &all, &[Status::Baru], None, "/kelola/aspirasi?status=baru").await?,
             );
             let dispose = "/kelola/aspirasi?status=terverifikasi";
-            out.push(todo_list(app, "tasks-dispose", &all, &[Status::Terverifikasi], None, dispose).await?);
+            out.push(work_list(app, "tasks-dispose", &all, &[Status::Terverifikasi], None, dispose).await?);
             let late = "/kelola/aspirasi?terlambat=ya";
             // To chase, not to act on: the same reports are in the other lists (or the OPD's).
-            let mut overdue = todo_list(app, "tasks-overdue", &all, &STAFF_OWES, Some(now), late).await?;
+            let mut overdue = work_list(app, "tasks-overdue", &all, &STAFF_OWES, Some(now), late).await?;
             overdue.counted = false;
             out.push(overdue);
         }
@@ -584,7 +584,7 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
         if actor.can(Permission::HandleAspirations) && !units.is_empty() {
             let scope = StaffScope::Opd(units);
             let owed = [Status::Didisposisikan, Status::Diproses, Status::DibukaKembali];
-            out.push(todo_list(app, "tasks-dispositions", &scope, &owed, None, "/kelola/aspirasi").await?);
+            out.push(work_list(app, "tasks-dispositions", &scope, &owed, None, "/kelola/aspirasi").await?);
         }
         Ok(out)
     })
@@ -594,21 +594,22 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
 const STAFF_OWES: [Status; 5] =
     [Status::Baru, Status::Terverifikasi, Status::Didisposisikan, Status::Diproses, Status::DibukaKembali];
 
-async fn todo_list(
+async fn work_list(
     app: &App,
     title: &'static str,
     scope: &StaffScope,
     statuses: &[Status],
     overdue_at: Option<Timestamp>,
     more: &str,
-) -> AppResult<TodoList> {
+) -> AppResult<WorkList> {
     let count = repo::count_waiting(&app.db, scope, statuses, overdue_at).await?;
-    let rows = if count > 0 { repo::waiting(&app.db, scope, statuses, overdue_at, TODO_ITEMS).await? } else { vec![] };
+    let rows =
+        if count > 0 { repo::waiting(&app.db, scope, statuses, overdue_at, WORK_ITEMS_SHOWN).await? } else { vec![] };
     let cal = calendar(app).await?;
     let now = app.clock.now();
     let items = rows
         .into_iter()
-        .map(|r| TodoItem {
+        .map(|r| WorkItem {
             label: format!("{} · {}", code_of(r.year, r.id), r.title),
             href: format!("/kelola/aspirasi/{}", r.id),
             at: r.created_at,
@@ -617,7 +618,7 @@ async fn todo_list(
             }),
         })
         .collect();
-    Ok(TodoList { title, count, items, more: more.to_owned(), counted: true })
+    Ok(WorkList { title, count, items, more: more.to_owned(), counted: true })
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ pub fn register(reg: &mut Registry) {
         Box::pin(async move { Ok(service::refresh(app, true).await?) })
     })
     .every("factcheck.housekeeping", HOUSEKEEPING, |app| Box::pin(service::housekeeping(app)))
-    .todos(workflow::todos);
+    .work(workflow::work_lists);
 }
 
 pub fn routes() -> Routes {

@@ -25,7 +25,7 @@ use crate::{
         markdown,
         outbox::{self, Topic},
     },
-    registry::{TODO_ITEMS, TodoItem, TodoList},
+    registry::{WORK_ITEMS_SHOWN, WorkItem, WorkList},
 };
 
 /// A clarification as the editor types it.
@@ -373,21 +373,21 @@ pub fn parse_step(s: &str) -> Option<Step> {
 }
 
 /// "Tugas saya" on the fact-check desk: rumours still to check, the oldest first.
-pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
+pub fn work_lists<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<WorkList>>> {
     Box::pin(async move {
         if !actor.can(Permission::CheckFacts) {
             return Ok(Vec::new());
         }
-        let (count, rows) = repo::open_rumours(&app.db, TODO_ITEMS).await?;
+        let (count, rows) = repo::open_rumours(&app.db, WORK_ITEMS_SHOWN).await?;
         let items = rows
             .into_iter()
-            .map(|r| TodoItem {
+            .map(|r| WorkItem {
                 label: format!("{} ({}×)", crate::domain::text::shorten(&r.sample, 90), r.tip_count),
                 href: format!("/kelola/cek-fakta/{}", r.id),
                 at: r.first_seen,
                 days_left: None,
             })
             .collect();
-        Ok(vec![TodoList { title: "tasks-rumours", count, items, more: "/kelola/cek-fakta".into(), counted: true }])
+        Ok(vec![WorkList { title: "tasks-rumours", count, items, more: "/kelola/cek-fakta".into(), counted: true }])
     })
 }

@@ -34,7 +34,7 @@ pub fn register(reg: &mut Registry) {
     reg.job::<service::PublishArticle>(|app, job| {
         Box::pin(async move { Ok(service::publish_scheduled(app, job.article_id).await?) })
     })
-    .todos(service::todos)
+    .work(service::work_lists)
     .every("news.review_mail", std::time::Duration::from_secs(60), |app| {
         Box::pin(async move { Ok(mail::send_review_digests(app).await.map(|_| ())?) })
     })

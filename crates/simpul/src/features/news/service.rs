@@ -27,7 +27,7 @@ use crate::{
         jobs, markdown,
         outbox::{self, Topic},
     },
-    registry::{self, TODO_ITEMS, TodoItem, TodoList},
+    registry::{self, WORK_ITEMS_SHOWN, WorkItem, WorkList},
 };
 
 /// Publishes a scheduled article when its time comes (see [`publish_scheduled`]).
@@ -369,7 +369,7 @@ pub async fn review_queue(app: &App, actor: &Actor) -> AppResult<Vec<ArticleRow>
 
 /// "Tugas saya" in the newsroom: the Redaksi's drafts to review, oldest first; a writer's
 /// drafts sent back for changes.
-pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
+pub fn work_lists<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<WorkList>>> {
     Box::pin(async move {
         let mut out = Vec::new();
         if actor.can(Permission::ReviewNews) {
@@ -391,12 +391,12 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
     })
 }
 
-fn article_list(title: &'static str, rows: Vec<ArticleRow>, more: &str) -> TodoList {
+fn article_list(title: &'static str, rows: Vec<ArticleRow>, more: &str) -> WorkList {
     let count = rows.len() as i64;
     let items = rows
         .into_iter()
-        .take(TODO_ITEMS as usize)
-        .map(|a| TodoItem {
+        .take(WORK_ITEMS_SHOWN as usize)
+        .map(|a| WorkItem {
             label: match &a.kim_name {
                 Some(k) => format!("{} · {k}", a.title),
                 None => a.title.clone(),
@@ -406,5 +406,5 @@ fn article_list(title: &'static str, rows: Vec<ArticleRow>, more: &str) -> TodoL
             days_left: None,
         })
         .collect();
-    TodoList { title, count, items, more: more.to_owned(), counted: true }
+    WorkList { title, count, items, more: more.to_owned(), counted: true }
 }

@@ -28,7 +28,7 @@ pub fn register(reg: &mut Registry) {
         Box::pin(async move { Ok(service::remind(app, r.session_id, r.starts_at).await?) })
     })
     .on_event(service::on_event)
-    .todos(service::todos);
+    .work(service::work_lists);
 }
 
 pub fn routes() -> Routes {

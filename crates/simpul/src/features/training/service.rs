@@ -24,7 +24,7 @@ use crate::{
         jobs,
         mail::Mail,
     },
-    registry::{Published, TODO_ITEMS, TodoItem, TodoList},
+    registry::{Published, WORK_ITEMS_SHOWN, WorkItem, WorkList},
 };
 
 /// The day-before reminder of a training session.
@@ -629,7 +629,7 @@ pub async fn update_session(app: &App, actor: &Actor, session_id: i64, form: &Se
 
 /// "Tugas saya" for those who run training: sessions of the next two weeks (seats taken), and
 /// sessions of the past week whose attendance is not complete.
-pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<TodoList>>> {
+pub fn work_lists<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<WorkList>>> {
     Box::pin(async move {
         if !actor.can(Permission::ManageTraining) {
             return Ok(Vec::new());
@@ -637,18 +637,18 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
         let lang = Lang::Id;
         let now = app.clock.now();
         let soon = repo::starting_between(&app.db, now, now.plus_days(14)).await?;
-        let session_item = |s: &repo::Session, label: String, at: i64| TodoItem {
+        let session_item = |s: &repo::Session, label: String, at: i64| WorkItem {
             label,
             href: format!("/kelola/pelatihan/sesi/{}", s.id),
             at: Timestamp(at),
             days_left: None,
         };
-        let upcoming = TodoList {
+        let upcoming = WorkList {
             title: "tasks-sessions",
             count: soon.len() as i64,
             items: soon
                 .iter()
-                .take(TODO_ITEMS as usize)
+                .take(WORK_ITEMS_SHOWN as usize)
                 .map(|s| {
                     let seats = lang.t_args(
                         "tasks-seats",
@@ -662,12 +662,12 @@ pub fn todos<'a>(app: &'a App, actor: &'a Actor) -> BoxFuture<'a, AppResult<Vec<
             counted: false,
         };
         let open = repo::attendance_open(&app.db, now.plus_days(-7), now).await?;
-        let attendance = TodoList {
+        let attendance = WorkList {
             title: "tasks-attendance",
             count: open.len() as i64,
             items: open
                 .iter()
-                .take(TODO_ITEMS as usize)
+                .take(WORK_ITEMS_SHOWN as usize)
                 .map(|(s, n)| {
                     let missing = lang.t_args("tasks-not-marked", &[("count", n.to_string())]);
                     session_item(s, format!("{} · {missing}", s.programme_title), s.ends_at)

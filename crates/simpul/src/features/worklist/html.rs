@@ -7,7 +7,7 @@ use crate::{
     app::AppState,
     domain::time::Timestamp,
     error::AppResult,
-    registry::{self, TodoList},
+    registry::{self, WorkList},
     web::{
         page::{Page, render},
         viewer::Viewer,
@@ -15,24 +15,24 @@ use crate::{
 };
 
 #[derive(Template)]
-#[template(path = "todo/index.html")]
-struct TodoPage {
+#[template(path = "worklist/index.html")]
+struct WorkPage {
     page: Page,
-    lists: Vec<TodoList>,
+    lists: Vec<WorkList>,
     /// Holds a role at all (a citizen has nothing to do here but is told where to go).
     staff: bool,
 }
 
-impl TodoPage {
+impl WorkPage {
     fn when(&self, at: &Timestamp) -> String {
         self.page.datetime(*at)
     }
 }
 
 /// `GET /tugas`: every list with something in it, each linked to its desk.
-pub async fn show_todos(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+pub async fn show_worklist(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let actor = viewer.actor();
-    let lists = registry::todos_for(&app, &actor).await?;
-    let page = Page::new(&app, &viewer, "/tugas", "todo-title");
-    Ok(render(&TodoPage { page, lists, staff: !actor.grants.is_empty() }))
+    let lists = registry::work_for(&app, &actor).await?;
+    let page = Page::new(&app, &viewer, "/tugas", "worklist-title");
+    Ok(render(&WorkPage { page, lists, staff: !actor.grants.is_empty() }))
 }
