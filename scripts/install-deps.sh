@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages Simpul's tests and tools need on a Debian machine:
 # Chromium and ChromeDriver for the browser journeys, poppler-utils (pdftotext) for the
-# certificate tests, and (with --bench) wrk and nginx for the
-# load benchmarks. Node.js and npm must already be present for the journeys.
+# certificate tests, nginx for the cluster test (several nodes behind a load balancer), and
+# (with --bench) wrk for the load benchmarks. Node.js and npm must already be present for the journeys.
 set -euo pipefail
 
 need=()
@@ -10,9 +10,10 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # pdftotext reads generated certificates back in the tests.
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# The cluster test puts nginx in front of three nodes.
+[[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 if [[ "${1:-}" == "--bench" ]]; then
   command -v wrk >/dev/null 2>&1 || need+=(wrk)
-  command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 fi
 if ((${#need[@]})); then
   SUDO=""

@@ -14,11 +14,7 @@ use crate::{
         storage::Storage,
     },
     registry::Registry,
-    web::{
-        cache::PageCache,
-        metrics::Metrics,
-        ratelimit::{IpLimiter, Limits},
-    },
+    web::{cache::PageCache, metrics::Metrics, ratelimit::Limits},
 };
 
 /// Shared state of one running node.
@@ -32,8 +28,6 @@ pub struct App {
     pub metrics: Metrics,
     /// The rate limits routes declare (`web::routes::Routes::limit`).
     pub limits: Limits,
-    /// Sign-in attempts per client address (the sign-in service's own rule).
-    pub login_ip_limiter: IpLimiter,
     /// Rendered public pages for visitors who are not signed in.
     pub page_cache: PageCache,
     /// Article views counted since the last write (see `features::news::views`).
@@ -55,12 +49,12 @@ pub struct App {
     pub factcheck: factcheck::Matchers,
     /// Outbound calls (chat replies).
     pub http: crate::infra::http::HttpClient,
+    /// This node's name in the job queue's leases (`host:pid`).
+    pub node: String,
     /// What the capabilities registered at start-up: jobs, tasks, event subscribers, sitemap.
     pub registry: Arc<Registry>,
     /// Wakes the job worker when this node queued a job that should leave at once.
     pub jobs_queued: tokio::sync::Notify,
-    /// Attendance-code tries per person and session (six digits can be guessed).
-    pub checkin_limiter: IpLimiter,
 }
 
 impl App {
@@ -82,6 +76,11 @@ impl App {
             None => Storage::local(&config.data_dir.join("media"))?,
         };
         let search = Arc::new(SearchIndex::open(&config.data_dir.join("search"))?);
+        // Several nodes share PostgreSQL; a limit must hold for the deployment, not per node.
+        let limits = match db.engine() {
+            crate::infra::db::Engine::Postgres => Limits::shared(db.clone(), clock.clone()),
+            crate::infra::db::Engine::Sqlite => Limits::local(),
+        };
         let search_cache = GenerationCache::new(std::time::Duration::from_secs(600), config.search_cache);
         Ok(App {
             config,
@@ -90,8 +89,7 @@ impl App {
             mailer,
             storage,
             metrics: Metrics::default(),
-            limits: Limits::default(),
-            login_ip_limiter: IpLimiter::per_minute(20),
+            limits,
             page_cache: PageCache::default(),
             views: news::ViewTally::default(),
             search,
@@ -102,9 +100,9 @@ impl App {
             work_counts: GenerationCache::new(std::time::Duration::from_secs(60), 10_000),
             factcheck: Default::default(),
             http: crate::infra::http::HttpClient::new()?,
+            node: crate::infra::jobs::node_name(),
             registry: Arc::new(crate::features::registry()),
             jobs_queued: tokio::sync::Notify::new(),
-            checkin_limiter: IpLimiter::per_minute(5),
         })
     }
 }

@@ -179,6 +179,10 @@ pub struct Config {
     /// Name shown in the header, feeds and certificates, e.g. "KIM Kota Cilegon".
     #[arg(long, env = "SIMPUL_SITE_NAME", default_value = "Simpul KIM", global = true)]
     pub site_name: String,
+    /// How long a node holds a background job it took before another node may run it: a
+    /// node that died mid-job delays that job by at most this.
+    #[arg(long, env = "SIMPUL_JOB_LEASE_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u32).range(2..=86_400), global = true)]
+    pub job_lease_seconds: u32,
     /// Search answers kept per node until the index changes (0 turns the cache off, e.g. to
     /// benchmark the index itself).
     #[arg(long, env = "SIMPUL_SEARCH_CACHE", default_value_t = 2_000, global = true)]

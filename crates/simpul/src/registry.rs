@@ -14,6 +14,7 @@ use crate::{
     error::AppResult,
     infra::{
         chat::{self, ChatChannel, SendChat},
+        counters,
         db::Tx,
         jobs::{self, Job},
         mail::{self, Mail},
@@ -236,10 +237,12 @@ impl Registry {
 /// jobs, old outbox rows and old mail files are cleared away.
 pub fn infrastructure() -> Registry {
     let mut reg = Registry::default();
-    reg.job::<Mail>(|app, mail| Box::pin(async move { app.mailer.send(&mail, app.clock.now()).await }))
-        .job::<SendChat>(|app, m| Box::pin(async move { chat::send(app, &m).await }))
-        .task("outbox", outbox::POLL, || Box::<OutboxFollower>::default())
-        .every("housekeeping", HOUSEKEEPING, |app| Box::pin(housekeeping(app)));
+    reg.job::<jobs::Keyed<Mail>>(|app, m| {
+        Box::pin(async move { app.mailer.send(&m.job, m.job_key.as_deref(), app.clock.now()).await })
+    })
+    .job::<SendChat>(|app, m| Box::pin(async move { chat::send(app, &m).await }))
+    .task("outbox", outbox::POLL, || Box::<OutboxFollower>::default())
+    .every("housekeeping", HOUSEKEEPING, |app| Box::pin(housekeeping(app)));
     reg
 }
 
@@ -277,6 +280,7 @@ async fn housekeeping(app: &App) -> anyhow::Result<()> {
     let mut tx = app.db.begin().await?;
     let mut n = jobs::purge_done(&mut tx, now.plus_days(-KEEP_DAYS)).await?;
     n += outbox::purge(&mut tx, now.plus_days(-1)).await?;
+    n += counters::purge(&mut tx, now.plus_days(-1)).await?;
     tx.commit().await?;
     if let Some(dir) = app.mailer.outbox_dir().cloned() {
         let cutoff = now.plus_days(-KEEP_DAYS);
@@ -335,7 +339,9 @@ pub async fn chat_command(app: &App, msg: &ChatMessage<'_>) -> AppResult<Option<
 /// Runs every due job once; returns how many ran. Failed jobs retry with back-off.
 pub async fn run_due_jobs(app: &App) -> anyhow::Result<usize> {
     let mut n = 0;
-    while let Some(job) = jobs::claim(&app.db, app.clock.now()).await? {
+    while let Some(job) =
+        jobs::claim(&app.db, app.clock.now(), i64::from(app.config.job_lease_seconds) * 1000, &app.node).await?
+    {
         n += 1;
         let result = match app.registry.jobs.get(job.kind.as_str()) {
             Some(run) => run(app, &job.payload).await,

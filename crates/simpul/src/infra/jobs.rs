@@ -15,8 +15,6 @@ pub trait Job: Serialize + DeserializeOwned + Send + 'static {
     const KIND: &'static str;
 }
 
-/// How long a claimed job is reserved before another worker may retry it.
-const LEASE_MINUTES: i64 = 5;
 /// Attempts before a job is given up (kept for `KEEP_DAYS` for support questions).
 pub const MAX_ATTEMPTS: i64 = 8;
 
@@ -32,6 +30,9 @@ pub async fn enqueue_at<J: Job>(tx: &mut Tx, now: Timestamp, run_at: Timestamp, 
     let mut payload = serde_json::to_value(job).expect("jobs serialise");
     if let Some(fields) = payload.as_object_mut() {
         fields.insert("kind".into(), J::KIND.into());
+        // Names this job's effect, so a run repeated after a crash (the lease lapsed after the
+        // effect, before `complete`) repeats it idempotently: see [`Keyed`].
+        fields.insert(KEY_FIELD.into(), format!("{}-{}", now.0, crate::infra::crypto::random_token(9)).into());
     }
     let payload = payload.to_string();
     query("INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ($1, $2, $3, $4)")
@@ -44,6 +45,23 @@ pub async fn enqueue_at<J: Job>(tx: &mut Tx, now: Timestamp, run_at: Timestamp, 
     Ok(())
 }
 
+const KEY_FIELD: &str = "job_key";
+
+/// A job's payload with the key it was queued under (`None` for jobs queued by releases
+/// before keys existed). A runner whose effect leaves the system (a mail) uses the key to
+/// make a repeated run harmless.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct Keyed<J> {
+    #[serde(flatten)]
+    pub job: J,
+    #[serde(default)]
+    pub job_key: Option<String>,
+}
+
+impl<J: Job> Job for Keyed<J> {
+    const KIND: &'static str = J::KIND;
+}
+
 /// A job this worker holds the lease on.
 #[derive(Debug, sqlx::FromRow)]
 pub struct Claimed {
@@ -53,8 +71,16 @@ pub struct Claimed {
     pub attempts: i64,
 }
 
-/// Claims one due job, or `None`. The conditional UPDATE makes the claim atomic on both engines.
-pub async fn claim(db: &Db, now: Timestamp) -> Result<Option<Claimed>, DbError> {
+/// This process as named in `jobs.locked_by`: host name and process id.
+pub fn node_name() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    let host = host.trim();
+    format!("{}:{}", if host.is_empty() { "node" } else { host }, std::process::id())
+}
+
+/// Claims one due job for `lease_ms` (then another worker may retry it) on behalf of `node`,
+/// or `None`. The conditional UPDATE makes the claim atomic on both engines.
+pub async fn claim(db: &Db, now: Timestamp, lease_ms: i64, node: &str) -> Result<Option<Claimed>, DbError> {
     let mut tx = db.begin().await?;
     let candidate: Option<i64> = query(
         "SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
@@ -66,12 +92,13 @@ pub async fn claim(db: &Db, now: Timestamp) -> Result<Option<Claimed>, DbError> 
     .await?;
     let Some(id) = candidate else { return Ok(None) };
     let row: Option<Claimed> = query(
-        "UPDATE jobs SET locked_until = $2, attempts = attempts + 1 WHERE id = $1 AND done_at IS NULL
+        "UPDATE jobs SET locked_until = $2, attempts = attempts + 1, locked_by = $4 WHERE id = $1 AND done_at IS NULL
          AND (locked_until IS NULL OR locked_until < $3) RETURNING id, kind, payload, attempts",
     )
     .bind(id)
-    .bind(now.plus_minutes(LEASE_MINUTES).0)
+    .bind(now.0 + lease_ms)
     .bind(now.0)
+    .bind(node)
     .fetch_optional(&mut tx)
     .await?;
     tx.commit().await?;

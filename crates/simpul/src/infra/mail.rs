@@ -92,14 +92,26 @@ impl Mailer {
         })
     }
 
-    /// Sends (or writes) one message; `now` names outbox files, so they sort and expire by
-    /// the application's clock.
-    pub async fn send(&self, mail: &Mail, now: crate::domain::time::Timestamp) -> anyhow::Result<()> {
+    /// Sends (or writes) one message. `key` (the job's, "<queued ms>-<random>") makes sending
+    /// it again after a crash harmless: the outbox file of that name is written over, and over
+    /// SMTP the message keeps its `Message-ID`, by which receiving mail systems drop a copy.
+    /// Without a key, `now` names the outbox file, so files sort and expire by the app's clock.
+    pub async fn send(
+        &self,
+        mail: &Mail,
+        key: Option<&str>,
+        now: crate::domain::time::Timestamp,
+    ) -> anyhow::Result<()> {
         let from = match self {
             Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from.clone(),
         };
         let to: Mailbox = mail.to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
+        let key = key.filter(|k| k.len() <= 64 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        let domain = from.email.domain().to_owned();
         let mut builder = Message::builder().from(from).to(to).subject(&mail.subject).header(ContentType::TEXT_PLAIN);
+        if let Some(k) = key {
+            builder = builder.message_id(Some(format!("<{k}@{domain}>")));
+        }
         if let Some(url) = &mail.unsubscribe {
             builder = builder.header(ListUnsubscribe(url.clone())).header(ListUnsubscribePost);
         }
@@ -110,8 +122,14 @@ impl Mailer {
             }
             Mailer::Outbox { dir, .. } => {
                 tokio::fs::create_dir_all(dir).await?;
-                let name = format!("{}-{}.eml", now.0, &crate::infra::crypto::random_token(6));
-                tokio::fs::write(dir.join(name), msg.formatted()).await?;
+                let name = match key {
+                    Some(k) => format!("{k}.eml"),
+                    None => format!("{}-{}.eml", now.0, &crate::infra::crypto::random_token(6)),
+                };
+                // Written aside and renamed: a crash never leaves half a mail under the name.
+                let part = dir.join(format!(".{name}.part"));
+                tokio::fs::write(&part, msg.formatted()).await?;
+                tokio::fs::rename(&part, dir.join(name)).await?;
             }
         }
         Ok(())
@@ -234,5 +252,24 @@ mod tests {
         let qp = "Buka tautan ini:=\r\nhttp://x/verifikasi?token=3Dabc=\r\ndef caf=C3=A9";
         assert_eq!(decode_quoted_printable(qp), "Buka tautan ini:http://x/verifikasi?token=abcdef café");
         assert_eq!(decode_quoted_printable("a=ZZb="), "a=ZZb=");
+    }
+
+    #[tokio::test]
+    async fn a_mail_sent_again_under_its_key_is_not_a_second_mail() {
+        let dir = tempfile::tempdir().unwrap();
+        let mailer = Mailer::new(None, dir.path().to_owned(), "Simpul <noreply@simpul.example>").unwrap();
+        let mail =
+            Mail { to: "warga@example.org".into(), subject: "Laporan".into(), body: "Isi".into(), unsubscribe: None };
+        let now = crate::domain::time::Timestamp(1_000);
+        // A crash after the first write, before the job was marked done: the run repeats.
+        mailer.send(&mail, Some("900-abc"), now).await.unwrap();
+        mailer.send(&mail, Some("900-abc"), crate::domain::time::Timestamp(400_000)).await.unwrap();
+        let files = list_outbox(dir.path(), 10);
+        assert_eq!(files.len(), 1, "one mail, written over");
+        let raw = std::fs::read_to_string(dir.path().join("900-abc.eml")).unwrap();
+        assert!(raw.contains("Message-ID: <900-abc@simpul.example>"), "{raw}");
+        // Without a key (jobs queued before keys existed), each run is its own file.
+        mailer.send(&mail, None, now).await.unwrap();
+        assert_eq!(list_outbox(dir.path(), 10).len(), 2);
     }
 }

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod chat;
 pub mod clock;
+pub mod counters;
 pub mod crypto;
 pub mod db;
 pub mod http;

@@ -18,8 +18,9 @@ use axum::{
 
 use crate::{app::AppState, infra::memo::GenerationCache, web::viewer::Viewer};
 
-/// The longest a cached page is reused.
-pub const TTL: Duration = Duration::from_secs(5);
+/// The longest a cached page is reused: with several nodes, a change made on another node
+/// that the outbox does not carry (a report's status, a KIM's profile) shows within this.
+pub const TTL: Duration = Duration::from_secs(2);
 /// Bounded so that many distinct search URLs cannot grow memory (≈ 5 MB at most).
 const MAX_ENTRIES: usize = 512;
 const MAX_BODY: usize = 512 * 1024;

@@ -272,7 +272,7 @@ async fn enforce(limit: Limit, req: Request, next: Next) -> Response {
     let (mut parts, body) = req.into_parts();
     let Ok(ip) = <ClientIp as axum::extract::FromRequestParts<AppState>>::from_request_parts(&mut parts, &app).await;
     let viewer = parts.extensions.get::<Viewer>();
-    if !app.limits.allow(limit, viewer, &ip.0) {
+    if !app.limits.allow(limit, viewer, &ip.0).await {
         return AppError::TooManyRequests.into_response();
     }
     next.run(Request::from_parts(parts, body)).await

@@ -11,6 +11,7 @@ mod aspirations;
 mod bad_input;
 mod categories;
 mod cli;
+mod cluster;
 mod factcheck;
 mod kim;
 mod media;

@@ -79,7 +79,7 @@ fn pair_key(email: &str, ip: &str) -> String {
 
 /// Checks the password and opens a session.
 pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> Result<NewSession, LoginFailure> {
-    if !app.login_ip_limiter.allow(ip) {
+    if !app.limits.allow_sign_in(ip).await {
         return Err(LoginFailure::TooManyFromHere);
     }
     let now = app.clock.now();

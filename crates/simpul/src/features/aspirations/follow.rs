@@ -165,7 +165,7 @@ pub fn chat_command<'a>(app: &'a App, msg: &'a ChatMessage<'a>) -> BoxFuture<'a,
 pub async fn resend_link(app: &App, ticket: &str, contact: &str) -> AppResult<()> {
     let Some(code) = TicketCode::parse(ticket.trim()) else { return Ok(()) };
     let asked = crypto::sha256_hex(&contact.trim().to_lowercase());
-    if !app.limits.allow_link_request(&code.to_string(), &asked) {
+    if !app.limits.allow_link_request(&code.to_string(), &asked).await {
         return Ok(());
     }
     let Some(row) = repo::find(&app.db, code.id()).await? else { return Ok(()) };

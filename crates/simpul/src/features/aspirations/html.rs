@@ -385,7 +385,7 @@ pub async fn support_aspiration(
 ) -> AppResult<Response> {
     let r = public_by_code(&app, &code).await?;
     // A script can make up device cookies; it cannot make up addresses as easily.
-    if !app.limits.allow_support(&ip, &r.id.to_string()) {
+    if !app.limits.allow_support(&ip, &r.id.to_string()).await {
         return Err(AppError::TooManyRequests);
     }
     let (device, jar) = match jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32) {

@@ -415,7 +415,7 @@ pub async fn create_request(State(app): State<AppState>, Path(file): Path<String
         return error(f, StatusCode::FORBIDDEN, "api_key is missing, unknown, revoked or read-only");
     };
     // Personal tokens count like the JSON API's; the admin's machine tokens are integrations.
-    if client.acting_for.is_some() && !app.limits.allow_token(Limit::Submissions, client.id) {
+    if client.acting_for.is_some() && !app.limits.allow_token(Limit::Submissions, client.id).await {
         return error(f, StatusCode::TOO_MANY_REQUESTS, "too many requests");
     }
     let Some(code) = param(&p, "service_code") else {

@@ -367,7 +367,7 @@ pub async fn check_in(app: &App, actor: &Actor, session_id: i64, code: &str) -> 
         AppError::Validation(e)
     };
     // Six digits can be guessed: a few tries per person and session, only around the session.
-    if !app.checkin_limiter.allow(&format!("{user_id}:{session_id}")) {
+    if !app.limits.allow_check_in(&format!("{user_id}:{session_id}")).await {
         return Err(AppError::TooManyRequests);
     }
     let s = repo::session(&app.db, session_id).await?.ok_or(AppError::NotFound)?;

@@ -39,6 +39,8 @@ pub struct TestApp {
     pub app: Arc<App>,
     pub router: Router,
     pub dir: tempfile::TempDir,
+    /// On PostgreSQL: the schema this test's tables are in.
+    pub pg_schema: Option<String>,
 }
 
 pub fn postgres_url() -> Option<String> {
@@ -74,6 +76,7 @@ impl TestApp {
             config.object_store = Some(format!("{}/t-{}", bucket.trim_end_matches('/'), crypto::random_token(6)));
         }
         tweak(&mut config);
+        let mut pg_schema = None;
         let db = match postgres_url() {
             Some(url) => {
                 let schema = format!("t_{}", crypto::random_token(9).to_lowercase().replace(['-', '_'], "x"));
@@ -81,6 +84,7 @@ impl TestApp {
                 query(format!("CREATE SCHEMA {schema}")).execute(&admin).await.unwrap();
                 admin.close().await;
                 config.database_url = Secret::new(url.clone());
+                pg_schema = Some(schema.clone());
                 Db::connect(&url, &ConnectOptions { max_connections: 4, pg_schema: Some(schema) }).await.unwrap()
             }
             None => Db::connect(config.database_url.expose(), &ConnectOptions { max_connections: 4, pg_schema: None })
@@ -90,7 +94,7 @@ impl TestApp {
         db.migrate().await.unwrap();
         let app = Arc::new(App::with_db(config, Clock::manual(START), db).unwrap());
         let router = simpul::web::router(AppState(app.clone()));
-        TestApp { app, router, dir }
+        TestApp { app, router, dir, pg_schema }
     }
 
     pub fn engine(&self) -> Engine {
