@@ -10,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # pdftotext reads generated certificates back in the tests.
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# pg_dump and pg_restore: `simpul backup` and `restore` on PostgreSQL, and their test.
+command -v pg_dump >/dev/null 2>&1 || need+=(postgresql-client)
 # The cluster test puts nginx in front of three nodes.
 [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 if [[ "${1:-}" == "--bench" ]]; then

@@ -1,5 +1,5 @@
 //! Command-line interface: `serve`, `migrate`, `user create`, `token create`,
-//! `regions import`, `import`, `reindex`, `eval`, `backup`. Every setting of [`Config`]
+//! `regions import`, `import`, `reindex`, `eval`, `backup`, `restore`. Every setting of [`Config`]
 //! (`--data-dir`, `--database-url`, `--base-url`, `--timezone`, …) works with every command,
 //! before or after its arguments.
 
@@ -52,11 +52,19 @@ pub enum Command {
     /// Measure a capability on a data set (prints JSON on the last line).
     #[command(subcommand)]
     Eval(EvalCommand),
-    /// Copy the SQLite database consistently while the server runs.
+    /// Copy the whole deployment — the database and every file in the object store — into a
+    /// new folder, while the server runs (PostgreSQL through `pg_dump`).
     Backup {
-        /// The file to write.
+        /// The folder to create.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Restore a backup folder into an empty deployment (a new data folder, or an empty
+    /// PostgreSQL database and object store), checking every file and table against it.
+    Restore {
+        /// The folder `simpul backup` wrote.
+        #[arg(long)]
+        from: PathBuf,
     },
 }
 
@@ -157,7 +165,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("database schema is up to date ({} migrations)", app.db.migrate().await?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { out } => backup::run(config, &out).await,
+        Command::Backup { out } => backup::backup(config, &out).await,
+        Command::Restore { from } => backup::restore(config, &from).await,
         Command::Eval(EvalCommand::Claims { claims, queries }) => eval::claims(&claims, &queries).await,
         Command::Reindex => {
             let app = open(config).await?;

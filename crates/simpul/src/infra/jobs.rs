@@ -105,6 +105,30 @@ pub async fn claim(db: &Db, now: Timestamp, lease_ms: i64, node: &str) -> Result
     Ok(row)
 }
 
+/// The queue as monitoring sees it.
+#[derive(Debug, Clone, Copy, Default, sqlx::FromRow)]
+pub struct QueueStats {
+    /// Due and not done (running or waiting for a worker).
+    pub due: i64,
+    /// Given up after [`MAX_ATTEMPTS`] and not yet purged.
+    pub failed: i64,
+    /// When the oldest due job was due (ms), if any.
+    pub oldest_due_at: Option<i64>,
+}
+
+pub async fn stats(db: &Db, now: Timestamp) -> Result<QueueStats, DbError> {
+    query(
+        "SELECT COALESCE(SUM(CASE WHEN attempts < $2 AND run_at <= $1 THEN 1 ELSE 0 END), 0) AS due,
+                COALESCE(SUM(CASE WHEN attempts >= $2 THEN 1 ELSE 0 END), 0) AS failed,
+                MIN(CASE WHEN attempts < $2 AND run_at <= $1 THEN run_at END) AS oldest_due_at
+         FROM jobs WHERE done_at IS NULL",
+    )
+    .bind(now.0)
+    .bind(MAX_ATTEMPTS)
+    .fetch_one(db)
+    .await
+}
+
 /// Marks a job done; its payload (mail bodies with names and links) is dropped at once.
 pub async fn complete(db: &Db, job: &Claimed, now: Timestamp) -> Result<(), DbError> {
     let mut tx = db.begin().await?;

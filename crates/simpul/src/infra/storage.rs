@@ -80,6 +80,14 @@ impl Storage {
         }
     }
 
+    /// Every file in the store: (key, size in bytes, last written, in ms since the epoch),
+    /// in no particular order.
+    pub async fn list(&self) -> anyhow::Result<Vec<(String, u64, i64)>> {
+        use futures_util::TryStreamExt;
+        let metas: Vec<object_store::ObjectMeta> = self.0.list(None).try_collect().await?;
+        Ok(metas.into_iter().map(|m| (m.location.to_string(), m.size, m.last_modified.timestamp_millis())).collect())
+    }
+
     /// The file's bytes, or `None` when there is no such file.
     pub async fn get(&self, key: &str) -> anyhow::Result<Option<Bytes>> {
         match self.0.get(&StorePath::from(key)).await {

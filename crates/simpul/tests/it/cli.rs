@@ -100,23 +100,131 @@ fn token_is_the_last_line_and_user_create_prints_a_link() {
     assert_eq!(dup.status.code(), Some(2));
 }
 
+fn run(c: &mut Command) -> (bool, String) {
+    let out = c.output().unwrap();
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+/// A deployment with regions, an article and two files in its store.
+fn deployment(dir: &std::path::Path, d: &std::path::Path, db: Option<&str>) {
+    let with_db = |c: &mut Command| {
+        c.arg("--data-dir").arg(d);
+        if let Some(url) = db {
+            c.args(["--database-url", url]);
+        }
+    };
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/data/regions/cilegon.csv");
+    let mut c = simpul(dir);
+    c.args(["regions", "import", good]);
+    with_db(&mut c);
+    assert!(run(&mut c).0);
+    let articles = dir.join("articles.jsonl");
+    std::fs::write(
+        &articles,
+        r#"{"slug":"pasar-baru","title":"Pasar baru dibuka","category":"Pembangunan","tags":[],"published_at":"2026-11-20T08:00:00+07:00","body_markdown":"Pasar baru di Cibeber dibuka."}"#,
+    )
+    .unwrap();
+    let mut c = simpul(dir);
+    c.args(["import", "articles"]).arg(&articles);
+    with_db(&mut c);
+    let (ok, out) = run(&mut c);
+    assert!(ok && out.contains("1 articles imported"), "{out}");
+    std::fs::create_dir_all(d.join("media/lampiran")).unwrap();
+    std::fs::write(d.join("media/foto-360.jpg"), b"\xFF\xD8 foto").unwrap();
+    std::fs::write(d.join("media/lampiran/surat.pdf"), b"%PDF-1.4 surat").unwrap();
+}
+
 #[test]
-fn backup_copies_the_database() {
+fn backup_and_restore_round_trip_the_database_and_the_files() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("data");
-    assert!(simpul(dir.path()).args(["migrate", "--data-dir"]).arg(&d).status().unwrap().success());
+    deployment(dir.path(), &d, None);
+    let out = dir.path().join("cadangan");
+    let (ok, text) = run(simpul(dir.path()).args(["backup", "--out"]).arg(&out).arg("--data-dir").arg(&d));
+    assert!(ok, "{text}");
+    assert!(text.contains("2 files copied"), "{text}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["engine"], "sqlite");
+    assert!(manifest["tables"].as_array().unwrap().iter().any(|t| t["table"] == "articles" && t["rows"] == 1));
+    let (again, text) = run(simpul(dir.path()).args(["backup", "--out"]).arg(&out).arg("--data-dir").arg(&d));
+    assert!(!again && text.contains("already exists"), "never overwrites: {text}");
+
+    // Into a new, empty data folder: the same rows and the same files.
+    let restored = dir.path().join("baru");
+    let (ok, text) = run(simpul(dir.path()).args(["restore", "--from"]).arg(&out).arg("--data-dir").arg(&restored));
+    assert!(ok, "{text}");
+    assert_eq!(std::fs::read(restored.join("media/lampiran/surat.pdf")).unwrap(), b"%PDF-1.4 surat");
+    assert_eq!(std::fs::read(restored.join("media/foto-360.jpg")).unwrap(), b"\xFF\xD8 foto");
     let good = concat!(env!("CARGO_MANIFEST_DIR"), "/data/regions/cilegon.csv");
-    assert!(simpul(dir.path()).args(["regions", "import", good, "--data-dir"]).arg(&d).status().unwrap().success());
-    let copy = dir.path().join("copy.db");
-    let out = simpul(dir.path()).args(["backup", "--out"]).arg(&copy).arg("--data-dir").arg(&d).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let restored = dir.path().join("restored");
-    std::fs::create_dir_all(&restored).unwrap();
-    std::fs::copy(&copy, restored.join("simpul.db")).unwrap();
-    let again = simpul(dir.path()).args(["regions", "import", good, "--data-dir"]).arg(&restored).output().unwrap();
-    assert!(String::from_utf8_lossy(&again.stdout).contains("0 regions created"), "the copy holds the regions");
-    let exists = simpul(dir.path()).args(["backup", "--out"]).arg(&copy).arg("--data-dir").arg(&d).output().unwrap();
-    assert!(!exists.status.success(), "never overwrites");
+    let (_, text) = run(simpul(dir.path()).args(["regions", "import", good, "--data-dir"]).arg(&restored));
+    assert!(text.contains("0 regions created"), "the copy holds the regions: {text}");
+    let (_, text) = run(simpul(dir.path()).arg("reindex").arg("--data-dir").arg(&restored));
+    assert!(text.contains("1 articles indexed"), "and the article: {text}");
+
+    // Never over a deployment that exists.
+    let (ok, text) = run(simpul(dir.path()).args(["restore", "--from"]).arg(&out).arg("--data-dir").arg(&d));
+    assert!(!ok && text.contains("restore only into an empty data folder"), "{text}");
+    // A damaged backup changes nothing.
+    std::fs::write(out.join("files/foto-360.jpg"), b"rusak").unwrap();
+    let fresh = dir.path().join("lain");
+    let (ok, text) = run(simpul(dir.path()).args(["restore", "--from"]).arg(&out).arg("--data-dir").arg(&fresh));
+    assert!(!ok && text.contains("damaged"), "{text}");
+    assert!(!fresh.join("simpul.db").exists());
+}
+
+#[test]
+fn backup_and_restore_work_on_postgresql_with_pg_dump() {
+    let Some(url) = crate::support::postgres_url() else { return };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let suffix = simpul::infra::crypto::random_token(8).to_lowercase().replace(['-', '_'], "x");
+    let (from, to) = (format!("simpul_bk_{suffix}"), format!("simpul_rs_{suffix}"));
+    let admin = rt.block_on(Db::connect(&url, &ConnectOptions { max_connections: 1, pg_schema: None })).unwrap();
+    for name in [&from, &to] {
+        rt.block_on(query(format!("CREATE DATABASE {name}")).execute(&admin)).unwrap();
+    }
+    let db_url = |name: &str| {
+        let mut u = url::Url::parse(&url).unwrap();
+        u.set_path(&format!("/{name}"));
+        u.to_string()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    deployment(dir.path(), &d, Some(&db_url(&from)));
+    let out = dir.path().join("cadangan");
+    let (ok, text) = run(simpul(dir.path())
+        .args(["backup", "--out"])
+        .arg(&out)
+        .args(["--data-dir"])
+        .arg(&d)
+        .args(["--database-url", &db_url(&from)]));
+    assert!(ok, "{text}");
+    assert!(out.join("simpul.pgdump").exists());
+    let restored = dir.path().join("baru");
+    let (ok, text) = run(simpul(dir.path())
+        .args(["restore", "--from"])
+        .arg(&out)
+        .arg("--data-dir")
+        .arg(&restored)
+        .args(["--database-url", &db_url(&to)]));
+    assert!(ok, "{text}");
+    assert!(restored.join("media/lampiran/surat.pdf").exists());
+    let target =
+        rt.block_on(Db::connect(&db_url(&to), &ConnectOptions { max_connections: 1, pg_schema: None })).unwrap();
+    let n: i64 = rt.block_on(query("SELECT COUNT(*) FROM articles").scalar(&target)).unwrap();
+    assert_eq!(n, 1);
+    rt.block_on(target.close());
+    // Into a database that has tables: refused.
+    let (ok, text) = run(simpul(dir.path())
+        .args(["restore", "--from"])
+        .arg(&out)
+        .arg("--data-dir")
+        .arg(dir.path().join("x"))
+        .args(["--database-url", &db_url(&to)]));
+    assert!(!ok && text.contains("restore only into an empty database"), "{text}");
+    for name in [&from, &to] {
+        rt.block_on(query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&admin)).unwrap();
+    }
 }
 
 #[test]
@@ -125,7 +233,7 @@ fn commands_say_when_they_start_a_new_database() {
     let d = dir.path().join("nowhere");
     let backup = simpul(dir.path())
         .args(["backup", "--out"])
-        .arg(dir.path().join("b.db"))
+        .arg(dir.path().join("b"))
         .arg("--data-dir")
         .arg(&d)
         .output()
@@ -134,15 +242,4 @@ fn commands_say_when_they_start_a_new_database() {
     assert!(String::from_utf8_lossy(&backup.stderr).contains("no database at"));
     let token = simpul(dir.path()).args(["token", "create", "--name", "x", "--data-dir"]).arg(&d).output().unwrap();
     assert!(String::from_utf8_lossy(&token.stderr).contains("creating a new, empty one"));
-}
-
-#[test]
-fn backup_explains_pg_dump_for_postgres() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = simpul(dir.path())
-        .args(["backup", "--out", "x.db", "--database-url", "postgres://127.0.0.1/none"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("pg_dump"));
 }

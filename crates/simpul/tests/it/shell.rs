@@ -68,6 +68,9 @@ async fn health_metrics_and_hashed_assets() {
     let m = c.get("/metrics").await.body;
     assert!(m.contains("simpul_http_requests_total{class=\"2xx\"}"));
     assert!(m.contains("simpul_http_request_duration_seconds_count"));
+    // The queue and the search index, for alerts.
+    assert!(m.contains("\nsimpul_jobs_due 0\n") && m.contains("\nsimpul_jobs_failed 0\n"), "{m}");
+    assert!(m.contains("simpul_jobs_oldest_due_seconds 0.0") && m.contains("simpul_search_index_lag "), "{m}");
     // Through a proxy on the same host every visitor looks local: a forwarded request is not.
     let proxied = t.client().with_header("x-forwarded-for", "203.0.113.9").get("/metrics").await;
     assert_eq!(proxied.status, StatusCode::FORBIDDEN);

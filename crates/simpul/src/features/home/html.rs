@@ -118,5 +118,22 @@ pub async fn metrics(State(app): State<AppState>, ClientIp(ip): ClientIp, header
     if !allowed {
         return Err(crate::error::AppError::Forbidden);
     }
-    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], app.metrics.render()).into_response())
+    let now = app.clock.now();
+    let queue = crate::infra::jobs::stats(&app.db, now).await?;
+    let newest_change = crate::infra::outbox::latest(&app.db).await?.newest;
+    let mut text = app.metrics.render();
+    let age = queue.oldest_due_at.map_or(0.0, |t| (now.0 - t).max(0) as f64 / 1000.0);
+    let lag = (newest_change - app.search.cursor()).max(0);
+    text.push_str(&format!(
+        "# HELP simpul_jobs_due Background jobs due and not done (mail, chat replies, scheduled publications).\n\
+         # TYPE simpul_jobs_due gauge\nsimpul_jobs_due {}\n\
+         # HELP simpul_jobs_failed Jobs given up after every retry (see the jobs table's last_error).\n\
+         # TYPE simpul_jobs_failed gauge\nsimpul_jobs_failed {}\n\
+         # HELP simpul_jobs_oldest_due_seconds How long the oldest due job has waited.\n\
+         # TYPE simpul_jobs_oldest_due_seconds gauge\nsimpul_jobs_oldest_due_seconds {age:.1}\n\
+         # HELP simpul_search_index_lag Published changes this node's search index has not applied yet.\n\
+         # TYPE simpul_search_index_lag gauge\nsimpul_search_index_lag {lag}\n",
+        queue.due, queue.failed
+    ));
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response())
 }

@@ -181,6 +181,36 @@ impl Db {
         }
     }
 
+    /// The application's tables (not the migration ledger) and their row counts, by name:
+    /// what a backup records and a restore is checked against.
+    pub async fn table_counts(&self) -> Result<Vec<(String, i64)>, DbError> {
+        let names: Vec<String> = match self.engine() {
+            Engine::Sqlite => {
+                query(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+                     AND name NOT LIKE '_sqlx%' ORDER BY name",
+                )
+                .scalars(self)
+                .await?
+            }
+            Engine::Postgres => {
+                query(
+                    "SELECT table_name::TEXT FROM information_schema.tables WHERE table_schema = current_schema() \
+                     AND table_type = 'BASE TABLE' AND table_name NOT LIKE '_sqlx%' ORDER BY table_name",
+                )
+                .scalars(self)
+                .await?
+            }
+        };
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            // Names come from the catalogue, never from input; quoted all the same.
+            let n: i64 = query(format!("SELECT COUNT(*) FROM \"{}\"", name.replace('"', ""))).scalar(self).await?;
+            out.push((name, n));
+        }
+        Ok(out)
+    }
+
     /// Closes every connection (used at shutdown and after a backup).
     pub async fn close(&self) {
         match &self.pools {
