@@ -243,3 +243,18 @@ fn commands_say_when_they_start_a_new_database() {
     let token = simpul(dir.path()).args(["token", "create", "--name", "x", "--data-dir"]).arg(&d).output().unwrap();
     assert!(String::from_utf8_lossy(&token.stderr).contains("creating a new, empty one"));
 }
+
+#[test]
+fn a_damaged_search_index_never_stops_a_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    assert!(simpul(dir.path()).args(["migrate", "--data-dir"]).arg(&d).status().unwrap().success());
+    // The index folder replaced by a file (a mistaken copy, a full disk).
+    std::fs::remove_dir_all(d.join("search")).unwrap();
+    std::fs::write(d.join("search"), b"rusak").unwrap();
+    let (ok, text) = run(simpul(dir.path()).args(["token", "create", "--name", "x", "--data-dir"]).arg(&d));
+    assert!(ok, "{text}");
+    let (ok, text) = run(simpul(dir.path()).args(["reindex", "--data-dir"]).arg(&d));
+    assert!(ok && text.contains("0 articles indexed"), "{text}");
+    assert!(d.join("search").is_dir(), "recreated");
+}

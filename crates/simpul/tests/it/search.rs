@@ -163,18 +163,98 @@ async fn the_index_follows_publishing_and_unpublishing() {
 
 #[tokio::test]
 async fn a_lost_or_broken_index_is_rebuilt_from_the_database() {
+    use simpul::infra::search::SearchIndex;
     let t = TestApp::new().await;
     corpus(&t).await;
     let dir = t.app.search.dir().to_owned();
-    std::fs::write(dir.join("meta.json"), b"{ not json").unwrap();
-    let reopened = simpul::infra::search::SearchIndex::open(&dir).unwrap();
-    assert!(reopened.needs_rebuild(), "an unreadable index is recreated empty, never a crash");
+    assert!(!SearchIndex::open(&dir).unwrap().needs_rebuild(), "a filled, sound index is used as it is");
+
+    // A segment file damaged on disk (a bad sector, a full disk): caught by its checksum.
+    let segment = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "idx" || x == "store" || x == "term"))
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .expect("a segment file");
+    let mut bytes = std::fs::read(&segment).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xFF;
+    std::fs::write(&segment, &bytes).unwrap();
+    let reopened = SearchIndex::open(&dir).unwrap();
+    assert!(reopened.needs_rebuild(), "a damaged index is recreated empty, never a crash");
+    let parent = dir.parent().unwrap();
+    let aside: Vec<String> = std::fs::read_dir(parent)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("search.damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged copy is kept aside for inspection: {aside:?}");
+
+    // A truncated file, and `search` being a file: the same.
+    let cut = tempfile::tempdir().unwrap();
+    let copy = cut.path().join("search");
+    std::fs::create_dir_all(&copy).unwrap();
+    let filled = SearchIndex::open(&copy).unwrap();
+    filled
+        .rebuild(1, {
+            let mut once = true;
+            move || Ok(std::mem::take(&mut once).then(|| vec![doc(7)]))
+        })
+        .unwrap();
+    drop(filled);
+    let biggest = std::fs::read_dir(&copy)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .unwrap();
+    let len = std::fs::metadata(&biggest).unwrap().len();
+    std::fs::OpenOptions::new().write(true).open(&biggest).unwrap().set_len(len / 2).unwrap();
+    assert!(SearchIndex::open(&copy).unwrap().needs_rebuild(), "a truncated file");
+    let file = cut.path().join("berkas");
+    std::fs::write(&file, b"bukan folder").unwrap();
+    assert!(SearchIndex::open(&file).unwrap().needs_rebuild(), "a file where the folder should be");
+
+    // An index created empty (by any command) and opened again is still to be rebuilt, not
+    // followed from the outbox (which would miss everything older than a day).
     let gone = tempfile::tempdir().unwrap();
-    let fresh = simpul::infra::search::SearchIndex::open(&gone.path().join("search")).unwrap();
+    let fresh = SearchIndex::open(&gone.path().join("search")).unwrap();
     assert!(fresh.needs_rebuild(), "a missing index is created and rebuilt");
+    drop(fresh);
+    assert!(SearchIndex::open(&gone.path().join("search")).unwrap().needs_rebuild(), "and stays so until filled");
+
+    // `simpul reindex` beside a running server: the server's reader picks the commit up.
+    let server = SearchIndex::open(&gone.path().join("search")).unwrap();
+    let cli = SearchIndex::open(&gone.path().join("search")).unwrap();
+    cli.rebuild(3, {
+        let mut once = true;
+        move || Ok(std::mem::take(&mut once).then(|| vec![doc(1), doc(2)]))
+    })
+    .unwrap();
+    assert_eq!(server.searcher().num_docs(), 0);
+    assert!(server.refresh().unwrap(), "the other process's commit is seen");
+    assert_eq!(server.searcher().num_docs(), 2);
+    assert!(!server.needs_rebuild());
+    assert!(!server.refresh().unwrap(), "nothing new, nothing reloaded");
+
     // The app's own index, rebuilt from scratch, finds everything again.
     assert_eq!(search::rebuild(&t.app, |_| {}).await.unwrap(), 5);
     assert_eq!(slugs(&t, "sembako").await, ["sembako-bagi-warga"]);
+}
+
+fn doc(id: i64) -> simpul::infra::search::IndexDoc {
+    simpul::infra::search::IndexDoc {
+        id,
+        title: format!("Berita {id}"),
+        body: "Warga bergotong royong.".into(),
+        published_at: 0,
+        category_id: None,
+        kecamatan_id: None,
+        year: 2026,
+    }
 }
 
 #[tokio::test]

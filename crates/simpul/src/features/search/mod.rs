@@ -35,7 +35,6 @@ pub fn register(reg: &mut Registry) {
 /// Keeps this node's index current: a rebuild when it is missing, then the outbox's changes.
 #[derive(Default)]
 struct IndexFollower {
-    started: bool,
     /// Changes applied lately (see [`catch_up`]).
     recent: HashSet<i64>,
 }
@@ -43,12 +42,14 @@ struct IndexFollower {
 impl Task for IndexFollower {
     fn tick<'a>(&'a mut self, app: &'a App) -> BoxFuture<'a, anyhow::Result<()>> {
         Box::pin(async move {
-            if !self.started {
-                self.started = true;
-                if app.search.needs_rebuild() {
-                    let n = rebuild(app, |_| {}).await?;
-                    tracing::info!(articles = n, "search index rebuilt");
-                }
+            // `simpul reindex` run beside the server: its commit is read at once.
+            if app.search.refresh()? {
+                app.db.invalidate();
+            }
+            // Missing, unreadable at start, or found damaged in use: rebuilt while serving.
+            if app.search.needs_rebuild() {
+                let n = rebuild(app, |_| {}).await?;
+                tracing::info!(articles = n, "search index rebuilt");
             }
             catch_up(app, &mut self.recent).await?;
             Ok(())

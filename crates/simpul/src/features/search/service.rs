@@ -278,11 +278,14 @@ async fn answer(app: &App, q: &SearchQuery) -> AppResult<Answer> {
             };
             let filtered = query.category.is_some() || query.kecamatan.is_some() || query.year.is_some();
             let f = idx.fields;
+            // A term's frequency still counts replaced and removed articles until segments merge:
+            // never more than the articles the index holds.
             let most = terms
                 .iter()
                 .map(|(_, s)| searcher.doc_freq(&Term::from_field_text(f.body, s)).unwrap_or(0) as usize)
                 .max()
-                .unwrap_or(0);
+                .unwrap_or(0)
+                .min(searcher.num_docs() as usize);
             if most > EXACT_UP_TO && query.sort == Sort::Relevance {
                 // The best matches stand for the rest: the page, the facets, and "more than …".
                 let full = if filtered { with_filters(&idx, text.box_clone(), &query) } else { text.box_clone() };
@@ -328,7 +331,11 @@ async fn answer(app: &App, q: &SearchQuery) -> AppResult<Answer> {
         })
         .await
         .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(AppError::Internal)?;
+        .map_err(|e| {
+            // The index could not be read: this node rebuilds it from the database.
+            app.search.set_damaged();
+            AppError::Internal(e)
+        })?;
 
     let rows = news::published_by_id(&app.db, &ids).await?;
     // In the index's order; an article unpublished since keeps an empty place (never shown).

@@ -76,38 +76,94 @@ pub struct SearchIndex {
     needs_rebuild: std::sync::atomic::AtomicBool,
     /// One writer at a time inside this process (tantivy also locks across processes).
     writing: Mutex<()>,
+    /// The last commit this reader has seen (see [`SearchIndex::refresh`]).
+    seen_opstamp: std::sync::atomic::AtomicU64,
+}
+
+/// Moves a damaged index (folder or stray file) aside, keeping only the newest such copy.
+fn set_aside(dir: &Path) -> anyhow::Result<PathBuf> {
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("search").to_owned();
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    if let Ok(rd) = std::fs::read_dir(parent) {
+        for e in rd.flatten() {
+            if e.file_name().to_string_lossy().starts_with(&format!("{name}.damaged-")) {
+                let p = e.path();
+                let _ = if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) };
+            }
+        }
+    }
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
+    let aside = parent.join(format!("{name}.damaged-{stamp}"));
+    std::fs::rename(dir, &aside).map_err(|e| anyhow::anyhow!("cannot move {} aside: {e}", dir.display()))?;
+    Ok(aside)
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it (empty, to be rebuilt) when it is missing, and
-    /// recreating it when it cannot be read. Never fails because of the index's contents.
+    /// Opens the index in `dir`, creating it (empty, to be rebuilt) when it is missing. The
+    /// index is a cache of the database, so its contents never stop a node: when it cannot be
+    /// read — a truncated or damaged file (checked against tantivy's checksums), `search` being
+    /// a file — it is set aside as `search.damaged-<time>` for inspection and recreated empty,
+    /// and the caller rebuilds it ([`SearchIndex::needs_rebuild`]) while serving.
     pub fn open(dir: &Path) -> anyhow::Result<SearchIndex> {
-        let (schema, fields) = schema();
-        let existed = dir.join("meta.json").exists();
-        std::fs::create_dir_all(dir)?;
-        let opened = MmapDirectory::open(dir)
-            .map_err(anyhow::Error::from)
-            .and_then(|d| Index::open_or_create(d, schema.clone()).map_err(anyhow::Error::from));
-        let (index, fresh) = match opened {
-            Ok(index) if existed => (index, false),
-            Ok(index) => (index, true),
+        match Self::try_open(dir) {
+            Ok(index) => Ok(index),
             Err(e) => {
-                tracing::warn!(error = %e, dir = %dir.display(), "search index unreadable, recreating it");
-                std::fs::remove_dir_all(dir)?;
-                std::fs::create_dir_all(dir)?;
-                (Index::create_in_dir(dir, schema)?, true)
+                let aside = set_aside(dir)?;
+                tracing::warn!(error = %e, dir = %dir.display(), aside = %aside.display(),
+                    "search index unreadable: set aside and recreated; it is rebuilt from the database");
+                let index = Self::try_open(dir)?;
+                index.needs_rebuild.store(true, std::sync::atomic::Ordering::Release);
+                Ok(index)
             }
-        };
+        }
+    }
+
+    fn try_open(dir: &Path) -> anyhow::Result<SearchIndex> {
+        let (schema, fields) = schema();
+        anyhow::ensure!(!dir.exists() || dir.is_dir(), "{} is not a folder", dir.display());
+        std::fs::create_dir_all(dir)?;
+        let index = Index::open_or_create(MmapDirectory::open(dir)?, schema)?;
+        let damaged = index.validate_checksum()?;
+        anyhow::ensure!(damaged.is_empty(), "damaged files: {damaged:?}");
         index.tokenizers().register(analyzer::NAME, IndonesianTokenizer);
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        // Each segment's id column is opened, so a missing or cut file fails here, not in a search.
+        for seg in reader.searcher().segment_readers() {
+            seg.fast_fields().u64("id")?;
+        }
+        // Only a rebuild or an applied change records a cursor: an index created empty (by
+        // any command, on any start) and never filled is rebuilt, not followed from the
+        // outbox (which forgets changes after a day).
+        let filled = index.load_metas()?.payload.is_some();
+        let seen = index.load_metas()?.opstamp;
         Ok(SearchIndex {
             index,
             reader,
             fields,
             dir: dir.to_owned(),
-            needs_rebuild: std::sync::atomic::AtomicBool::new(fresh),
+            needs_rebuild: std::sync::atomic::AtomicBool::new(!filled),
             writing: Mutex::new(()),
+            seen_opstamp: std::sync::atomic::AtomicU64::new(seen),
         })
+    }
+
+    /// Marks the index for a rebuild (a read failed in use).
+    pub fn set_damaged(&self) {
+        self.needs_rebuild.store(true, std::sync::atomic::Ordering::Release);
+    }
+
+    /// Picks up commits another process made (`simpul reindex` while the server runs);
+    /// returns whether there were any.
+    pub fn refresh(&self) -> anyhow::Result<bool> {
+        let now = self.index.load_metas()?.opstamp;
+        if self.seen_opstamp.swap(now, std::sync::atomic::Ordering::AcqRel) == now {
+            return Ok(false);
+        }
+        self.reader.reload()?;
+        if self.index.load_metas()?.payload.is_some() {
+            self.needs_rebuild.store(false, std::sync::atomic::Ordering::Release);
+        }
+        Ok(true)
     }
 
     pub fn needs_rebuild(&self) -> bool {
@@ -157,8 +213,9 @@ impl SearchIndex {
         }
         let mut commit = w.prepare_commit()?;
         commit.set_payload(&cursor.to_string());
-        commit.commit()?;
+        let stamp = commit.commit()?;
         w.wait_merging_threads()?;
+        self.seen_opstamp.store(stamp, std::sync::atomic::Ordering::Release);
         self.reader.reload()
     }
 
@@ -181,8 +238,9 @@ impl SearchIndex {
         }
         let mut commit = w.prepare_commit()?;
         commit.set_payload(&cursor.to_string());
-        commit.commit()?;
+        let stamp = commit.commit()?;
         w.wait_merging_threads()?;
+        self.seen_opstamp.store(stamp, std::sync::atomic::Ordering::Release);
         self.reader.reload()?;
         self.needs_rebuild.store(false, std::sync::atomic::Ordering::Release);
         Ok(n)
