@@ -600,6 +600,7 @@ err-date-future = The date of the event cannot be in the future.
 err-duplicate-of = Give the number of the other report, e.g. ASP-2026-000123.
 err-file-active-content = This PDF contains scripts or hidden files and is not accepted.
 err-file-damaged = The PDF file is damaged or incomplete.
+err-file-encrypted = The PDF is locked or encrypted, so it cannot be checked. Send a copy without a password.
 err-file-too-large = One of the files is too large.
 err-file-type = Only photos (JPEG, PNG, WebP) or PDF are accepted.
 err-holiday-exists = This date is already a holiday.

@@ -576,6 +576,7 @@ err-date-future = Tanggal kejadian tidak boleh di masa depan.
 err-duplicate-of = Sebutkan nomor laporan lain yang sama, misalnya ASP-2026-000123.
 err-file-active-content = PDF ini berisi skrip atau berkas tersembunyi dan tidak diterima.
 err-file-damaged = Berkas PDF rusak atau tidak lengkap.
+err-file-encrypted = Berkas PDF terkunci atau terenkripsi sehingga tidak dapat diperiksa. Kirim salinan tanpa kata sandi.
 err-file-too-large = Salah satu berkas terlalu besar.
 err-file-type = Hanya foto (JPEG, PNG, WebP) atau PDF yang diterima.
 err-holiday-exists = Tanggal ini sudah tercatat sebagai hari libur.

@@ -45,11 +45,12 @@ struct Gate {
 
 static GATE: Gate = Gate { busy: std::sync::Mutex::new(0), freed: std::sync::Condvar::new() };
 
-/// Holds one decoding turn until dropped.
-struct Turn;
+/// Holds one decoding turn until dropped (images here, PDFs in `infra::uploads`).
+pub struct Turn;
 
 impl Turn {
-    fn take() -> Turn {
+    /// Waits for a turn. Blocking: call from a blocking thread.
+    pub fn take() -> Turn {
         let mut busy = GATE.busy.lock().unwrap_or_else(|e| e.into_inner());
         while *busy >= DECODES_AT_ONCE {
             busy = GATE.freed.wait(busy).unwrap_or_else(|e| e.into_inner());

@@ -123,7 +123,7 @@ async fn a_citizen_reports_with_a_photo_and_follows_it_privately() {
     let t = TestApp::new().await;
     let c = city(&t).await;
     let mut citizen = t.client();
-    let pdf = b"%PDF-1.4\n1 0 obj << /Author (Siti) >> endobj\ntrailer << >>\n%%EOF\n".to_vec();
+    let pdf = crate::support::pdf("");
     let files = [("IMG_20261128_Siti.jpg", photo_with_gps(900, 600)), ("surat-rt.pdf", pdf)];
     let r = submit(&mut citizen, &report_fields(&c), &files).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -400,7 +400,7 @@ async fn bad_input_is_refused_and_nothing_is_stored() {
     // A file that is not a photo or a PDF; a PDF with a script.
     let r = submit(&mut citizen, &fields, &[("x.exe", b"MZ\x90\x00 not an image".to_vec())]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let pdf = b"%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (x) >> >>\n%%EOF".to_vec();
+    let pdf = crate::support::pdf("/OpenAction << /S /JavaScript /JS (x) >>");
     let r = submit(&mut citizen, &fields, &[("surat.pdf", pdf)]).await;
     assert!(r.body.contains("skrip"), "{}", r.body);
     // A 50 MB file is refused before it is read.

@@ -492,8 +492,20 @@ async fn materials_are_for_the_sessions_participants() {
     let r = admin.send(axum::http::Method::POST, &path, Some(ct), upload("Modul menulis", "", None).into()).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("value=\"Modul menulis\""));
+    // A PDF with a script is refused, as a citizen's attachment would be.
+    let scripted = crate::support::pdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>");
     let r = admin
-        .send(axum::http::Method::POST, &path, Some(ct), upload("Modul menulis", "", Some(b"%PDF-1.4 modul")).into())
+        .send(axum::http::Method::POST, &path, Some(ct), upload("Modul menulis", "", Some(&scripted)).into())
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("skrip"), "{}", r.body);
+    let r = admin
+        .send(
+            axum::http::Method::POST,
+            &path,
+            Some(ct),
+            upload("Modul menulis", "", Some(&crate::support::pdf(""))).into(),
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = admin
@@ -520,7 +532,7 @@ async fn materials_are_for_the_sessions_participants() {
     let f = member.get(&format!("/pelatihan/materi/{file}")).await;
     assert_eq!(f.status, StatusCode::OK);
     assert_eq!(f.headers["content-disposition"], "attachment; filename=\"modul1.pdf\"");
-    assert!(f.body.starts_with("%PDF-1.4 modul"));
+    assert!(f.body.starts_with("%PDF-1.4") && f.body.contains("/Type /Catalog"));
 }
 
 #[tokio::test]

@@ -51,9 +51,12 @@ pub async fn store_all(app: &App, uploads: Vec<Upload>) -> AppResult<Vec<Stored>
             return Err(refuse("err-file-too-large"));
         }
         if u.data.starts_with(b"%PDF-") {
-            check_pdf(&u.data).map_err(refuse)?;
+            let data = u.data;
+            let (checked, data) =
+                tokio::task::spawn_blocking(move || (check_pdf(&data), data)).await.map_err(anyhow::Error::from)?;
+            checked.map_err(refuse)?;
             let name = clean_name(&u.file_name, "lampiran.pdf");
-            ready.push((name, "application/pdf", u.data));
+            ready.push((name, "application/pdf", data));
             continue;
         }
         let limits = ImageLimits { max_bytes: max, ..ImageLimits::default() };

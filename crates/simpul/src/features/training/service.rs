@@ -490,6 +490,21 @@ pub async fn add_material(app: &App, actor: &Actor, session_id: i64, form: Mater
         e.add("file", "err-file-too-large");
     }
     e.into_result()?;
+    // A PDF handed to every participant is checked like a citizen's attachment: no scripts,
+    // launch actions or embedded files.
+    let form = if form.data.starts_with(b"%PDF-") {
+        let (checked, form) = tokio::task::spawn_blocking(move || (crate::infra::uploads::check_pdf(&form.data), form))
+            .await
+            .map_err(anyhow::Error::from)?;
+        if let Err(key) = checked {
+            let mut e = FieldErrors::new();
+            e.add("file", key);
+            return Err(AppError::Validation(e));
+        }
+        form
+    } else {
+        form
+    };
     let now = app.clock.now();
     repo::session(&app.db, session_id).await?.ok_or(AppError::NotFound)?;
     let (key, name, size) = if has_file {
