@@ -33,6 +33,10 @@ fi
 if ! python3 -c "import moto.server, flask" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check "moto[server]"
 fi
+# schemathesis: CI fuzzes the JSON API from its OpenAPI document.
+if ! command -v st >/dev/null 2>&1; then
+  python3 -m pip install --quiet --disable-pip-version-check schemathesis
+fi
 # An independent Open311 client library, driven against Simpul by the aspirations journey.
 if ! python3 -c "import georeport" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check georeport

@@ -309,6 +309,7 @@ error-429-title = Too many requests
 error-429-detail = Too many attempts from this device. Wait a moment and try again.
 error-500-title = Something went wrong
 error-500-detail = Sorry, something went wrong on the server. It has been logged; please try again later.
+err-number-range = Must be a whole number within the allowed range.
 err-required = Required.
 err-too-long = Too long.
 err-too-many = Too many entries.

@@ -295,6 +295,7 @@ error-429-detail = Terlalu banyak percobaan dari perangkat ini. Tunggu sebentar 
 error-500-title = Terjadi kesalahan
 error-500-detail = Maaf, terjadi kesalahan di server. Tim kami sudah dicatat; silakan coba lagi nanti.
 err-required = Wajib diisi.
+err-number-range = Harus bilangan bulat dalam rentang yang diizinkan.
 err-too-long = Terlalu panjang.
 err-too-many = Terlalu banyak isian.
 err-invalid-chars = Berisi karakter yang tidak diizinkan.

@@ -20,6 +20,43 @@ async fn openapi_describes_every_api_route() {
         );
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    // Parameters are where they travel: a path parameter is in its path, and every
+    // `{placeholder}` is declared (a generated client builds its requests from this).
+    for (path, ops) in paths {
+        for (method, op) in ops.as_object().unwrap() {
+            let params = op["parameters"].as_array().cloned().unwrap_or_default();
+            for p in &params {
+                let name = p["name"].as_str().unwrap();
+                if p["in"] == "path" {
+                    assert!(path.contains(&format!("{{{name}}}")), "{method} {path}: {name} is no path parameter");
+                }
+            }
+            for placeholder in path.split('{').skip(1).map(|s| s.split('}').next().unwrap()) {
+                assert!(
+                    params.iter().any(|p| p["in"] == "path" && p["name"] == placeholder),
+                    "{method} {path}: {{{placeholder}}} undeclared"
+                );
+            }
+        }
+    }
+    // Two kinds of category, two schemas.
+    let news = &doc["paths"]["/api/v1/categories"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(news["items"]["$ref"], "#/components/schemas/NewsCategory");
+    assert!(doc["components"]["schemas"]["AspirationCategory"].is_object());
+}
+
+#[tokio::test]
+async fn search_api_refuses_numbers_out_of_range_by_field() {
+    let t = TestApp::new().await;
+    let r = t.client().get("/api/v1/search?q=jalan&tahun=2147483648").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("\"field\":\"year\""), "{}", r.body);
+    let r = t.client().get("/api/v1/search?q=jalan&page=0&sort=acak").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("\"field\":\"page\"") && r.body.contains("\"field\":\"sort\""), "{}", r.body);
+    assert_eq!(t.client().get("/api/v1/search?q=jalan&tahun=2026&urut=terbaru").await.status, StatusCode::OK);
+    // The page stays forgiving: an address typed by hand still answers.
+    assert_eq!(t.client().get("/cari?q=jalan&tahun=2147483648").await.status, StatusCode::OK);
 }
 
 #[tokio::test]

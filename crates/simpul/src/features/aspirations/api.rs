@@ -165,6 +165,7 @@ pub fn out(app: &AppState, r: PublicRow) -> AspirationOut {
 
 /// Filters of the public list.
 #[derive(Debug, Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ListParamsDoc {
     /// Words in the title.

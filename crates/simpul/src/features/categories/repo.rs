@@ -7,7 +7,9 @@ use crate::{
     infra::db::{DbError, Executor, Tx, query},
 };
 
+/// A news category (its schema is named apart from the aspirations' categories).
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = NewsCategory)]
 pub struct CategoryRow {
     pub id: i64,
     pub slug: String,

@@ -121,6 +121,7 @@ pub async fn submit_tip(
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ClarificationParams {
     /// Words to look for (matched like the tip-line matches messages).
@@ -144,6 +145,7 @@ pub async fn list_clarifications(
 
 /// One clarification by its address.
 #[utoipa::path(get, path = "/api/v1/clarifications/{slug}", tag = "factcheck",
+    params(("slug" = String, Path, description = "The clarification's slug")),
     responses((status = 200, description = "The clarification", body = ClarificationOut), (status = 404, description = "Unknown")))]
 pub async fn show_clarification(
     State(app): State<AppState>,

@@ -12,6 +12,7 @@ use crate::{
 };
 
 #[derive(Debug, serde::Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct KimFilter {
     /// Text in the group's name.

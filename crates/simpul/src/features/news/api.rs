@@ -24,6 +24,7 @@ use crate::{
 };
 
 #[derive(Debug, serde::Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ArticleFilter {
     /// 1-based page of 20.
@@ -271,7 +272,8 @@ pub async fn list_queue(State(app): State<AppState>, viewer: Viewer) -> AppResul
 /// One article in the newsroom (its author and its Redaksi only).
 #[utoipa::path(get, path = "/api/v1/newsroom/articles/{id}", tag = "newsroom", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Article id")),
-    responses((status = 200, description = "The article", body = DeskArticleOut), (status = 403, description = "Not yours to see"),
+    responses((status = 200, description = "The article", body = DeskArticleOut), (status = 400, description = "The id is not a number"),
+        (status = 401, description = "No valid token"), (status = 403, description = "Not yours to see"),
         (status = 404, description = "No such article")))]
 pub async fn show_desk_article(
     State(app): State<AppState>,
@@ -284,7 +286,8 @@ pub async fn show_desk_article(
 /// Starts a draft (needs a `write` personal token of a KIM member or editor).
 #[utoipa::path(post, path = "/api/v1/newsroom/articles", tag = "newsroom", security(("bearer" = [])), request_body = ArticleIn,
     responses((status = 201, description = "The new draft", body = DeskArticleOut), (status = 400, description = "Malformed JSON"),
-        (status = 403, description = "Not a writer"), (status = 422, description = "Invalid fields")))]
+        (status = 401, description = "No valid token"), (status = 403, description = "Not a writer"),
+        (status = 413, description = "Body too large"), (status = 422, description = "Invalid fields")))]
 pub async fn create_article(
     State(app): State<AppState>,
     viewer: Viewer,
@@ -299,7 +302,9 @@ pub async fn create_article(
 /// Saves a new text of a draft or an article sent back for revision (its author only).
 #[utoipa::path(put, path = "/api/v1/newsroom/articles/{id}", tag = "newsroom", security(("bearer" = [])), request_body = ArticleIn,
     params(("id" = i64, Path, description = "Article id")),
-    responses((status = 200, description = "Saved", body = DeskArticleOut), (status = 403, description = "Not editable by the caller now"),
+    responses((status = 200, description = "Saved", body = DeskArticleOut), (status = 400, description = "Malformed JSON or id"),
+        (status = 401, description = "No valid token"), (status = 403, description = "Not editable by the caller now"),
+        (status = 413, description = "Body too large"),
         (status = 404, description = "No such article"), (status = 422, description = "Invalid fields")))]
 pub async fn save_article(
     State(app): State<AppState>,
@@ -316,7 +321,8 @@ pub async fn save_article(
 #[utoipa::path(post, path = "/api/v1/newsroom/articles/{id}/actions", tag = "newsroom", security(("bearer" = [])), request_body = ActionIn,
     params(("id" = i64, Path, description = "Article id")),
     responses((status = 200, description = "The article after the step", body = DeskArticleOut),
-        (status = 403, description = "The caller may not take this step"), (status = 404, description = "No such article"),
+        (status = 400, description = "Malformed JSON or id"), (status = 401, description = "No valid token"),
+        (status = 403, description = "The caller may not take this step"), (status = 413, description = "Body too large"), (status = 404, description = "No such article"),
         (status = 409, description = "Not possible in the article's state"), (status = 422, description = "Missing note or time")))]
 pub async fn act_on_article(
     State(app): State<AppState>,

@@ -7,6 +7,7 @@ use super::repo::{self, RegionRow};
 use crate::{app::AppState, error::AppResult, web::extract::Query};
 
 #[derive(Debug, Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct RegionFilter {
     /// `kota`, `kecamatan` or `kelurahan`.

@@ -11,19 +11,25 @@ use crate::{app::AppState, error::AppResult, web::extract::Query};
 
 /// Query parameters of a search.
 #[derive(Debug, serde::Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct SearchParamsDoc {
     /// The words to look for, in everyday Indonesian; any text is accepted.
     pub q: String,
     /// A category id (also accepted as `kategori`).
+    #[param(minimum = 1)]
     pub category: Option<i64>,
     /// A kecamatan id.
+    #[param(minimum = 1)]
     pub kecamatan: Option<i64>,
     /// A year of publication, in the deployment's time zone (also `tahun`).
+    #[param(minimum = 1, maximum = 9999)]
     pub year: Option<i32>,
     /// `relevance` (default) or `newest` (also `urut=terbaru`).
+    #[param(pattern = "^(relevance|newest|terbaru)$")]
     pub sort: Option<String>,
     /// 1-based page of 10 (also `hal`).
+    #[param(minimum = 1, maximum = 1000)]
     pub page: Option<i64>,
 }
 
@@ -56,9 +62,11 @@ pub struct SearchResults {
 
 /// Searches published articles.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchParamsDoc),
-    responses((status = 200, description = "Results (an empty list when nothing matches)", body = SearchResults)))]
+    responses((status = 200, description = "Results (an empty list when nothing matches)", body = SearchResults),
+        (status = 422, description = "A number outside its range, or an unknown sort")))]
 pub async fn search(State(app): State<AppState>, Query(p): Query<SearchParams>) -> AppResult<Json<SearchResults>> {
-    let r = service::search(&app, &p.to_query()).await?;
+    let q = p.to_query_strict().map_err(crate::error::AppError::Validation)?;
+    let r = service::search(&app, &q).await?;
     let hits = r
         .hits
         .into_iter()

@@ -37,6 +37,27 @@ pub struct SearchParams {
 }
 
 impl SearchParams {
+    /// For the JSON API: a number that does not parse or lies outside its documented range is
+    /// refused by field, so a client learns its mistake instead of getting unfiltered results.
+    pub fn to_query_strict(&self) -> Result<SearchQuery, crate::domain::validation::FieldErrors> {
+        let mut e = crate::domain::validation::FieldErrors::new();
+        let mut check = |field: &str, value: &str, max: i64| {
+            let v = value.trim();
+            if !v.is_empty() && !v.parse::<i64>().is_ok_and(|n| (1..=max).contains(&n)) {
+                e.add(field, "err-number-range");
+            }
+        };
+        check("category", &self.category, i64::MAX);
+        check("kecamatan", &self.kecamatan, i64::MAX);
+        check("year", &self.year, 9999);
+        check("page", &self.page, 1000);
+        if !matches!(self.sort.as_str(), "" | "relevance" | "newest" | "terbaru") {
+            e.add("sort", "err-choose");
+        }
+        e.into_result()?;
+        Ok(self.to_query())
+    }
+
     pub fn to_query(&self) -> SearchQuery {
         let num = |s: &str| s.trim().parse::<i64>().ok().filter(|n| *n > 0);
         SearchQuery {

@@ -326,6 +326,7 @@ pub async fn add_support(tx: &mut Tx, id: AspirationId, supporter_key: &str, now
 
 /// A category citizens can choose, with the OPD it goes to by default.
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = AspirationCategory)]
 pub struct CategoryRow {
     #[schema(value_type = i64)]
     pub id: CategoryId,
