@@ -869,7 +869,7 @@ err-training-changed = The registration just changed. Reload the page.
 err-training-code = Wrong or expired code. Look at the latest code on the room's screen.
 err-training-not-registered = You have no seat in this session.
 err-training-checked-in = Attendance is already recorded.
-err-training-not-member = No KIM member has that e-mail.
+err-training-not-member = No KIM member you may register has that e-mail.
 mail-training-promoted-subject = You have a seat: { $title }
 mail-training-promoted = Someone cancelled, so you moved up from the waiting list and are now registered for { $title }, { $when }.
 

@@ -842,7 +842,7 @@ err-training-changed = Pendaftaran baru saja berubah. Muat ulang halaman.
 err-training-code = Kode salah atau sudah kedaluwarsa. Lihat kode terbaru di layar ruangan.
 err-training-not-registered = Anda tidak punya kursi di sesi ini.
 err-training-checked-in = Kehadiran sudah tercatat.
-err-training-not-member = Tidak ada anggota KIM dengan e-mail itu.
+err-training-not-member = Tidak ada anggota KIM dengan e-mail itu yang dapat Anda daftarkan.
 mail-training-promoted-subject = Anda mendapat kursi: { $title }
 mail-training-promoted = Ada peserta yang batal, jadi Anda naik dari daftar tunggu dan kini terdaftar di { $title }, { $when }.
 

@@ -297,17 +297,15 @@ pub async fn register_member(
     } else {
         format!("/kelola/pelatihan/sesi/{id}")
     };
-    let Some((user_id, kims)) = repo::member_by_email(&app.db, &f.email).await? else {
-        if from_programme {
-            return Ok(redirect_with(&app, &back, Flash::err("err-training-not-member")));
+    let flash = match service::register_by_email(&app, &actor, id, &f.email).await {
+        Ok(None) if from_programme => Flash::err("err-training-not-member"),
+        Ok(None) => {
+            let mut e = FieldErrors::new();
+            e.add("email", "err-training-not-member");
+            return Ok(render_invalid(&admin_session(&app, &viewer, id, e, f.email).await?));
         }
-        let mut e = FieldErrors::new();
-        e.add("email", "err-training-not-member");
-        return Ok(render_invalid(&admin_session(&app, &viewer, id, e, f.email).await?));
-    };
-    let flash = match service::register(&app, &viewer.actor(), id, user_id, &kims).await {
-        Ok(Registered::Seat) => Flash::ok("training-registered-other"),
-        Ok(Registered::Waiting(_)) => Flash::ok("training-waiting-other"),
+        Ok(Some(Registered::Seat)) => Flash::ok("training-registered-other"),
+        Ok(Some(Registered::Waiting(_))) => Flash::ok("training-waiting-other"),
         Err(AppError::Conflict(key)) => Flash::err(key),
         Err(e) => return Err(e),
     };

@@ -243,6 +243,22 @@ fn may_register(actor: &Actor, user_id: i64, user_kims: &[i64]) -> bool {
             .any(|g| g.role == Role::Redaksi && g.scope.kim_id().is_some_and(|k| user_kims.contains(&k)))
 }
 
+/// Registers the KIM member with this e-mail; `None` when there is none the actor may register.
+/// An unknown address and another KIM's member answer the same, so a KIM's Redaksi cannot
+/// learn who belongs to other groups.
+pub async fn register_by_email(
+    app: &App,
+    actor: &Actor,
+    session_id: i64,
+    email: &str,
+) -> AppResult<Option<Registered>> {
+    let Some((user_id, kims)) = repo::member_by_email(&app.db, email).await? else { return Ok(None) };
+    if !may_register(actor, user_id, &kims) {
+        return Ok(None);
+    }
+    register(app, actor, session_id, user_id, &kims).await.map(Some)
+}
+
 /// Registers a member for a session: a seat while there is one, otherwise the waiting list.
 pub async fn register(
     app: &App,
