@@ -281,14 +281,19 @@ async fn check_csrf(app: &AppState, viewer: &Viewer, req: Request) -> Result<Req
     if let Some(t) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
         return if crypto::secure_eq(t, &viewer.csrf) { Ok(req) } else { Err(AppError::BadRequest("err-csrf")) };
     }
-    let is_form = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    let from_query = req.uri().query().and_then(|q| form_value(q.as_bytes(), "_csrf"));
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    // Never from the address: it would reach logs, history and `Referer` headers.
     if !is_form {
-        return match from_query {
-            Some(t) if crypto::secure_eq(&t, &viewer.csrf) => Ok(req),
+        let Some(boundary) = multipart_boundary(&content_type) else {
+            return Err(AppError::BadRequest("err-csrf"));
+        };
+        // Upload forms carry the token as their first field: read only that far, then hand
+        // the handler the whole body (the files are not buffered here).
+        let (parts, body) = req.into_parts();
+        let (token, body) = first_multipart_field(body, &boundary, "_csrf").await?;
+        return match token {
+            Some(t) if crypto::secure_eq(&t, &viewer.csrf) => Ok(Request::from_parts(parts, body)),
             _ => Err(AppError::BadRequest("err-csrf")),
         };
     }
@@ -316,6 +321,67 @@ fn same_origin(app: &AppState, origin: &str, host: Option<&str>) -> bool {
         _ => return false,
     };
     host.is_some_and(|h| h.eq_ignore_ascii_case(&authority))
+}
+
+/// The boundary of a `multipart/form-data` content type.
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    let (kind, params) = content_type.split_once(';')?;
+    if !kind.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.split(';').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        let v = v.trim().trim_matches('"');
+        (k.trim().eq_ignore_ascii_case("boundary") && !v.is_empty() && v.len() <= 200).then(|| v.to_owned())
+    })
+}
+
+/// Reads a multipart body only as far as its first part and returns that part's value when
+/// it is the field `name`, with a body that replays what was read before the rest. A body over
+/// the size limit is refused here as it would be by the handler.
+async fn first_multipart_field(body: Body, boundary: &str, name: &str) -> Result<(Option<String>, Body), AppError> {
+    use futures_util::StreamExt;
+    /// Enough for the delimiter, the part's headers and a token; a first part longer than
+    /// this is not a token.
+    const PEEK: usize = 1024;
+    let mut stream = body.into_data_stream();
+    let mut head: Vec<u8> = Vec::new();
+    while head.len() < PEEK {
+        match stream.next().await {
+            Some(Ok(chunk)) => head.extend_from_slice(&chunk),
+            Some(Err(e)) => {
+                let mut source: Option<&dyn std::error::Error> = Some(&e);
+                while let Some(err) = source {
+                    if err.to_string().contains("length limit") {
+                        return Err(AppError::TooLarge);
+                    }
+                    source = err.source();
+                }
+                return Err(AppError::BadRequest("err-bad-form"));
+            }
+            None => break,
+        }
+    }
+    let value = parse_first_field(&head, boundary, name);
+    let replay = futures_util::stream::once(async move { Ok::<_, axum::Error>(axum::body::Bytes::from(head)) });
+    Ok((value, Body::from_stream(replay.chain(stream))))
+}
+
+fn parse_first_field(head: &[u8], boundary: &str, name: &str) -> Option<String> {
+    // The bytes after the token may be a file's: read the text up to the first that is not.
+    let text = match std::str::from_utf8(head) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+    };
+    let rest = text.strip_prefix(&format!("--{boundary}\r\n"))?;
+    let (headers, rest) = rest.split_once("\r\n\r\n")?;
+    let disposition = headers.lines().find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"))?;
+    let named = disposition.split(';').any(|p| p.trim() == format!("name=\"{name}\""));
+    if !named || disposition.contains("filename") {
+        return None;
+    }
+    let (value, _) = rest.split_once(&format!("\r\n--{boundary}"))?;
+    Some(value.to_owned())
 }
 
 fn form_value(body: &[u8], key: &str) -> Option<String> {

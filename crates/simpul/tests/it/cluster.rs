@@ -548,7 +548,7 @@ impl Http {
         let token = self.csrf(path).await;
         let boundary = "----simpulcluster";
         let mut body = Vec::new();
-        for (k, v) in fields.iter().chain([("_csrf", token.as_str())].iter()) {
+        for (k, v) in [("_csrf", token.as_str())].iter().chain(fields.iter()) {
             body.extend_from_slice(
                 format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
             );
@@ -561,10 +561,8 @@ impl Http {
         );
         body.extend_from_slice(data);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let target =
-            format!("{path}?_csrf={}", url::form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>());
         let h = [("Content-Type", format!("multipart/form-data; boundary={boundary}"))];
-        self.send("POST", &target, &h, &body).await
+        self.send("POST", path, &h, &body).await
     }
 }
 

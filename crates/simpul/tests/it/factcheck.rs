@@ -211,13 +211,13 @@ async fn tips_are_answered_and_gathered_into_rumours() {
 
 pub async fn tip_form(c: &mut Client, token: &str, fields: &[(&str, &str)]) -> Resp {
     let boundary = "XbatasX";
-    let mut body = String::new();
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{token}\r\n");
     for (k, v) in fields {
         body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"));
     }
     body.push_str(&format!("--{boundary}--\r\n"));
     let ct = format!("multipart/form-data; boundary={boundary}");
-    c.send(Method::POST, &format!("/cek-fakta?_csrf={token}"), Some(&ct), body.into()).await
+    c.send(Method::POST, "/cek-fakta", Some(&ct), body.into()).await
 }
 
 pub fn wa_signature(body: &str, secret: &str) -> String {
@@ -614,7 +614,8 @@ async fn the_desk_moves_rumours_only_along_its_states() {
 async fn multipart_with_file(c: &mut Client, text: &str, file: &[u8]) -> Resp {
     let token = c.csrf_token().await;
     let boundary = "XbatasX";
-    let mut body = Vec::new();
+    let mut body =
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{token}\r\n").into_bytes();
     body.extend_from_slice(
         format!("--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n{text}\r\n").as_bytes(),
     );
@@ -625,7 +626,7 @@ async fn multipart_with_file(c: &mut Client, text: &str, file: &[u8]) -> Resp {
     body.extend_from_slice(file);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let ct = format!("multipart/form-data; boundary={boundary}");
-    c.send(Method::POST, &format!("/cek-fakta?_csrf={token}"), Some(&ct), body.into()).await
+    c.send(Method::POST, "/cek-fakta", Some(&ct), body.into()).await
 }
 
 #[tokio::test]

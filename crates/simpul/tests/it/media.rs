@@ -25,7 +25,8 @@ pub fn photo_with_gps(w: u32, h: u32) -> Vec<u8> {
 pub async fn upload(c: &mut Client, file: &[u8], alt: &str) -> crate::support::Resp {
     let token = c.csrf_token().await;
     let boundary = "----simpulboundary";
-    let mut body = Vec::new();
+    let mut body =
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{token}\r\n").into_bytes();
     body.extend_from_slice(
         format!("--{boundary}\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n{alt}\r\n").as_bytes(),
     );
@@ -35,9 +36,7 @@ pub async fn upload(c: &mut Client, file: &[u8], alt: &str) -> crate::support::R
     );
     body.extend_from_slice(file);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let path =
-        format!("/akun/media?_csrf={}", url::form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>());
-    c.send(Method::POST, &path, Some(&format!("multipart/form-data; boundary={boundary}")), body.into()).await
+    c.send(Method::POST, "/akun/media", Some(&format!("multipart/form-data; boundary={boundary}")), body.into()).await
 }
 
 #[tokio::test]
@@ -90,4 +89,45 @@ async fn uploads_over_the_size_limit_are_refused() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("terlalu besar"));
     assert_eq!(t.count("media").await, 0);
+}
+
+#[tokio::test]
+async fn an_upload_form_carries_its_token_in_the_body_never_in_the_address() {
+    let t = TestApp::new().await;
+    let mut member = t.login_as(Role::Anggota).await;
+    let page = member.get("/akun/media").await;
+    assert!(!page.body.contains("?_csrf="), "the form's address carries no token");
+    let token = member.csrf_token().await;
+    let photo = photo_with_gps(320, 240);
+    let part =
+        |name: &str, value: &str| format!("--B\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+    let file = |data: &[u8]| {
+        let mut v = b"--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".to_vec();
+        v.extend_from_slice(data);
+        v.extend_from_slice(b"\r\n--B--\r\n");
+        v
+    };
+    let ct = "multipart/form-data; boundary=B";
+    let before = t.count("media").await;
+    // In the address only: refused, nothing stored.
+    let mut body = part("alt", "Balai").into_bytes();
+    body.extend(file(&photo));
+    let r = member.send(Method::POST, &format!("/akun/media?_csrf={token}"), Some(ct), body.into()).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // Anywhere but first in the body: refused too (only the first part is read before the check).
+    let mut body = part("alt", "Balai").into_bytes();
+    body.extend(part("_csrf", &token).into_bytes());
+    body.extend(file(&photo));
+    assert_eq!(member.send(Method::POST, "/akun/media", Some(ct), body.into()).await.status, StatusCode::BAD_REQUEST);
+    // A wrong token first: refused.
+    let mut body = part("_csrf", "salah").into_bytes();
+    body.extend(file(&photo));
+    assert_eq!(member.send(Method::POST, "/akun/media", Some(ct), body.into()).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(t.count("media").await, before);
+    // First field, as the page's form sends it: stored.
+    let mut body = part("_csrf", &token).into_bytes();
+    body.extend(part("alt", "Balai").into_bytes());
+    body.extend(file(&photo));
+    assert_eq!(member.send(Method::POST, "/akun/media", Some(ct), body.into()).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.count("media").await, before + 1);
 }

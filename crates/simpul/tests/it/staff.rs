@@ -250,17 +250,19 @@ async fn the_front_door_shows_every_channel_live_figures_and_the_citys_identity(
 
 async fn upload_settings(c: &mut Client, city: &str, logo: Option<&[u8]>) -> crate::support::Resp {
     let b = "----situs";
-    let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"city\"\r\n\r\n{city}\r\n").into_bytes();
+    let token = c.csrf_token().await;
+    let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{token}\r\n").into_bytes();
+    body.extend_from_slice(
+        format!("--{b}\r\nContent-Disposition: form-data; name=\"city\"\r\n\r\n{city}\r\n").as_bytes(),
+    );
     if let Some(l) = logo {
         body.extend_from_slice(format!("--{b}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
         body.extend_from_slice(l);
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{b}--\r\n").as_bytes());
-    let token = c.csrf_token().await;
-    let path =
-        format!("/admin/situs?_csrf={}", url::form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>());
-    c.send(axum::http::Method::POST, &path, Some(&format!("multipart/form-data; boundary={b}")), body.into()).await
+    c.send(axum::http::Method::POST, "/admin/situs", Some(&format!("multipart/form-data; boundary={b}")), body.into())
+        .await
 }
 
 #[tokio::test]

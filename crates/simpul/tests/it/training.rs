@@ -477,7 +477,7 @@ async fn materials_are_for_the_sessions_participants() {
     let upload = |title: &str, url: &str, file: Option<&[u8]>| {
         let boundary = "XbatasX";
         let mut body = Vec::new();
-        for (k, v) in [("title", title), ("url", url)] {
+        for (k, v) in [("_csrf", token.as_str()), ("title", title), ("url", url)] {
             body.extend_from_slice(
                 format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
             );
@@ -492,7 +492,7 @@ async fn materials_are_for_the_sessions_participants() {
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         body
     };
-    let path = format!("/kelola/pelatihan/sesi/{sid}/materi?_csrf={token}");
+    let path = format!("/kelola/pelatihan/sesi/{sid}/materi");
     let ct = "multipart/form-data; boundary=XbatasX";
     // Neither a link nor a file (or both): refused, and the title stays.
     let r = admin.send(axum::http::Method::POST, &path, Some(ct), upload("Modul menulis", "", None).into()).await;
