@@ -40,6 +40,12 @@ pub enum AppError {
     /// The path exists but not with this method (e.g. a bookmarked form address).
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// The address is longer than any page of ours takes (a pasted message in a link).
+    #[error("uri too long")]
+    UriTooLong,
+    /// The request's headers are more or larger than a browser sends (often a cookie pile-up).
+    #[error("header fields too large")]
+    HeadersTooLarge,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -66,6 +72,8 @@ impl AppError {
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::UriTooLong => StatusCode::URI_TOO_LONG,
+            AppError::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -84,6 +92,8 @@ impl IntoResponse for AppError {
             AppError::TooManyRequests => ("error-429-title", "error-429-detail", FieldErrors::new()),
             AppError::TooLarge => ("error-413-title", "err-upload-too-large", FieldErrors::new()),
             AppError::MethodNotAllowed => ("error-405-title", "error-405-detail", FieldErrors::new()),
+            AppError::UriTooLong => ("error-414-title", "error-414-detail", FieldErrors::new()),
+            AppError::HeadersTooLarge => ("error-431-title", "error-431-detail", FieldErrors::new()),
             AppError::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
                 ("error-500-title", "error-500-detail", FieldErrors::new())

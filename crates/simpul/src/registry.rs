@@ -138,7 +138,11 @@ pub struct Registry {
     on_shutdown: Vec<Hook>,
     chat_commands: Vec<ChatCommand>,
     work_sources: Vec<WorkSource>,
+    file_owners: Vec<(&'static str, FilesInUse)>,
 }
+
+/// The stored files of one kind still referenced by a row (their keys).
+pub type FilesInUse = for<'a> fn(&'a App) -> BoxFuture<'a, anyhow::Result<std::collections::HashSet<String>>>;
 
 /// Pins down the higher-ranked signature of a job runner closure.
 fn job_runner<F>(f: F) -> F
@@ -212,6 +216,13 @@ impl Registry {
         self
     }
 
+    /// Declares the files whose keys start with `prefix` as this capability's, and how to list
+    /// the ones its rows still reference; the others are swept (see [`sweep_orphan_files`]).
+    pub fn files(&mut self, prefix: &'static str, in_use: FilesInUse) -> &mut Self {
+        self.file_owners.push((prefix, in_use));
+        self
+    }
+
     /// Adds lists to "Tugas saya".
     pub fn work(&mut self, source: WorkSource) -> &mut Self {
         self.work_sources.push(source);
@@ -242,7 +253,11 @@ pub fn infrastructure() -> Registry {
     })
     .job::<SendChat>(|app, m| Box::pin(async move { chat::send(app, &m).await }))
     .task("outbox", outbox::POLL, || Box::<OutboxFollower>::default())
-    .every("housekeeping", HOUSEKEEPING, |app| Box::pin(housekeeping(app)));
+    .every("housekeeping", HOUSEKEEPING, |app| Box::pin(housekeeping(app)))
+    // Listing a large bucket takes many requests: four times a day is enough for leftovers.
+    .every("files.sweep", Duration::from_secs(6 * 3600), |app| {
+        Box::pin(async move { sweep_orphan_files(app, ORPHAN_AGE).await.map(|_| ()) })
+    });
     reg
 }
 
@@ -290,6 +305,37 @@ async fn housekeeping(app: &App) -> anyhow::Result<()> {
         tracing::info!(removed = n, "housekeeping");
     }
     Ok(())
+}
+
+/// A stored file no row references is kept this long before it is removed: a submission in
+/// progress stores its files first and its rows a moment later.
+pub const ORPHAN_AGE: Duration = Duration::from_secs(24 * 3600);
+
+/// Removes stored files that belong to a capability (by their key's prefix) but that none of
+/// its rows references any more and that are older than `age` — what a crash between storing
+/// a submission's photos and committing its rows leaves behind. Files of no known owner are
+/// never touched. Returns how many were removed.
+pub async fn sweep_orphan_files(app: &App, age: Duration) -> anyhow::Result<u64> {
+    if app.registry.file_owners.is_empty() {
+        return Ok(0);
+    }
+    let cutoff = app.clock.now().0 - i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
+    let files = app.storage.list().await?;
+    let mut removed = 0;
+    for (prefix, in_use) in &app.registry.file_owners {
+        let candidates: Vec<&String> =
+            files.iter().filter(|(k, _, at)| k.starts_with(prefix) && *at < cutoff).map(|(k, _, _)| k).collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        let used = in_use(app).await?;
+        for key in candidates.into_iter().filter(|k| !used.contains(*k)) {
+            app.storage.delete(key).await?;
+            tracing::info!(key = %key, "removed a stored file no row references");
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Tells every subscriber about `event`, inside `tx`. Call it in the transaction that makes

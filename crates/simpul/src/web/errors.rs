@@ -24,6 +24,26 @@ struct ErrorPage {
     detail: String,
 }
 
+/// Longest address any page takes (search queries are cut at 500 characters).
+pub const MAX_URI: usize = 8 * 1024;
+/// Most header bytes and fields a browser sends; more is a cookie pile-up or an attack.
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+pub const MAX_HEADER_FIELDS: usize = 100;
+
+/// An address or header block larger than any client of ours sends gets a translated 414 or
+/// 431 page (the HTTP server's own refusals, for heads even larger, come with no text).
+pub async fn refuse_oversized_head(req: Request, next: Next) -> Response {
+    if req.uri().to_string().len() > MAX_URI {
+        return AppError::UriTooLong.into_response();
+    }
+    let headers = req.headers();
+    let bytes: usize = headers.iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum();
+    if bytes > MAX_HEADER_BYTES || headers.len() > MAX_HEADER_FIELDS {
+        return AppError::HeadersTooLarge.into_response();
+    }
+    next.run(req).await
+}
+
 pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let path_and_query = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| path.clone());

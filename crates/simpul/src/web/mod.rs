@@ -75,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(errors::panic_response))
         // Inside the error rendering, so a refused body gets a translated page too.
         .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(middleware::from_fn(errors::refuse_oversized_head))
         .layer(middleware::from_fn_with_state(state.clone(), errors::render_errors))
         .layer(CompressionLayer::new())
         .layer(hdr(header::CONTENT_SECURITY_POLICY, CSP))

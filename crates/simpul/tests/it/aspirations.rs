@@ -641,3 +641,32 @@ async fn a_pasted_holiday_list_moves_running_deadlines_at_once() {
         officer.post_form("/admin/hari-libur/impor", &[("lines", list), ("kind", "cuti_bersama")]).await.is_denied()
     );
 }
+
+#[tokio::test]
+async fn files_no_report_references_are_swept_after_a_day_others_never() {
+    let t = TestApp::new().await;
+    let c = city(&t).await;
+    let mut citizen = t.client();
+    let files = [("jalan.jpg", photo_with_gps(640, 480))];
+    let r = submit(&mut citizen, &report_fields(&c), &files).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let kept: String = query("SELECT storage_key FROM aspiration_attachments").scalar(&t.app.db).await.unwrap();
+    // What a crash between storing the photo and committing the report leaves; and files of
+    // no known owner (an operator's own, the site's logo).
+    t.app.storage.put("aspirasi-yatim.jpg", b"\xFF\xD8 foto".to_vec()).await.unwrap();
+    t.app.storage.put("catatan-operator.txt", b"jangan dihapus".to_vec()).await.unwrap();
+    let sweep = |age| simpul::registry::sweep_orphan_files(&t.app, age);
+    // The test clock starts in the past; the store dates files by the wall clock.
+    let wall = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    t.advance_minutes((wall - crate::support::START.0) / 60_000 + 1);
+    assert_eq!(
+        sweep(simpul::registry::ORPHAN_AGE).await.unwrap(),
+        0,
+        "a file younger than a day may be a submission in progress"
+    );
+    t.advance_minutes(2 * 24 * 60);
+    assert_eq!(sweep(simpul::registry::ORPHAN_AGE).await.unwrap(), 1);
+    assert!(t.app.storage.get("aspirasi-yatim.jpg").await.unwrap().is_none(), "the orphan is gone");
+    assert!(t.app.storage.get(&kept).await.unwrap().is_some(), "the report's photo stays");
+    assert!(t.app.storage.get("catatan-operator.txt").await.unwrap().is_some(), "unknown files are never touched");
+}

@@ -116,3 +116,24 @@ async fn wrong_methods_get_a_translated_page() {
     assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
     assert!(r.body.contains("hanya menerima kiriman formulir"));
 }
+
+#[tokio::test]
+async fn an_oversized_address_or_header_block_gets_a_translated_page() {
+    let t = TestApp::new().await;
+    let long = format!("/cari?q={}", "hoaks+".repeat(2_000));
+    let r = t.client().get(&long).await;
+    assert_eq!(r.status, StatusCode::URI_TOO_LONG);
+    assert!(r.body.contains("Alamat terlalu panjang"), "{}", r.body);
+    let api = t.client().get(&format!("/api/v1/search?q={}", "a".repeat(10_000))).await;
+    assert_eq!(api.status, StatusCode::URI_TOO_LONG);
+    assert_eq!(api.headers["content-type"], "application/problem+json");
+    let mut c = t.client();
+    for i in 0..120 {
+        c = c.with_header(&format!("x-tambahan-{i}"), "1");
+    }
+    let r = c.get("/").await;
+    assert_eq!(r.status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
+    assert!(r.body.contains("Permintaan terlalu besar"), "{}", r.body);
+    let big_cookie = t.client().with_header("cookie", &format!("sampah={}", "x".repeat(40_000))).get("/").await;
+    assert_eq!(big_cookie.status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
+}

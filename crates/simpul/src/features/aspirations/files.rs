@@ -13,6 +13,9 @@ use crate::{
     },
 };
 
+/// Attachments' keys start with this (the sweep of unreferenced files knows them by it).
+pub const KEY_PREFIX: &str = "aspirasi-";
+
 /// A file as it arrived.
 #[derive(Debug, Clone)]
 pub struct Upload {
@@ -76,7 +79,7 @@ pub async fn store_all(app: &App, uploads: Vec<Upload>) -> AppResult<Vec<Stored>
     let mut stored = Vec::new();
     for (file_name, content_type, data) in ready {
         let ext = if content_type == "application/pdf" { "pdf" } else { "jpg" };
-        let key = format!("aspirasi-{}.{ext}", crypto::random_token(12));
+        let key = format!("{KEY_PREFIX}{}.{ext}", crypto::random_token(12));
         let size = data.len();
         app.storage.put(&key, data).await?;
         stored.push(Stored { key, file_name, content_type, size });

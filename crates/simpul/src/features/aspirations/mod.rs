@@ -44,6 +44,9 @@ pub fn register(reg: &mut Registry) {
             Ok(())
         })
     })
+    .files(files::KEY_PREFIX, |app| {
+        Box::pin(async move { Ok(repo::attachment_keys(&app.db).await?.into_iter().collect()) })
+    })
     .on_event(service::on_event)
     .on_chat(follow::chat_command)
     .work(workflow::work_lists);

@@ -31,6 +31,9 @@ pub fn register(reg: &mut Registry) {
         Box::pin(async move { Ok(service::refresh(app, true).await?) })
     })
     .every("factcheck.housekeeping", HOUSEKEEPING, |app| Box::pin(service::housekeeping(app)))
+    .files(service::SCREENSHOT_PREFIX, |app| {
+        Box::pin(async move { Ok(repo::screenshot_keys(&app.db).await?.into_iter().collect()) })
+    })
     .work(workflow::work_lists);
 }
 

@@ -717,3 +717,8 @@ pub async fn open_rumours(db: &Db, limit: i64) -> Result<(i64, Vec<ClusterRow>),
 pub async fn count_clarifications(db: &Db) -> Result<i64, DbError> {
     query("SELECT COUNT(*) FROM clarifications").scalar(db).await
 }
+
+/// Every stored tip screenshot's key (for the sweep of files left by an interrupted tip).
+pub async fn screenshot_keys(ex: impl Executor) -> Result<Vec<String>, DbError> {
+    query("SELECT screenshot_key FROM tips WHERE screenshot_key IS NOT NULL").scalars(ex).await
+}

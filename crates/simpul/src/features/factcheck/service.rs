@@ -32,6 +32,9 @@ use crate::{
     },
 };
 
+/// Tip screenshots' keys start with this (the sweep of unreferenced files knows them by it).
+pub const SCREENSHOT_PREFIX: &str = "tip-";
+
 /// A new tip joins an open rumour whose text scores at least this against it…
 pub const SAME_RUMOUR: f32 = 0.55;
 /// …or, for a short text (under eight words), at least this (near-identical).
@@ -484,7 +487,7 @@ async fn store_screenshot(app: &App, data: Vec<u8>) -> AppResult<String> {
         .map_err(anyhow::Error::from)?
         .map_err(|e| refuse(e.key()))?;
     let best = processed.variants.into_iter().max_by_key(|v| v.width).ok_or_else(|| refuse("err-image-not-image"))?;
-    let key = format!("tip-{}.jpg", crypto::random_token(12));
+    let key = format!("{SCREENSHOT_PREFIX}{}.jpg", crypto::random_token(12));
     app.storage.put(&key, best.jpeg).await?;
     Ok(key)
 }

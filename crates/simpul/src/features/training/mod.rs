@@ -27,6 +27,9 @@ pub fn register(reg: &mut Registry) {
     reg.job::<service::Reminder>(|app, r| {
         Box::pin(async move { Ok(service::remind(app, r.session_id, r.starts_at).await?) })
     })
+    .files(service::MATERIAL_PREFIX, |app| {
+        Box::pin(async move { Ok(repo::material_keys(&app.db).await?.into_iter().collect()) })
+    })
     .on_event(service::on_event)
     .work(service::work_lists);
 }

@@ -725,3 +725,8 @@ pub async fn attendance_open(db: &Db, from: Timestamp, to: Timestamp) -> Result<
 pub async fn people_trained(db: &Db) -> Result<i64, DbError> {
     query("SELECT COUNT(DISTINCT user_id) FROM training_registrations WHERE attended_at IS NOT NULL").scalar(db).await
 }
+
+/// Every stored material file's key (for the sweep of files no row references).
+pub async fn material_keys(ex: impl Executor) -> Result<Vec<String>, DbError> {
+    query("SELECT storage_key FROM training_materials WHERE storage_key IS NOT NULL").scalars(ex).await
+}

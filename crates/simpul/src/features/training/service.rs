@@ -27,6 +27,9 @@ use crate::{
     registry::{Published, WORK_ITEMS_SHOWN, WorkItem, WorkList},
 };
 
+/// Material files' keys start with this (the sweep of unreferenced files knows them by it).
+pub const MATERIAL_PREFIX: &str = "materi-";
+
 /// The day-before reminder of a training session.
 #[derive(Debug, Clone, serde::Serialize, Deserialize)]
 pub struct Reminder {
@@ -525,7 +528,7 @@ pub async fn add_material(app: &App, actor: &Actor, session_id: i64, form: Mater
     repo::session(&app.db, session_id).await?.ok_or(AppError::NotFound)?;
     let (key, name, size) = if has_file {
         let name = crate::infra::uploads::clean_name(&form.file_name, "materi");
-        let key = format!("materi-{}", crypto::random_token(12));
+        let key = format!("{MATERIAL_PREFIX}{}", crypto::random_token(12));
         let size = form.data.len() as i64;
         app.storage.put(&key, form.data).await?;
         (Some(key), Some(name), Some(size))

@@ -73,3 +73,8 @@ pub async fn set_attachment_hidden(tx: &mut Tx, attachment_id: AttachmentId, hid
         .await
         .map(|_| ())
 }
+
+/// Every stored attachment's key (for the sweep of files left by an interrupted submission).
+pub async fn attachment_keys(ex: impl Executor) -> Result<Vec<String>, DbError> {
+    query("SELECT storage_key FROM aspiration_attachments").scalars(ex).await
+}
