@@ -24,8 +24,9 @@ struct ErrorPage {
     detail: String,
 }
 
-/// Longest address any page takes (search queries are cut at 500 characters).
-pub const MAX_URI: usize = 8 * 1024;
+/// Longest address taken: a whole pasted message still searches (and is cut to 500
+/// characters); the HTTP server itself refuses addresses from 64 KiB.
+pub const MAX_URI: usize = 32 * 1024;
 /// Most header bytes and fields a browser sends; more is a cookie pile-up or an attack.
 pub const MAX_HEADER_BYTES: usize = 32 * 1024;
 pub const MAX_HEADER_FIELDS: usize = 100;

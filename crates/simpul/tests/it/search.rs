@@ -298,6 +298,24 @@ async fn baca_juga_finds_articles_about_the_same_thing() {
     let first = baca.find("Tanggul sungai yang jebol diperbaiki").expect("the article about the same flood");
     assert!(baca.find("Lomba kampung").is_none_or(|i| i > first), "text similarity outranks the shared category");
     assert!(!baca.contains("Banjir rendam permukiman di Cibeber"), "not itself");
+    use simpul::infra::db::query;
+    // Computed once, when the index took the articles, and stored with each: a view reads it.
+    let stored: Vec<Option<String>> =
+        query("SELECT related_ids FROM articles ORDER BY id").scalars(&t.app.db).await.unwrap();
+    assert!(stored.iter().all(Option::is_some), "{stored:?}");
+    let flood: String =
+        query("SELECT related_ids FROM articles WHERE slug = 'banjir-cibeber'").scalar(&t.app.db).await.unwrap();
+    let levee: i64 = query("SELECT id FROM articles WHERE title LIKE 'Tanggul%'").scalar(&t.app.db).await.unwrap();
+    assert_eq!(flood.split(',').next(), Some(levee.to_string().as_str()), "best first: {flood}");
+    // Articles from before (never stored) are filled in by the follower, a batch at a time.
+    let mut tx = t.app.db.begin().await.unwrap();
+    query("UPDATE articles SET related_ids = NULL").execute(&mut tx).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(news::store_missing_related(&t.app, 50).await.unwrap(), stored.len());
+    assert_eq!(news::store_missing_related(&t.app, 50).await.unwrap(), 0, "none left");
+    let again: String =
+        query("SELECT related_ids FROM articles WHERE slug = 'banjir-cibeber'").scalar(&t.app.db).await.unwrap();
+    assert_eq!(again, flood);
 }
 
 #[tokio::test]

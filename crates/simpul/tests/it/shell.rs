@@ -120,11 +120,11 @@ async fn wrong_methods_get_a_translated_page() {
 #[tokio::test]
 async fn an_oversized_address_or_header_block_gets_a_translated_page() {
     let t = TestApp::new().await;
-    let long = format!("/cari?q={}", "hoaks+".repeat(2_000));
+    let long = format!("/cari?q={}", "hoaks+".repeat(7_000));
     let r = t.client().get(&long).await;
     assert_eq!(r.status, StatusCode::URI_TOO_LONG);
     assert!(r.body.contains("Alamat terlalu panjang"), "{}", r.body);
-    let api = t.client().get(&format!("/api/v1/search?q={}", "a".repeat(10_000))).await;
+    let api = t.client().get(&format!("/api/v1/search?q={}", "a".repeat(40_000))).await;
     assert_eq!(api.status, StatusCode::URI_TOO_LONG);
     assert_eq!(api.headers["content-type"], "application/problem+json");
     let mut c = t.client();

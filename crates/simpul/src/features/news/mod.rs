@@ -15,7 +15,7 @@ mod write;
 
 pub use feeds::group_feed;
 pub use import::{ImportReport, import_jsonl};
-pub use related::related_ids;
+pub use related::{related_ids, store as store_related, store_missing as store_missing_related};
 pub use repo::{
     ArticleRow, Detail, IndexRow, count_published, index_rows, list_published, list_published_in,
     practice_published_by, published_by_id, published_index_rows_after, published_summaries,

@@ -1,7 +1,10 @@
 //! "Baca juga": published articles most like this one by their Indonesian text (the search
 //! index's similarity), then favouring the same category and newer articles. While the index
 //! is empty (a new deployment, a rebuild), articles sharing tags and the category stand in.
-//! Answers are cached per node until anything changes.
+//! The answer is computed when an article is published or edited (and for its neighbours, so
+//! they point back at it) and stored with the article: a page view reads it instead of asking
+//! the index. Articles from before that (or while an index is rebuilt) are computed on view,
+//! cached per node until anything changes, and filled in by [`store_missing`].
 
 use super::repo::{self, ArticleRow};
 use crate::{
@@ -10,8 +13,21 @@ use crate::{
     infra::{markdown, search::Similar},
 };
 
+/// How many related articles are stored per article.
+pub const STORED: usize = 3;
+
 /// Up to `limit` related published articles, best first.
 pub async fn related(app: &App, a: &ArticleRow, limit: usize) -> AppResult<Vec<ArticleRow>> {
+    if let Some(stored) = a.related_ids.as_deref().filter(|_| limit <= STORED) {
+        let ids: Vec<i64> = stored.split(',').filter_map(|s| s.parse().ok()).collect();
+        if ids.is_empty() {
+            return by_tags(app, a, limit).await;
+        }
+        let mut rows = repo::published_summaries(&app.db, &ids).await?;
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+        rows.truncate(limit);
+        return Ok(rows);
+    }
     let generation = app.db.generation();
     let key = a.id.to_string();
     let ids = match app.related_cache.get(&key, generation) {
@@ -57,4 +73,59 @@ async fn by_tags(app: &App, a: &ArticleRow, limit: usize) -> AppResult<Vec<Artic
     rows.sort_by_key(|r| ranked.iter().position(|id| *id == r.id));
     rows.truncate(limit);
     Ok(rows)
+}
+
+/// Computes and stores "Baca juga" for these published articles and, so that older articles
+/// point at a new one, for the articles they now list. Call after the index has them.
+/// Returns how many lists changed.
+pub async fn store(app: &App, ids: &[i64]) -> AppResult<usize> {
+    let mut todo: Vec<i64> = ids.to_vec();
+    let mut done = std::collections::HashSet::new();
+    let mut lists = Vec::new();
+    let mut i = 0;
+    while i < todo.len() {
+        let id = todo[i];
+        i += 1;
+        if !done.insert(id) {
+            continue;
+        }
+        let Some(a) = repo::find(&app.db, id).await? else { continue };
+        if a.state != crate::domain::article::ArticleState::Published {
+            continue;
+        }
+        let found = related_ids(app, &a, STORED).await?;
+        // Neighbours once: the articles the changed ones list, not theirs in turn.
+        if ids.contains(&id) {
+            todo.extend(found.iter().copied());
+        }
+        lists.push((id, found));
+    }
+    save(app, &lists).await
+}
+
+/// Fills in up to `batch` articles whose "Baca juga" was never stored (after an upgrade or
+/// an import). Returns how many it looked at; 0 when none is left.
+pub async fn store_missing(app: &App, batch: i64) -> AppResult<usize> {
+    let ids = repo::without_related(&app.db, batch).await?;
+    let mut lists = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let Some(a) = repo::find(&app.db, *id).await? else { continue };
+        lists.push((*id, related_ids(app, &a, STORED).await?));
+    }
+    save(app, &lists).await?;
+    Ok(ids.len())
+}
+
+/// Writes the lists in one transaction; returns how many changed.
+async fn save(app: &App, lists: &[(i64, Vec<i64>)]) -> AppResult<usize> {
+    if lists.is_empty() {
+        return Ok(0);
+    }
+    let mut tx = app.db.begin().await?;
+    let mut changed = 0;
+    for (id, found) in lists {
+        changed += repo::set_related(&mut tx, *id, found).await? as usize;
+    }
+    tx.commit().await?;
+    Ok(changed)
 }

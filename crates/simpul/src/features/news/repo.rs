@@ -45,6 +45,8 @@ pub struct ArticleRow {
     pub region_parent: Option<String>,
     /// Written as a training session's practice assignment.
     pub training_session_id: Option<i64>,
+    /// "Baca juga" as stored at publication (see `related`): ids, best first.
+    pub related_ids: Option<String>,
 }
 
 const SELECT: &str =
@@ -53,7 +55,7 @@ const SELECT: &str =
     ed.name AS editor_name, a.state, a.published_at, a.scheduled_at, a.updated_at, a.cover_media_id, m.key AS cover_key,
     m.widths AS cover_widths, m.alt AS cover_alt, a.cover_caption, a.cover_credit, a.video_url, a.region_id,
     rg.name AS region_name, rg.level AS region_level, CASE WHEN rg.level = 'kelurahan' THEN rp.name END AS region_parent,
-    a.training_session_id
+    a.training_session_id, a.related_ids
     FROM articles a LEFT JOIN categories c ON c.id = a.category_id LEFT JOIN kim_groups k ON k.id = a.kim_id
     LEFT JOIN users au ON au.id = a.author_id LEFT JOIN users ed ON ed.id = a.editor_id
     LEFT JOIN media m ON m.id = a.cover_media_id LEFT JOIN regions rg ON rg.id = a.region_id
@@ -727,4 +729,23 @@ pub async fn mark_mail_sent(tx: &mut Tx, name: &str, last: Timestamp, now: Times
         .execute(tx)
         .await?;
     Ok(n == 1)
+}
+
+/// Stores an article's "Baca juga" (ids, best first).
+pub async fn set_related(ex: impl Executor, id: i64, related: &[i64]) -> Result<u64, DbError> {
+    let list = related.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    query("UPDATE articles SET related_ids = $2 WHERE id = $1 AND (related_ids IS NULL OR related_ids <> $2)")
+        .bind(id)
+        .bind(list)
+        .execute(ex)
+        .await
+}
+
+/// Published articles whose "Baca juga" was never computed, newest first.
+pub async fn without_related(ex: impl Executor, limit: i64) -> Result<Vec<i64>, DbError> {
+    query("SELECT id FROM articles WHERE state = $1 AND related_ids IS NULL ORDER BY published_at DESC LIMIT $2")
+        .bind(ArticleState::Published)
+        .bind(limit)
+        .scalars(ex)
+        .await
 }

@@ -52,6 +52,10 @@ impl Task for IndexFollower {
                 tracing::info!(articles = n, "search index rebuilt");
             }
             catch_up(app, &mut self.recent).await?;
+            // Articles from before stored "Baca juga" (or imported): a batch per round.
+            if !app.search.needs_rebuild() {
+                crate::features::news::store_missing_related(app, 50).await?;
+            }
             Ok(())
         })
     }

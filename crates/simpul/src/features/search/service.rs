@@ -481,6 +481,7 @@ pub async fn catch_up(app: &App, recent: &mut HashSet<i64>) -> AppResult<usize> 
     // Everything not published now (unpublished, archived, deleted) leaves the index.
     let live: Vec<news::IndexRow> = rows.into_iter().filter(|r| r.state == ArticleState::Published).collect();
     let gone: Vec<i64> = ids.iter().copied().filter(|id| !live.iter().any(|r| r.id == *id)).collect();
+    let live_ids: Vec<i64> = live.iter().map(|r| r.id).collect();
     let docs: Vec<IndexDoc> = live.into_iter().map(|r| index_doc(r, app.zone())).collect();
     let newest = changes.iter().map(|c| c.id).max().unwrap_or(cursor).max(cursor);
     let idx = app.search.clone();
@@ -491,6 +492,8 @@ pub async fn catch_up(app: &App, recent: &mut HashSet<i64>) -> AppResult<usize> 
         .map_err(|e| AppError::Internal(e.into()))?;
     recent.extend(fresh.iter().map(|c| c.id));
     recent.retain(|id| *id > newest - LOOK_BACK);
+    // "Baca juga" of what changed (and of its neighbours), now that the index has it.
+    news::store_related(app, &live_ids).await?;
     app.db.invalidate();
     Ok(n)
 }
