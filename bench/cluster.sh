@@ -83,6 +83,12 @@ start_nodes() { # k
       sleep 0.2
     done
   done
+  # "Baca juga" of the imported articles is filled in by the nodes in the background: wait, so
+  # the measurement does not include that work.
+  for _ in $(seq 1 600); do
+    [[ $(psql "$url" -Atc "SELECT COUNT(*) FROM articles WHERE related_ids IS NULL AND published_at IS NOT NULL") == 0 ]] && break
+    sleep 0.5
+  done
   [[ -f "$work/nginx.pid" ]] && { kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; sleep 0.3; }
   cat >"$work/nginx.conf" <<NGINX
 worker_processes $THREADS;
