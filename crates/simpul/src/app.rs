@@ -75,7 +75,7 @@ impl App {
             Some(location) => Storage::open(location.trim())?,
             None => Storage::local(&config.data_dir.join("media"))?,
         };
-        let search = Arc::new(SearchIndex::open(&config.data_dir.join("search"))?);
+        let search = Arc::new(SearchIndex::open(&config.data_dir.join("search"), config.owns_search_index)?);
         // Several nodes share PostgreSQL; a limit must hold for the deployment, not per node.
         let limits = match db.engine() {
             crate::infra::db::Engine::Postgres => Limits::shared(db.clone(), clock.clone()),

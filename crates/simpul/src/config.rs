@@ -202,6 +202,11 @@ pub struct Config {
     /// The Telegram tip-line bot; off when not set. Filled by [`Config::resolve`].
     #[arg(skip)]
     pub telegram: Option<TelegramConfig>,
+    /// Whether this process keeps the search index (`serve`, `reindex`): only such a process
+    /// sets a damaged index aside and rebuilds it; other commands never touch it on disk, so a
+    /// command run beside a server cannot move the server's index away.
+    #[arg(skip)]
+    pub owns_search_index: bool,
     /// How hard passwords are hashed (tests use a fast setting).
     #[arg(skip = HashStrength::Strong)]
     pub hash_strength: HashStrength,
@@ -272,7 +277,7 @@ impl Default for Config {
 impl Config {
     /// Defaults for a data directory: SQLite inside it, local address.
     pub fn for_data_dir(data_dir: PathBuf) -> Config {
-        let mut c = Config { data_dir, ..Config::default() };
+        let mut c = Config { data_dir, owns_search_index: true, ..Config::default() };
         c.database_url = c.default_database_url();
         c
     }
@@ -286,6 +291,7 @@ impl Config {
     /// (anyone could then sign a delivery), is refused. `serving`: links default to the
     /// listening address instead of 127.0.0.1:8080.
     pub fn resolve(mut self, serving: bool) -> anyhow::Result<Config> {
+        self.owns_search_index |= serving;
         self.database_url = match &self.database_url_given {
             Some(u) => u.clone(),
             None => self.default_database_url(),

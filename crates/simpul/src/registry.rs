@@ -218,6 +218,7 @@ impl Registry {
 
     /// Declares the files whose keys start with `prefix` as this capability's, and how to list
     /// the ones its rows still reference; the others are swept (see [`sweep_orphan_files`]).
+    /// A prefix ends in '-', which keys of other kinds never start with (media keys hold none).
     pub fn files(&mut self, prefix: &'static str, in_use: FilesInUse) -> &mut Self {
         self.file_owners.push((prefix, in_use));
         self

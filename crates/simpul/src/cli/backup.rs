@@ -141,18 +141,11 @@ pub async fn restore(config: Config, from: &Path) -> anyhow::Result<ExitCode> {
         "this backup is of a {} deployment and the target is {engine}: restore into the same engine",
         manifest.engine
     );
-    // Files first, checked against the manifest, so a damaged backup changes no database.
+    // Files first, checked against the manifest (one at a time), so a damaged backup changes
+    // no database.
     let root = from.join(FILES);
-    let mut checked = Vec::with_capacity(manifest.files.len());
     for f in &manifest.files {
-        let path = file_path(&root, &f.key)?;
-        let bytes = std::fs::read(&path).map_err(|e| anyhow::anyhow!("the backup lacks {}: {e}", path.display()))?;
-        anyhow::ensure!(
-            bytes.len() as u64 == f.bytes && crypto::sha256_hex_bytes(&bytes) == f.sha256,
-            "{} is damaged (size or checksum differs from the manifest)",
-            path.display()
-        );
-        checked.push((f.key.as_str(), bytes));
+        read_checked(&root, f)?;
     }
 
     if config.is_sqlite() {
@@ -163,8 +156,13 @@ pub async fn restore(config: Config, from: &Path) -> anyhow::Result<ExitCode> {
             target.display()
         );
         std::fs::create_dir_all(&config.data_dir)?;
-        std::fs::copy(from.join(SQLITE_FILE), &target)
-            .map_err(|e| anyhow::anyhow!("cannot copy the database to {}: {e}", target.display()))?;
+        // A write-ahead log left by an earlier database would be read with the new one.
+        set_aside(&config.data_dir, &["simpul.db-wal", "simpul.db-shm"])?;
+        // Copied under another name and renamed: an interrupted copy never looks like a database.
+        let part = config.data_dir.join("simpul.db.restoring");
+        std::fs::copy(from.join(SQLITE_FILE), &part)
+            .map_err(|e| anyhow::anyhow!("cannot copy the database to {}: {e}", part.display()))?;
+        std::fs::rename(&part, &target)?;
     } else {
         let db = Db::connect(config.database_url.expose(), &connect_options()).await?;
         let existing = db.table_counts().await?;
@@ -181,6 +179,8 @@ pub async fn restore(config: Config, from: &Path) -> anyhow::Result<ExitCode> {
             &from.join(PG_FILE).to_string_lossy(),
         )?;
     }
+    // A search index in the data folder follows another database: rebuilt at the first start.
+    set_aside(&config.data_dir, &["search"])?;
     let db = Db::connect(config.database_url.expose(), &connect_options()).await?;
     // A backup made by an earlier release gets this release's migrations.
     db.migrate().await?;
@@ -199,12 +199,36 @@ pub async fn restore(config: Config, from: &Path) -> anyhow::Result<ExitCode> {
     println!("database restored ({} tables)", counts.len());
 
     let store = storage_of(&config)?;
-    let n = checked.len();
-    for (key, bytes) in checked {
-        store.put(key, bytes).await?;
+    let n = manifest.files.len();
+    for f in &manifest.files {
+        store.put(&f.key, read_checked(&root, f)?).await?;
     }
     println!("{n} files restored; the search index is rebuilt at the first start");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Moves these entries of `dir`, where they exist, to `<name>.before-restore`.
+fn set_aside(dir: &Path, names: &[&str]) -> anyhow::Result<()> {
+    for name in names {
+        let p = dir.join(name);
+        if p.exists() {
+            let aside = dir.join(format!("{name}.before-restore"));
+            std::fs::rename(&p, &aside).map_err(|e| anyhow::anyhow!("cannot move {} aside: {e}", p.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// A backed-up file's bytes, checked against the manifest.
+fn read_checked(root: &Path, f: &FileEntry) -> anyhow::Result<Vec<u8>> {
+    let path = file_path(root, &f.key)?;
+    let bytes = std::fs::read(&path).map_err(|e| anyhow::anyhow!("the backup lacks {}: {e}", path.display()))?;
+    anyhow::ensure!(
+        bytes.len() as u64 == f.bytes && crypto::sha256_hex_bytes(&bytes) == f.sha256,
+        "{} is damaged (size or checksum differs from the manifest)",
+        path.display()
+    );
+    Ok(bytes)
 }
 
 /// Runs `pg_dump` or `pg_restore`: `args`, then `target` (the file or connection to act on),

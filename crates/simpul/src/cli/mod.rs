@@ -169,6 +169,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Restore { from } => backup::restore(config, &from).await,
         Command::Eval(EvalCommand::Claims { claims, queries }) => eval::claims(&claims, &queries).await,
         Command::Reindex => {
+            let mut config = config;
+            config.owns_search_index = true;
             let app = open(config).await?;
             let total = crate::features::news::count_published(&app.db).await?;
             let bar = indicatif::ProgressBar::new(total as u64);

@@ -3,7 +3,8 @@
 //! of it still overlaps). Rate limits use them when several nodes serve one deployment, so a
 //! client cannot multiply its allowance by the number of nodes behind the balancer.
 //!
-//! Keys are hashed before they are stored: an address or an account never reaches the table.
+//! Keys are hashed before they are stored, so the table does not list addresses or accounts in
+//! the clear (a hash of an address can still be matched by trying addresses; rows last a day).
 
 use crate::{
     domain::time::Timestamp,

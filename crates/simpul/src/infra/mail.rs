@@ -106,7 +106,8 @@ impl Mailer {
             Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from.clone(),
         };
         let to: Mailbox = mail.to.parse().map_err(|e| anyhow::anyhow!("invalid recipient: {e}"))?;
-        let key = key.filter(|k| k.len() <= 64 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        let key =
+            key.filter(|k| k.len() <= 64 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         let domain = from.email.domain().to_owned();
         let mut builder = Message::builder().from(from).to(to).subject(&mail.subject).header(ContentType::TEXT_PLAIN);
         if let Some(k) = key {
@@ -262,12 +263,12 @@ mod tests {
             Mail { to: "warga@example.org".into(), subject: "Laporan".into(), body: "Isi".into(), unsubscribe: None };
         let now = crate::domain::time::Timestamp(1_000);
         // A crash after the first write, before the job was marked done: the run repeats.
-        mailer.send(&mail, Some("900-abc"), now).await.unwrap();
-        mailer.send(&mail, Some("900-abc"), crate::domain::time::Timestamp(400_000)).await.unwrap();
+        mailer.send(&mail, Some("900-a_c"), now).await.unwrap();
+        mailer.send(&mail, Some("900-a_c"), crate::domain::time::Timestamp(400_000)).await.unwrap();
         let files = list_outbox(dir.path(), 10);
         assert_eq!(files.len(), 1, "one mail, written over");
-        let raw = std::fs::read_to_string(dir.path().join("900-abc.eml")).unwrap();
-        assert!(raw.contains("Message-ID: <900-abc@simpul.example>"), "{raw}");
+        let raw = std::fs::read_to_string(dir.path().join("900-a_c.eml")).unwrap();
+        assert!(raw.contains("Message-ID: <900-a_c@simpul.example>"), "{raw}");
         // Without a key (jobs queued before keys existed), each run is its own file.
         mailer.send(&mail, None, now).await.unwrap();
         assert_eq!(list_outbox(dir.path(), 10).len(), 2);

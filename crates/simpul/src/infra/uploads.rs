@@ -19,6 +19,23 @@ const ACTIVE_KEYS: &[&[u8]] = &[
     b"RichMediaContent",
     b"RichMediaExecute",
     b"Launch",
+    // 3D artwork runs JavaScript when it is shown.
+    b"3DD",
+    b"3DJS",
+    b"OnInstantiate",
+];
+/// Filters a stream may name (the full names; abbreviations are only for inline images). A
+/// stream with any other filter could hide objects the reader cannot see.
+const KNOWN_FILTERS: &[&[u8]] = &[
+    b"FlateDecode",
+    b"LZWDecode",
+    b"ASCIIHexDecode",
+    b"ASCII85Decode",
+    b"RunLengthDecode",
+    b"DCTDecode",
+    b"JPXDecode",
+    b"CCITTFaxDecode",
+    b"JBIG2Decode",
 ];
 /// Action types (`/S`) that run code, open other files or send data; links (`/URI`) and
 /// jumps inside the document (`/GoTo`) are fine.
@@ -51,7 +68,9 @@ pub fn check_pdf(data: &[u8]) -> Result<(), &'static str> {
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err("err-file-damaged");
     }
-    if data.windows(7).filter(|w| w == b"/ObjStm").count() > MAX_OBJECT_STREAMS {
+    // Names may hide behind `#hh` escapes (`/Obj#53tm`, `/J#61vaScript`).
+    let raw = decode_name_escapes(data);
+    if raw.windows(7).filter(|w| w == b"/ObjStm").count() > MAX_OBJECT_STREAMS {
         return Err("err-file-damaged");
     }
     // Reading a PDF can take memory like decoding an image: one at a time, with the images.
@@ -60,6 +79,28 @@ pub fn check_pdf(data: &[u8]) -> Result<(), &'static str> {
     let doc = lopdf::Document::load_mem_with_options(data, options).map_err(|_| "err-file-damaged")?;
     if doc.trailer.has(b"Encrypt") || doc.was_encrypted() {
         return Err("err-file-encrypted");
+    }
+    // Every object the file keeps in object streams must have been read: the lenient reader
+    // skips a stream it cannot decode (a filter it does not know), which would hide its objects.
+    let loaded: std::collections::HashSet<u32> = doc.objects.keys().map(|(n, _)| *n).collect();
+    let unread = doc
+        .reference_table
+        .entries
+        .iter()
+        .any(|(id, e)| matches!(e, lopdf::xref::XrefEntry::Compressed { .. }) && !loaded.contains(id));
+    let unknown_filter = doc.objects.values().any(|o| match o {
+        lopdf::Object::Stream(s) => match s.dict.get(b"Filter") {
+            Ok(lopdf::Object::Name(n)) => !KNOWN_FILTERS.contains(&n.as_slice()),
+            Ok(lopdf::Object::Array(names)) => {
+                names.iter().any(|n| !matches!(n, lopdf::Object::Name(n) if KNOWN_FILTERS.contains(&n.as_slice())))
+            }
+            Ok(_) => true,
+            Err(_) => false,
+        },
+        _ => false,
+    });
+    if unread || unknown_filter {
+        return Err("err-file-damaged");
     }
     let mut active = doc.objects.values().any(|o| is_active(o, 0));
     active |= is_active(&lopdf::Object::Dictionary(doc.trailer.clone()), 0);
@@ -76,12 +117,12 @@ pub fn check_pdf(data: &[u8]) -> Result<(), &'static str> {
             active |= !matches!(d.get(b"S"), Ok(lopdf::Object::Name(n)) if n == b"GoTo");
         }
     }
-    // Names may hide behind `#hh` escapes (`/J#61vaScript`) in objects the reader skipped.
-    let raw = decode_name_escapes(data);
+    // A second look at the plain bytes, for the longer names only: a short one such as `/JS`
+    // turns up by chance inside compressed images.
     let named = |name: &[u8]| {
         raw.windows(name.len() + 1).any(|w| w.starts_with(name) && !w[name.len()].is_ascii_alphanumeric())
     };
-    active |= named(b"/JavaScript") || named(b"/JS") || named(b"/Launch") || named(b"/EmbeddedFile");
+    active |= named(b"/JavaScript") || named(b"/Launch") || named(b"/EmbeddedFile");
     if active { Err("err-file-active-content") } else { Ok(()) }
 }
 
@@ -176,13 +217,13 @@ mod tests {
             lopdf::SaveOptions::default()
         };
         doc.save_with_options(&mut out, options).unwrap();
-        if packed { deflate_object_streams(&out) } else { out }
+        if packed { deflate_object_streams(&out, "FlateDecode") } else { out }
     }
 
     /// lopdf writes object streams uncompressed; real writers deflate them, which is what
     /// hides their objects from a byte search. The cross-reference offsets are left stale, as
     /// in many real files: readers repair them.
-    fn deflate_object_streams(pdf: &[u8]) -> Vec<u8> {
+    fn deflate_object_streams(pdf: &[u8], filter: &str) -> Vec<u8> {
         let marker = b"/Type/ObjStm";
         let Some(at) = pdf.windows(marker.len()).position(|w| w == marker) else { return pdf.to_vec() };
         let dict_start = pdf[..at].windows(2).rposition(|w| w == b"<<").unwrap();
@@ -192,7 +233,7 @@ mod tests {
         let body_start = head_end + b">>stream\n".len();
         let body = &pdf[body_start..body_start + len];
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(body, 6);
-        let new_head = head.replace(&format!("/Length {len}"), &format!("/Filter/FlateDecode/Length {}", packed.len()));
+        let new_head = head.replace(&format!("/Length {len}"), &format!("/Filter/{filter}/Length {}", packed.len()));
         let mut out = pdf[..dict_start].to_vec();
         out.extend_from_slice(new_head.as_bytes());
         out.extend_from_slice(b">>stream\n");
@@ -336,6 +377,21 @@ mod tests {
                 assert_eq!(check_pdf(&file), Err("err-file-active-content"), "{name} (object streams: {packed})");
             }
         }
+        // A filter the reader does not know (viewers accept the abbreviation) would hide the
+        // object stream and the script in it: refused.
+        let mut doc_bytes = Vec::new();
+        {
+            let mut doc =
+                Document::load_mem(&pdf(false, |d, c, _| set(d, c, "OpenAction", Object::Dictionary(script.clone()))))
+                    .unwrap();
+            doc.save_with_options(
+                &mut doc_bytes,
+                lopdf::SaveOptions::builder().use_object_streams(true).use_xref_streams(true).build(),
+            )
+            .unwrap();
+        }
+        let abbreviated = deflate_object_streams(&doc_bytes, "Fl");
+        assert!(check_pdf(&abbreviated).is_err(), "an object stream behind an unknown filter");
         // Names hidden behind escapes in bytes the reader could not make sense of.
         let escaped = b"%PDF-1.4\n<< /S /J#61vaScript /J#53 (x) >>\n%%EOF";
         assert!(check_pdf(escaped).is_err());

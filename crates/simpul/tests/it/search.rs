@@ -167,7 +167,7 @@ async fn a_lost_or_broken_index_is_rebuilt_from_the_database() {
     let t = TestApp::new().await;
     corpus(&t).await;
     let dir = t.app.search.dir().to_owned();
-    assert!(!SearchIndex::open(&dir).unwrap().needs_rebuild(), "a filled, sound index is used as it is");
+    assert!(!SearchIndex::open(&dir, true).unwrap().needs_rebuild(), "a filled, sound index is used as it is");
 
     // A segment file damaged on disk (a bad sector, a full disk): caught by its checksum.
     let segment = std::fs::read_dir(&dir)
@@ -181,7 +181,11 @@ async fn a_lost_or_broken_index_is_rebuilt_from_the_database() {
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0xFF;
     std::fs::write(&segment, &bytes).unwrap();
-    let reopened = SearchIndex::open(&dir).unwrap();
+    // A command that does not own the index (run beside a server) leaves it where it is.
+    let bystander = SearchIndex::open(&dir, false).unwrap();
+    assert!(bystander.needs_rebuild() && bystander.searcher().num_docs() == 0);
+    assert!(dir.join("meta.json").exists(), "not moved by a bystander");
+    let reopened = SearchIndex::open(&dir, true).unwrap();
     assert!(reopened.needs_rebuild(), "a damaged index is recreated empty, never a crash");
     let parent = dir.parent().unwrap();
     let aside: Vec<String> = std::fs::read_dir(parent)
@@ -196,7 +200,7 @@ async fn a_lost_or_broken_index_is_rebuilt_from_the_database() {
     let cut = tempfile::tempdir().unwrap();
     let copy = cut.path().join("search");
     std::fs::create_dir_all(&copy).unwrap();
-    let filled = SearchIndex::open(&copy).unwrap();
+    let filled = SearchIndex::open(&copy, true).unwrap();
     filled
         .rebuild(1, {
             let mut once = true;
@@ -213,22 +217,22 @@ async fn a_lost_or_broken_index_is_rebuilt_from_the_database() {
         .unwrap();
     let len = std::fs::metadata(&biggest).unwrap().len();
     std::fs::OpenOptions::new().write(true).open(&biggest).unwrap().set_len(len / 2).unwrap();
-    assert!(SearchIndex::open(&copy).unwrap().needs_rebuild(), "a truncated file");
+    assert!(SearchIndex::open(&copy, true).unwrap().needs_rebuild(), "a truncated file");
     let file = cut.path().join("berkas");
     std::fs::write(&file, b"bukan folder").unwrap();
-    assert!(SearchIndex::open(&file).unwrap().needs_rebuild(), "a file where the folder should be");
+    assert!(SearchIndex::open(&file, true).unwrap().needs_rebuild(), "a file where the folder should be");
 
     // An index created empty (by any command) and opened again is still to be rebuilt, not
     // followed from the outbox (which would miss everything older than a day).
     let gone = tempfile::tempdir().unwrap();
-    let fresh = SearchIndex::open(&gone.path().join("search")).unwrap();
+    let fresh = SearchIndex::open(&gone.path().join("search"), true).unwrap();
     assert!(fresh.needs_rebuild(), "a missing index is created and rebuilt");
     drop(fresh);
-    assert!(SearchIndex::open(&gone.path().join("search")).unwrap().needs_rebuild(), "and stays so until filled");
+    assert!(SearchIndex::open(&gone.path().join("search"), true).unwrap().needs_rebuild(), "and stays so until filled");
 
     // `simpul reindex` beside a running server: the server's reader picks the commit up.
-    let server = SearchIndex::open(&gone.path().join("search")).unwrap();
-    let cli = SearchIndex::open(&gone.path().join("search")).unwrap();
+    let server = SearchIndex::open(&gone.path().join("search"), true).unwrap();
+    let cli = SearchIndex::open(&gone.path().join("search"), true).unwrap();
     cli.rebuild(3, {
         let mut once = true;
         move || Ok(std::mem::take(&mut once).then(|| vec![doc(1), doc(2)]))

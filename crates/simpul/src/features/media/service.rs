@@ -52,7 +52,9 @@ pub async fn upload(app: &App, actor: &Actor, data: Vec<u8>, alt: &str) -> AppRe
             e.add("file", err.key());
             AppError::Validation(e)
         })?;
-    let key = crypto::random_token(12);
+    // No '-' in a media key: every swept kind of file has a prefix ending in '-' ("tip-",
+    // "aspirasi-"), so a photo's files can never be taken for one (see `registry::files`).
+    let key = crypto::random_token(12).replace('-', "x");
     for v in &processed.variants {
         app.storage.put(&file_name(&key, &v.width.to_string()), v.jpeg.clone()).await?;
     }

@@ -24,6 +24,10 @@ pub async fn related(app: &App, a: &ArticleRow, limit: usize) -> AppResult<Vec<A
             return by_tags(app, a, limit).await;
         }
         let mut rows = repo::published_summaries(&app.db, &ids).await?;
+        // Every one unpublished since: the shared tags and category stand in.
+        if rows.is_empty() {
+            return by_tags(app, a, limit).await;
+        }
         rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
         rows.truncate(limit);
         return Ok(rows);

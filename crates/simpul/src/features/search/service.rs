@@ -492,8 +492,11 @@ pub async fn catch_up(app: &App, recent: &mut HashSet<i64>) -> AppResult<usize> 
         .map_err(|e| AppError::Internal(e.into()))?;
     recent.extend(fresh.iter().map(|c| c.id));
     recent.retain(|id| *id > newest - LOOK_BACK);
-    // "Baca juga" of what changed (and of its neighbours), now that the index has it.
-    news::store_related(app, &live_ids).await?;
+    // "Baca juga" of what changed (and of its neighbours), now that the index has it. A failure
+    // here leaves those lists to be computed on view; the index change itself stands.
+    if let Err(e) = news::store_related(app, &live_ids).await {
+        tracing::warn!(error = %e, "could not store Baca juga");
+    }
     app.db.invalidate();
     Ok(n)
 }

@@ -103,10 +103,16 @@ impl SearchIndex {
     /// index is a cache of the database, so its contents never stop a node: when it cannot be
     /// read — a truncated or damaged file (checked against tantivy's checksums), `search` being
     /// a file — it is set aside as `search.damaged-<time>` for inspection and recreated empty,
-    /// and the caller rebuilds it ([`SearchIndex::needs_rebuild`]) while serving.
-    pub fn open(dir: &Path) -> anyhow::Result<SearchIndex> {
+    /// and the caller rebuilds it ([`SearchIndex::needs_rebuild`]) while serving. A process
+    /// that does not own the index (`owner` false: a command other than `serve`/`reindex`)
+    /// leaves an unreadable index where it is and works with an empty one in memory.
+    pub fn open(dir: &Path, owner: bool) -> anyhow::Result<SearchIndex> {
         match Self::try_open(dir) {
             Ok(index) => Ok(index),
+            Err(e) if !owner => {
+                tracing::debug!(error = %e, "search index not readable here; this command does not need it");
+                Self::in_memory(dir)
+            }
             Err(e) => {
                 let aside = set_aside(dir)?;
                 tracing::warn!(error = %e, dir = %dir.display(), aside = %aside.display(),
@@ -116,6 +122,23 @@ impl SearchIndex {
                 Ok(index)
             }
         }
+    }
+
+    /// An empty index in memory, never written to disk.
+    fn in_memory(dir: &Path) -> anyhow::Result<SearchIndex> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        index.tokenizers().register(analyzer::NAME, IndonesianTokenizer);
+        let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            dir: dir.to_owned(),
+            needs_rebuild: std::sync::atomic::AtomicBool::new(true),
+            writing: Mutex::new(()),
+            seen_opstamp: std::sync::atomic::AtomicU64::new(0),
+        })
     }
 
     fn try_open(dir: &Path) -> anyhow::Result<SearchIndex> {
@@ -160,9 +183,9 @@ impl SearchIndex {
             return Ok(false);
         }
         self.reader.reload()?;
-        if self.index.load_metas()?.payload.is_some() {
-            self.needs_rebuild.store(false, std::sync::atomic::Ordering::Release);
-        }
+        // Filled by whoever committed (a rebuild records its cursor), or emptied under us.
+        let filled = self.index.load_metas()?.payload.is_some();
+        self.needs_rebuild.store(!filled, std::sync::atomic::Ordering::Release);
         Ok(true)
     }
 
