@@ -125,7 +125,12 @@ impl Db {
             .max_connections(1)
             .connect_with(base.clone().synchronous(SqliteSynchronous::Full))
             .await?;
-        let read = SqlitePoolOptions::new().max_connections(readers.max(1)).connect_with(base.read_only(true)).await?;
+        // Readers map the file instead of copying pages with a system call each (measured: 3 %
+        // of an uncached page's CPU was `pread`); 256 MiB of address space, not of memory.
+        let read = SqlitePoolOptions::new()
+            .max_connections(readers.max(1))
+            .connect_with(base.read_only(true).pragma("mmap_size", "268435456"))
+            .await?;
         Ok(Db::new(Pools::Sqlite { read, write }))
     }
 
