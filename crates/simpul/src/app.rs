@@ -71,10 +71,7 @@ impl App {
     /// Builds the app around an already migrated database.
     pub fn with_db(config: Config, clock: Clock, db: Db) -> anyhow::Result<App> {
         let mailer = Mailer::new(config.smtp.as_ref(), config.outbox_dir(), &config.mail_from)?;
-        let storage = match config.object_store.as_deref().filter(|s| !s.trim().is_empty()) {
-            Some(location) => Storage::open(location.trim())?,
-            None => Storage::local(&config.data_dir.join("media"))?,
-        };
+        let storage = Storage::configured(config.object_store.as_deref(), &config.data_dir)?;
         let search = Arc::new(SearchIndex::open(&config.data_dir.join("search"), config.owns_search_index)?);
         // Several nodes share PostgreSQL; a limit must hold for the deployment, not per node.
         let limits = match db.engine() {

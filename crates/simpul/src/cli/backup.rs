@@ -61,10 +61,7 @@ fn connect_options() -> ConnectOptions {
 }
 
 fn storage_of(config: &Config) -> anyhow::Result<Storage> {
-    match config.object_store.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(location) => Storage::open(location),
-        None => Storage::local(&config.data_dir.join("media")),
-    }
+    Storage::configured(config.object_store.as_deref(), &config.data_dir)
 }
 
 /// A key as a path under `files/`, refusing anything that could climb out of it.

@@ -67,6 +67,15 @@ impl Storage {
         Storage::local(Path::new(dir))
     }
 
+    /// The store a deployment is set up with: `--object-store` when given, else `media/` in
+    /// the data folder.
+    pub fn configured(object_store: Option<&str>, data_dir: &Path) -> anyhow::Result<Storage> {
+        match object_store.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(location) => Storage::open(location),
+            None => Storage::local(&data_dir.join("media")),
+        }
+    }
+
     pub async fn put(&self, key: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
         self.0.put(&StorePath::from(key), PutPayload::from(bytes)).await?;
         Ok(())

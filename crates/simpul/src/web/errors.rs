@@ -34,7 +34,8 @@ pub const MAX_HEADER_FIELDS: usize = 100;
 /// An address or header block larger than any client of ours sends gets a translated 414 or
 /// 431 page (the HTTP server's own refusals, for heads even larger, come with no text).
 pub async fn refuse_oversized_head(req: Request, next: Next) -> Response {
-    if req.uri().to_string().len() > MAX_URI {
+    // Requests reach us in origin form: the path and query are the address.
+    if req.uri().path_and_query().map_or(0, |p| p.as_str().len()) > MAX_URI {
         return AppError::UriTooLong.into_response();
     }
     let headers = req.headers();

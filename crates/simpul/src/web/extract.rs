@@ -149,9 +149,14 @@ impl FromRequestParts<AppState> for ClientIp {
 
 /// A broken or oversized multipart body as the error people see.
 pub fn multipart_error(e: &axum::extract::multipart::MultipartError) -> AppError {
-    // The body limit reaches multer wrapped in a read error: look for it along the sources.
-    let mut source: Option<&dyn std::error::Error> = Some(e);
-    let mut limit = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+    body_read_error(e, e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE)
+}
+
+/// A body that could not be read: too large (the body limit, which reaches readers wrapped in
+/// other errors, so it is looked for along the sources) or malformed.
+pub fn body_read_error(e: &(dyn std::error::Error + 'static), too_large: bool) -> AppError {
+    let mut source = Some(e);
+    let mut limit = too_large;
     while let Some(err) = source {
         limit |= err.to_string().contains("length limit");
         source = err.source();

@@ -349,16 +349,7 @@ async fn first_multipart_field(body: Body, boundary: &str, name: &str) -> Result
     while head.len() < PEEK {
         match stream.next().await {
             Some(Ok(chunk)) => head.extend_from_slice(&chunk),
-            Some(Err(e)) => {
-                let mut source: Option<&dyn std::error::Error> = Some(&e);
-                while let Some(err) = source {
-                    if err.to_string().contains("length limit") {
-                        return Err(AppError::TooLarge);
-                    }
-                    source = err.source();
-                }
-                return Err(AppError::BadRequest("err-bad-form"));
-            }
+            Some(Err(e)) => return Err(crate::web::extract::body_read_error(&e, false)),
             None => break,
         }
     }

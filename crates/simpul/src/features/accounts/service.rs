@@ -112,25 +112,20 @@ pub async fn login(app: &App, form: &LoginForm, ip: &str, request_id: &str) -> R
     let user = match (ok, user) {
         (true, Some(user)) => user,
         (_, user) => {
-            if account_failures + 1 == ACCOUNT_FAILURES_BEFORE_DELAY {
-                // Admins read it in the audit trail: someone is guessing this account's password
-                // from several addresses; further tries are slowed.
+            // Admins read both in the audit trail: someone is guessing this account's password
+            // from several addresses (further tries are slowed), or from one (locked there).
+            let throttled = account_failures + 1 == ACCOUNT_FAILURES_BEFORE_DELAY;
+            if throttled {
                 tracing::warn!(request_id, "repeated failed sign-ins for one account from several addresses");
-                let actor = Actor::anonymous(Some(request_id.to_owned()));
-                let ev = Event {
-                    action: "auth.throttled",
-                    entity_type: "user",
-                    entity_id: user.as_ref().map(|u| u.id.to_string()),
-                    before: None,
-                    after: None,
-                };
-                audit::record(&mut tx, &actor, now, ev).await.map_err(internal)?;
             }
-            if failures + 1 == MAX_FAILURES {
+            let locked = failures + 1 == MAX_FAILURES;
+            if locked {
                 tracing::warn!(request_id, "sign-in locked for {LOCKOUT_MINUTES} minutes after repeated failures");
+            }
+            for action in [(throttled, "auth.throttled"), (locked, "auth.lockout")].into_iter().filter(|(on, _)| *on) {
                 let actor = Actor::anonymous(Some(request_id.to_owned()));
                 let ev = Event {
-                    action: "auth.lockout",
+                    action: action.1,
                     entity_type: "user",
                     entity_id: user.as_ref().map(|u| u.id.to_string()),
                     before: None,

@@ -18,20 +18,22 @@ pub const STORED: usize = 3;
 
 /// Up to `limit` related published articles, best first.
 pub async fn related(app: &App, a: &ArticleRow, limit: usize) -> AppResult<Vec<ArticleRow>> {
-    if let Some(stored) = a.related_ids.as_deref().filter(|_| limit <= STORED) {
-        let ids: Vec<i64> = stored.split(',').filter_map(|s| s.parse().ok()).collect();
-        if ids.is_empty() {
-            return by_tags(app, a, limit).await;
-        }
-        let mut rows = repo::published_summaries(&app.db, &ids).await?;
-        // Every one unpublished since: the shared tags and category stand in.
-        if rows.is_empty() {
-            return by_tags(app, a, limit).await;
-        }
-        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-        rows.truncate(limit);
-        return Ok(rows);
+    let ids = match a.related_ids.as_deref().filter(|_| limit <= STORED) {
+        Some(stored) => stored.split(',').filter_map(|s| s.parse().ok()).collect(),
+        None => cached_ids(app, a, limit).await?,
+    };
+    let mut rows = if ids.is_empty() { Vec::new() } else { repo::published_summaries(&app.db, &ids).await? };
+    // None found, or every one unpublished since: the shared tags and category stand in.
+    if rows.is_empty() {
+        return by_tags(app, a, limit).await;
     }
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    rows.truncate(limit);
+    Ok(rows)
+}
+
+/// [`related_ids`] through this node's cache, for articles with no stored list.
+async fn cached_ids(app: &App, a: &ArticleRow, limit: usize) -> AppResult<Vec<i64>> {
     let generation = app.db.generation();
     let key = a.id.to_string();
     let ids = match app.related_cache.get(&key, generation) {
@@ -42,13 +44,7 @@ pub async fn related(app: &App, a: &ArticleRow, limit: usize) -> AppResult<Vec<A
             ids
         }
     };
-    if ids.is_empty() {
-        return by_tags(app, a, limit).await;
-    }
-    let mut rows = repo::published_summaries(&app.db, &ids).await?;
-    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-    rows.truncate(limit);
-    Ok(rows)
+    Ok(ids)
 }
 
 /// The ids behind [`related`], computed afresh from the index (no cache).

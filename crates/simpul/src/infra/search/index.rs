@@ -130,15 +130,19 @@ impl SearchIndex {
         let index = Index::create_in_ram(schema);
         index.tokenizers().register(analyzer::NAME, IndonesianTokenizer);
         let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex {
+        Ok(Self::with(index, reader, fields, dir, true, 0))
+    }
+
+    fn with(index: Index, reader: IndexReader, fields: Fields, dir: &Path, rebuild: bool, opstamp: u64) -> SearchIndex {
+        SearchIndex {
             index,
             reader,
             fields,
             dir: dir.to_owned(),
-            needs_rebuild: std::sync::atomic::AtomicBool::new(true),
+            needs_rebuild: std::sync::atomic::AtomicBool::new(rebuild),
             writing: Mutex::new(()),
-            seen_opstamp: std::sync::atomic::AtomicU64::new(0),
-        })
+            seen_opstamp: std::sync::atomic::AtomicU64::new(opstamp),
+        }
     }
 
     fn try_open(dir: &Path) -> anyhow::Result<SearchIndex> {
@@ -157,17 +161,8 @@ impl SearchIndex {
         // Only a rebuild or an applied change records a cursor: an index created empty (by
         // any command, on any start) and never filled is rebuilt, not followed from the
         // outbox (which forgets changes after a day).
-        let filled = index.load_metas()?.payload.is_some();
-        let seen = index.load_metas()?.opstamp;
-        Ok(SearchIndex {
-            index,
-            reader,
-            fields,
-            dir: dir.to_owned(),
-            needs_rebuild: std::sync::atomic::AtomicBool::new(!filled),
-            writing: Mutex::new(()),
-            seen_opstamp: std::sync::atomic::AtomicU64::new(seen),
-        })
+        let metas = index.load_metas()?;
+        Ok(Self::with(index, reader, fields, dir, metas.payload.is_none(), metas.opstamp))
     }
 
     /// Marks the index for a rebuild (a read failed in use).
