@@ -190,6 +190,8 @@ pub enum Permission {
     RegisterTrainees,
     /// Set the site's identity: the city's name and logo.
     ManageSite,
+    /// Keep the satisfaction survey's units and read their suggestions and reports.
+    ManageSkm,
 }
 
 /// Whether a set of grants carries a permission.
@@ -212,7 +214,7 @@ pub fn grants_allow(grants: &[Grant], p: Permission) -> bool {
         Permission::HandleAspirations => has(Role::PetugasOpd),
         Permission::CheckFacts => has(Role::Admin) || has(Role::Redaksi),
         Permission::ManageTraining => has(Role::Admin),
-        Permission::ManageSite => has(Role::Admin),
+        Permission::ManageSite | Permission::ManageSkm => has(Role::Admin),
         Permission::RegisterTrainees => has(Role::Admin) || has(Role::Redaksi),
         Permission::AssistAspirations => has(Role::Anggota) || has(Role::Redaksi),
         Permission::ViewAspirationDesk => {

@@ -13,6 +13,8 @@ pub enum DomainEvent {
     ArticlePublished { article_id: i64, author_id: Option<i64>, practice_session: Option<i64> },
     /// Holidays were added or removed: working-day deadlines may move.
     HolidaysChanged,
+    /// An OPD was created or renamed (the survey keeps a unit for each).
+    OpdSaved { opd_id: i64, slug: String, name: String },
     /// A person's password changed (by them, or through a reset link).
     PasswordChanged { user_id: i64 },
 }

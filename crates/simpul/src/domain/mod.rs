@@ -30,6 +30,7 @@ pub mod opd;
 pub mod region;
 pub mod share;
 pub mod site;
+pub mod skm;
 pub mod text;
 pub mod time;
 pub mod training;

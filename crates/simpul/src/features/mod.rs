@@ -22,6 +22,7 @@ pub mod opd;
 pub mod regions;
 pub mod search;
 pub mod site;
+pub mod skm;
 pub mod tokens;
 pub mod training;
 pub mod users;
@@ -50,6 +51,7 @@ pub fn routes() -> Routes {
         .merge(admin::routes())
         .merge(worklist::routes())
         .merge(site::routes())
+        .merge(skm::routes())
 }
 
 /// The application's jobs, tasks, event subscribers and sitemap sources.
@@ -66,5 +68,6 @@ pub fn registry() -> Registry {
     factcheck::register(&mut reg);
     training::register(&mut reg);
     tokens::register(&mut reg);
+    skm::register(&mut reg);
     reg
 }

@@ -69,6 +69,9 @@ pub enum Limit {
     /// (many phones share an address behind a carrier's NAT, so not per address for them), else
     /// per address; machine clients are not limited.
     Tips,
+    /// Survey responses: per personal token, else per address (a service counter's office
+    /// shares one address, so the allowance is generous); machine clients are not limited.
+    Survey,
 }
 
 /// Where limits are counted beyond this node's memory.
@@ -83,6 +86,7 @@ pub struct Limits {
     sensitive: Rule,
     submissions: Rule,
     tips: Rule,
+    survey: Rule,
     support: Rule,
     ticket_links: Rule,
     ticket_tries: Rule,
@@ -99,6 +103,7 @@ impl Limits {
             // Generous: many phones share one address behind a carrier's NAT.
             submissions: Rule::per_minute("submissions", 20),
             tips: Rule::per_minute("tips", 20),
+            survey: Rule::per_minute("survey", 30),
             support: Rule::per_hour("support", 5),
             ticket_links: Rule::per_hour("ticket-links", 3),
             ticket_tries: Rule::per_hour("ticket-tries", 20),
@@ -139,6 +144,7 @@ impl Limits {
         match limit {
             Limit::Submissions => self.check(&self.submissions, &key).await,
             Limit::Tips => self.check(&self.tips, &key).await,
+            Limit::Survey => self.check(&self.survey, &key).await,
             Limit::Sensitive => self.check(&self.sensitive, &key).await,
         }
     }
@@ -160,6 +166,7 @@ impl Limits {
                 self.check(&self.tips, &format!("user:{id}")).await
             }
             Limit::Tips => per_client(&self.tips).await,
+            Limit::Survey => per_client(&self.survey).await,
         }
     }
 

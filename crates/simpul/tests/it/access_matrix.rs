@@ -30,6 +30,8 @@ enum Who {
     Token,
     /// A personal token of a KIM member or editor.
     PersonalToken,
+    /// A `write` token (the matrix's machine token is a read one; its personal token writes).
+    WriteToken,
     /// The reports desk: the coordinator (admin), OPD officers, KIM members and editors.
     Desk,
     /// Admins and editors (the fact-check desk; registering others for training).
@@ -232,6 +234,19 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/kelola/pelatihan/sesi/{id}/daftarkan", Who::Checkers),
     ("POST", "/kelola/pelatihan/sesi/{id}/presensi", Who::Admin),
     ("POST", "/kelola/pelatihan/sesi/{id}/ubah", Who::Admin),
+    ("GET", "/skm", Who::Everyone),
+    ("GET", "/skm/{slug}", Who::Everyone),
+    ("POST", "/skm/{slug}", Who::Everyone),
+    ("GET", "/skm/{slug}/terima-kasih", Who::Everyone),
+    ("GET", "/skm/{slug}/hasil", Who::Everyone),
+    ("GET", "/admin/skm", Who::Admin),
+    ("GET", "/admin/skm/baru", Who::Admin),
+    ("POST", "/admin/skm/baru", Who::Admin),
+    ("GET", "/admin/skm/{id}/ubah", Who::Admin),
+    ("POST", "/admin/skm/{id}/ubah", Who::Admin),
+    ("POST", "/api/v1/skm/responses", Who::WriteToken),
+    ("GET", "/api/v1/skm/ikm", Who::Everyone),
+    ("GET", "/api/v1/skm/units", Who::Everyone),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -257,7 +272,7 @@ fn allowed(who: Who, v: Visitor) -> bool {
         Who::NewsWriters => matches!(v, Visitor::Staff(Role::Redaksi | Role::Anggota)),
         Who::Editors => v == Visitor::Staff(Role::Redaksi),
         Who::Token => matches!(v, Visitor::Token | Visitor::EditorToken),
-        Who::PersonalToken => v == Visitor::EditorToken,
+        Who::PersonalToken | Who::WriteToken => v == Visitor::EditorToken,
         Who::Desk => matches!(v, Visitor::Staff(Role::Admin | Role::PetugasOpd | Role::Anggota | Role::Redaksi)),
         Who::Checkers => matches!(v, Visitor::Staff(Role::Admin | Role::Redaksi)),
     }
@@ -304,6 +319,7 @@ async fn every_visitor_gets_exactly_the_declared_access() {
             || path.starts_with("/kelola/pelatihan/")
             || path.starts_with("/pelatihan/sesi/")
             || path.starts_with("/pelatihan/materi/")
+            || path.starts_with("/admin/skm/")
         {
             // No such article: allowed visitors get 404, the others are turned away first.
             999_999

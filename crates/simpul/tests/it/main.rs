@@ -26,6 +26,7 @@ mod schema;
 mod search;
 mod services;
 mod shell;
+mod skm;
 mod staff;
 mod training;
 mod users;

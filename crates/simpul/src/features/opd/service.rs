@@ -5,10 +5,12 @@ use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
+        event::DomainEvent,
         opd::OpdForm,
     },
     error::{AppError, AppResult},
     infra::audit::{self, Event},
+    registry,
 };
 
 pub async fn create(app: &App, actor: &Actor, form: &OpdForm) -> AppResult<i64> {
@@ -21,6 +23,8 @@ pub async fn create(app: &App, actor: &Actor, form: &OpdForm) -> AppResult<i64> 
         .ok_or(AppError::Conflict("err-slug"))?;
     let id = repo::insert(&mut tx, &slug, &input, now).await?;
     audit::record(&mut tx, actor, now, Event::new("opd.create", "opd", id).after(&input)).await?;
+    let saved = DomainEvent::OpdSaved { opd_id: id, slug, name: input.name.clone() };
+    registry::publish(app, &mut tx, actor, now, saved).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -33,6 +37,8 @@ pub async fn update(app: &App, actor: &Actor, id: i64, form: &OpdForm) -> AppRes
     let before = repo::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     repo::update(&mut tx, id, &input, now).await?;
     audit::record(&mut tx, actor, now, Event::new("opd.update", "opd", id).before(&before).after(&input)).await?;
+    let saved = DomainEvent::OpdSaved { opd_id: id, slug: before.slug.clone(), name: input.name.clone() };
+    registry::publish(app, &mut tx, actor, now, saved).await?;
     tx.commit().await?;
     Ok(())
 }

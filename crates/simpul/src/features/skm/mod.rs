@@ -1,0 +1,44 @@
+//! The public-satisfaction survey (SKM, Permenpan RB No. 14 Tahun 2017): the units surveyed
+//! (every OPD and the service points admins add), the questionnaire on the web and through the
+//! API, and each unit's index (IKM) with its grade.
+
+mod api;
+mod html;
+mod repo;
+mod service;
+
+use crate::{
+    domain::access::{Permission, TokenScope},
+    registry::{Registry, SitemapUrl},
+    web::{Access, Limit, Routes},
+};
+
+/// OPDs become units as they are created; the list of units is in the sitemap.
+pub fn register(reg: &mut Registry) {
+    reg.on_event(service::on_event).sitemap_pages(|_| {
+        Box::pin(async { Ok(vec![SitemapUrl { path: "/skm".into(), updated_at: None }]) })
+    });
+}
+
+pub fn routes() -> Routes {
+    let admin = Access::Permission(Permission::ManageSkm);
+    Routes::new()
+        .get("/skm", Access::Public, html::list_units)
+        .get("/skm/{slug}", Access::Public, html::show_form)
+        .post("/skm/{slug}", Access::Public, html::submit_form)
+        .limit(Limit::Survey)
+        .get("/skm/{slug}/terima-kasih", Access::Public, html::show_thanks)
+        .get("/skm/{slug}/hasil", Access::Public, html::show_results)
+        .get("/admin/skm", admin, html::admin_list)
+        .get("/admin/skm/baru", admin, html::new_unit)
+        .post("/admin/skm/baru", admin, html::create_unit)
+        .get("/admin/skm/{id}/ubah", admin, html::edit_unit)
+        .post("/admin/skm/{id}/ubah", admin, html::update_unit)
+        .post("/api/v1/skm/responses", Access::Token(TokenScope::Write), api::submit_response)
+        .limit(Limit::Survey)
+        .doc::<api::__path_submit_response>()
+        .get("/api/v1/skm/ikm", Access::Public, api::show_ikm)
+        .doc::<api::__path_show_ikm>()
+        .get("/api/v1/skm/units", Access::Public, api::list_units)
+        .doc::<api::__path_list_units>()
+}

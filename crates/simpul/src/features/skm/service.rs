@@ -1,0 +1,216 @@
+//! The survey's rules: who may answer and change what, periods, and the figures.
+
+use super::repo::{self, UnitRow};
+use crate::{
+    app::App,
+    domain::{
+        access::{Actor, Permission},
+        event::DomainEvent,
+        skm::{Index, ResponseForm, UNSUR, UnitForm, Wording, minimum_sample},
+        time::Date,
+        validation::FieldErrors,
+    },
+    error::{AppError, AppResult},
+    infra::{
+        audit::{self, Event},
+        db::Tx,
+    },
+    registry::Published,
+};
+
+/// A period of days, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    /// The period asked for (`from`, `to`: `YYYY-MM-DD`, either may be blank): by default from
+    /// the first of January of this year to today.
+    pub fn parse(app: &App, from: &str, to: &str) -> Result<Period, FieldErrors> {
+        let today = app.clock.now().date_in(app.zone());
+        let mut e = FieldErrors::new();
+        let mut day = |field: &str, v: &str, default: Date| match v.trim() {
+            "" => default,
+            v => Date::parse(v).unwrap_or_else(|| {
+                e.add(field, "err-date");
+                default
+            }),
+        };
+        let start = Date::from_ymd(today.year(), 1, 1).unwrap_or(today);
+        let period = Period { from: day("from", from, start), to: day("to", to, today) };
+        if e.is_empty() && period.from > period.to {
+            e.add("to", "err-period-order");
+        }
+        e.into_result().map(|()| period)
+    }
+}
+
+/// A unit with its figures for a period.
+#[derive(Debug, Clone)]
+pub struct UnitFigures {
+    pub unit: UnitRow,
+    pub index: Index,
+    /// The minimum sample for the unit's population (0 when the population is not set).
+    pub minimum: i64,
+}
+
+impl UnitFigures {
+    /// Whether the figure rests on fewer responses than the minimum sample.
+    pub fn too_few(&self) -> bool {
+        self.index.responses < self.minimum
+    }
+}
+
+fn figures(unit: UnitRow, responses: i64, sums: [i64; UNSUR]) -> UnitFigures {
+    let minimum = unit.population.map_or(0, minimum_sample);
+    UnitFigures { unit, index: Index::from_sums(responses, sums), minimum }
+}
+
+/// Every unit (only those offered to the public unless `all`) with its figures.
+pub async fn units(app: &App, period: Period, all: bool) -> AppResult<Vec<UnitFigures>> {
+    let units = repo::units(&app.db, !all).await?;
+    let sums = repo::sums(&app.db, None, &period.from.to_string(), &period.to.to_string()).await?;
+    Ok(units
+        .into_iter()
+        .map(|u| {
+            let (n, s) = sums.iter().find(|(id, ..)| *id == u.id).map_or((0, [0; UNSUR]), |(_, n, s)| (*n, *s));
+            figures(u, n, s)
+        })
+        .collect())
+}
+
+/// The units offered to the public.
+pub async fn public_units(app: &App) -> AppResult<Vec<UnitRow>> {
+    Ok(repo::units(&app.db, true).await?)
+}
+
+/// One unit offered to the public, by its address.
+pub async fn public_unit(app: &App, slug: &str) -> AppResult<UnitRow> {
+    repo::unit_by_slug(&app.db, slug).await?.filter(|u| u.active).ok_or(AppError::NotFound)
+}
+
+/// A unit's figures for a period.
+pub async fn unit_figures(app: &App, unit: UnitRow, period: Period) -> AppResult<UnitFigures> {
+    let sums = repo::sums(&app.db, Some(unit.id), &period.from.to_string(), &period.to.to_string()).await?;
+    let (n, s) = sums.first().map_or((0, [0; UNSUR]), |(_, n, s)| (*n, *s));
+    Ok(figures(unit, n, s))
+}
+
+/// Respondents per profile answer (`field`, `value`, count).
+pub async fn profile(app: &App, unit: &UnitRow, period: Period) -> AppResult<Vec<(String, String, i64)>> {
+    Ok(repo::profile(&app.db, unit.id, &period.from.to_string(), &period.to.to_string()).await?)
+}
+
+/// The latest suggestions for a unit: staff only (people write names and numbers in them).
+pub async fn suggestions(app: &App, actor: &Actor, unit: &UnitRow, period: Period) -> AppResult<Vec<(String, String)>> {
+    actor.require(Permission::ManageSkm)?;
+    Ok(repo::suggestions(&app.db, unit.id, &period.from.to_string(), &period.to.to_string(), 100).await?)
+}
+
+/// Where a response came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Web,
+    Api,
+}
+
+impl Source {
+    fn as_str(self) -> &'static str {
+        match self {
+            Source::Web => "web",
+            Source::Api => "api",
+        }
+    }
+}
+
+/// Stores one filled-in questionnaire for the unit at `slug`. `client_key`: the sender's
+/// idempotency key (already made unique per sender); sending it again stores nothing and
+/// answers `Ok(false)`. Nothing is stored when anything is wrong.
+pub async fn respond(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    form: &ResponseForm,
+    source: Source,
+    client_key: Option<String>,
+) -> AppResult<bool> {
+    if actor.read_only {
+        return Err(AppError::Forbidden);
+    }
+    let unit = public_unit(app, slug).await?;
+    let response = form.validate()?;
+    let now = app.clock.now();
+    let day = now.date_in(app.zone()).to_string();
+    let mut tx = app.db.begin().await?;
+    let Some(id) =
+        repo::insert_response(&mut tx, unit.id, &day, &response, source.as_str(), client_key.as_deref(), now).await?
+    else {
+        return Ok(false);
+    };
+    // The trail names the unit and the door, never the answers or the respondent.
+    let after = serde_json::json!({ "unit": unit.slug, "source": source.as_str() });
+    let auditor = if actor.user_id.is_some() { Actor::anonymous(actor.request_id.clone()) } else { actor.clone() };
+    audit::record(&mut tx, &auditor, now, Event::new("skm.respond", "skm_response", id).after(&after)).await?;
+    // Survey answers change only the figures, which are read fresh: cached pages stay valid.
+    tx.commit_bookkeeping().await?;
+    Ok(true)
+}
+
+/// Adds a service point (a kelurahan office, a KIM post).
+pub async fn create_unit(app: &App, actor: &Actor, form: &UnitForm) -> AppResult<i64> {
+    actor.require_change(Permission::ManageSkm)?;
+    let input = form.validate()?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let slug = crate::infra::db::unique_slug(&mut tx, "skm_units", &input.name, 60, "layanan")
+        .await?
+        .ok_or(AppError::Conflict("err-slug"))?;
+    let id = repo::insert_unit(&mut tx, &slug, &input, now).await?;
+    audit::record(&mut tx, actor, now, Event::new("skm.unit.create", "skm_unit", id).after(&input)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Changes a unit's name (service points only: an OPD's follows the OPD), population, wording
+/// and whether it is offered.
+pub async fn update_unit(app: &App, actor: &Actor, id: i64, form: &UnitForm) -> AppResult<()> {
+    actor.require_change(Permission::ManageSkm)?;
+    let mut input = form.validate()?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = repo::unit(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if before.opd_id.is_some() {
+        input.name = before.name.clone();
+    }
+    repo::update_unit(&mut tx, id, &input, now).await?;
+    let was = serde_json::json!({ "name": before.name, "population": before.population, "active": before.active,
+        "wording": Wording::from_stored(before.wording.as_deref()) });
+    audit::record(&mut tx, actor, now, Event::new("skm.unit.update", "skm_unit", id).before(&was).after(&input))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every OPD is a unit of the survey: created with the OPD, renamed with it.
+pub fn on_event<'a>(
+    _app: &'a App,
+    tx: &'a mut Tx,
+    e: &'a Published<'a>,
+) -> futures_util::future::BoxFuture<'a, AppResult<()>> {
+    Box::pin(async move {
+        let DomainEvent::OpdSaved { opd_id, slug, name } = e.event else { return Ok(()) };
+        match repo::unit_of_opd(&mut *tx, *opd_id).await? {
+            Some(u) if u.name != *name => repo::rename_unit(tx, u.id, name, e.now).await?,
+            Some(_) => {}
+            None => {
+                let slug = crate::infra::db::unique_slug(tx, "skm_units", slug, 60, "opd")
+                    .await?
+                    .ok_or(AppError::Conflict("err-slug"))?;
+                repo::insert_opd_unit(tx, *opd_id, &slug, name, e.now).await?;
+            }
+        }
+        Ok(())
+    })
+}
