@@ -1207,7 +1207,6 @@ skm-no-suggestions = No suggestions in this period.
 skm-fill = Take the survey
 skm-admin-title = Satisfaction survey units
 skm-admin-intro = Every agency (OPD) is a survey unit. Add other service points (a kelurahan office, a KIM post) and set the number of service users per period so the minimum sample can be computed.
-skm-kind = Kind
 skm-service-point = Service point
 skm-inactive = not offered
 skm-unit-new-title = Add a service point

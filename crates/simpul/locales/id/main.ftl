@@ -1180,7 +1180,6 @@ skm-no-suggestions = Belum ada saran pada periode ini.
 skm-fill = Isi survei
 skm-admin-title = Unit Survei Kepuasan Masyarakat
 skm-admin-intro = Setiap OPD otomatis menjadi unit survei. Tambahkan titik layanan lain (kantor kelurahan, pos KIM) dan isi jumlah pengguna layanan per periode agar sampel minimal dapat dihitung.
-skm-kind = Jenis
 skm-service-point = Titik layanan
 skm-inactive = tidak ditawarkan
 skm-unit-new-title = Tambah titik layanan

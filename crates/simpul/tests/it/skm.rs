@@ -43,11 +43,18 @@ async fn every_opd_is_a_unit_and_a_citizen_answers_the_questionnaire() {
     assert!(bad.body.contains(r#"name="u1" value="4" checked"#), "the chosen answers are kept");
     assert_eq!(t.count("skm_responses").await, 0);
 
-    let ok = post_answers(&mut citizen, &slug, [4, 3, 3, 4, 3, 3, 4, 2, 3], &[("sex", "P"), ("age_band", "31-40")]).await;
+    let ok =
+        post_answers(&mut citizen, &slug, [4, 3, 3, 4, 3, 3, 4, 2, 3], &[("sex", "P"), ("age_band", "31-40")]).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(ok.location(), format!("/skm/{slug}/terima-kasih"));
     post_answers(&mut citizen, &slug, [3, 3, 4, 4, 3, 3, 3, 3, 3], &[]).await;
-    post_answers(&mut citizen, &slug, [4, 4, 3, 4, 4, 3, 4, 3, 3], &[("suggestion", "Ruang tunggu panas, Pak Budi 0812345")]).await;
+    post_answers(
+        &mut citizen,
+        &slug,
+        [4, 4, 3, 4, 4, 3, 4, 3, 3],
+        &[("suggestion", "Ruang tunggu panas, Pak Budi 0812345")],
+    )
+    .await;
 
     // 90 points over 27 answers: IKM 83.33, B.
     let ikm = t.client().get(&format!("/api/v1/skm/ikm?unit={slug}")).await.json();
@@ -65,10 +72,12 @@ async fn every_opd_is_a_unit_and_a_citizen_answers_the_questionnaire() {
     let mut admin = t.login_as(Role::Admin).await;
     assert!(admin.get(&format!("/skm/{slug}/hasil")).await.body.contains("Ruang tunggu panas"));
     // The trail records the unit, never the answers or who gave them.
-    let trail: String = simpul::infra::db::query("SELECT COALESCE(after_json, '') FROM audit_events WHERE action = 'skm.respond' LIMIT 1")
-        .scalar(&t.app.db)
-        .await
-        .unwrap();
+    let trail: String = simpul::infra::db::query(
+        "SELECT COALESCE(after_json, '') FROM audit_events WHERE action = 'skm.respond' LIMIT 1",
+    )
+    .scalar(&t.app.db)
+    .await
+    .unwrap();
     assert!(trail.contains(&slug) && !trail.contains("Ruang"));
 }
 
@@ -96,7 +105,10 @@ async fn the_api_takes_nine_answers_from_one_to_four_once_per_client_key() {
     let r = api.post_raw("/api/v1/skm/responses", "application/json", send(wrong_type)).await;
     assert!(r.status.is_client_error());
     let unknown = json!({"unit": "tidak-ada", "answers": [4, 3, 3, 4, 3, 3, 4, 2, 3]});
-    assert_eq!(api.post_raw("/api/v1/skm/responses", "application/json", send(unknown)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        api.post_raw("/api/v1/skm/responses", "application/json", send(unknown)).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(t.count("skm_responses").await, 0);
 
     let good = json!({"unit": slug, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "client_key": "kios-1-0001",
@@ -123,7 +135,9 @@ async fn the_api_takes_nine_answers_from_one_to_four_once_per_client_key() {
 async fn admins_add_service_points_set_populations_and_wording() {
     let t = TestApp::new().await;
     let mut admin = t.login_as(Role::Admin).await;
-    let r = admin.post_form("/admin/skm/baru", &[("name", "Kantor Kelurahan Ciwaduk"), ("population", "100"), ("active", "ya")]).await;
+    let r = admin
+        .post_form("/admin/skm/baru", &[("name", "Kantor Kelurahan Ciwaduk"), ("population", "100"), ("active", "ya")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let list = admin.get("/admin/skm").await;
     assert!(list.body.contains("Kantor Kelurahan Ciwaduk"));
@@ -134,7 +148,12 @@ async fn admins_add_service_points_set_populations_and_wording() {
     let edit = admin
         .post_form(
             &format!("/admin/skm/{id}/ubah"),
-            &[("name", "Kantor Kelurahan Ciwaduk"), ("population", "100"), ("active", "ya"), ("w4_4", "Tidak dipungut biaya")],
+            &[
+                ("name", "Kantor Kelurahan Ciwaduk"),
+                ("population", "100"),
+                ("active", "ya"),
+                ("w4_4", "Tidak dipungut biaya"),
+            ],
         )
         .await;
     assert_eq!(edit.status, StatusCode::SEE_OTHER, "{}", edit.body);
@@ -177,7 +196,10 @@ async fn a_renamed_opd_renames_its_unit_and_keeps_its_address() {
     let slug = t.client().get("/api/v1/skm/units").await.json()[0]["slug"].as_str().unwrap().to_owned();
     let mut admin = t.login_as(Role::Admin).await;
     admin
-        .post_form(&format!("/admin/opd/{id}/ubah"), &[("name", "Dinas Sosial dan Pemberdayaan"), ("short_name", "Dinsos")])
+        .post_form(
+            &format!("/admin/opd/{id}/ubah"),
+            &[("name", "Dinas Sosial dan Pemberdayaan"), ("short_name", "Dinsos")],
+        )
         .await;
     let units = t.client().get("/api/v1/skm/units").await.json();
     assert_eq!(units[0]["name"], "Dinas Sosial dan Pemberdayaan");

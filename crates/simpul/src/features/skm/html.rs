@@ -94,7 +94,13 @@ impl FormPage {
     }
 }
 
-fn form_page(app: &AppState, viewer: &Viewer, unit: repo::UnitRow, form: ResponseForm, errors: FieldErrors) -> FormPage {
+fn form_page(
+    app: &AppState,
+    viewer: &Viewer,
+    unit: repo::UnitRow,
+    form: ResponseForm,
+    errors: FieldErrors,
+) -> FormPage {
     let page = Page::titled(app, viewer, &format!("/skm/{}", unit.slug), unit.name.clone());
     let wording = Wording::from_stored(unit.wording.as_deref());
     FormPage { page, unit, wording, form, errors }
@@ -217,7 +223,13 @@ impl UnitPage {
     }
 }
 
-fn unit_page(app: &AppState, viewer: &Viewer, unit: Option<repo::UnitRow>, form: UnitForm, errors: FieldErrors) -> UnitPage {
+fn unit_page(
+    app: &AppState,
+    viewer: &Viewer,
+    unit: Option<repo::UnitRow>,
+    form: UnitForm,
+    errors: FieldErrors,
+) -> UnitPage {
     let page = match &unit {
         Some(u) => Page::new(app, viewer, &format!("/admin/skm/{}/ubah", u.id), "skm-unit-edit-title"),
         None => Page::new(app, viewer, "/admin/skm/baru", "skm-unit-new-title"),
@@ -230,7 +242,11 @@ pub async fn new_unit(State(app): State<AppState>, viewer: Viewer) -> Response {
     render(&unit_page(&app, &viewer, None, form, FieldErrors::new()))
 }
 
-pub async fn create_unit(State(app): State<AppState>, viewer: Viewer, Form(form): Form<UnitForm>) -> AppResult<Response> {
+pub async fn create_unit(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<UnitForm>,
+) -> AppResult<Response> {
     match service::create_unit(&app, &viewer.actor(), &form).await {
         Ok(_) => Ok(redirect_with(&app, "/admin/skm", Flash::ok("flash-saved"))),
         Err(AppError::Validation(errors)) => Ok(render_invalid(&unit_page(&app, &viewer, None, form, errors))),

@@ -15,9 +15,8 @@ use crate::{
 
 /// OPDs become units as they are created; the list of units is in the sitemap.
 pub fn register(reg: &mut Registry) {
-    reg.on_event(service::on_event).sitemap_pages(|_| {
-        Box::pin(async { Ok(vec![SitemapUrl { path: "/skm".into(), updated_at: None }]) })
-    });
+    reg.on_event(service::on_event)
+        .sitemap_pages(|_| Box::pin(async { Ok(vec![SitemapUrl { path: "/skm".into(), updated_at: None }]) }));
 }
 
 pub fn routes() -> Routes {
