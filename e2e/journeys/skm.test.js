@@ -58,3 +58,53 @@ test('a citizen answers the survey and sees the index; an admin adds a service p
   await admin.goto(`${demo.server.base}/skm/kantor-kelurahan-ciwaduk/hasil`);
   assert.match(await admin.textContent('main'), /152 responden/, 'Krejcie–Morgan minimum for 250');
 });
+
+test('a kiosk takes three responses offline, sends them once back online, and is seen alive', async () => {
+  const admin = await signIn('admin@demo.simpul.id', password('admin'));
+  await admin.goto(`${demo.server.base}/admin/skm/kios`);
+  await admin.fill('#f-name', 'Loket Pengaduan');
+  await admin.selectOption('#f-unit_id', { index: 1 });
+  await admin.click('main button:has-text("Daftarkan")');
+  await expectClean(admin, 'skm-kiosks-created');
+  const setup = (await admin.textContent('main code.secret')).trim();
+
+  // A tablet in landscape at the counter.
+  const tablet = await demo.browser.newContext({ viewport: { width: 800, height: 1280 }, bypassCSP: true, locale: 'id-ID' });
+  const kiosk = await tablet.newPage();
+  await kiosk.goto(setup);
+  await kiosk.waitForURL(/\/kios$/);
+  await expectClean(kiosk, 'skm-kiosk');
+  const slug = new URL(kiosk.url()).pathname.split('/')[2];
+  const before = await (await fetch(`${demo.server.base}/api/v1/skm/ikm?unit=${slug}`)).json();
+
+  await tablet.setOffline(true);
+  for (const level of ['4', '3', '4']) {
+    for (let n = 1; n <= 9; n++) await kiosk.click(`fieldset#q-u${n} label:has(input[value="${level}"])`);
+    await kiosk.click('button.kiosk-send');
+    // The page is ready for the next person at once.
+    assert.equal(await kiosk.locator('input:checked').count(), 0);
+  }
+  await kiosk.waitForFunction(() => /3 jawaban tersimpan/.test(document.getElementById('kiosk-status').textContent));
+  await kiosk.screenshot({ path: `${process.cwd()}/screenshots/skm-kiosk-offline.png` });
+  const offline = await (await fetch(`${demo.server.base}/api/v1/skm/ikm?unit=${slug}`)).json();
+  assert.equal(offline.responses, before.responses, 'nothing arrived while offline');
+
+  await tablet.setOffline(false);
+  await kiosk.evaluate(() => window.dispatchEvent(new Event('online')));
+  let after = offline;
+  for (let i = 0; i < 50 && after.responses < before.responses + 3; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    after = await (await fetch(`${demo.server.base}/api/v1/skm/ikm?unit=${slug}`)).json();
+  }
+  assert.equal(after.responses, before.responses + 3);
+  // A retried send changes nothing: the queue is empty and nothing more arrives.
+  await kiosk.evaluate(() => window.dispatchEvent(new Event('online')));
+  await new Promise((r) => setTimeout(r, 1000));
+  const settled = await (await fetch(`${demo.server.base}/api/v1/skm/ikm?unit=${slug}`)).json();
+  assert.equal(settled.responses, before.responses + 3);
+  assert.ok(settled.ikm > 0);
+
+  await admin.goto(`${demo.server.base}/admin/skm/kios`);
+  assert.match(await admin.textContent('main'), /Loket Pengaduan[\s\S]*Aktif/);
+  await tablet.close();
+});

@@ -266,16 +266,10 @@ pub fn minimum_sample(population: i64) -> i64 {
     if let Some((_, s)) = KREJCIE_MORGAN.iter().find(|(n, _)| *n >= population) {
         return (*s).min(population);
     }
-    match population {
-        ..=15_000 => 375,
-        ..=20_000 => 377,
-        ..=30_000 => 379,
-        ..=40_000 => 380,
-        ..=50_000 => 381,
-        ..=75_000 => 382,
-        ..=1_000_000 => 384,
-        _ => 384,
-    }
+    // The table's last rows, beyond 10,000.
+    const LARGE: [(i64, i64); 6] =
+        [(15_000, 375), (20_000, 377), (30_000, 379), (40_000, 380), (50_000, 381), (75_000, 382)];
+    LARGE.iter().find(|(n, _)| *n >= population).map_or(384, |(_, s)| *s)
 }
 
 /// Respondent age bands: `u20` is 20 or younger, `o60` over 60.
@@ -461,6 +455,54 @@ impl UnitForm {
     }
 }
 
+/// A kiosk as an admin registers it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct KioskForm {
+    pub name: String,
+    pub unit_id: String,
+    /// Minutes of silence before the kiosk is flagged (blank: 30).
+    pub alert_minutes: String,
+}
+
+/// A checked kiosk.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KioskInput {
+    pub name: String,
+    pub unit_id: i64,
+    pub alert_minutes: i64,
+}
+
+/// Silence allowed by default before a kiosk is flagged.
+pub const KIOSK_ALERT_MINUTES: i64 = 30;
+
+impl KioskForm {
+    pub fn validate(&self) -> Result<KioskInput, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let name = e.required("name", &self.name, 80);
+        let unit_id = self.unit_id.trim().parse::<i64>().unwrap_or_else(|_| {
+            e.add("unit_id", "err-required");
+            0
+        });
+        let alert_minutes = match self.alert_minutes.trim() {
+            "" => KIOSK_ALERT_MINUTES,
+            m => match m.parse::<i64>() {
+                Ok(n @ 5..=10_080) => n,
+                _ => {
+                    e.add("alert_minutes", "err-number-range");
+                    KIOSK_ALERT_MINUTES
+                }
+            },
+        };
+        e.into_result().map(|()| KioskInput { name, unit_id, alert_minutes })
+    }
+}
+
+/// Whether a kiosk last heard from at `last_seen` (ms) is silent at `now` (ms).
+pub fn kiosk_silent(last_seen: i64, alert_minutes: i64, now: i64) -> bool {
+    now - last_seen > alert_minutes * 60_000
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -546,6 +588,19 @@ mod tests {
         assert_eq!(short.validate().unwrap_err().get("u9"), Some("err-skm-answer-missing"));
         let odd = ResponseForm { sex: "X".into(), ..ok };
         assert_eq!(odd.validate().unwrap_err().get("sex"), Some("err-choice"));
+    }
+
+    #[test]
+    fn kiosks_need_a_name_a_unit_and_a_sane_allowance() {
+        let k =
+            KioskForm { name: "Loket 1".into(), unit_id: "3".into(), alert_minutes: String::new() }.validate().unwrap();
+        assert_eq!(k.alert_minutes, KIOSK_ALERT_MINUTES);
+        let bad =
+            KioskForm { name: String::new(), unit_id: "x".into(), alert_minutes: "2".into() }.validate().unwrap_err();
+        assert_eq!((bad.get("name"), bad.get("unit_id"), bad.get("alert_minutes")).0, Some("err-required"));
+        assert_eq!(bad.get("alert_minutes"), Some("err-number-range"));
+        assert!(kiosk_silent(0, 30, 30 * 60_000 + 1));
+        assert!(!kiosk_silent(0, 30, 30 * 60_000));
     }
 
     #[test]

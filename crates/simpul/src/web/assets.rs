@@ -10,50 +10,69 @@ use axum::{
 
 use crate::error::AppError;
 
-const CSS: &str = include_str!("../../static/app.css");
-/// Reloads the trainer's attendance page when the code changes (the page works without it).
-const CODE_REFRESH_JS: &str = include_str!("../../static/code-refresh.js");
-
-fn js_hash() -> &'static str {
-    static H: OnceLock<String> = OnceLock::new();
-    H.get_or_init(|| crate::infra::crypto::sha256_hex(CODE_REFRESH_JS)[..12].to_owned())
+/// One embedded file: its name before the hash, its extension, its type and its bytes.
+struct Asset {
+    stem: &'static str,
+    ext: &'static str,
+    mime: &'static str,
+    body: &'static str,
 }
 
-/// The attendance page's script URL, e.g. `/static/code-refresh.3f2a….js`.
-pub fn code_refresh_url() -> &'static str {
-    static U: OnceLock<String> = OnceLock::new();
-    U.get_or_init(|| format!("/static/code-refresh.{}.js", js_hash()))
+const ASSETS: [Asset; 3] = [
+    Asset { stem: "app", ext: "css", mime: "text/css; charset=utf-8", body: include_str!("../../static/app.css") },
+    // Reloads the trainer's attendance page when the code changes (the page works without it).
+    Asset {
+        stem: "code-refresh",
+        ext: "js",
+        mime: "text/javascript; charset=utf-8",
+        body: include_str!("../../static/code-refresh.js"),
+    },
+    // The survey kiosk: big answers, a queue that survives going offline, a heartbeat.
+    Asset {
+        stem: "kiosk",
+        ext: "js",
+        mime: "text/javascript; charset=utf-8",
+        body: include_str!("../../static/kiosk.js"),
+    },
+];
+
+/// Each asset's served name, e.g. `app.3f2a….css`, in the order of [`ASSETS`].
+fn names() -> &'static [String] {
+    static N: OnceLock<Vec<String>> = OnceLock::new();
+    N.get_or_init(|| {
+        ASSETS
+            .iter()
+            .map(|a| format!("{}.{}.{}", a.stem, &crate::infra::crypto::sha256_hex(a.body)[..12], a.ext))
+            .collect()
+    })
 }
 
-fn css_hash() -> &'static str {
-    static H: OnceLock<String> = OnceLock::new();
-    H.get_or_init(|| crate::infra::crypto::sha256_hex(CSS)[..12].to_owned())
+fn url(i: usize) -> &'static str {
+    static U: OnceLock<Vec<String>> = OnceLock::new();
+    U.get_or_init(|| names().iter().map(|n| format!("/static/{n}")).collect())[i].as_str()
 }
 
 /// The stylesheet's URL, e.g. `/static/app.3f2a….css`.
 pub fn css_url() -> &'static str {
-    static U: OnceLock<String> = OnceLock::new();
-    U.get_or_init(|| format!("/static/app.{}.css", css_hash()))
+    url(0)
+}
+
+/// The attendance page's script URL, e.g. `/static/code-refresh.3f2a….js`.
+pub fn code_refresh_url() -> &'static str {
+    url(1)
+}
+
+/// The survey kiosk's script URL.
+pub fn kiosk_url() -> &'static str {
+    url(2)
 }
 
 pub async fn show_asset(Path(file): Path<String>) -> Result<Response, AppError> {
-    if file == format!("app.{}.css", css_hash()) {
+    if let Some(i) = names().iter().position(|n| *n == file) {
+        let a = &ASSETS[i];
         return Ok((
-            [
-                (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
-            CSS,
-        )
-            .into_response());
-    }
-    if file == format!("code-refresh.{}.js", js_hash()) {
-        return Ok((
-            [
-                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
-            CODE_REFRESH_JS,
+            [(header::CONTENT_TYPE, a.mime), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
+            a.body,
         )
             .into_response());
     }

@@ -180,6 +180,13 @@ impl Moment for crate::domain::time::Timestamp {
     }
 }
 
+/// Milliseconds since the epoch, as rows store them.
+impl Moment for i64 {
+    fn moment(&self) -> crate::domain::time::Timestamp {
+        crate::domain::time::Timestamp(*self)
+    }
+}
+
 impl<T: Moment + ?Sized> Moment for &T {
     fn moment(&self) -> crate::domain::time::Timestamp {
         (**self).moment()

@@ -87,6 +87,7 @@ pub struct Limits {
     submissions: Rule,
     tips: Rule,
     survey: Rule,
+    kiosk: Rule,
     support: Rule,
     ticket_links: Rule,
     ticket_tries: Rule,
@@ -104,6 +105,9 @@ impl Limits {
             submissions: Rule::per_minute("submissions", 20),
             tips: Rule::per_minute("tips", 20),
             survey: Rule::per_minute("survey", 30),
+            // A kiosk back online sends its queue at a steady pace; more than this is not a
+            // counter's queue of people.
+            kiosk: Rule::per_minute("kiosk", 60),
             support: Rule::per_hour("support", 5),
             ticket_links: Rule::per_hour("ticket-links", 3),
             ticket_tries: Rule::per_hour("ticket-tries", 20),
@@ -183,6 +187,11 @@ impl Limits {
     /// per address and report against made-up device cookies, and as a sensitive request.
     pub async fn allow_support(&self, ip: &str, report: &str) -> bool {
         self.check(&self.sensitive, ip).await && self.check(&self.support, &format!("{ip}|{report}")).await
+    }
+
+    /// A response from a registered survey kiosk.
+    pub async fn allow_kiosk(&self, kiosk_id: i64) -> bool {
+        self.check(&self.kiosk, &format!("kiosk:{kiosk_id}")).await
     }
 
     /// A sign-in attempt from `ip`.

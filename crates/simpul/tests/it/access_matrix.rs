@@ -32,6 +32,8 @@ enum Who {
     PersonalToken,
     /// A `write` token (the matrix's machine token is a read one; its personal token writes).
     WriteToken,
+    /// Only a registered survey kiosk's device (its cookie), none of the matrix's visitors.
+    KioskDevice,
     /// The reports desk: the coordinator (admin), OPD officers, KIM members and editors.
     Desk,
     /// Admins and editors (the fact-check desk; registering others for training).
@@ -239,6 +241,13 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/skm/{slug}", Who::Everyone),
     ("GET", "/skm/{slug}/terima-kasih", Who::Everyone),
     ("GET", "/skm/{slug}/hasil", Who::Everyone),
+    ("GET", "/skm/{slug}/kios", Who::Everyone),
+    ("POST", "/skm/{slug}/kios", Who::KioskDevice),
+    ("GET", "/kios/pasang/{key}", Who::Everyone),
+    ("POST", "/kios/detak", Who::KioskDevice),
+    ("GET", "/admin/skm/kios", Who::Admin),
+    ("POST", "/admin/skm/kios", Who::Admin),
+    ("POST", "/admin/skm/kios/{id}/cabut", Who::Admin),
     ("GET", "/admin/skm", Who::Admin),
     ("GET", "/admin/skm/baru", Who::Admin),
     ("POST", "/admin/skm/baru", Who::Admin),
@@ -273,6 +282,7 @@ fn allowed(who: Who, v: Visitor) -> bool {
         Who::Editors => v == Visitor::Staff(Role::Redaksi),
         Who::Token => matches!(v, Visitor::Token | Visitor::EditorToken),
         Who::PersonalToken | Who::WriteToken => v == Visitor::EditorToken,
+        Who::KioskDevice => false,
         Who::Desk => matches!(v, Visitor::Staff(Role::Admin | Role::PetugasOpd | Role::Anggota | Role::Redaksi)),
         Who::Checkers => matches!(v, Visitor::Staff(Role::Admin | Role::Redaksi)),
     }

@@ -205,3 +205,118 @@ async fn a_renamed_opd_renames_its_unit_and_keeps_its_address() {
     assert_eq!(units[0]["name"], "Dinas Sosial dan Pemberdayaan");
     assert_eq!(units[0]["slug"], slug.as_str());
 }
+
+/// Registers a kiosk for the unit at `slug` through the admin page; returns the setup path.
+async fn register_kiosk(t: &TestApp, admin: &mut Client, slug: &str, alert: &str) -> String {
+    let unit: i64 = simpul::infra::db::query("SELECT id FROM skm_units WHERE slug = $1")
+        .bind(slug)
+        .scalar(&t.app.db)
+        .await
+        .unwrap();
+    let r = admin
+        .post_form("/admin/skm/kios", &[("name", "Loket 1"), ("unit_id", &unit.to_string()), ("alert_minutes", alert)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let at = r.body.find("/kios/pasang/").expect("the setup link is shown once");
+    let end = r.body[at..].find('<').unwrap();
+    r.body[at..at + end].to_owned()
+}
+
+#[tokio::test]
+async fn a_registered_kiosk_sends_each_response_once_and_is_flagged_when_silent() {
+    let t = TestApp::new().await;
+    t.opd("Dinas Penanaman Modal dan PTSP").await;
+    let slug = t.client().get("/api/v1/skm/units").await.json()[0]["slug"].as_str().unwrap().to_owned();
+    let mut admin = t.login_as(Role::Admin).await;
+    let setup = register_kiosk(&t, &mut admin, &slug, "10").await;
+
+    // An unregistered device gets the explanation, and may not send.
+    let mut stranger = t.client();
+    let page = stranger.get(&format!("/skm/{slug}/kios")).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(page.body.contains("belum didaftarkan"));
+    let mut fields = answers([4; 9]);
+    fields.push(("client_key".into(), "kunci-uji-0001".into()));
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert!(stranger.post_form(&format!("/skm/{slug}/kios"), &refs).await.is_denied());
+
+    // The tablet opens the setup link once and is the kiosk from then on.
+    let mut tablet = t.client();
+    let installed = tablet.get(&setup).await;
+    assert_eq!(installed.status, StatusCode::SEE_OTHER);
+    assert_eq!(installed.location(), format!("/skm/{slug}/kios"));
+    assert!(tablet.has_cookie("simpul_kiosk"));
+    let kiosk_page = tablet.get(&format!("/skm/{slug}/kios")).await;
+    assert_eq!(kiosk_page.status, StatusCode::OK);
+    assert!(kiosk_page.body.contains("kiosk-form") && kiosk_page.body.contains("/static/kiosk."));
+    // A queued response sent twice (the answer to the first was lost) is stored once.
+    let first =
+        tablet.clone_with_header("accept", "application/json").post_form(&format!("/skm/{slug}/kios"), &refs).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+    let again =
+        tablet.clone_with_header("accept", "application/json").post_form(&format!("/skm/{slug}/kios"), &refs).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.json()["stored"], false);
+    assert_eq!(t.count("skm_responses").await, 1);
+    let source: String = simpul::infra::db::query("SELECT source FROM skm_responses").scalar(&t.app.db).await.unwrap();
+    assert_eq!(source, "kiosk");
+    // Without JavaScript: back to a fresh kiosk page with thanks.
+    let mut fields2 = answers([3; 9]);
+    fields2.push(("client_key".into(), "kunci-uji-0002".into()));
+    let refs2: Vec<(&str, &str)> = fields2.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let plain = tablet.post_form(&format!("/skm/{slug}/kios"), &refs2).await;
+    assert_eq!(plain.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.count("skm_responses").await, 2);
+
+    // Alive now; silent after more than its ten minutes, in the list and in the task list.
+    let list = admin.get("/admin/skm/kios").await;
+    assert!(list.body.contains("Loket 1") && list.body.contains("Aktif"), "{}", list.body);
+    t.advance_minutes(11);
+    let list = admin.get("/admin/skm/kios").await;
+    assert!(list.body.contains("Senyap lebih dari 10 menit"), "{}", list.body);
+    assert!(admin.get("/tugas").await.body.contains("Kios survei yang senyap"));
+    // A heartbeat brings it back.
+    assert_eq!(tablet.post_form("/kios/detak", &[]).await.status, StatusCode::NO_CONTENT);
+    assert!(admin.get("/admin/skm/kios").await.body.contains("Aktif"));
+    assert!(!admin.get("/tugas").await.body.contains("Kios survei yang senyap"));
+
+    // Revoked, the device can send nothing more.
+    let id: i64 = simpul::infra::db::query("SELECT id FROM skm_kiosks").scalar(&t.app.db).await.unwrap();
+    let revoke = admin.post_form(&format!("/admin/skm/kios/{id}/cabut"), &[]).await;
+    assert_eq!(revoke.status, StatusCode::SEE_OTHER);
+    assert!(tablet.post_form(&format!("/skm/{slug}/kios"), &refs2).await.is_denied());
+    assert!(tablet.post_form("/kios/detak", &[]).await.is_denied());
+    assert_eq!(t.count("skm_responses").await, 2);
+}
+
+#[tokio::test]
+async fn a_kiosk_answers_only_for_its_own_unit_and_only_admins_register_kiosks() {
+    let t = TestApp::new().await;
+    t.opd("Dinas Perhubungan").await;
+    t.opd("Dinas Pendidikan").await;
+    let units = t.client().get("/api/v1/skm/units").await.json();
+    let (a, b) = (units[0]["slug"].as_str().unwrap().to_owned(), units[1]["slug"].as_str().unwrap().to_owned());
+    let mut admin = t.login_as(Role::Admin).await;
+    let setup = register_kiosk(&t, &mut admin, &a, "").await;
+    let mut tablet = t.client();
+    tablet.get(&setup).await;
+    let mut fields = answers([2; 9]);
+    fields.push(("client_key".into(), "kunci-uji-0003".into()));
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert!(tablet.post_form(&format!("/skm/{b}/kios"), &refs).await.is_denied());
+    assert_eq!(tablet.get(&format!("/skm/{b}/kios")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(t.count("skm_responses").await, 0);
+    let bad = admin.post_form("/admin/skm/kios", &[("name", ""), ("unit_id", "x"), ("alert_minutes", "1")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for role in [Role::Redaksi, Role::PetugasOpd, Role::Anggota] {
+        let mut c = t.login_as(role).await;
+        assert!(c.get("/admin/skm/kios").await.is_denied(), "{role:?}");
+        assert!(c.post_form("/admin/skm/kios", &[("name", "Loket 9"), ("unit_id", "1")]).await.is_denied(), "{role:?}");
+    }
+    assert_eq!(t.count("skm_kiosks").await, 1);
+    // A setup link that is not a kiosk's is simply not found.
+    assert_eq!(
+        t.client().get("/kios/pasang/bukan-kunci-yang-benar-sama-sekali-000").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -197,3 +197,63 @@ pub async fn suggestions(
     .fetch_all(ex)
     .await
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct KioskRow {
+    pub id: i64,
+    pub unit_id: i64,
+    pub unit_slug: String,
+    pub unit_name: String,
+    pub name: String,
+    pub alert_minutes: i64,
+    pub created_at: i64,
+    pub last_seen_at: Option<i64>,
+}
+
+const KIOSK: &str = "SELECT k.id, k.unit_id, u.slug AS unit_slug, u.name AS unit_name, k.name, k.alert_minutes,
+    k.created_at, k.last_seen_at FROM skm_kiosks k JOIN skm_units u ON u.id = k.unit_id";
+
+/// Kiosks still in service, by unit and name.
+pub async fn kiosks(ex: impl Executor) -> Result<Vec<KioskRow>, DbError> {
+    query(format!("{KIOSK} WHERE k.revoked_at IS NULL ORDER BY u.name_key, k.name, k.id")).fetch_all(ex).await
+}
+
+pub async fn kiosk(ex: impl Executor, id: i64) -> Result<Option<KioskRow>, DbError> {
+    query(format!("{KIOSK} WHERE k.id = $1 AND k.revoked_at IS NULL")).bind(id).fetch_optional(ex).await
+}
+
+pub async fn kiosk_by_token(ex: impl Executor, token_hash: &str) -> Result<Option<KioskRow>, DbError> {
+    query(format!("{KIOSK} WHERE k.token_hash = $1 AND k.revoked_at IS NULL")).bind(token_hash).fetch_optional(ex).await
+}
+
+pub async fn insert_kiosk(
+    tx: &mut Tx,
+    unit_id: i64,
+    name: &str,
+    token_hash: &str,
+    alert_minutes: i64,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    query(
+        "INSERT INTO skm_kiosks (unit_id, name, token_hash, alert_minutes, created_at) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id",
+    )
+    .bind(unit_id)
+    .bind(name)
+    .bind(token_hash)
+    .bind(alert_minutes)
+    .bind(now.0)
+    .scalar(tx)
+    .await
+}
+
+pub async fn revoke_kiosk(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), DbError> {
+    query("UPDATE skm_kiosks SET revoked_at = $2 WHERE id = $1").bind(id).bind(now.0).execute(tx).await?;
+    Ok(())
+}
+
+/// Records a sign of life.
+pub async fn kiosk_seen(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), DbError> {
+    query("UPDATE skm_kiosks SET last_seen_at = $2 WHERE id = $1").bind(id).bind(now.0).execute(tx).await?;
+    Ok(())
+}

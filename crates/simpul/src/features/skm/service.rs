@@ -1,21 +1,22 @@
 //! The survey's rules: who may answer and change what, periods, and the figures.
 
-use super::repo::{self, UnitRow};
+use super::repo::{self, KioskRow, UnitRow};
 use crate::{
     app::App,
     domain::{
         access::{Actor, Permission},
         event::DomainEvent,
-        skm::{Index, ResponseForm, UNSUR, UnitForm, Wording, minimum_sample},
-        time::Date,
+        skm::{Index, KioskForm, ResponseForm, UNSUR, UnitForm, Wording, kiosk_silent, minimum_sample},
+        time::{Date, Timestamp},
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
     infra::{
         audit::{self, Event},
+        crypto,
         db::Tx,
     },
-    registry::Published,
+    registry::{Published, WORK_ITEMS_SHOWN, WorkItem, WorkList},
 };
 
 /// A period of days, both ends included.
@@ -114,6 +115,10 @@ pub async fn suggestions(app: &App, actor: &Actor, unit: &UnitRow, period: Perio
 pub enum Source {
     Web,
     Api,
+    /// A registered kiosk, which answers only for its own unit.
+    Kiosk {
+        unit_id: i64,
+    },
 }
 
 impl Source {
@@ -121,6 +126,7 @@ impl Source {
         match self {
             Source::Web => "web",
             Source::Api => "api",
+            Source::Kiosk { .. } => "kiosk",
         }
     }
 }
@@ -140,6 +146,11 @@ pub async fn respond(
         return Err(AppError::Forbidden);
     }
     let unit = public_unit(app, slug).await?;
+    if let Source::Kiosk { unit_id } = source
+        && unit_id != unit.id
+    {
+        return Err(AppError::Forbidden);
+    }
     let response = form.validate()?;
     let now = app.clock.now();
     let day = now.date_in(app.zone()).to_string();
@@ -212,5 +223,109 @@ pub fn on_event<'a>(
             }
         }
         Ok(())
+    })
+}
+
+/// A kiosk in the admins' list: when it was last heard from, and whether that is too long ago.
+#[derive(Debug, Clone)]
+pub struct KioskStatus {
+    pub kiosk: KioskRow,
+    pub silent: bool,
+}
+
+/// The kiosks in service.
+pub async fn kiosks(app: &App, actor: &Actor) -> AppResult<Vec<KioskStatus>> {
+    actor.require(Permission::ManageSkm)?;
+    let now = app.clock.now().0;
+    Ok(repo::kiosks(&app.db)
+        .await?
+        .into_iter()
+        .map(|k| {
+            let silent = kiosk_silent(k.last_seen_at.unwrap_or(k.created_at), k.alert_minutes, now);
+            KioskStatus { kiosk: k, silent }
+        })
+        .collect())
+}
+
+/// Registers a kiosk for a unit; returns its id and the secret the device keeps (shown once,
+/// stored hashed).
+pub async fn register_kiosk(app: &App, actor: &Actor, form: &KioskForm) -> AppResult<(i64, String)> {
+    actor.require_change(Permission::ManageSkm)?;
+    let input = form.validate()?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    if repo::unit(&mut tx, input.unit_id).await?.is_none() {
+        let mut e = FieldErrors::new();
+        e.add("unit_id", "err-required");
+        return Err(e.into());
+    }
+    let secret = crypto::random_token(32);
+    let id =
+        repo::insert_kiosk(&mut tx, input.unit_id, &input.name, &crypto::sha256_hex(&secret), input.alert_minutes, now)
+            .await?;
+    audit::record(&mut tx, actor, now, Event::new("skm.kiosk.register", "skm_kiosk", id).after(&input)).await?;
+    tx.commit().await?;
+    Ok((id, secret))
+}
+
+/// Takes a kiosk out of service: its device can no longer send anything.
+pub async fn revoke_kiosk(app: &App, actor: &Actor, id: i64) -> AppResult<()> {
+    actor.require_change(Permission::ManageSkm)?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let k = repo::kiosk(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    repo::revoke_kiosk(&mut tx, id, now).await?;
+    let before = serde_json::json!({ "name": k.name, "unit": k.unit_slug });
+    audit::record(&mut tx, actor, now, Event::new("skm.kiosk.revoke", "skm_kiosk", id).before(&before)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The kiosk a device's secret belongs to, if it is in service.
+pub async fn kiosk_by_secret(app: &App, secret: &str) -> AppResult<Option<KioskRow>> {
+    if secret.len() < 32 || secret.len() > 128 {
+        return Ok(None);
+    }
+    Ok(repo::kiosk_by_token(&app.db, &crypto::sha256_hex(secret)).await?)
+}
+
+/// Who a kiosk is in the audit trail.
+pub fn kiosk_actor(k: &KioskRow, request_id: Option<String>) -> Actor {
+    Actor { label: format!("kios:{} (#{})", k.name, k.id), ..Actor::anonymous(request_id) }
+}
+
+/// A kiosk's sign of life (its heartbeat; every response counts too).
+pub async fn kiosk_alive(app: &App, k: &KioskRow) -> AppResult<()> {
+    let mut tx = app.db.begin().await?;
+    repo::kiosk_seen(&mut tx, k.id, app.clock.now()).await?;
+    // Only the admins' kiosk list shows it, and that page is never cached.
+    tx.commit_bookkeeping().await?;
+    Ok(())
+}
+
+/// Admins see silent kiosks in their task list: the machine must not die unnoticed.
+pub fn work_lists<'a>(app: &'a App, actor: &'a Actor) -> futures_util::future::BoxFuture<'a, AppResult<Vec<WorkList>>> {
+    Box::pin(async move {
+        if !actor.can(Permission::ManageSkm) {
+            return Ok(Vec::new());
+        }
+        let silent: Vec<KioskStatus> = kiosks(app, actor).await?.into_iter().filter(|k| k.silent).collect();
+        let items = silent
+            .iter()
+            .take(usize::try_from(WORK_ITEMS_SHOWN).unwrap_or(5))
+            .map(|s| WorkItem {
+                label: format!("{} — {}", s.kiosk.name, s.kiosk.unit_name),
+                href: "/admin/skm/kios".into(),
+                at: Timestamp(s.kiosk.last_seen_at.unwrap_or(s.kiosk.created_at)),
+                days_left: None,
+            })
+            .collect();
+        Ok(vec![WorkList {
+            title: "skm-work-silent",
+            count: i64::try_from(silent.len()).unwrap_or(i64::MAX),
+            items,
+            more: "/admin/skm/kios".into(),
+            counted: true,
+        }])
     })
 }
