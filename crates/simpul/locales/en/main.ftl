@@ -1275,3 +1275,4 @@ skm-work-silent = Silent survey kiosks
 flash-skm-kiosk-revoked = Kiosk revoked.
 audit-verb-skm-kiosk-register = registered a survey kiosk
 audit-verb-skm-kiosk-revoke = revoked a survey kiosk
+skm-report-xlsx = Download the survey report (XLSX)

@@ -1248,3 +1248,4 @@ skm-work-silent = Kios survei yang senyap
 flash-skm-kiosk-revoked = Kios dicabut.
 audit-verb-skm-kiosk-register = mendaftarkan kios survei
 audit-verb-skm-kiosk-revoke = mencabut kios survei
+skm-report-xlsx = Unduh laporan SKM (XLSX)

@@ -18,3 +18,4 @@ pub mod pdf;
 pub mod search;
 pub mod storage;
 pub mod uploads;
+pub mod xlsx;

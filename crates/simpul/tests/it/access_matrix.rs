@@ -241,6 +241,7 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/skm/{slug}", Who::Everyone),
     ("GET", "/skm/{slug}/terima-kasih", Who::Everyone),
     ("GET", "/skm/{slug}/hasil", Who::Everyone),
+    ("GET", "/skm/{slug}/laporan.xlsx", Who::Admin),
     ("GET", "/skm/{slug}/kios", Who::Everyone),
     ("POST", "/skm/{slug}/kios", Who::KioskDevice),
     ("GET", "/kios/pasang/{key}", Who::Everyone),

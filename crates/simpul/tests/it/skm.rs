@@ -320,3 +320,40 @@ async fn a_kiosk_answers_only_for_its_own_unit_and_only_admins_register_kiosks()
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_unit_report_opens_in_an_independent_xlsx_reader() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let t = TestApp::new().await;
+    t.opd("Dinas Pekerjaan Umum").await;
+    let slug = t.client().get("/api/v1/skm/units").await.json()[0]["slug"].as_str().unwrap().to_owned();
+    let mut citizen = t.client();
+    post_answers(&mut citizen, &slug, [4, 3, 3, 4, 3, 3, 4, 2, 3], &[("sex", "L")]).await;
+    post_answers(&mut citizen, &slug, [3, 3, 4, 4, 3, 3, 3, 3, 3], &[("suggestion", "Perbanyak loket")]).await;
+    post_answers(&mut citizen, &slug, [4, 4, 3, 4, 4, 3, 4, 3, 3], &[]).await;
+
+    assert!(t.client().get(&format!("/skm/{slug}/laporan.xlsx")).await.is_denied());
+    let mut admin = t.login_as(Role::Admin).await;
+    let r = admin.get(&format!("/skm/{slug}/laporan.xlsx?dari=2000-01-01")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.header("content-type").starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml"));
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(r.bytes.clone())).expect("a valid XLSX file");
+    assert_eq!(book.sheet_names(), vec!["Ringkasan", "NRR per unsur", "Profil responden", "Saran"]);
+    let summary = book.worksheet_range("Ringkasan").unwrap();
+    assert_eq!(summary.get_value((0, 0)), Some(&Data::String("Keterangan".into())));
+    let value = |label: &str| {
+        (0..summary.height()).find_map(|r| {
+            (summary.get_value((r as u32, 0)) == Some(&Data::String(label.into())))
+                .then(|| summary.get_value((r as u32, 1)).cloned())
+        })
+    };
+    assert_eq!(value("Responden"), Some(Some(Data::Float(3.0))));
+    assert_eq!(value("IKM"), Some(Some(Data::Float(83.33))));
+    assert_eq!(value("Mutu pelayanan"), Some(Some(Data::String("B".into()))));
+    assert!(matches!(value("Dari"), Some(Some(Data::DateTime(_)))), "dates are date cells");
+    let nrr = book.worksheet_range("NRR per unsur").unwrap();
+    assert_eq!(nrr.height(), 10);
+    assert_eq!(nrr.get_value((1, 2)), Some(&Data::Float(11.0 / 3.0)));
+    let saran = book.worksheet_range("Saran").unwrap();
+    assert_eq!(saran.get_value((1, 1)), Some(&Data::String("Perbanyak loket".into())));
+}

@@ -1,7 +1,11 @@
 //! Survey pages: the list of units, the questionnaire, the results, and the admin's units.
 
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::{
+    extract::State,
+    http::header,
+    response::{IntoResponse, Response},
+};
 use serde::Deserialize;
 
 use super::{
@@ -274,4 +278,26 @@ pub async fn update_unit(
         }
         Err(e) => Err(e),
     }
+}
+
+/// The unit's SKM report for the period as XLSX (staff).
+pub async fn report_xlsx(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> AppResult<Response> {
+    let unit = repo::unit_by_slug(&app.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let period = Period::parse(&app, &q.dari, &q.sampai)?;
+    let bytes = service::report_xlsx(&app, &viewer.actor(), unit, period).await?;
+    let name = format!("skm-{slug}-{}-{}.xlsx", period.from, period.to);
+    Ok((
+        [
+            (header::CONTENT_TYPE, crate::infra::xlsx::MIME.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -31,6 +31,7 @@ pub fn routes() -> Routes {
         .limit(Limit::Survey)
         .get("/skm/{slug}/terima-kasih", Access::Public, html::show_thanks)
         .get("/skm/{slug}/hasil", Access::Public, html::show_results)
+        .get("/skm/{slug}/laporan.xlsx", admin, html::report_xlsx)
         .get("/skm/{slug}/kios", Access::Public, kiosk::show_kiosk)
         .post("/skm/{slug}/kios", Access::Public, kiosk::submit_kiosk)
         .secret_in_path("/kios/pasang/")

@@ -329,3 +329,38 @@ pub fn work_lists<'a>(app: &'a App, actor: &'a Actor) -> futures_util::future::B
         }])
     })
 }
+
+/// The SKM report of a unit for a period as a spreadsheet (staff: it holds the suggestions).
+pub async fn report_xlsx(app: &App, actor: &Actor, unit: UnitRow, period: Period) -> AppResult<Vec<u8>> {
+    use crate::infra::xlsx::{Cell, Sheet, workbook};
+    actor.require(Permission::ManageSkm)?;
+    let profile = profile(app, &unit, period).await?;
+    let suggestions = suggestions(app, actor, &unit, period).await?;
+    let f = unit_figures(app, unit, period).await?;
+    let mut summary = Sheet::new("Ringkasan", &["Keterangan", "Nilai"]);
+    summary
+        .row(vec!["Unit layanan".into(), f.unit.name.clone().into()])
+        .row(vec!["Dari".into(), Cell::Date(period.from)])
+        .row(vec!["Sampai".into(), Cell::Date(period.to)])
+        .row(vec!["Responden".into(), f.index.responses.into()])
+        .row(vec![
+            "Sampel minimal (Krejcie-Morgan)".into(),
+            if f.minimum > 0 { f.minimum.into() } else { "populasi belum diisi".into() },
+        ])
+        .row(vec!["IKM".into(), f.index.ikm().map_or(Cell::Empty, |v| Cell::Num(v, 2))])
+        .row(vec!["Mutu pelayanan".into(), f.index.grade().map_or(Cell::Empty, |g| g.as_str().into())])
+        .row(vec!["Kinerja unit pelayanan".into(), f.index.grade().map_or(Cell::Empty, |g| g.label().into())]);
+    let mut nrr = Sheet::new("NRR per unsur", &["Kode", "Unsur", "NRR", "NRR tertimbang"]);
+    for (i, (u, v)) in crate::domain::skm::QUESTIONNAIRE.iter().zip(&f.index.nrr).enumerate() {
+        nrr.row(vec![format!("U{}", i + 1).into(), u.name.into(), Cell::Num(*v, 3), Cell::Num(v / 9.0, 3)]);
+    }
+    let mut prof = Sheet::new("Profil responden", &["Pertanyaan", "Jawaban", "Responden"]);
+    for (field, value, n) in profile {
+        prof.row(vec![field.into(), value.into(), n.into()]);
+    }
+    let mut sugg = Sheet::new("Saran", &["Tanggal", "Saran dan masukan"]);
+    for (day, text) in suggestions {
+        sugg.row(vec![Date::parse(&day).map_or(Cell::Text(day.clone()), Cell::Date), text.into()]);
+    }
+    workbook(&[summary, nrr, prof, sugg]).map_err(|e| AppError::Internal(e.into()))
+}

@@ -239,11 +239,17 @@ pub struct Resp {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent (files: spreadsheets, PDFs).
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
     pub fn location(&self) -> &str {
         self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -348,7 +354,7 @@ impl Client {
         if let Some(t) = extract_csrf(&body) {
             self.csrf = Some(t);
         }
-        Resp { status, headers, body }
+        Resp { status, headers, body, bytes: bytes.to_vec() }
     }
 
     pub fn has_cookie(&self, name: &str) -> bool {
