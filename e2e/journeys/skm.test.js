@@ -37,6 +37,15 @@ test('a citizen answers the survey and sees the index; an admin adds a service p
   assert.match(await citizen.textContent('main'), /Sangat Baik/);
   assert.doesNotMatch(await citizen.textContent('main'), /kipas angin/, 'suggestions are for staff');
   await expectClean(citizen, 'skm-results');
+  // The leaders' figures are one tap from the home page, with the unit's index in them.
+  await citizen.goto(`${demo.server.base}/`);
+  await citizen.click('main a[href="/dasbor"]');
+  await expectClean(citizen, 'dashboard');
+  assert.match(await citizen.textContent('main'), /97,22/);
+  await citizen.selectOption('#f-kecamatan', { index: 1 });
+  await citizen.click('main form.filters button');
+  assert.match(citizen.url(), /kecamatan=\d+/);
+  await expectClean(citizen, 'dashboard-kecamatan');
 
   const admin = await signIn('admin@demo.simpul.id', password('admin'));
   await admin.goto(`${demo.server.base}/admin`);

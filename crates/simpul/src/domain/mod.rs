@@ -24,6 +24,7 @@ pub mod category;
 pub mod diff;
 pub mod event;
 pub mod factcheck;
+pub mod figures;
 pub mod ids;
 pub mod kim;
 pub mod opd;

@@ -216,6 +216,11 @@ impl Date {
         Date(self.0.tomorrow().unwrap_or(self.0))
     }
 
+    /// The day before (the first representable day stays itself).
+    pub fn previous(self) -> Date {
+        Date(self.0.yesterday().unwrap_or(self.0))
+    }
+
     /// The first instant of this day in `zone`.
     pub fn start_in(self, zone: &Zone) -> Timestamp {
         self.0

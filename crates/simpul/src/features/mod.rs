@@ -12,6 +12,7 @@ pub mod admin;
 pub mod aspirations;
 pub mod audit;
 pub mod categories;
+pub mod dashboard;
 pub mod factcheck;
 pub mod holidays;
 pub mod home;
@@ -52,6 +53,7 @@ pub fn routes() -> Routes {
         .merge(worklist::routes())
         .merge(site::routes())
         .merge(skm::routes())
+        .merge(dashboard::routes())
 }
 
 /// The application's jobs, tasks, event subscribers and sitemap sources.
@@ -69,5 +71,6 @@ pub fn registry() -> Registry {
     training::register(&mut reg);
     tokens::register(&mut reg);
     skm::register(&mut reg);
+    dashboard::register(&mut reg);
     reg
 }

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod cache;
+pub mod chart;
 pub mod errors;
 pub mod extract;
 pub mod feeds;

@@ -257,6 +257,9 @@ const MATRIX: &[(&str, &str, Who)] = &[
     ("POST", "/api/v1/skm/responses", Who::WriteToken),
     ("GET", "/api/v1/skm/ikm", Who::Everyone),
     ("GET", "/api/v1/skm/units", Who::Everyone),
+    ("GET", "/dasbor", Who::Everyone),
+    ("GET", "/dasbor/aspirasi.xlsx", Who::Everyone),
+    ("GET", "/dasbor/aspirasi.csv", Who::Everyone),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -13,7 +13,7 @@ use crate::{
     support::{Client, Resp, TestApp},
 };
 
-const NAME: &str = "Siti Rahmawati";
+pub const NAME: &str = "Siti Rahmawati";
 const PHONE: &str = "081234567890";
 const EMAIL: &str = "siti.pelapor@example.id";
 

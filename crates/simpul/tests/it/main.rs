@@ -12,6 +12,7 @@ mod bad_input;
 mod categories;
 mod cli;
 mod cluster;
+mod dashboard;
 mod factcheck;
 mod kim;
 mod media;

@@ -8,6 +8,8 @@ mod kiosk;
 mod repo;
 mod service;
 
+pub use service::{Period, UnitFigures, units_offered as figures_of_units};
+
 use crate::{
     domain::access::{Permission, TokenScope},
     registry::{Registry, SitemapUrl},

@@ -82,6 +82,11 @@ pub async fn units(app: &App, period: Period, all: bool) -> AppResult<Vec<UnitFi
         .collect())
 }
 
+/// The units offered to the public with their figures for a period (the dashboard).
+pub async fn units_offered(app: &App, period: Period) -> AppResult<Vec<UnitFigures>> {
+    units(app, period, false).await
+}
+
 /// The units offered to the public.
 pub async fn public_units(app: &App) -> AppResult<Vec<UnitRow>> {
     Ok(repo::units(&app.db, true).await?)

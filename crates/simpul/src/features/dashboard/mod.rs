@@ -1,0 +1,25 @@
+//! Figures for leaders and citizens (`/dasbor`): is the channel working? Reports received,
+//! answered and answered on time, per month, OPD and kecamatan; the tip-line; KIM activity;
+//! the satisfaction index. Server-drawn SVG charts, each beside its table; the tables export
+//! to XLSX and CSV. Only counts leave this capability, never a row about a person.
+
+mod html;
+mod repo;
+mod service;
+
+use crate::{
+    registry::{Registry, SitemapUrl},
+    web::{Access, Routes},
+};
+
+/// The dashboard is in the sitemap.
+pub fn register(reg: &mut Registry) {
+    reg.sitemap_pages(|_| Box::pin(async { Ok(vec![SitemapUrl { path: "/dasbor".into(), updated_at: None }]) }));
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/dasbor", Access::Public, html::show_dashboard)
+        .get("/dasbor/aspirasi.xlsx", Access::Public, html::aspirations_xlsx)
+        .get("/dasbor/aspirasi.csv", Access::Public, html::aspirations_csv)
+}
