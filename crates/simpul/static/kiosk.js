@@ -113,8 +113,12 @@
   setInterval(function () {
     if (Date.now() - lastTouch > idleMs && form.querySelector('input:checked')) reset();
   }, 5000);
+  // A refused heartbeat (400: the page's form token is stale) would leave a working kiosk
+  // flagged as silent: a fresh page has a valid token (the queue stays in the browser).
   function beat() {
-    post(form.getAttribute('data-heartbeat'), '').catch(function () {});
+    post(form.getAttribute('data-heartbeat'), '').then(function (r) {
+      if (r.status === 400 && !form.querySelector('input:checked')) location.reload();
+    }).catch(function () {});
   }
   window.addEventListener('online', flush);
   setInterval(flush, 30000);

@@ -170,6 +170,12 @@ impl Index {
     }
 }
 
+/// Below this many responses in a period the public sees only the count: the mean scores of a
+/// handful of responses are those people's answers, next to their profile.
+pub const PUBLIC_MIN_RESPONSES: i64 = 10;
+/// Profile answers given by fewer people than this are shown to the public as "fewer than 5".
+pub const PUBLIC_MIN_CELL: i64 = 5;
+
 /// Krejcie & Morgan (1970): the minimum sample for a population (95 % confidence, 5 % margin),
 /// as the table every SKM guide reprints. Populations between rows take the next row up.
 const KREJCIE_MORGAN: [(i64, i64); 83] = [
@@ -280,6 +286,43 @@ pub const SEXES: [&str; 2] = ["L", "P"];
 pub const EDUCATION: [&str; 6] = ["sd", "smp", "sma", "diploma", "s1", "s2"];
 /// Occupation, as in the regulation's form.
 pub const OCCUPATIONS: [&str; 6] = ["pns", "tni_polri", "swasta", "wirausaha", "pelajar", "lainnya"];
+
+/// A profile question's name in the report.
+pub fn profile_question(field: &str) -> &'static str {
+    match field {
+        "age_band" => "Usia",
+        "sex" => "Jenis kelamin",
+        "education" => "Pendidikan terakhir",
+        "occupation" => "Pekerjaan",
+        _ => "Lainnya",
+    }
+}
+
+/// A profile answer's words in the report (the pages translate the same codes).
+pub fn profile_answer(value: &str) -> &'static str {
+    match value {
+        "u20" => "20 tahun ke bawah",
+        "21-30" => "21–30 tahun",
+        "31-40" => "31–40 tahun",
+        "41-50" => "41–50 tahun",
+        "51-60" => "51–60 tahun",
+        "o60" => "Di atas 60 tahun",
+        "L" => "Laki-laki",
+        "P" => "Perempuan",
+        "sd" => "SD ke bawah",
+        "smp" => "SMP",
+        "sma" => "SMA/SMK",
+        "diploma" => "D1–D3",
+        "s1" => "D4/S1",
+        "s2" => "S2 ke atas",
+        "pns" => "PNS",
+        "tni_polri" => "TNI/Polri",
+        "swasta" => "Pegawai swasta",
+        "wirausaha" => "Wirausaha",
+        "pelajar" => "Pelajar/Mahasiswa",
+        _ => "Lainnya",
+    }
+}
 
 /// The questionnaire as a person filled it in (the web form's fields, or the API's).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -56,8 +56,19 @@ async fn every_opd_is_a_unit_and_a_citizen_answers_the_questionnaire() {
     )
     .await;
 
+    // Three responses: the public sees the count, not the scores (they would be those people's
+    // answers); a machine client and the staff see everything.
+    let public = t.client().get(&format!("/api/v1/skm/ikm?unit={slug}")).await.json();
+    assert_eq!((public["responses"].as_i64(), public["withheld"].as_bool()), (Some(3), Some(true)));
+    assert!(public["ikm"].is_null() && public["nrr"].as_array().unwrap().is_empty());
+    let reader = t.token("read").await;
     // 90 points over 27 answers: IKM 83.33, B.
-    let ikm = t.client().get(&format!("/api/v1/skm/ikm?unit={slug}")).await.json();
+    let ikm = t
+        .client()
+        .with_header("authorization", &format!("Bearer {reader}"))
+        .get(&format!("/api/v1/skm/ikm?unit={slug}"))
+        .await
+        .json();
     assert_eq!(ikm["responses"], 3);
     assert_eq!(ikm["ikm"], 83.33);
     assert_eq!(ikm["grade"], "B");
@@ -65,12 +76,27 @@ async fn every_opd_is_a_unit_and_a_citizen_answers_the_questionnaire() {
     assert!((ikm["nrr"][0].as_f64().unwrap() - 11.0 / 3.0).abs() < 1e-9);
 
     let results = t.client().get(&format!("/skm/{slug}/hasil")).await;
-    assert!(results.body.contains("IKM 83,33") && results.body.contains("Baik"), "{}", results.body);
-    assert!(results.body.contains("Perempuan") && results.body.contains("31–40 tahun"));
+    assert!(!results.body.contains("IKM 83,33") && results.body.contains("kurang dari 10"), "{}", results.body);
+    assert!(!results.body.contains("Perempuan"), "no profile of three people");
     // Suggestions are for staff only: people write names and numbers in them.
     assert!(!results.body.contains("Ruang tunggu panas"));
     let mut admin = t.login_as(Role::Admin).await;
-    assert!(admin.get(&format!("/skm/{slug}/hasil")).await.body.contains("Ruang tunggu panas"));
+    let staff = admin.get(&format!("/skm/{slug}/hasil")).await;
+    assert!(staff.body.contains("IKM 83,33") && staff.body.contains("Baik"), "{}", staff.body);
+    assert!(staff.body.contains("Perempuan") && staff.body.contains("31–40 tahun"));
+    assert!(staff.body.contains("Ruang tunggu panas"));
+    // Ten responses: now the public sees the scores, over whole months, but not a profile
+    // answer fewer than five people gave.
+    for _ in 0..7 {
+        post_answers(&mut citizen, &slug, [3; 9], &[]).await;
+    }
+    let today = t.app.clock.now().date_in(t.app.zone()).to_string();
+    let results = t.client().get(&format!("/skm/{slug}/hasil?dari={today}&sampai={today}")).await;
+    assert!(results.body.contains("IKM") && !results.body.contains("kurang dari 10"), "{}", results.body);
+    assert!(!results.body.contains("Perempuan"));
+    let public = t.client().get(&format!("/api/v1/skm/ikm?unit={slug}&from={today}&to={today}")).await.json();
+    assert_eq!(public["withheld"], false);
+    assert!(public["from"].as_str().unwrap().ends_with("-01"), "widened to the month: {public}");
     // The trail records the unit, never the answers or who gave them.
     let trail: String = simpul::infra::db::query(
         "SELECT COALESCE(after_json, '') FROM audit_events WHERE action = 'skm.respond' LIMIT 1",
@@ -125,8 +151,19 @@ async fn the_api_takes_nine_answers_from_one_to_four_once_per_client_key() {
     let body = json!({"unit": slug, "answers": [1, 1, 1, 1, 1, 1, 1, 1, 1]}).to_string();
     assert!(reader.post_raw("/api/v1/skm/responses", "application/json", body.clone()).await.is_denied());
     assert!(t.client().post_raw("/api/v1/skm/responses", "application/json", body).await.is_denied());
-    let ikm = t.client().get(&format!("/api/v1/skm/ikm?unit={slug}&from=2000-01-01")).await.json();
+    let ikm = t
+        .client()
+        .with_header("authorization", &format!("Bearer {read}"))
+        .get(&format!("/api/v1/skm/ikm?unit={slug}&from=2000-01-01"))
+        .await
+        .json();
     assert_eq!((ikm["ikm"].as_f64(), ikm["grade"].as_str()), (Some(100.0), Some("A")));
+    // A staff member's personal token is not a counter's app: it may not fill in surveys.
+    let personal = t.personal_token(Role::Redaksi, None, "write").await;
+    let mut staff_api = t.client().with_header("authorization", &format!("Bearer {personal}"));
+    let body = json!({"unit": slug, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4]}).to_string();
+    assert!(staff_api.post_raw("/api/v1/skm/responses", "application/json", body).await.is_denied());
+    assert_eq!(t.count("skm_responses").await, 1);
     let bad_dates = t.client().get(&format!("/api/v1/skm/ikm?unit={slug}&from=2026-12-31&to=2026-01-01")).await;
     assert_eq!(bad_dates.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
@@ -246,6 +283,8 @@ async fn a_registered_kiosk_sends_each_response_once_and_is_flagged_when_silent(
     assert_eq!(installed.status, StatusCode::SEE_OTHER);
     assert_eq!(installed.location(), format!("/skm/{slug}/kios"));
     assert!(tablet.has_cookie("simpul_kiosk"));
+    // The link is spent: from a browser's history it sets up nothing.
+    assert_eq!(t.client().get(&setup).await.status, StatusCode::NOT_FOUND);
     let kiosk_page = tablet.get(&format!("/skm/{slug}/kios")).await;
     assert_eq!(kiosk_page.status, StatusCode::OK);
     assert!(kiosk_page.body.contains("kiosk-form") && kiosk_page.body.contains("/static/kiosk."));

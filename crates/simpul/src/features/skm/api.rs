@@ -39,7 +39,10 @@ pub struct RespondentIn {
 pub struct ResponseIn {
     /// The unit's slug (see `GET /api/v1/skm/units`).
     pub unit: String,
-    /// The nine elements' answers in the regulation's order, each 1 (worst) to 4 (best).
+    /// The nine elements' answers, each 1 (worst) to 4 (best), in this order: persyaratan;
+    /// sistem, mekanisme dan prosedur; waktu penyelesaian; biaya/tarif; produk spesifikasi
+    /// jenis pelayanan; kompetensi pelaksana; perilaku pelaksana; penanganan pengaduan, saran
+    /// dan masukan; sarana dan prasarana.
     pub answers: Vec<i64>,
     #[serde(default)]
     pub respondent: Option<RespondentIn>,
@@ -59,13 +62,13 @@ pub struct ResponseOut {
     pub duplicate: bool,
 }
 
-/// Stores a survey response.
+/// Stores a survey response (an admin-issued machine token: a counter's own app).
 #[utoipa::path(post, path = "/api/v1/skm/responses", tag = "skm", request_body = ResponseIn,
     security(("bearer" = [])),
     responses((status = 201, description = "Stored", body = ResponseOut),
         (status = 200, description = "This client_key was stored before", body = ResponseOut),
         (status = 400, description = "Malformed JSON"), (status = 401, description = "No valid token"),
-        (status = 403, description = "The token may not write"), (status = 404, description = "No such unit"),
+        (status = 403, description = "The token may not write, or is a personal token"), (status = 404, description = "No such unit"),
         (status = 413, description = "Body too large"),
         (status = 422, description = "Invalid fields: `answers` must be nine integers from 1 to 4")))]
 pub async fn submit_response(
@@ -135,26 +138,39 @@ pub struct IkmOut {
     pub minimum_sample: Option<i64>,
     /// Whether the responses reach the minimum sample (true when it is not known).
     pub enough: bool,
+    /// Without a machine token, scores of fewer than 10 responses are withheld (`nrr` empty,
+    /// `ikm`, `grade` and `label` null) and periods are widened to whole months, so that no one
+    /// reads a single respondent's answers.
+    pub withheld: bool,
 }
 
 /// The satisfaction index (IKM) of a unit.
 #[utoipa::path(get, path = "/api/v1/skm/ikm", tag = "skm", params(IkmQuery),
     responses((status = 200, description = "The figures", body = IkmOut), (status = 400, description = "Bad query"),
         (status = 404, description = "No such unit"), (status = 422, description = "Bad dates")))]
-pub async fn show_ikm(State(app): State<AppState>, Query(q): Query<IkmQuery>) -> AppResult<JsonOut<IkmOut>> {
+pub async fn show_ikm(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<IkmQuery>,
+) -> AppResult<JsonOut<IkmOut>> {
     let unit = service::public_unit(&app, q.unit.trim()).await?;
     let period = Period::parse(&app, &q.from, &q.to).map_err(AppError::Validation)?;
+    let all = service::sees_all(&viewer.actor(), viewer.token.is_some());
+    let period = if all { period } else { period.whole_months(&app) };
     let f = service::unit_figures(&app, unit, period).await?;
+    let shown = all || f.public();
+    let grade = f.index.grade().filter(|_| shown);
     Ok(JsonOut(IkmOut {
         from: period.from.to_string(),
         to: period.to.to_string(),
         responses: f.index.responses,
-        nrr: f.index.nrr.clone(),
-        ikm: f.index.ikm(),
-        grade: f.index.grade(),
-        label: f.index.grade().map(|g| g.label().to_owned()),
+        nrr: if shown { f.index.nrr.clone() } else { Vec::new() },
+        ikm: f.index.ikm().filter(|_| shown),
+        grade,
+        label: grade.map(|g| g.label().to_owned()),
         minimum_sample: f.unit.population.map(|_| f.minimum),
         enough: !f.too_few(),
+        withheld: !shown && f.index.responses > 0,
         unit: f.unit.slug,
     }))
 }

@@ -15,7 +15,6 @@ use super::{
 use crate::{
     app::AppState,
     domain::{
-        access::Permission,
         skm::{self, QUESTIONNAIRE, ResponseForm, UnitForm, Wording},
         validation::FieldErrors,
     },
@@ -156,6 +155,9 @@ struct ResultsPage {
     profile: Vec<(String, String, i64)>,
     /// Staff only.
     suggestions: Option<Vec<(String, String)>>,
+    /// Whether the scores are shown (staff, or enough responses for the public).
+    shown: bool,
+    staff: bool,
 }
 
 impl ResultsPage {
@@ -175,21 +177,28 @@ pub async fn show_results(
         Ok(p) => (p, FieldErrors::new()),
         Err(e) => (Period::parse(&app, "", "").map_err(AppError::Validation)?, e),
     };
+    let staff = service::sees_all(&viewer.actor(), false);
+    let period = if staff { period } else { period.whole_months(&app) };
     let figures = service::unit_figures(&app, unit, period).await?;
-    let rows = QUESTIONNAIRE
-        .iter()
-        .zip(&figures.index.nrr)
-        .map(|(u, nrr)| Row { name: u.name, nrr: decimal(*nrr, 2), weighted: decimal(nrr / 9.0, 3) })
-        .collect();
-    let profile = service::profile(&app, &figures.unit, period).await?;
-    let suggestions = if viewer.can(Permission::ManageSkm) {
-        Some(service::suggestions(&app, &viewer.actor(), &figures.unit, period).await?)
+    let shown = staff || figures.public();
+    let rows = if shown {
+        QUESTIONNAIRE
+            .iter()
+            .zip(&figures.index.nrr)
+            .map(|(u, nrr)| Row { name: u.name, nrr: decimal(*nrr, 2), weighted: decimal(nrr / 9.0, 3) })
+            .collect()
     } else {
-        None
+        Vec::new()
     };
+    let mut profile = if shown { service::profile(&app, &figures.unit, period).await? } else { Vec::new() };
+    if !staff {
+        profile.retain(|(.., n)| *n >= skm::PUBLIC_MIN_CELL);
+    }
+    let suggestions =
+        if staff { Some(service::suggestions(&app, &viewer.actor(), &figures.unit, period).await?) } else { None };
     let mut page = Page::new(&app, &viewer, &format!("/skm/{slug}/hasil"), "skm-results-title");
     page.title = format!("{} — {}", page.title, figures.unit.name);
-    let res = ResultsPage { page, figures, rows, period, query: q, errors, profile, suggestions };
+    let res = ResultsPage { page, figures, rows, period, query: q, errors, profile, suggestions, shown, staff };
     Ok(if res.errors.is_empty() { render(&res) } else { render_invalid(&res) })
 }
 

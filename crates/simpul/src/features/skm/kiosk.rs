@@ -30,7 +30,7 @@ use crate::{
         extract::{Form, Path},
         flash::{Flash, redirect_with},
         page::{Page, render, render_invalid},
-        viewer::{Viewer, cookie},
+        viewer::{SESSION_COOKIE, Viewer, cookie},
     },
 };
 
@@ -44,13 +44,17 @@ async fn this_kiosk(app: &AppState, jar: &CookieJar) -> AppResult<Option<KioskRo
     }
 }
 
-/// The setup link an admin opens on the tablet: remembers the kiosk on this device and goes to
-/// its page.
-pub async fn install(State(app): State<AppState>, Path(key): Path<String>) -> AppResult<Response> {
-    let k = service::kiosk_by_secret(&app, &key).await?.ok_or(AppError::NotFound)?;
+/// The setup link an admin opens on the tablet: the link is spent, the device keeps a fresh
+/// secret of its own, and whoever was signed in on this browser is signed out (a tablet at a
+/// counter must not carry a staff session).
+pub async fn install(State(app): State<AppState>, viewer: Viewer, Path(key): Path<String>) -> AppResult<Response> {
+    let (k, secret) = service::install_kiosk(&app, &key, viewer.actor().request_id).await?;
     let mut res = Redirect::to(&format!("/skm/{}/kios", k.unit_slug)).into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie(&app, KIOSK_COOKIE, key, 5 * 365).to_string()) {
-        res.headers_mut().append(header::SET_COOKIE, v);
+    let cookies = [cookie(&app, KIOSK_COOKIE, secret, 5 * 365), cookie(&app, SESSION_COOKIE, String::new(), 0)];
+    for c in cookies {
+        if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
     }
     Ok(res)
 }

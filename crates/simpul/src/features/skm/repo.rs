@@ -252,6 +252,17 @@ pub async fn revoke_kiosk(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), Db
     Ok(())
 }
 
+/// Replaces a kiosk's secret (the setup link's is spent when the device takes its own).
+pub async fn replace_kiosk_token(tx: &mut Tx, id: i64, old_hash: &str, new_hash: &str) -> Result<bool, DbError> {
+    let n = query("UPDATE skm_kiosks SET token_hash = $3 WHERE id = $1 AND token_hash = $2 AND revoked_at IS NULL")
+        .bind(id)
+        .bind(old_hash)
+        .bind(new_hash)
+        .execute(tx)
+        .await?;
+    Ok(n == 1)
+}
+
 /// Records a sign of life.
 pub async fn kiosk_seen(tx: &mut Tx, id: i64, now: Timestamp) -> Result<(), DbError> {
     query("UPDATE skm_kiosks SET last_seen_at = $2 WHERE id = $1").bind(id).bind(now.0).execute(tx).await?;

@@ -46,6 +46,20 @@ impl Period {
         }
         e.into_result().map(|()| period)
     }
+
+    /// The period widened to whole calendar months (up to today): what the public may ask
+    /// for, so that no one narrows a period down to one person's visit.
+    pub fn whole_months(self, app: &App) -> Period {
+        let today = app.clock.now().date_in(app.zone());
+        let from = Date::from_ymd(self.from.year(), self.from.month(), 1).unwrap_or(self.from);
+        let next = if self.to.month() == 12 {
+            Date::from_ymd(self.to.year() + 1, 1, 1)
+        } else {
+            Date::from_ymd(self.to.year(), self.to.month() + 1, 1)
+        };
+        let to = next.map_or(self.to, Date::previous).min(today).max(from);
+        Period { from, to }
+    }
 }
 
 /// A unit with its figures for a period.
@@ -62,6 +76,16 @@ impl UnitFigures {
     pub fn too_few(&self) -> bool {
         self.index.responses < self.minimum
     }
+
+    /// Whether the scores may be shown to the public (enough responses that none stands out).
+    pub fn public(&self) -> bool {
+        self.index.responses >= crate::domain::skm::PUBLIC_MIN_RESPONSES
+    }
+}
+
+/// Whether this actor sees every figure (staff who keep the survey, or a machine client).
+pub fn sees_all(actor: &Actor, machine_token: bool) -> bool {
+    actor.can(Permission::ManageSkm) || (machine_token && actor.user_id.is_none())
 }
 
 fn figures(unit: UnitRow, responses: i64, sums: [i64; UNSUR]) -> UnitFigures {
@@ -111,8 +135,18 @@ pub async fn profile(app: &App, unit: &UnitRow, period: Period) -> AppResult<Vec
 
 /// The latest suggestions for a unit: staff only (people write names and numbers in them).
 pub async fn suggestions(app: &App, actor: &Actor, unit: &UnitRow, period: Period) -> AppResult<Vec<(String, String)>> {
+    latest_suggestions(app, actor, unit, period, 100).await
+}
+
+async fn latest_suggestions(
+    app: &App,
+    actor: &Actor,
+    unit: &UnitRow,
+    period: Period,
+    limit: i64,
+) -> AppResult<Vec<(String, String)>> {
     actor.require(Permission::ManageSkm)?;
-    Ok(repo::suggestions(&app.db, unit.id, &period.from.to_string(), &period.to.to_string(), 100).await?)
+    Ok(repo::suggestions(&app.db, unit.id, &period.from.to_string(), &period.to.to_string(), limit).await?)
 }
 
 /// Where a response came from.
@@ -148,6 +182,11 @@ pub async fn respond(
     client_key: Option<String>,
 ) -> AppResult<bool> {
     if actor.read_only {
+        return Err(AppError::Forbidden);
+    }
+    // Through the API only an admin-issued machine token (a counter's app) answers: a personal
+    // token is one staff member, who could otherwise mint tokens and fill a unit's index.
+    if source == Source::Api && actor.user_id.is_some() {
         return Err(AppError::Forbidden);
     }
     let unit = public_unit(app, slug).await?;
@@ -294,6 +333,24 @@ pub async fn kiosk_by_secret(app: &App, secret: &str) -> AppResult<Option<KioskR
     Ok(repo::kiosk_by_token(&app.db, &crypto::sha256_hex(secret)).await?)
 }
 
+/// Sets a kiosk up on its device: the setup secret is spent and the device gets a fresh one,
+/// so the link left in a browser's history opens nothing. Returns the kiosk and the new secret.
+pub async fn install_kiosk(app: &App, setup_secret: &str, request_id: Option<String>) -> AppResult<(KioskRow, String)> {
+    let k = kiosk_by_secret(app, setup_secret).await?.ok_or(AppError::NotFound)?;
+    let secret = crypto::random_token(32);
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    if !repo::replace_kiosk_token(&mut tx, k.id, &crypto::sha256_hex(setup_secret), &crypto::sha256_hex(&secret))
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    let actor = kiosk_actor(&k, request_id);
+    audit::record(&mut tx, &actor, now, Event::new("skm.kiosk.install", "skm_kiosk", k.id)).await?;
+    tx.commit_bookkeeping().await?;
+    Ok((k, secret))
+}
+
 /// Who a kiosk is in the audit trail.
 pub fn kiosk_actor(k: &KioskRow, request_id: Option<String>) -> Actor {
     Actor { label: format!("kios:{} (#{})", k.name, k.id), ..Actor::anonymous(request_id) }
@@ -340,7 +397,8 @@ pub async fn report_xlsx(app: &App, actor: &Actor, unit: UnitRow, period: Period
     use crate::infra::xlsx::{Cell, Sheet, workbook};
     actor.require(Permission::ManageSkm)?;
     let profile = profile(app, &unit, period).await?;
-    let suggestions = suggestions(app, actor, &unit, period).await?;
+    // The report holds every suggestion of the period (the page shows the latest hundred).
+    let suggestions = latest_suggestions(app, actor, &unit, period, 1_000_000).await?;
     let f = unit_figures(app, unit, period).await?;
     let mut summary = Sheet::new("Ringkasan", &["Keterangan", "Nilai"]);
     summary
@@ -361,7 +419,11 @@ pub async fn report_xlsx(app: &App, actor: &Actor, unit: UnitRow, period: Period
     }
     let mut prof = Sheet::new("Profil responden", &["Pertanyaan", "Jawaban", "Responden"]);
     for (field, value, n) in profile {
-        prof.row(vec![field.into(), value.into(), n.into()]);
+        prof.row(vec![
+            crate::domain::skm::profile_question(&field).into(),
+            crate::domain::skm::profile_answer(&value).into(),
+            n.into(),
+        ]);
     }
     let mut sugg = Sheet::new("Saran", &["Tanggal", "Saran dan masukan"]);
     for (day, text) in suggestions {
