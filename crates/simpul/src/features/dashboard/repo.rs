@@ -9,11 +9,12 @@ use crate::{
 /// `CASE WHEN col < $k THEN 0 WHEN col < $k+1 THEN 1 … END`: the index of the period `col`
 /// falls in, given the periods' ends as parameters from `$first` on.
 fn bucket(col: &str, ends: usize, first: usize) -> String {
-    let mut s = String::from("CASE");
+    // Cast: PostgreSQL types the bare numbers as 4-byte integers.
+    let mut s = String::from("CAST(CASE");
     for i in 0..ends {
         s.push_str(&format!(" WHEN {col} < ${} THEN {i}", first + i));
     }
-    s.push_str(" END");
+    s.push_str(" END AS BIGINT)");
     s
 }
 
@@ -211,12 +212,12 @@ pub async fn kim_activity(
     limit: i64,
 ) -> Result<Vec<(String, i64, i64)>, DbError> {
     query(
-        "SELECT k.name,
+        "SELECT name, articles, assisted FROM (SELECT k.name,
          (SELECT COUNT(*) FROM articles a WHERE a.kim_id = k.id AND a.state = 'terbit'
             AND a.published_at >= $1 AND a.published_at < $2) AS articles,
          (SELECT COUNT(*) FROM aspirations s JOIN user_roles r ON r.user_id = s.assisted_by AND r.kim_id = k.id
             WHERE s.created_at >= $1 AND s.created_at < $2) AS assisted
-         FROM kim_groups k ORDER BY articles + assisted DESC, k.name LIMIT $3",
+         FROM kim_groups k) x ORDER BY articles + assisted DESC, name LIMIT $3",
     )
     .bind(from.0)
     .bind(to.0)
