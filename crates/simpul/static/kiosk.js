@@ -36,12 +36,23 @@
     if (retry) return;
     retry = setTimeout(function () { retry = null; flush(); }, ms);
   }
+  // A send that hangs (a captive portal, a half-dead connection) is given up after 20 s so
+  // the queue moves on; the response stays queued and goes again later.
   function post(url, body) {
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer = abort ? setTimeout(function () { abort.abort(); }, 20000) : null;
     return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-csrf-token': csrf() },
-      body: body
+      body: body,
+      signal: abort ? abort.signal : undefined
+    }).then(function (r) {
+      if (timer) clearTimeout(timer);
+      return r;
+    }, function (e) {
+      if (timer) clearTimeout(timer);
+      throw e;
     });
   }
   // Sends the queue one response at a time; what fails stays for the next try.
@@ -52,7 +63,8 @@
     var item = q[0];
     post(form.action, new URLSearchParams(item).toString()).then(function (r) {
       sending = false;
-      if (r.status === 200 || r.status === 201 || r.status === 422) {
+      var json = (r.headers.get('content-type') || '').indexOf('application/json') === 0;
+      if (((r.status === 200 || r.status === 201) && json) || r.status === 422) {
         // Stored (or stored before, or never storable): off the queue.
         save(load().filter(function (x) { return x.client_key !== item.client_key; }));
         flush();

@@ -396,3 +396,24 @@ async fn the_unit_report_opens_in_an_independent_xlsx_reader() {
     let saran = book.worksheet_range("Saran").unwrap();
     assert_eq!(saran.get_value((1, 1)), Some(&Data::String("Perbanyak loket".into())));
 }
+
+#[tokio::test]
+async fn a_web_form_sent_twice_counts_once() {
+    let t = TestApp::new().await;
+    t.opd("Dinas Sosial").await;
+    let slug = t.client().get("/api/v1/skm/units").await.json()[0]["slug"].as_str().unwrap().to_owned();
+    let mut citizen = t.client();
+    let form = citizen.get(&format!("/skm/{slug}")).await;
+    let at = form.body.find(r#"name="client_key" value=""#).expect("the form carries its own key") + 25;
+    let key = form.body[at..at + form.body[at..].find('"').unwrap()].to_owned();
+    for _ in 0..2 {
+        let r = post_answers(&mut citizen, &slug, [3; 9], &[("client_key", &key)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    assert_eq!(t.count("skm_responses").await, 1);
+    // Another browser's form with the same key is its own response.
+    let mut other = t.client();
+    other.get(&format!("/skm/{slug}")).await;
+    post_answers(&mut other, &slug, [3; 9], &[("client_key", &key)]).await;
+    assert_eq!(t.count("skm_responses").await, 2);
+}

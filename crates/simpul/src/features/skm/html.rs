@@ -69,6 +69,17 @@ struct FormPage {
     wording: Wording,
     form: ResponseForm,
     errors: FieldErrors,
+    /// This filling-in's own key: a second tap or a resent form stores nothing more.
+    client_key: String,
+}
+
+/// The web form's fields and its key.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct WebSubmit {
+    #[serde(flatten)]
+    pub form: ResponseForm,
+    pub client_key: String,
 }
 
 impl FormPage {
@@ -103,28 +114,32 @@ fn form_page(
     unit: repo::UnitRow,
     form: ResponseForm,
     errors: FieldErrors,
+    client_key: Option<String>,
 ) -> FormPage {
     let page = Page::titled(app, viewer, &format!("/skm/{}", unit.slug), unit.name.clone());
     let wording = Wording::from_stored(unit.wording.as_deref());
-    FormPage { page, unit, wording, form, errors }
+    let client_key = client_key.unwrap_or_else(|| crate::infra::crypto::random_token(16));
+    FormPage { page, unit, wording, form, errors, client_key }
 }
 
 pub async fn show_form(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {
     let unit = service::public_unit(&app, &slug).await?;
-    Ok(render(&form_page(&app, &viewer, unit, ResponseForm::default(), FieldErrors::new())))
+    Ok(render(&form_page(&app, &viewer, unit, ResponseForm::default(), FieldErrors::new(), None)))
 }
 
 pub async fn submit_form(
     State(app): State<AppState>,
     viewer: Viewer,
     Path(slug): Path<String>,
-    Form(form): Form<ResponseForm>,
+    Form(input): Form<WebSubmit>,
 ) -> AppResult<Response> {
-    match service::respond(&app, &viewer.actor(), &slug, &form, Source::Web, None).await {
+    let key = service::client_key("web", &viewer.csrf, &input.client_key);
+    match service::respond(&app, &viewer.actor(), &slug, &input.form, Source::Web, key).await {
         Ok(_) => Ok(redirect_with(&app, &format!("/skm/{slug}/terima-kasih"), Flash::ok("flash-skm-thanks"))),
         Err(AppError::Validation(errors)) => {
             let unit = service::public_unit(&app, &slug).await?;
-            Ok(render_invalid(&form_page(&app, &viewer, unit, form, errors)))
+            let page = form_page(&app, &viewer, unit, input.form, errors, Some(input.client_key));
+            Ok(render_invalid(&page))
         }
         Err(e) => Err(e),
     }

@@ -154,11 +154,7 @@ pub async fn submit_kiosk(
     if !app.limits.allow_kiosk(kiosk.id).await {
         return Err(AppError::TooManyRequests);
     }
-    let key = input.client_key.trim();
-    let client_key = (key.len() >= 8
-        && key.len() <= 100
-        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-    .then(|| format!("kiosk:{}:{key}", kiosk.id));
+    let client_key = service::client_key("kiosk", &kiosk.id.to_string(), &input.client_key);
     let actor = service::kiosk_actor(&kiosk, viewer.actor().request_id);
     let result =
         service::respond(&app, &actor, &slug, &input.form, Source::Kiosk { unit_id: kiosk.unit_id }, client_key).await;

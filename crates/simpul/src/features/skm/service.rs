@@ -213,6 +213,17 @@ pub async fn respond(
     Ok(true)
 }
 
+/// A sender's idempotency key as stored: `<door>:<sender>:<key>`, or none when the key is not
+/// one a client would make (8–100 letters, digits, `-` and `_`). The sender part keeps one
+/// sender's keys from colliding with (or replaying) another's; for the web form it is a hash of
+/// the browser's form token.
+pub fn client_key(door: &str, sender: &str, key: &str) -> Option<String> {
+    let key = key.trim();
+    let fine =
+        (8..=100).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    fine.then(|| format!("{door}:{}:{key}", &crypto::sha256_hex(sender)[..16]))
+}
+
 /// Adds a service point (a kelurahan office, a KIM post).
 pub async fn create_unit(app: &App, actor: &Actor, form: &UnitForm) -> AppResult<i64> {
     actor.require_change(Permission::ManageSkm)?;
