@@ -19,7 +19,9 @@ pub fn register(reg: &mut Registry) {
 
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/dasbor", Access::Public, html::show_dashboard)
+        // Guests share the page cache: the figures cost a scan of the year's reports (see
+        // bench/README.md), and a crowd opening the same view must not repeat it.
+        .page("/dasbor", html::show_dashboard)
         .get("/dasbor/aspirasi.xlsx", Access::Public, html::aspirations_xlsx)
         .get("/dasbor/aspirasi.csv", Access::Public, html::aspirations_csv)
 }
