@@ -153,19 +153,24 @@ pub fn render_invalid(tpl: &impl Template) -> Response {
     render_status(StatusCode::UNPROCESSABLE_ENTITY, tpl)
 }
 
-/// A CSV file to download: never cached (exports hold what only staff may see).
-pub fn csv_attachment(file_name: &str, data: impl Into<axum::body::Body>) -> Response {
+/// A file to download (`mime`): never cached (exports may hold what only staff may see).
+pub fn file_attachment(file_name: &str, mime: &str, data: impl Into<axum::body::Body>) -> Response {
     use axum::response::IntoResponse;
     let disposition = format!("attachment; filename=\"{file_name}\"");
     (
         [
-            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (axum::http::header::CONTENT_TYPE, mime.to_owned()),
             (axum::http::header::CONTENT_DISPOSITION, disposition),
             (axum::http::header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
         data.into(),
     )
         .into_response()
+}
+
+/// A CSV file to download (see [`file_attachment`]).
+pub fn csv_attachment(file_name: &str, data: impl Into<axum::body::Body>) -> Response {
+    file_attachment(file_name, "text/csv; charset=utf-8", data)
 }
 
 /// Something templates pass as a moment: a `Timestamp`, or a reference to one however deep

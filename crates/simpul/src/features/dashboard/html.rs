@@ -1,11 +1,7 @@
 //! The dashboard pages and their exports.
 
 use askama::Template;
-use axum::{
-    extract::State,
-    http::header,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, response::Response};
 use serde::Deserialize;
 
 use super::service::{self, Figures, Filter};
@@ -17,7 +13,7 @@ use crate::{
     web::{
         chart::{Series, bars},
         extract::{Query, empty_as_none},
-        page::{Page, render},
+        page::{Page, csv_attachment, file_attachment, render},
         viewer::Viewer,
     },
 };
@@ -148,7 +144,7 @@ fn aspiration_sheets(f: &Figures) -> Vec<Sheet> {
 pub async fn aspirations_xlsx(State(app): State<AppState>, Query(q): Query<FilterQuery>) -> AppResult<Response> {
     let f = service::figures(&app, q.filter(&app)).await?;
     let bytes = xlsx::workbook(&aspiration_sheets(&f)).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(download(xlsx::MIME, &format!("aspirasi-{}.xlsx", f.filter.year), bytes))
+    Ok(file_attachment(&format!("aspirasi-{}.xlsx", f.filter.year), xlsx::MIME, bytes))
 }
 
 /// The monthly table as CSV.
@@ -168,17 +164,5 @@ pub async fn aspirations_csv(State(app): State<AppState>, Query(q): Query<Filter
         w.write_record(r.iter().map(text)).map_err(|e| AppError::Internal(e.into()))?;
     }
     let bytes = w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok(download("text/csv; charset=utf-8", &format!("aspirasi-{}.csv", f.filter.year), bytes))
-}
-
-fn download(mime: &str, name: &str, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, mime.to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-            (header::CACHE_CONTROL, "public, max-age=60".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response()
+    Ok(csv_attachment(&format!("aspirasi-{}.csv", f.filter.year), bytes))
 }

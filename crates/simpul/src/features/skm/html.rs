@@ -1,11 +1,7 @@
 //! Survey pages: the list of units, the questionnaire, the results, and the admin's units.
 
 use askama::Template;
-use axum::{
-    extract::State,
-    http::header,
-    response::{IntoResponse, Response},
-};
+use axum::{extract::State, response::Response};
 use serde::Deserialize;
 
 use super::{
@@ -22,7 +18,7 @@ use crate::{
     web::{
         extract::{Form, Path, Query},
         flash::{Flash, redirect_with},
-        page::{Page, render, render_invalid},
+        page::{Page, file_attachment, render, render_invalid},
         viewer::Viewer,
     },
 };
@@ -315,13 +311,5 @@ pub async fn report_xlsx(
     let period = Period::parse(&app, &q.dari, &q.sampai)?;
     let bytes = service::report_xlsx(&app, &viewer.actor(), unit, period).await?;
     let name = format!("skm-{slug}-{}-{}.xlsx", period.from, period.to);
-    Ok((
-        [
-            (header::CONTENT_TYPE, crate::infra::xlsx::MIME.to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(file_attachment(&name, crate::infra::xlsx::MIME, bytes))
 }
