@@ -62,7 +62,7 @@ pub async fn list_units(State(app): State<AppState>, viewer: Viewer) -> AppResul
 struct FormPage {
     page: Page,
     unit: repo::UnitRow,
-    wording: Wording,
+    q: Questions,
     form: ResponseForm,
     errors: FieldErrors,
     /// This filling-in's own key: a second tap or a resent form stores nothing more.
@@ -78,20 +78,32 @@ pub struct WebSubmit {
     pub client_key: String,
 }
 
-impl FormPage {
-    fn unsur(&self) -> impl Iterator<Item = (usize, &'static skm::Unsur)> {
+/// The nine questions as a unit asks them: the web form and the kiosk draw from this.
+pub(super) struct Questions {
+    wording: Wording,
+}
+
+impl Questions {
+    pub(super) fn of(unit: &repo::UnitRow) -> Questions {
+        Questions { wording: Wording::from_stored(unit.wording.as_deref()) }
+    }
+
+    pub(super) fn unsur(&self) -> impl Iterator<Item = (usize, &'static skm::Unsur)> {
         QUESTIONNAIRE.iter().enumerate()
     }
 
-    fn field(&self, i: &usize) -> String {
+    /// The form field of element `i` (0-based): `u1` … `u9`.
+    pub(super) fn field(&self, i: &usize) -> String {
         format!("u{}", i + 1)
     }
 
     /// The unit's wording of answer `level` to element `i`.
-    fn answer(&self, i: &usize, level: &u8) -> &str {
+    pub(super) fn answer(&self, i: &usize, level: &u8) -> &str {
         self.wording.level(*i, *level)
     }
+}
 
+impl FormPage {
     /// The choices of a profile question, translated.
     fn options(&self, which: &str) -> Vec<(String, String)> {
         let list: &[&str] = match which {
@@ -113,9 +125,8 @@ fn form_page(
     client_key: Option<String>,
 ) -> FormPage {
     let page = Page::titled(app, viewer, &format!("/skm/{}", unit.slug), unit.name.clone());
-    let wording = Wording::from_stored(unit.wording.as_deref());
     let client_key = client_key.unwrap_or_else(|| crate::infra::crypto::random_token(16));
-    FormPage { page, unit, wording, form, errors, client_key }
+    FormPage { page, q: Questions::of(&unit), unit, form, errors, client_key }
 }
 
 pub async fn show_form(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> AppResult<Response> {

@@ -15,13 +15,14 @@ use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
 use super::{
+    html::Questions,
     repo::{KioskRow, UnitRow},
     service::{self, KioskStatus, Source},
 };
 use crate::{
     app::AppState,
     domain::{
-        skm::{self, KioskForm, QUESTIONNAIRE, ResponseForm, Wording},
+        skm::{KioskForm, ResponseForm},
         validation::FieldErrors,
     },
     error::{AppError, AppResult},
@@ -64,7 +65,7 @@ pub async fn install(State(app): State<AppState>, viewer: Viewer, Path(key): Pat
 struct KioskPage {
     page: Page,
     unit: UnitRow,
-    wording: Wording,
+    q: Questions,
     /// `None`: this device is not a registered kiosk of the unit.
     kiosk: Option<KioskRow>,
     form: ResponseForm,
@@ -75,18 +76,6 @@ struct KioskPage {
 }
 
 impl KioskPage {
-    fn unsur(&self) -> impl Iterator<Item = (usize, &'static skm::Unsur)> {
-        QUESTIONNAIRE.iter().enumerate()
-    }
-
-    fn field(&self, i: &usize) -> String {
-        format!("u{}", i + 1)
-    }
-
-    fn answer(&self, i: &usize, level: &u8) -> &str {
-        self.wording.level(*i, *level)
-    }
-
     /// The face drawn for a level, 1 (worst) to 4 (best): its colour and the mouth's path.
     /// Drawn rather than an emoji, so no tablet needs a font for it.
     fn face(&self, level: &u8) -> (&'static str, &'static str) {
@@ -108,9 +97,17 @@ fn kiosk_page(
     errors: FieldErrors,
 ) -> KioskPage {
     let page = Page::titled(app, viewer, &format!("/skm/{}/kios", unit.slug), unit.name.clone());
-    let wording = Wording::from_stored(unit.wording.as_deref());
     let client_key = crypto::random_token(16);
-    KioskPage { page, unit, wording, kiosk, form, errors, client_key, script: crate::web::assets::kiosk_url() }
+    KioskPage {
+        page,
+        q: Questions::of(&unit),
+        unit,
+        kiosk,
+        form,
+        errors,
+        client_key,
+        script: crate::web::assets::kiosk_url(),
+    }
 }
 
 pub async fn show_kiosk(
